@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/common/bytes.h"
+#include "core/common/result.h"
+#include "core/crypto/secure_buffer.h"
+
+#include <cstdint>
+#include <string_view>
+
+namespace gtx::crypto {
+
+// Argon2id cost parameters (libsodium crypto_pwhash, ALG_ARGON2ID13).
+struct Argon2Params
+{
+    std::uint64_t opsLimit = 0;
+    std::uint64_t memLimitBytes = 0;
+
+    static Argon2Params interactive();  // ~65 ms here; tests and devnet
+    static Argon2Params moderate();     // ~400 ms here; the default for operators
+    static Argon2Params minimum();      // fastest permitted; unit tests only
+    bool operator==(const Argon2Params &) const = default;
+};
+
+constexpr std::size_t kArgon2SaltBytes = 16;
+
+// Derives `outBytes` bytes from a passphrase with Argon2id. Fails with a clear
+// error on out-of-range parameters or when the memory cannot be allocated.
+Result<SecureBuffer> deriveFromPassphrase(ByteView passphrase, ByteView salt,
+                                          const Argon2Params &params, std::size_t outBytes = 32);
+
+// A 32-byte sub-key of a 32-byte master key (libsodium crypto_kdf). `context`
+// is exactly 8 ASCII characters naming the purpose (e.g. "ledgerdb").
+Result<SecureBuffer> deriveSubkey(const SecureBuffer &masterKey, std::uint64_t subkeyId,
+                                  std::string_view context);
+
+} // namespace gtx::crypto

@@ -1,0 +1,44 @@
+#pragma once
+
+// The append-only, hash-chained audit trail: who did what, when and why.
+// Each record's hash covers its predecessor's hash, so removing or editing a
+// record breaks the chain from that point on (Ledger::verify() finds it).
+
+#include "core/codec/codec.h"
+#include "core/crypto/hash.h"
+
+#include <cstdint>
+#include <string>
+
+namespace gtx::ledger {
+
+struct AuditEntry
+{
+    std::int64_t timeMs = 0;   // UTC milliseconds since 1970
+    std::string actor;         // operator id or node key (hex) that acted
+    std::string action;        // stable machine name, e.g. "ledger.created", "emergency.halt"
+    std::string reason;        // the operator's stated reason (free text)
+    std::string details;       // further facts, e.g. "zones=BKK,NON"
+
+    bool operator==(const AuditEntry &) const = default;
+};
+
+struct AuditRecord
+{
+    std::uint64_t sequence = 0;     // 1, 2, 3, ...
+    AuditEntry entry;
+    crypto::Hash256 previousHash;   // zero for the first record
+    crypto::Hash256 hash;           // hash("gtx/audit/v1", sequence || previousHash || encode(entry))
+
+    bool operator==(const AuditRecord &) const = default;
+};
+
+constexpr std::size_t kMaxAuditFieldBytes = 4096;
+
+crypto::Hash256 auditHash(std::uint64_t sequence, const crypto::Hash256 &previousHash,
+                          const AuditEntry &entry);
+
+void encodeTo(codec::Writer &w, const AuditEntry &v);
+void decodeFrom(codec::Reader &r, AuditEntry &v);
+
+} // namespace gtx::ledger

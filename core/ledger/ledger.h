@@ -1,0 +1,101 @@
+#pragma once
+
+// The encrypted local ledger: blocks, a key-value state with an authenticated
+// state root, and the audit trail, in one SQLCipher database.
+//
+// Files in the data directory:
+//   ledger.db (+ -wal, -shm)  SQLCipher database, 4 KiB pages, WAL mode
+//   ledger.kdf                Argon2id parameters, salt and a key check
+// The database key is Argon2id(passphrase, salt), handed to SQLCipher as a
+// raw 256-bit key. A wrong passphrase is detected from the key check before
+// the database is touched, so the files stay byte-identical.
+//
+// A Ledger is used from one thread at a time.
+
+#include "core/common/bytes.h"
+#include "core/common/result.h"
+#include "core/crypto/hash.h"
+#include "core/crypto/kdf.h"
+#include "core/ledger/audit.h"
+#include "core/types/block.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace gtx::ledger {
+
+// One change to the key-value state: a put, or a delete when value is empty.
+struct StateChange
+{
+    Bytes key;
+    std::optional<Bytes> value;
+};
+
+constexpr std::size_t kMaxStateKeyBytes = 256;
+constexpr std::size_t kMaxStateValueBytes = 1u << 20;
+
+struct VerifyReport
+{
+    bool ok = false;
+    std::uint64_t blocks = 0;        // blocks checked (height + 1)
+    std::uint64_t auditRecords = 0;  // audit records checked
+    std::string problem;             // first problem found, empty when ok
+};
+
+class Ledger
+{
+public:
+    virtual ~Ledger() = default;
+
+    // True when `dir` holds a ledger (its ledger.kdf and ledger.db exist).
+    static bool exists(const std::filesystem::path &dir);
+
+    // Creates a new ledger whose first block is `genesis` (height 0, zero
+    // parent) with the initial state `genesisState`. Fails if one exists.
+    static Result<std::unique_ptr<Ledger>> create(const std::filesystem::path &dir,
+                                                  ByteView passphrase, const Block &genesis,
+                                                  std::span<const StateChange> genesisState,
+                                                  const crypto::Argon2Params &kdf);
+    // Opens an existing ledger. Errors: "ledger.wrong_passphrase",
+    // "ledger.not_found", "ledger.corrupt" (naming the file), "ledger.io".
+    static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path &dir,
+                                                 ByteView passphrase);
+
+    // Re-encrypts under a new passphrase (new salt). Nothing is lost; on
+    // failure the old passphrase still opens the ledger.
+    virtual Status changePassphrase(ByteView newPassphrase, const crypto::Argon2Params &kdf) = 0;
+
+    // --- reading -------------------------------------------------------
+    virtual std::uint64_t height() const = 0;
+    virtual Hash256 headHash() const = 0;
+    virtual Hash256 stateRoot() const = 0;
+    virtual Result<Block> blockAt(std::uint64_t height) const = 0;
+    virtual Result<BlockHeader> headerAt(std::uint64_t height) const = 0;
+    virtual std::optional<Bytes> get(ByteView key) const = 0;
+
+    // --- writing -------------------------------------------------------
+    // The state root the state would have after `changes`, without writing.
+    virtual Result<Hash256> previewStateRoot(std::span<const StateChange> changes) const = 0;
+    // Commits a block, its state changes and audit entries atomically. The
+    // block must extend the head (height + 1, parent hash) and its header's
+    // stateRoot must equal the root after `changes`; otherwise nothing is written.
+    virtual Status commitBlock(const Block &block, std::span<const StateChange> changes,
+                               std::span<const AuditEntry> audit = {}) = 0;
+
+    // --- audit trail ---------------------------------------------------
+    virtual Result<AuditRecord> appendAudit(const AuditEntry &entry) = 0;
+    virtual std::uint64_t auditCount() const = 0;
+    virtual std::vector<AuditRecord> auditRange(std::uint64_t firstSequence,
+                                                std::size_t maxCount) const = 0;
+
+    // --- verification --------------------------------------------------
+    // Checks the block hash chain, the audit chain, and recomputes the state
+    // root from the stored state. Read-only.
+    virtual VerifyReport verify() const = 0;
+};
+
+} // namespace gtx::ledger

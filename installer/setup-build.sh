@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Shared set-up of run.sh and test.sh: packages, configure, build.
+# Usage: installer/setup-build.sh PRESET
+set -euo pipefail
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+preset=${1:-default}
+"$top/installer/install-build-deps.sh"
+cd "$top"
+export CCACHE_DIR=${CCACHE_DIR:-$top/.ccache}
+if [[ ! -f "build/$preset/build.ninja" ]]; then
+    cmake --preset "$preset" >/dev/null
+fi
+cmake --build --preset "$preset"

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Quick start: install what is missing, build, and open the console on a local devnet.
+# Extra arguments are passed to gtx-console (for example: ./run.sh --lang en).
+set -euo pipefail
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+"$top/installer/setup-build.sh" default
+if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
+    echo "gtx-console needs a display; none is set. Run it headless with: xvfb-run ./run.sh" >&2
+    exit 1
+fi
+exec "$top/build/default/app/console/gtx-console" --devnet "$@"

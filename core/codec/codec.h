@@ -41,6 +41,7 @@ public:
     void u16(std::uint16_t v) { putLe(v); }
     void u32(std::uint32_t v) { putLe(v); }
     void u64(std::uint64_t v) { putLe(v); }
+    void i32(std::int32_t v) { putLe(static_cast<std::uint32_t>(v)); }
     void i64(std::int64_t v) { putLe(static_cast<std::uint64_t>(v)); }
     void boolean(bool v) { u8(v ? 1 : 0); }
     template<typename E>
@@ -105,7 +106,30 @@ public:
     std::uint16_t u16() { return getLe<std::uint16_t>("u16"); }
     std::uint32_t u32() { return getLe<std::uint32_t>("u32"); }
     std::uint64_t u64() { return getLe<std::uint64_t>("u64"); }
+    std::int32_t i32() { return static_cast<std::int32_t>(getLe<std::uint32_t>("i32")); }
     std::int64_t i64() { return static_cast<std::int64_t>(getLe<std::uint64_t>("i64")); }
+    // A u32 that must not exceed maxValue (ratios in basis points or ppm).
+    std::uint32_t u32AtMost(std::uint32_t maxValue, const char *what)
+    {
+        const auto v = u32();
+        if (v > maxValue) {
+            fail(std::string(what) + " value " + std::to_string(v) + " exceeds its limit of "
+                 + std::to_string(maxValue));
+            return 0;
+        }
+        return v;
+    }
+    // An i32 within [minValue, maxValue] (e.g. coordinates in micro-degrees).
+    std::int32_t i32InRange(std::int32_t minValue, std::int32_t maxValue, const char *what)
+    {
+        const auto v = i32();
+        if (v < minValue || v > maxValue) {
+            fail(std::string(what) + " value " + std::to_string(v) + " is outside "
+                 + std::to_string(minValue) + ".." + std::to_string(maxValue));
+            return 0;
+        }
+        return v;
+    }
     bool boolean()
     {
         const auto v = u8();

@@ -2,10 +2,13 @@
 
 // Blocks and their headers. Shaped to grow: the consensus, energy, staking
 // and governance work add transaction kinds and fields behind `version`.
+// BlockKind, BlockHeader and blockHash() live in core/types/block_header.h
+// (evidence holds headers), included here.
 
 #include "core/codec/codec.h"
 #include "core/crypto/hash.h"
 #include "core/crypto/signature.h"
+#include "core/types/block_header.h"
 #include "core/types/certificate.h"
 #include "core/types/evidence.h"
 #include "core/types/transaction.h"
@@ -19,32 +22,8 @@ using crypto::Hash256;
 using crypto::PublicKey;
 using crypto::Signature;
 
-// Why a block was produced. Emergency blocks are certified out of slot by
-// the authority quorum; genesis is height 0.
-enum class BlockKind : std::uint8_t {
-    Genesis = 0,
-    Regular = 1,
-    Emergency = 2,
-};
-
-struct BlockHeader
-{
-    std::uint32_t version = 1;
-    std::uint32_t networkId = 0;      // distinguishes devnet, testnet, mainnet
-    BlockKind kind = BlockKind::Regular;
-    std::uint64_t height = 0;
-    std::uint64_t epoch = 0;
-    std::uint64_t slot = 0;
-    std::int64_t timestampMs = 0;      // UTC milliseconds since 1970
-    Hash256 parentHash;
-    Hash256 stateRoot;                 // authenticated state after this block
-    Hash256 txRoot;                    // Merkle root of the transactions
-    Hash256 evidenceRoot;              // Merkle root of the evidence
-    PublicKey proposer;
-    Signature randaoReveal;            // proposer's reveal for the epoch seed
-
-    bool operator==(const BlockHeader &) const = default;
-};
+constexpr std::size_t kMaxBlockTransactions = 100000;
+constexpr std::size_t kMaxBlockEvidence = 1024;
 
 struct Block
 {
@@ -57,11 +36,12 @@ struct Block
     bool operator==(const Block &) const = default;
 };
 
-// The identity of a block: hash("gtx/block-header/v1", encode(header)).
-Hash256 blockHash(const BlockHeader &header);
+// Sets header.proposer to the key's public key and signs blockHash(header).
+// Call after every other header field is final.
+void signBlock(Block &block, const crypto::KeyPair &key);
+// The proposer signature verifies against header.proposer.
+bool verifyBlockSignature(const Block &block);
 
-void encodeTo(codec::Writer &w, const BlockHeader &v);
-void decodeFrom(codec::Reader &r, BlockHeader &v);
 void encodeTo(codec::Writer &w, const Block &v);
 void decodeFrom(codec::Reader &r, Block &v);
 

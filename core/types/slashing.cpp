@@ -1,0 +1,81 @@
+#include "core/types/slashing.h"
+
+namespace gtx {
+
+static_assert(slashingPenalty(SlashingTier::Minor).minBps == 100);
+static_assert(slashingPenalty(SlashingTier::Critical).maxBps == 10000);
+
+std::string_view toString(SlashingReason reason)
+{
+    switch (reason) {
+    case SlashingReason::DoubleProduction:
+        return "double-production";
+    case SlashingReason::EnergyFalsification:
+        return "energy-falsification";
+    case SlashingReason::GridViolation:
+        return "grid-violation";
+    case SlashingReason::DowntimeExcess:
+        return "downtime-excess";
+    case SlashingReason::MaliciousBehavior:
+        return "malicious-behavior";
+    }
+    return "unknown";
+}
+
+std::string_view toString(SlashingTier tier)
+{
+    switch (tier) {
+    case SlashingTier::Minor:
+        return "minor";
+    case SlashingTier::Major:
+        return "major";
+    case SlashingTier::Critical:
+        return "critical";
+    }
+    return "unknown";
+}
+
+std::string_view toString(Suspension suspension)
+{
+    switch (suspension) {
+    case Suspension::Temporary:
+        return "temporary";
+    case Suspension::Extended:
+        return "extended";
+    case Suspension::Permanent:
+        return "permanent";
+    }
+    return "unknown";
+}
+
+void encodeTo(codec::Writer &w, SlashingReason v)
+{
+    w.enumeration(v);
+}
+
+void decodeFrom(codec::Reader &r, SlashingReason &v)
+{
+    v = r.enumeration(kLastSlashingReason, "slashing reason");
+}
+
+void encodeTo(codec::Writer &w, SlashingTier v)
+{
+    w.enumeration(v);
+}
+
+void decodeFrom(codec::Reader &r, SlashingTier &v)
+{
+    v = r.enumeration(kLastSlashingTier, "slashing tier");
+}
+
+void encodeTo(codec::Writer &w, Suspension v)
+{
+    w.enumeration(v);
+}
+
+void decodeFrom(codec::Reader &r, Suspension &v)
+{
+    v = r.enumeration(kLastSuspension, "suspension");
+}
+
+} // namespace gtx

@@ -1,0 +1,77 @@
+#include "core/types/vote.h"
+
+namespace gtx {
+
+namespace {
+
+void encodeUnsigned(codec::Writer &w, const Vote &v)
+{
+    w.value(v.kind);
+    w.u64(v.height);
+    w.u32(v.round);
+    w.u64(v.slot);
+    w.fixed(v.blockHash);
+    w.fixed(v.voter);
+}
+
+} // namespace
+
+std::string_view toString(VoteKind kind)
+{
+    switch (kind) {
+    case VoteKind::AuthorityPrecommit:
+        return "authority-precommit";
+    case VoteKind::StakeAttestation:
+        return "stake-attestation";
+    case VoteKind::Emergency:
+        return "emergency";
+    }
+    return "unknown";
+}
+
+Bytes voteSigningBytes(const Vote &vote)
+{
+    codec::Writer w;
+    encodeUnsigned(w, vote);
+    return w.take();
+}
+
+void signVote(Vote &vote, const crypto::KeyPair &key)
+{
+    vote.voter = key.publicKey();
+    vote.signature = key.sign(kVoteDomain, voteSigningBytes(vote));
+}
+
+bool verifyVote(const Vote &vote)
+{
+    return crypto::verify(vote.voter, kVoteDomain, voteSigningBytes(vote), vote.signature);
+}
+
+void encodeTo(codec::Writer &w, VoteKind v)
+{
+    w.enumeration(v);
+}
+
+void decodeFrom(codec::Reader &r, VoteKind &v)
+{
+    v = r.enumeration(kLastVoteKind, "vote kind");
+}
+
+void encodeTo(codec::Writer &w, const Vote &v)
+{
+    encodeUnsigned(w, v);
+    w.fixed(v.signature);
+}
+
+void decodeFrom(codec::Reader &r, Vote &v)
+{
+    r.value(v.kind);
+    v.height = r.u64();
+    v.round = r.u32();
+    v.slot = r.u64();
+    r.fixed(v.blockHash);
+    r.fixed(v.voter);
+    r.fixed(v.signature);
+}
+
+} // namespace gtx

@@ -28,7 +28,8 @@ struct AuditRecord
     std::uint64_t sequence = 0;     // 1, 2, 3, ...
     AuditEntry entry;
     crypto::Hash256 previousHash;   // zero for the first record
-    crypto::Hash256 hash;           // hash("gtx/audit/v1", sequence || previousHash || encode(entry))
+    // hash("gtx/audit/v1", u64 sequence || previousHash || encode(entry))
+    crypto::Hash256 hash;
 
     bool operator==(const AuditRecord &) const = default;
 };
@@ -37,6 +38,10 @@ constexpr std::size_t kMaxAuditFieldBytes = 4096;
 
 crypto::Hash256 auditHash(std::uint64_t sequence, const crypto::Hash256 &previousHash,
                           const AuditEntry &entry);
+
+// Why an entry cannot be recorded (a field over kMaxAuditFieldBytes, or no
+// action), or an empty string when it can.
+std::string auditEntryProblem(const AuditEntry &entry);
 
 void encodeTo(codec::Writer &w, const AuditEntry &v);
 void decodeFrom(codec::Reader &r, AuditEntry &v);

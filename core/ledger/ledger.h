@@ -28,7 +28,10 @@
 
 namespace gtx::ledger {
 
-// One change to the key-value state: a put, or a delete when value is empty.
+// One change to the key-value state: a put, or a delete when value is
+// std::nullopt (an empty byte string is a value like any other). Keys are
+// 1..kMaxStateKeyBytes bytes. When a list names one key twice, the later
+// change wins.
 struct StateChange
 {
     Bytes key;
@@ -54,14 +57,23 @@ public:
     // True when `dir` holds a ledger (its ledger.kdf and ledger.db exist).
     static bool exists(const std::filesystem::path &dir);
 
+    // The state root of a state holding exactly `state` (deletes are
+    // ignored, later puts of a key win): the genesis header's stateRoot.
+    // See core/ledger/state_tree.h for the construction.
+    static Hash256 stateRootFor(std::span<const StateChange> state);
+
     // Creates a new ledger whose first block is `genesis` (height 0, zero
-    // parent) with the initial state `genesisState`. Fails if one exists.
+    // parent) with the initial state `genesisState`, and records the audit
+    // entry "ledger.created". Fails with "ledger.exists" if one exists.
+    // The directory is created with mode 0700, the files with 0600.
     static Result<std::unique_ptr<Ledger>> create(const std::filesystem::path &dir,
                                                   ByteView passphrase, const Block &genesis,
                                                   std::span<const StateChange> genesisState,
                                                   const crypto::Argon2Params &kdf);
     // Opens an existing ledger. Errors: "ledger.wrong_passphrase",
-    // "ledger.not_found", "ledger.corrupt" (naming the file), "ledger.io".
+    // "ledger.not_found", "ledger.corrupt" (naming the file), "ledger.io",
+    // "ledger.busy" (already open, here or in another process),
+    // "ledger.schema_too_new". Only one Ledger may hold a directory at a time.
     static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path &dir,
                                                  ByteView passphrase);
 
@@ -75,6 +87,8 @@ public:
     virtual Hash256 stateRoot() const = 0;
     virtual Result<Block> blockAt(std::uint64_t height) const = 0;
     virtual Result<BlockHeader> headerAt(std::uint64_t height) const = 0;
+    // The value stored under `key`; nullopt when there is none (or when it
+    // cannot be read: verify() then names the damage).
     virtual std::optional<Bytes> get(ByteView key) const = 0;
 
     // --- writing -------------------------------------------------------

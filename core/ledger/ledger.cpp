@@ -1,0 +1,1341 @@
+#include "core/ledger/ledger.h"
+
+#include "core/common/clock.h"
+#include "core/ledger/key_file.h"
+#include "core/ledger/sqlite.h"
+#include "core/ledger/state_tree.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <map>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
+
+namespace gtx::ledger {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kSchemaVersion = 1;
+constexpr const char *kDbFile = "ledger.db";
+constexpr const char *kKdfFile = "ledger.kdf";
+// A passphrase change in progress: the key file of the new passphrase,
+// written before the database is re-encrypted (see changePassphrase()).
+constexpr const char *kKdfNewFile = "ledger.kdf.new";
+// A creation in progress: the key file of a ledger being created, renamed to
+// ledger.kdf once the database holds its genesis block (see create()).
+constexpr const char *kKdfCreatingFile = "ledger.kdf.creating";
+constexpr std::size_t kMaxAuditRange = 10000;
+
+// Schema version 1.
+//
+// state is keyed by (bucket, key): the bucket is a function of the key
+// (state_tree.h), so the key alone is unique, and the entries of a bucket
+// are stored together in key order; rehashing a bucket is one range read.
+const char *const kSchemaSql = R"sql(
+CREATE TABLE meta (
+    name TEXT PRIMARY KEY NOT NULL,
+    value NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE blocks (
+    height INTEGER PRIMARY KEY NOT NULL,
+    hash BLOB NOT NULL UNIQUE,
+    data BLOB NOT NULL
+);
+CREATE TABLE state (
+    bucket INTEGER NOT NULL,
+    key BLOB NOT NULL,
+    value BLOB NOT NULL,
+    PRIMARY KEY (bucket, key)
+) WITHOUT ROWID;
+CREATE TABLE state_node (
+    level INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+CREATE TABLE audit (
+    sequence INTEGER PRIMARY KEY NOT NULL,
+    time_ms INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    details TEXT NOT NULL,
+    prev_hash BLOB NOT NULL,
+    hash BLOB NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+)sql";
+
+Error corrupt(const std::string &message)
+{
+    return makeError("ledger.corrupt", std::string(kDbFile) + ": " + message);
+}
+
+bool hashFromBlob(ByteView blob, Hash256 &out)
+{
+    if (blob.size() != Hash256::size())
+        return false;
+    std::copy(blob.begin(), blob.end(), out.bytes.begin());
+    return true;
+}
+
+bool lessThan(ByteView a, ByteView b)
+{
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+}
+
+bool sameBytes(ByteView a, ByteView b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
+
+// The changes of one commit, grouped by bucket, later changes of a key winning.
+using BucketChanges = std::map<Bytes, std::optional<Bytes>>;
+using GroupedChanges = std::map<std::uint32_t, BucketChanges>;
+
+Result<GroupedChanges> groupChanges(std::span<const StateChange> changes)
+{
+    GroupedChanges grouped;
+    for (const StateChange &change : changes) {
+        if (change.key.empty() || change.key.size() > kMaxStateKeyBytes)
+            return makeError("ledger.invalid_change",
+                             "A state key must be 1 to " + std::to_string(kMaxStateKeyBytes)
+                                 + " bytes long.");
+        if (change.value && change.value->size() > kMaxStateValueBytes)
+            return makeError("ledger.invalid_change",
+                             "A state value must be at most " + std::to_string(kMaxStateValueBytes)
+                                 + " bytes long.");
+        grouped[stateBucketOf(change.key)][change.key] = change.value;
+    }
+    return grouped;
+}
+
+Hash256 rootOf(const std::vector<TreeLevel> &levels, const Hash256 &unchangedRoot)
+{
+    const TreeLevel &top = levels.back();
+    return top.empty() ? unchangedRoot : top.front().hash;
+}
+
+bool isRegularFile(const fs::path &path)
+{
+    std::error_code ec;
+    return fs::is_regular_file(path, ec);
+}
+
+void removeIfPresent(const fs::path &path)
+{
+    std::error_code ec;
+    fs::remove(path, ec);
+}
+
+// All of the statements the ledger runs, prepared once.
+struct Statements
+{
+    sql::Statement metaGet;
+    sql::Statement metaPut;
+    sql::Statement blockInsert;
+    sql::Statement blockAt;
+    sql::Statement stateGet;
+    sql::Statement statePut;
+    sql::Statement stateDelete;
+    sql::Statement bucketEntries;
+    sql::Statement nodeGroup;
+    sql::Statement nodePut;
+    sql::Statement nodeDelete;
+    sql::Statement auditInsert;
+    sql::Statement auditRange;
+    sql::Statement auditLast;
+};
+
+Status prepareAll(sql::Database &db, Statements &st)
+{
+    struct Entry
+    {
+        sql::Statement *target;
+        const char *sql;
+    };
+    const Entry entries[] = {
+        {&st.metaGet, "SELECT value FROM meta WHERE name = ?1"},
+        {&st.metaPut, "INSERT OR REPLACE INTO meta (name, value) VALUES (?1, ?2)"},
+        {&st.blockInsert, "INSERT INTO blocks (height, hash, data) VALUES (?1, ?2, ?3)"},
+        {&st.blockAt, "SELECT hash, data FROM blocks WHERE height = ?1"},
+        {&st.stateGet, "SELECT value FROM state WHERE bucket = ?1 AND key = ?2"},
+        {&st.statePut, "INSERT OR REPLACE INTO state (bucket, key, value) VALUES (?1, ?2, ?3)"},
+        {&st.stateDelete, "DELETE FROM state WHERE bucket = ?1 AND key = ?2"},
+        {&st.bucketEntries, "SELECT key, value FROM state WHERE bucket = ?1 ORDER BY key"},
+        {&st.nodeGroup,
+         "SELECT idx, hash FROM state_node WHERE level = ?1 AND idx BETWEEN ?2 AND ?3"},
+        {&st.nodePut, "INSERT OR REPLACE INTO state_node (level, idx, hash) VALUES (?1, ?2, ?3)"},
+        {&st.nodeDelete, "DELETE FROM state_node WHERE level = ?1 AND idx = ?2"},
+        {&st.auditInsert,
+         "INSERT INTO audit (sequence, time_ms, actor, action, reason, details, prev_hash, hash) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+        {&st.auditRange,
+         "SELECT sequence, time_ms, actor, action, reason, details, prev_hash, hash FROM audit "
+         "WHERE sequence >= ?1 ORDER BY sequence LIMIT ?2"},
+        {&st.auditLast, "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1"},
+    };
+    for (const Entry &entry : entries) {
+        auto prepared = db.prepare(entry.sql);
+        if (!prepared)
+            return prepared.error();
+        *entry.target = std::move(prepared).value();
+    }
+    return Status::success();
+}
+
+// Pragmas for every connection, once the file is known to be a ledger.
+Status configureConnection(sql::Database &db)
+{
+    auto mode = db.queryText("PRAGMA journal_mode = WAL");
+    if (!mode)
+        return mode.error();
+    if (*mode != "wal")
+        return makeError("ledger.io", std::string(kDbFile)
+                                          + ": cannot switch to write-ahead logging (journal mode "
+                                          + *mode + ").");
+    // FULL: a commit is on disk (the WAL is fsynced) before commitBlock()
+    // returns, so a block the node has acknowledged survives a power cut,
+    // not only a process crash. Blocks are few per second; the cost is one
+    // fsync each.
+    GTX_TRY(db.exec("PRAGMA synchronous = FULL"));
+    // Temporary tables and sort spills stay in memory: temporary files are
+    // not encrypted.
+    GTX_TRY(db.exec("PRAGMA temp_store = MEMORY"));
+    // 64 MiB of decrypted pages: keeps the upper levels of the state and
+    // tree B-trees in memory at tens of millions of entries.
+    GTX_TRY(db.exec("PRAGMA cache_size = -65536"));
+    // After a large commit (a bulk genesis) the WAL shrinks back to 64 MiB.
+    GTX_TRY(db.exec("PRAGMA journal_size_limit = 67108864"));
+    return Status::success();
+}
+
+Status createEmptyPrivateFile(const fs::path &path)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd < 0)
+        return makeError("ledger.io", path.filename().string() + ": cannot create: "
+                                          + std::strerror(errno));
+    ::close(fd);
+    return Status::success();
+}
+
+// An exclusive lock on the data directory (flock), held while a Ledger is
+// open, so that a second node process, or a second Ledger in this process,
+// cannot write to the same files. flock locks do not interfere with the
+// POSIX record locks SQLite takes on the database file.
+class DirectoryLock
+{
+public:
+    DirectoryLock() = default;
+    ~DirectoryLock()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    DirectoryLock(DirectoryLock &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    DirectoryLock &operator=(DirectoryLock &&) = delete;
+    DirectoryLock(const DirectoryLock &) = delete;
+    DirectoryLock &operator=(const DirectoryLock &) = delete;
+
+    static Result<DirectoryLock> acquire(const fs::path &dir)
+    {
+        DirectoryLock lock;
+        lock.m_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (lock.m_fd < 0)
+            return makeError("ledger.io", "Cannot open the data directory " + dir.string() + ": "
+                                              + std::strerror(errno));
+        if (::flock(lock.m_fd, LOCK_EX | LOCK_NB) != 0) {
+            if (errno == EWOULDBLOCK)
+                return makeError("ledger.busy", "The ledger in " + dir.string()
+                                                    + " is already open in another process "
+                                                      "(or elsewhere in this one).");
+            return makeError("ledger.io", "Cannot lock the data directory " + dir.string()
+                                              + ": " + std::strerror(errno));
+        }
+        return lock;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+class SqlLedger final : public Ledger
+{
+public:
+    SqlLedger(fs::path dir, DirectoryLock lock, sql::Database db)
+        : m_dir(std::move(dir)), m_lock(std::move(lock)), m_db(std::move(db))
+    {
+    }
+
+    Status load();
+    Status configure() { return configureConnection(m_db); }
+    Status initialise(const Block &genesis, std::span<const StateChange> genesisState);
+
+    Status changePassphrase(ByteView newPassphrase, const crypto::Argon2Params &kdf) override;
+    Status rekeyTo(ByteView newPassphrase, const crypto::Argon2Params &kdf);
+
+    std::uint64_t height() const override { return m_height; }
+    Hash256 headHash() const override { return m_headHash; }
+    Hash256 stateRoot() const override { return m_stateRoot; }
+    Result<Block> blockAt(std::uint64_t height) const override;
+    Result<BlockHeader> headerAt(std::uint64_t height) const override;
+    std::optional<Bytes> get(ByteView key) const override;
+
+    Result<Hash256> previewStateRoot(std::span<const StateChange> changes) const override;
+    Status commitBlock(const Block &block, std::span<const StateChange> changes,
+                       std::span<const AuditEntry> audit) override;
+
+    Result<AuditRecord> appendAudit(const AuditEntry &entry) override;
+    std::uint64_t auditCount() const override { return m_auditCount; }
+    std::vector<AuditRecord> auditRange(std::uint64_t firstSequence,
+                                        std::size_t maxCount) const override;
+
+    VerifyReport verify() const override;
+
+private:
+    struct StatePlan
+    {
+        GroupedChanges changes;
+        std::vector<TreeLevel> levels;
+        Hash256 root;
+    };
+
+    Result<StatePlan> planState(std::span<const StateChange> changes) const;
+    Result<Hash256> rehashBucket(std::uint32_t bucket, const BucketChanges &changes) const;
+    Status storedGroup(int level, std::uint32_t first, std::span<Hash256> out) const;
+    Status applyState(const StatePlan &plan);
+    Status writeBlock(const Block &block, std::span<const StateChange> changes,
+                      std::span<const AuditEntry> audit, bool genesis);
+    Status insertAudit(std::uint64_t sequence, const Hash256 &previous, const AuditEntry &entry,
+                       Hash256 &hashOut);
+    Status putMeta(const char *name, std::int64_t value);
+    Status putMeta(const char *name, const Hash256 &value);
+    Result<std::int64_t> metaInteger(const char *name) const;
+    Result<Hash256> metaHash(const char *name) const;
+    Result<Block> readBlock(std::uint64_t height, Hash256 *storedHash) const;
+    std::string verifyBlocks(VerifyReport &report) const;
+    std::string verifyAudit(VerifyReport &report) const;
+    std::string verifyState() const;
+
+    fs::path m_dir;
+    // Members are destroyed in reverse order: the statements, then the
+    // connection, then the lock.
+    DirectoryLock m_lock;
+    mutable sql::Database m_db;
+    mutable Statements m_st;
+
+    bool m_hasHead = false;
+    std::uint32_t m_networkId = 0;
+    std::uint64_t m_height = 0;
+    Hash256 m_headHash;
+    Hash256 m_stateRoot = defaultNodeHash(kStateTreeDepth);
+    std::uint64_t m_auditCount = 0;
+    Hash256 m_auditHead;
+};
+
+// --- meta ------------------------------------------------------------------
+
+Status SqlLedger::putMeta(const char *name, std::int64_t value)
+{
+    return m_st.metaPut.start().bindText(1, name).bind(2, value).run();
+}
+
+Status SqlLedger::putMeta(const char *name, const Hash256 &value)
+{
+    return m_st.metaPut.start().bindText(1, name).bind(2, value.view()).run();
+}
+
+Result<std::int64_t> SqlLedger::metaInteger(const char *name) const
+{
+    auto row = m_st.metaGet.start().bindText(1, name).next();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return corrupt(std::string("the ledger record '") + name + "' is missing");
+    const std::int64_t value = m_st.metaGet.integer(0);
+    m_st.metaGet.reset();
+    return value;
+}
+
+Result<Hash256> SqlLedger::metaHash(const char *name) const
+{
+    auto row = m_st.metaGet.start().bindText(1, name).next();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return corrupt(std::string("the ledger record '") + name + "' is missing");
+    Hash256 value;
+    const bool ok = hashFromBlob(m_st.metaGet.blobView(0), value);
+    m_st.metaGet.reset();
+    if (!ok)
+        return corrupt(std::string("the ledger record '") + name + "' is malformed");
+    return value;
+}
+
+// --- loading -----------------------------------------------------------------
+
+Status SqlLedger::load()
+{
+    // The schema version comes first: a newer ledger may have other tables.
+    auto hasMeta = m_db.queryText(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+    if (!hasMeta)
+        return hasMeta.error();
+    if (*hasMeta != "1")
+        return corrupt("the file holds no ledger (its tables are missing)");
+    {
+        auto st = m_db.prepare("SELECT value FROM meta WHERE name = 'schema_version'");
+        if (!st)
+            return st.error();
+        auto row = st->start().next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return corrupt("the schema version is missing");
+        const std::int64_t version = st->integer(0);
+        st->reset();
+        if (version > kSchemaVersion)
+            return makeError("ledger.schema_too_new",
+                             std::string(kDbFile) + " has schema version "
+                                 + std::to_string(version) + "; this program reads version "
+                                 + std::to_string(kSchemaVersion)
+                                 + " and older. Upgrade the program.");
+        if (version != kSchemaVersion)
+            return corrupt("unknown schema version " + std::to_string(version));
+    }
+    GTX_TRY(prepareAll(m_db, m_st));
+
+    auto network = metaInteger("network_id");
+    if (!network)
+        return network.error();
+    auto height = metaInteger("head_height");
+    if (!height)
+        return height.error();
+    auto head = metaHash("head_hash");
+    if (!head)
+        return head.error();
+    auto root = metaHash("state_root");
+    if (!root)
+        return root.error();
+    if (*height < 0 || *network < 0 || *network > 0xffffffffLL)
+        return corrupt("the head record is malformed");
+
+    Hash256 storedHash;
+    auto block = readBlock(static_cast<std::uint64_t>(*height), &storedHash);
+    if (!block)
+        return block.error();
+    if (storedHash != *head || blockHash(block->header) != *head)
+        return corrupt("the head block does not match the recorded head hash");
+    if (block->header.stateRoot != *root)
+        return corrupt("the head block's state root does not match the recorded state root");
+
+    m_networkId = static_cast<std::uint32_t>(*network);
+    m_height = static_cast<std::uint64_t>(*height);
+    m_headHash = *head;
+    m_stateRoot = *root;
+    m_hasHead = true;
+
+    auto row = m_st.auditLast.start().next();
+    if (!row)
+        return row.error();
+    if (*row) {
+        const std::int64_t sequence = m_st.auditLast.integer(0);
+        const bool ok = hashFromBlob(m_st.auditLast.blobView(1), m_auditHead);
+        m_st.auditLast.reset();
+        if (!ok || sequence < 1)
+            return corrupt("the last audit record is malformed");
+        m_auditCount = static_cast<std::uint64_t>(sequence);
+    }
+    return Status::success();
+}
+
+Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> genesisState)
+{
+    {
+        sql::Transaction tx(m_db);
+        GTX_TRY(tx.begin());
+        GTX_TRY(m_db.exec(kSchemaSql));
+        GTX_TRY(prepareAll(m_db, m_st));
+        GTX_TRY(putMeta("schema_version", kSchemaVersion));
+        GTX_TRY(putMeta("network_id", genesis.header.networkId));
+        GTX_TRY(tx.commit());
+    }
+    m_networkId = genesis.header.networkId;
+    const AuditEntry created{SystemClock().nowMs(), "ledger", "ledger.created", "",
+                             "network=" + std::to_string(genesis.header.networkId)
+                                 + " genesis=" + blockHash(genesis.header).hex()};
+    return writeBlock(genesis, genesisState, std::span<const AuditEntry>(&created, 1), true);
+}
+
+// --- reading -----------------------------------------------------------------
+
+Result<Block> SqlLedger::readBlock(std::uint64_t height, Hash256 *storedHash) const
+{
+    if (height > static_cast<std::uint64_t>(INT64_MAX))
+        return makeError("ledger.no_block", "No block at height " + std::to_string(height) + ".");
+    auto row = m_st.blockAt.start().bind(1, static_cast<std::int64_t>(height)).next();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError("ledger.no_block", "No block at height " + std::to_string(height) + ".");
+    if (storedHash && !hashFromBlob(m_st.blockAt.blobView(0), *storedHash)) {
+        m_st.blockAt.reset();
+        return corrupt("the hash of block " + std::to_string(height) + " is malformed");
+    }
+    auto block = codec::decode<Block>(m_st.blockAt.blobView(1), "block");
+    m_st.blockAt.reset();
+    if (!block)
+        return corrupt("block " + std::to_string(height)
+                       + " cannot be decoded: " + block.error().message);
+    if (block->header.height != height)
+        return corrupt("block " + std::to_string(height) + " is stored under the wrong height");
+    return block;
+}
+
+Result<Block> SqlLedger::blockAt(std::uint64_t height) const
+{
+    return readBlock(height, nullptr);
+}
+
+Result<BlockHeader> SqlLedger::headerAt(std::uint64_t height) const
+{
+    auto block = readBlock(height, nullptr);
+    if (!block)
+        return block.error();
+    return block->header;
+}
+
+std::optional<Bytes> SqlLedger::get(ByteView key) const
+{
+    if (key.empty() || key.size() > kMaxStateKeyBytes)
+        return std::nullopt;
+    auto row = m_st.stateGet.start().bind(1, std::int64_t{stateBucketOf(key)}).bind(2, key).next();
+    if (!row || !*row)
+        return std::nullopt;
+    Bytes value = m_st.stateGet.blob(0);
+    m_st.stateGet.reset();
+    return value;
+}
+
+// --- state root --------------------------------------------------------------
+
+Status SqlLedger::storedGroup(int level, std::uint32_t first, std::span<Hash256> out) const
+{
+    for (auto &hash : out)
+        hash = defaultNodeHash(level);
+    sql::Statement &st = m_st.nodeGroup;
+    st.start()
+        .bind(1, std::int64_t{level})
+        .bind(2, std::int64_t{first})
+        .bind(3, static_cast<std::int64_t>(first) + static_cast<std::int64_t>(out.size()) - 1);
+    for (;;) {
+        auto row = st.next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Status::success();
+        const std::int64_t index = st.integer(0);
+        if (index < first || index >= static_cast<std::int64_t>(first + out.size())
+            || !hashFromBlob(st.blobView(1), out[static_cast<std::size_t>(index - first)])) {
+            st.reset();
+            return corrupt("state tree node (level " + std::to_string(level) + ", index "
+                           + std::to_string(index) + ") is malformed");
+        }
+    }
+}
+
+// The bucket's new hash: its stored entries merged, in key order, with the
+// changes (both sorted by key).
+Result<Hash256> SqlLedger::rehashBucket(std::uint32_t bucket, const BucketChanges &changes) const
+{
+    BucketHasher hasher;
+    auto change = changes.begin();
+    sql::Statement &st = m_st.bucketEntries;
+    st.start().bind(1, std::int64_t{bucket});
+    for (;;) {
+        auto row = st.next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const ByteView key = st.blobView(0);
+        for (; change != changes.end() && lessThan(change->first, key); ++change)
+            if (change->second)
+                hasher.add(change->first, *change->second);
+        if (change != changes.end() && sameBytes(change->first, key)) {
+            if (change->second)
+                hasher.add(key, *change->second);
+            ++change;
+        } else {
+            hasher.add(key, st.blobView(1));
+        }
+    }
+    for (; change != changes.end(); ++change)
+        if (change->second)
+            hasher.add(change->first, *change->second);
+    return hasher.finish();
+}
+
+Result<SqlLedger::StatePlan> SqlLedger::planState(std::span<const StateChange> changes) const
+{
+    auto grouped = groupChanges(changes);
+    if (!grouped)
+        return grouped.error();
+    StatePlan plan;
+    plan.changes = std::move(grouped).value();
+    TreeLevel buckets;
+    buckets.reserve(plan.changes.size());
+    for (const auto &[bucket, bucketChanges] : plan.changes) {
+        auto hash = rehashBucket(bucket, bucketChanges);
+        if (!hash)
+            return hash.error();
+        buckets.push_back({bucket, *hash});
+    }
+    auto levels = propagateBucketChanges(
+        std::move(buckets), [this](int level, std::uint32_t first, std::span<Hash256> out) {
+            return storedGroup(level, first, out);
+        });
+    if (!levels)
+        return levels.error();
+    plan.levels = std::move(levels).value();
+    plan.root = rootOf(plan.levels, m_stateRoot);
+    return plan;
+}
+
+Status SqlLedger::applyState(const StatePlan &plan)
+{
+    for (const auto &[bucket, bucketChanges] : plan.changes) {
+        for (const auto &[key, value] : bucketChanges) {
+            if (value)
+                GTX_TRY(m_st.statePut.start()
+                            .bind(1, std::int64_t{bucket})
+                            .bind(2, key)
+                            .bind(3, *value)
+                            .run());
+            else
+                GTX_TRY(m_st.stateDelete.start().bind(1, std::int64_t{bucket}).bind(2, key).run());
+        }
+    }
+    for (std::size_t level = 0; level < plan.levels.size(); ++level) {
+        const Hash256 &empty = defaultNodeHash(static_cast<int>(level));
+        for (const TreeNode &node : plan.levels[level]) {
+            if (node.hash == empty)
+                GTX_TRY(m_st.nodeDelete.start()
+                            .bind(1, static_cast<std::int64_t>(level))
+                            .bind(2, std::int64_t{node.index})
+                            .run());
+            else
+                GTX_TRY(m_st.nodePut.start()
+                            .bind(1, static_cast<std::int64_t>(level))
+                            .bind(2, std::int64_t{node.index})
+                            .bind(3, node.hash.view())
+                            .run());
+        }
+    }
+    return Status::success();
+}
+
+Result<Hash256> SqlLedger::previewStateRoot(std::span<const StateChange> changes) const
+{
+    // Reads only: the changes are merged with the stored state in memory.
+    auto plan = planState(changes);
+    if (!plan)
+        return plan.error();
+    return plan->root;
+}
+
+// --- writing -----------------------------------------------------------------
+
+Status SqlLedger::insertAudit(std::uint64_t sequence, const Hash256 &previous,
+                              const AuditEntry &entry, Hash256 &hashOut)
+{
+    hashOut = auditHash(sequence, previous, entry);
+    return m_st.auditInsert.start()
+        .bind(1, static_cast<std::int64_t>(sequence))
+        .bind(2, entry.timeMs)
+        .bindText(3, entry.actor)
+        .bindText(4, entry.action)
+        .bindText(5, entry.reason)
+        .bindText(6, entry.details)
+        .bind(7, previous.view())
+        .bind(8, hashOut.view())
+        .run();
+}
+
+Status SqlLedger::writeBlock(const Block &block, std::span<const StateChange> changes,
+                             std::span<const AuditEntry> audit, bool genesis)
+{
+    const BlockHeader &header = block.header;
+    const std::uint64_t expectedHeight = genesis ? 0 : m_height + 1;
+    const Hash256 expectedParent = genesis ? Hash256{} : m_headHash;
+    if (!genesis && !m_hasHead)
+        return makeError("ledger.state", "The ledger has no head block.");
+    if (header.height != expectedHeight)
+        return makeError("ledger.wrong_height",
+                         "Block height " + std::to_string(header.height)
+                             + " does not extend the ledger: the next height is "
+                             + std::to_string(expectedHeight) + ".");
+    if (header.parentHash != expectedParent)
+        return makeError("ledger.wrong_parent",
+                         "Block " + std::to_string(header.height) + " names parent "
+                             + header.parentHash.shortHex() + ", but the head is "
+                             + expectedParent.shortHex() + ".");
+    if (header.networkId != m_networkId)
+        return makeError("ledger.wrong_network",
+                         "Block " + std::to_string(header.height) + " belongs to network "
+                             + std::to_string(header.networkId) + ", not "
+                             + std::to_string(m_networkId) + ".");
+    for (const AuditEntry &entry : audit) {
+        const std::string problem = auditEntryProblem(entry);
+        if (!problem.empty())
+            return makeError("ledger.invalid_audit", "Audit entry rejected: " + problem + ".");
+    }
+    const Bytes encoded = codec::encode(block);
+    if (encoded.size() > codec::kMaxEncodedBytes)
+        return makeError("ledger.block_too_large",
+                         "Block " + std::to_string(header.height) + " is too large to store.");
+    const Hash256 hash = blockHash(header);
+
+    sql::Transaction tx(m_db);
+    GTX_TRY(tx.begin());
+    auto plan = planState(changes);
+    if (!plan)
+        return plan.error();
+    if (plan->root != header.stateRoot)
+        return makeError("ledger.state_root_mismatch",
+                         "Block " + std::to_string(header.height) + " claims state root "
+                             + header.stateRoot.shortHex() + ", but its changes give "
+                             + plan->root.shortHex() + ".");
+    GTX_TRY(m_st.blockInsert.start()
+                .bind(1, static_cast<std::int64_t>(header.height))
+                .bind(2, hash.view())
+                .bind(3, encoded)
+                .run());
+    GTX_TRY(applyState(*plan));
+    GTX_TRY(putMeta("head_height", static_cast<std::int64_t>(header.height)));
+    GTX_TRY(putMeta("head_hash", hash));
+    GTX_TRY(putMeta("state_root", plan->root));
+    std::uint64_t auditCount = m_auditCount;
+    Hash256 auditHead = m_auditHead;
+    for (const AuditEntry &entry : audit) {
+        Hash256 next;
+        GTX_TRY(insertAudit(auditCount + 1, auditHead, entry, next));
+        ++auditCount;
+        auditHead = next;
+    }
+    GTX_TRY(tx.commit());
+
+    m_height = header.height;
+    m_headHash = hash;
+    m_stateRoot = plan->root;
+    m_hasHead = true;
+    m_auditCount = auditCount;
+    m_auditHead = auditHead;
+    return Status::success();
+}
+
+Status SqlLedger::commitBlock(const Block &block, std::span<const StateChange> changes,
+                              std::span<const AuditEntry> audit)
+{
+    return writeBlock(block, changes, audit, false);
+}
+
+// --- audit -------------------------------------------------------------------
+
+Result<AuditRecord> SqlLedger::appendAudit(const AuditEntry &entry)
+{
+    const std::string problem = auditEntryProblem(entry);
+    if (!problem.empty())
+        return makeError("ledger.invalid_audit", "Audit entry rejected: " + problem + ".");
+    AuditRecord record;
+    record.sequence = m_auditCount + 1;
+    record.entry = entry;
+    record.previousHash = m_auditHead;
+    sql::Transaction tx(m_db);
+    GTX_TRY(tx.begin());
+    GTX_TRY(insertAudit(record.sequence, record.previousHash, entry, record.hash));
+    GTX_TRY(tx.commit());
+    m_auditCount = record.sequence;
+    m_auditHead = record.hash;
+    return record;
+}
+
+std::vector<AuditRecord> SqlLedger::auditRange(std::uint64_t firstSequence,
+                                               std::size_t maxCount) const
+{
+    std::vector<AuditRecord> out;
+    if (maxCount == 0 || firstSequence > static_cast<std::uint64_t>(INT64_MAX))
+        return out;
+    const std::size_t limit = std::min(maxCount, kMaxAuditRange);
+    sql::Statement &st = m_st.auditRange;
+    st.start()
+        .bind(1, static_cast<std::int64_t>(firstSequence))
+        .bind(2, static_cast<std::int64_t>(limit));
+    for (;;) {
+        auto row = st.next();
+        if (!row || !*row)
+            break;
+        AuditRecord record;
+        record.sequence = static_cast<std::uint64_t>(st.integer(0));
+        record.entry.timeMs = st.integer(1);
+        record.entry.actor = st.text(2);
+        record.entry.action = st.text(3);
+        record.entry.reason = st.text(4);
+        record.entry.details = st.text(5);
+        hashFromBlob(st.blobView(6), record.previousHash);
+        hashFromBlob(st.blobView(7), record.hash);
+        out.push_back(std::move(record));
+    }
+    st.reset();
+    return out;
+}
+
+// --- passphrase change ---------------------------------------------------------
+//
+// Order of the steps, and what a crash between them leaves:
+//   1. write ledger.kdf.new (new salt, key check of the new key) atomically
+//        crash: ledger.kdf and the database still use the old passphrase;
+//        open() with the old one succeeds and deletes ledger.kdf.new.
+//   2. re-encrypt the database (one SQLite transaction, rolled back on a
+//      crash: the rollback journal holds the pages under the old key)
+//        crash during it: as in 1.
+//        crash after it: the database uses the new key, ledger.kdf still
+//        describes the old one; open() with the new passphrase matches
+//        ledger.kdf.new, decrypts the database and renames it into place.
+//   3. rename ledger.kdf.new over ledger.kdf (atomic), fsync the directory.
+// At every point exactly one of the two passphrases opens the ledger, and no
+// block, state entry or audit record is lost.
+//
+// The re-encryption runs with the rollback journal (journal_mode DELETE)
+// rather than inside the WAL, the mode in which SQLCipher's rekey is known to
+// be crash-safe; write-ahead logging is switched back on afterwards.
+Status SqlLedger::changePassphrase(ByteView newPassphrase, const crypto::Argon2Params &kdf)
+{
+    try {
+        return rekeyTo(newPassphrase, kdf);
+    } catch (const std::exception &e) {
+        return makeError("ledger.io", std::string("Cannot change the passphrase: ") + e.what());
+    }
+}
+
+Status SqlLedger::rekeyTo(ByteView newPassphrase, const crypto::Argon2Params &kdf)
+{
+    auto newKey = makeNewKey(newPassphrase, kdf);
+    if (!newKey)
+        return newKey.error();
+    const fs::path kdfPath = m_dir / kKdfFile;
+    const fs::path pendingPath = m_dir / kKdfNewFile;
+    GTX_TRY(writeKeyFile(pendingPath, newKey->file));
+
+    auto fail = [&](const Error &error) {
+        removeIfPresent(pendingPath);
+        (void)configureConnection(m_db);
+        return error;
+    };
+    const Status checkpointed = m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!checkpointed.ok())
+        return fail(checkpointed.error());
+    auto mode = m_db.queryText("PRAGMA journal_mode = DELETE");
+    if (!mode)
+        return fail(mode.error());
+    if (*mode != "delete")
+        return fail(makeError("ledger.busy", std::string(kDbFile)
+                                                 + ": cannot leave write-ahead logging to "
+                                                   "re-encrypt; is another program using it?"));
+    const Status rekeyed = m_db.rekey(newKey->key.view());
+    if (!rekeyed.ok())
+        return fail(rekeyed.error());
+    // From here the database is under the new key: ledger.kdf.new stays
+    // until it replaces ledger.kdf.
+    GTX_TRY(configureConnection(m_db));
+    GTX_TRY(renameDurably(pendingPath, kdfPath));
+    return Status::success();
+}
+
+// --- verification --------------------------------------------------------------
+
+std::string SqlLedger::verifyBlocks(VerifyReport &report) const
+{
+    auto st = m_db.prepare("SELECT height, hash, data FROM blocks ORDER BY height");
+    if (!st)
+        return st.error().message;
+    std::uint64_t expected = 0;
+    Hash256 previous;
+    st->start();
+    for (;;) {
+        auto row = st->next();
+        if (!row)
+            return row.error().message;
+        if (!*row)
+            break;
+        const std::string at = "block " + std::to_string(expected);
+        if (st->integer(0) != static_cast<std::int64_t>(expected))
+            return "block heights are not contiguous: expected " + std::to_string(expected)
+                   + ", found " + std::to_string(st->integer(0));
+        Hash256 stored;
+        if (!hashFromBlob(st->blobView(1), stored))
+            return at + ": the stored hash is malformed";
+        auto block = codec::decode<Block>(st->blobView(2), "block");
+        if (!block)
+            return at + " cannot be decoded: " + block.error().message;
+        if (block->header.height != expected)
+            return at + " carries height " + std::to_string(block->header.height);
+        if (blockHash(block->header) != stored)
+            return at + ": the stored hash does not match the block header";
+        if (block->header.parentHash != previous)
+            return at + " does not link to its parent (parent hash mismatch)";
+        if (block->header.networkId != m_networkId)
+            return at + " belongs to another network";
+        previous = stored;
+        ++expected;
+        report.blocks = expected;
+    }
+    auto height = metaInteger("head_height");
+    if (!height)
+        return height.error().message;
+    auto head = metaHash("head_hash");
+    if (!head)
+        return head.error().message;
+    if (expected == 0 || static_cast<std::int64_t>(expected - 1) != *height)
+        return "the recorded head height " + std::to_string(*height) + " does not match the "
+               + std::to_string(expected) + " stored blocks";
+    if (previous != *head)
+        return "the recorded head hash does not match the last stored block";
+    return {};
+}
+
+std::string SqlLedger::verifyAudit(VerifyReport &report) const
+{
+    auto triggers = m_db.queryText("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                                   "name IN ('audit_no_update', 'audit_no_delete')");
+    if (!triggers)
+        return triggers.error().message;
+    if (*triggers != "2")
+        return "the audit trail has lost its append-only protection (triggers missing)";
+    auto st = m_db.prepare("SELECT sequence, time_ms, actor, action, reason, details, prev_hash, "
+                           "hash FROM audit ORDER BY sequence");
+    if (!st)
+        return st.error().message;
+    std::uint64_t expected = 1;
+    Hash256 previous;
+    st->start();
+    for (;;) {
+        auto row = st->next();
+        if (!row)
+            return row.error().message;
+        if (!*row)
+            break;
+        const std::string at = "audit record " + std::to_string(expected);
+        if (st->integer(0) != static_cast<std::int64_t>(expected))
+            return "audit records are not contiguous: expected " + std::to_string(expected)
+                   + ", found " + std::to_string(st->integer(0));
+        AuditRecord record;
+        record.sequence = expected;
+        record.entry.timeMs = st->integer(1);
+        record.entry.actor = st->text(2);
+        record.entry.action = st->text(3);
+        record.entry.reason = st->text(4);
+        record.entry.details = st->text(5);
+        if (!hashFromBlob(st->blobView(6), record.previousHash)
+            || !hashFromBlob(st->blobView(7), record.hash))
+            return at + ": a stored hash is malformed";
+        const std::string problem = auditEntryProblem(record.entry);
+        if (!problem.empty())
+            return at + ": " + problem;
+        if (record.previousHash != previous)
+            return at + " does not link to the record before it";
+        if (auditHash(record.sequence, record.previousHash, record.entry) != record.hash)
+            return at + " has been altered (its hash does not match its content)";
+        previous = record.hash;
+        ++expected;
+        report.auditRecords = expected - 1;
+    }
+    return {};
+}
+
+std::string SqlLedger::verifyState() const
+{
+    // One ordered scan: entries arrive bucket by bucket, in key order.
+    auto st = m_db.prepare("SELECT bucket, key, value FROM state ORDER BY bucket, key");
+    if (!st)
+        return st.error().message;
+    TreeLevel buckets;
+    std::optional<BucketHasher> hasher;
+    std::uint32_t current = 0;
+    st->start();
+    for (;;) {
+        auto row = st->next();
+        if (!row)
+            return row.error().message;
+        if (!*row)
+            break;
+        const ByteView key = st->blobView(1);
+        const std::int64_t bucket = st->integer(0);
+        if (key.empty() || key.size() > kMaxStateKeyBytes
+            || st->blobView(2).size() > kMaxStateValueBytes)
+            return "a state entry has a key or value of invalid size";
+        if (bucket != std::int64_t{stateBucketOf(key)})
+            return "a state entry is filed under the wrong bucket";
+        const auto index = static_cast<std::uint32_t>(bucket);
+        if (hasher && index != current) {
+            buckets.push_back({current, hasher->finish()});
+            hasher.reset();
+        }
+        if (!hasher) {
+            hasher.emplace();
+            current = index;
+        }
+        hasher->add(key, st->blobView(2));
+    }
+    if (hasher)
+        buckets.push_back({current, hasher->finish()});
+
+    auto levels = propagateBucketChanges(std::move(buckets), defaultGroup);
+    if (!levels)
+        return levels.error().message;
+    const Hash256 root = rootOf(*levels, defaultNodeHash(kStateTreeDepth));
+    auto recorded = metaHash("state_root");
+    if (!recorded)
+        return recorded.error().message;
+    if (root != *recorded)
+        return "the state root recomputed from the stored state (" + root.shortHex()
+               + ") differs from the recorded one (" + recorded->shortHex() + ")";
+    auto height = metaInteger("head_height");
+    if (!height)
+        return height.error().message;
+    auto head = readBlock(static_cast<std::uint64_t>(*height), nullptr);
+    if (!head)
+        return head.error().message;
+    if (head->header.stateRoot != root)
+        return "the head block's state root differs from the recomputed state root";
+
+    // The stored tree nodes must be exactly the non-default computed ones
+    // of the stored levels, or later incremental updates would go wrong.
+    auto nodes = m_db.prepare("SELECT level, idx, hash FROM state_node ORDER BY level, idx");
+    if (!nodes)
+        return nodes.error().message;
+    nodes->start();
+    int level = 0;
+    std::size_t position = 0;
+    auto nextExpected = [&]() -> const TreeNode * {
+        while (level <= kStateTreeDepth) {
+            const TreeLevel &nodesAtLevel = (*levels)[static_cast<std::size_t>(level)];
+            while (position < nodesAtLevel.size()) {
+                const TreeNode &node = nodesAtLevel[position];
+                if (node.hash != defaultNodeHash(level))
+                    return &node;
+                ++position;
+            }
+            ++level;
+            position = 0;
+        }
+        return nullptr;
+    };
+    for (;;) {
+        auto row = nodes->next();
+        if (!row)
+            return row.error().message;
+        const TreeNode *expected = nextExpected();
+        if (!*row) {
+            if (expected)
+                return "state tree node (level " + std::to_string(level) + ", index "
+                       + std::to_string(expected->index) + ") is missing";
+            break;
+        }
+        Hash256 hash;
+        const bool ok = hashFromBlob(nodes->blobView(2), hash);
+        if (!expected || !ok || nodes->integer(0) != level
+            || nodes->integer(1) != std::int64_t{expected->index} || hash != expected->hash) {
+            const std::string where = "state tree node (level " + std::to_string(nodes->integer(0))
+                                      + ", index " + std::to_string(nodes->integer(1)) + ")";
+            nodes->reset();
+            return where + " does not match the state";
+        }
+        ++position;
+    }
+    return {};
+}
+
+VerifyReport SqlLedger::verify() const
+{
+    VerifyReport report;
+    // Reads every page: a page that fails its authentication code or a
+    // damaged B-tree shows here, wherever it is.
+    auto check = m_db.prepare("PRAGMA quick_check(4)");
+    if (!check) {
+        report.problem = check.error().message;
+        return report;
+    }
+    std::string findings;
+    check->start();
+    for (;;) {
+        auto row = check->next();
+        if (!row) {
+            report.problem = row.error().message;
+            return report;
+        }
+        if (!*row)
+            break;
+        const std::string line = check->text(0);
+        if (line != "ok" && line.rfind("***", 0) != 0)
+            findings += (findings.empty() ? "" : "; ") + line;
+        else if (line != "ok" && findings.empty())
+            findings = "damaged";
+    }
+    if (!findings.empty()) {
+        report.problem = std::string(kDbFile) + ": the integrity check failed: " + findings;
+        return report;
+    }
+    report.problem = verifyBlocks(report);
+    if (report.problem.empty())
+        report.problem = verifyAudit(report);
+    if (report.problem.empty())
+        report.problem = verifyState();
+    report.ok = report.problem.empty();
+    return report;
+}
+
+// --- opening -------------------------------------------------------------------
+
+struct Candidate
+{
+    crypto::SecureBuffer key;
+    bool pending = false;   // from ledger.kdf.new
+};
+
+} // namespace
+
+bool Ledger::exists(const fs::path &dir)
+{
+    return isRegularFile(dir / kKdfFile) && isRegularFile(dir / kDbFile);
+}
+
+Hash256 Ledger::stateRootFor(std::span<const StateChange> state)
+{
+    std::map<std::uint32_t, std::map<Bytes, Bytes>> buckets;
+    for (const StateChange &entry : state) {
+        auto &bucket = buckets[stateBucketOf(entry.key)];
+        if (entry.value)
+            bucket[entry.key] = *entry.value;
+        else
+            bucket.erase(entry.key);
+    }
+    TreeLevel changed;
+    for (const auto &[index, entries] : buckets) {
+        if (entries.empty())
+            continue;
+        BucketHasher hasher;
+        for (const auto &[key, value] : entries)
+            hasher.add(key, value);
+        changed.push_back({index, hasher.finish()});
+    }
+    auto levels = propagateBucketChanges(std::move(changed), defaultGroup);
+    // The lookup never fails, so neither does the propagation.
+    return levels ? rootOf(*levels, defaultNodeHash(kStateTreeDepth))
+                  : defaultNodeHash(kStateTreeDepth);
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::create(const fs::path &dir, ByteView passphrase,
+                                               const Block &genesis,
+                                               std::span<const StateChange> genesisState,
+                                               const crypto::Argon2Params &kdf)
+{
+    try {
+        const fs::path kdfPath = dir / kKdfFile;
+        const fs::path dbPath = dir / kDbFile;
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec)
+            return makeError("ledger.io", "Cannot create the data directory: " + ec.message());
+        fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+        if (ec)
+            return makeError("ledger.io", "Cannot restrict the data directory to its owner: "
+                                              + ec.message());
+        auto lock = DirectoryLock::acquire(dir);
+        if (!lock)
+            return lock.error();
+        if (fs::exists(kdfPath, ec))
+            return makeError("ledger.exists", "A ledger already exists in this directory.");
+        if (genesis.header.height != 0 || !genesis.header.parentHash.isZero())
+            return makeError("ledger.invalid_genesis",
+                             "The genesis block must have height 0 and a zero parent hash.");
+
+        // Creation protocol: ledger.kdf.creating, then ledger.db with the
+        // genesis block, then ledger.kdf.creating renamed to ledger.kdf (the
+        // commit point). Leftovers of an interrupted creation (a database
+        // beside ledger.kdf.creating) are removed; a database without either
+        // key file may be a ledger whose ledger.kdf was lost and is kept.
+        const fs::path creatingPath = dir / kKdfCreatingFile;
+        const auto removeDatabase = [&] {
+            for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+                removeIfPresent(dir / (std::string(kDbFile) + suffix));
+        };
+        if (fs::exists(dbPath, ec)) {
+            if (!fs::exists(creatingPath, ec))
+                return makeError("ledger.exists",
+                                 std::string(kDbFile) + " exists without " + kKdfFile
+                                     + ": restore " + kKdfFile
+                                     + " from a backup, or move the old database away to "
+                                       "create a new ledger.");
+            removeDatabase();
+        }
+        removeIfPresent(creatingPath);
+        removeIfPresent(dir / kKdfNewFile);
+        removeIfPresent(dir / (std::string(kKdfFile) + ".tmp"));
+        removeIfPresent(dir / (std::string(kKdfCreatingFile) + ".tmp"));
+
+        auto newKey = makeNewKey(passphrase, kdf);
+        if (!newKey)
+            return newKey.error();
+        GTX_TRY(writeKeyFile(creatingPath, newKey->file));
+        const auto cleanup = [&](const Error &error) {
+            removeDatabase();
+            removeIfPresent(creatingPath);
+            return error;
+        };
+        // SQLite gives the -wal and -shm files the mode of the database file.
+        const Status fileCreated = createEmptyPrivateFile(dbPath);
+        if (!fileCreated.ok())
+            return cleanup(fileCreated.error());
+        auto db = sql::Database::openEncrypted(dbPath, newKey->key.view(), true);
+        if (!db)
+            return cleanup(db.error());
+        const Status configured = configureConnection(*db);
+        if (!configured.ok())
+            return cleanup(configured.error());
+        auto ledger = std::make_unique<SqlLedger>(dir, std::move(lock).value(),
+                                                  std::move(db).value());
+        const Status initialised = ledger->initialise(genesis, genesisState);
+        if (!initialised.ok()) {
+            ledger.reset();
+            return cleanup(initialised.error());
+        }
+        const Status committed = renameDurably(creatingPath, kdfPath);
+        if (!committed.ok()) {
+            ledger.reset();
+            return cleanup(committed.error());
+        }
+        return std::unique_ptr<Ledger>(std::move(ledger));
+    } catch (const std::exception &e) {
+        return makeError("ledger.io", std::string("Cannot create the ledger: ") + e.what());
+    }
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::open(const fs::path &dir, ByteView passphrase)
+{
+    try {
+        const fs::path kdfPath = dir / kKdfFile;
+        const fs::path pendingPath = dir / kKdfNewFile;
+        const fs::path dbPath = dir / kDbFile;
+        const bool haveDb = isRegularFile(dbPath);
+        auto keyFile = readKeyFile(kdfPath);
+        if (!keyFile) {
+            if (keyFile.error().code == "ledger.not_found") {
+                if (!haveDb)
+                    return makeError("ledger.not_found",
+                                     "There is no ledger in " + dir.string() + ".");
+                if (isRegularFile(dir / kKdfCreatingFile))
+                    return makeError("ledger.not_found",
+                                     "The creation of the ledger in " + dir.string()
+                                         + " was interrupted; create it again.");
+                return makeError("ledger.corrupt",
+                                 std::string(kKdfFile)
+                                     + " is missing; the ledger cannot be decrypted without it. "
+                                       "Restore it from a backup.");
+            }
+            return keyFile.error();
+        }
+        if (!haveDb)
+            return makeError("ledger.corrupt",
+                             std::string(kDbFile) + " is missing. Restore it from a backup.");
+        std::error_code sizeError;
+        if (fs::file_size(dbPath, sizeError) == 0 && !sizeError)
+            return makeError("ledger.corrupt", std::string(kDbFile)
+                                                   + " is empty (the file is damaged; restore it "
+                                                     "from a backup or resynchronise)");
+
+        // Everything up to the first SQLite call only reads: a wrong
+        // passphrase leaves every file as it was.
+        std::vector<Candidate> candidates;
+        auto derived = deriveKey(*keyFile, passphrase);
+        if (!derived)
+            return derived.error();
+        if (derived->matches)
+            candidates.push_back({std::move(derived->key), false});
+        std::optional<KeyFile> pending;
+        if (isRegularFile(pendingPath)) {
+            auto pendingFile = readKeyFile(pendingPath);
+            if (pendingFile) {
+                pending = *pendingFile;
+                auto pendingKey = deriveKey(*pendingFile, passphrase);
+                if (!pendingKey)
+                    return pendingKey.error();
+                if (pendingKey->matches)
+                    candidates.push_back({std::move(pendingKey->key), true});
+            }
+        }
+        if (candidates.empty())
+            return makeError("ledger.wrong_passphrase", "The passphrase is wrong.");
+
+        auto lock = DirectoryLock::acquire(dir);
+        if (!lock)
+            return lock.error();
+        std::optional<Error> firstError;
+        for (Candidate &candidate : candidates) {
+            auto db = sql::Database::openEncrypted(dbPath, candidate.key.view(), false);
+            if (!db) {
+                if (!firstError)
+                    firstError = db.error();
+                if (db.error().code == "ledger.corrupt")
+                    continue;   // perhaps the other key of an interrupted change
+                return db.error();
+            }
+            auto ledger = std::make_unique<SqlLedger>(dir, std::move(lock).value(),
+                                                      std::move(db).value());
+            // load() only reads; the file is known to be a ledger before
+            // configure() writes to it.
+            GTX_TRY(ledger->load());
+            GTX_TRY(ledger->configure());
+            if (candidate.pending) {
+                // The database was re-encrypted: finish the interrupted change.
+                GTX_TRY(renameDurably(pendingPath, kdfPath));
+            } else if (pending) {
+                // The change never reached the database: forget it.
+                removeIfPresent(pendingPath);
+                GTX_TRY(syncDirectory(dir));
+            }
+            return std::unique_ptr<Ledger>(std::move(ledger));
+        }
+        // A key that fits its key file but does not decrypt the database:
+        // with an interrupted passphrase change, the other passphrase rules.
+        if (candidates.size() == 1 && candidates.front().pending)
+            return makeError("ledger.wrong_passphrase",
+                             "The passphrase is wrong: an interrupted passphrase change left "
+                             "the previous passphrase in force.");
+        if (candidates.size() == 1 && pending)
+            return makeError("ledger.wrong_passphrase",
+                             "The passphrase is wrong: an interrupted passphrase change had "
+                             "already re-encrypted the ledger; use the new passphrase.");
+        return *firstError;
+    } catch (const std::exception &e) {
+        return makeError("ledger.io", std::string("Cannot open the ledger: ") + e.what());
+    }
+}
+
+} // namespace gtx::ledger

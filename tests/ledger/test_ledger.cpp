@@ -1,0 +1,1009 @@
+// The encrypted ledger: round trips, the incremental state root, atomic
+// commits, passphrases, encryption at rest, damage detection, the audit
+// trail and crash safety under SIGKILL.
+
+// moc need not (and cannot) parse the C++20 library headers behind these.
+#ifndef Q_MOC_RUN
+#include "ledger_support.h"
+
+#include "core/crypto/hash.h"
+#include "core/ledger/key_file.h"
+#include "core/ledger/sqlite.h"
+#include "core/ledger/state_tree.h"
+#endif
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+#include <optional>
+
+using namespace ledgertest;
+using gtx::Hash256;
+using gtx::Status;
+using gtx::ledger::AuditEntry;
+using gtx::ledger::AuditRecord;
+
+namespace {
+
+const QByteArray kPassphrase = "correct horse battery staple";
+const gtx::crypto::Argon2Params kFastKdf = gtx::crypto::Argon2Params::minimum();
+
+gtx::ByteView bytesOf(const QByteArray &a)
+{
+    return {reinterpret_cast<const std::uint8_t *>(a.constData()),
+            static_cast<std::size_t>(a.size())};
+}
+
+std::filesystem::path pathOf(const QTemporaryDir &dir)
+{
+    return std::filesystem::path(dir.path().toStdString()) / "ledger";
+}
+
+QString qPath(const std::filesystem::path &p)
+{
+    return QString::fromStdString(p.string());
+}
+
+using Model = std::map<Bytes, Bytes>;
+
+void applyToModel(Model &model, std::span<const StateChange> changes)
+{
+    for (const auto &change : changes) {
+        if (change.value)
+            model[change.key] = *change.value;
+        else
+            model.erase(change.key);
+    }
+}
+
+std::vector<StateChange> modelAsChanges(const Model &model)
+{
+    std::vector<StateChange> out;
+    for (const auto &[key, value] : model)
+        out.push_back({key, value});
+    return out;
+}
+
+// File name -> BLAKE2b of its content, for every file in the directory.
+QMap<QString, QByteArray> digestsOf(const std::filesystem::path &dir)
+{
+    QMap<QString, QByteArray> out;
+    QDirIterator it(qPath(dir), QDir::Files | QDir::Hidden);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        out.insert(QFileInfo(path).fileName(),
+                   QCryptographicHash::hash(file.readAll(), QCryptographicHash::Blake2b_256));
+    }
+    return out;
+}
+
+QByteArray readFile(const std::filesystem::path &path)
+{
+    QFile file(qPath(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+bool writeFile(const std::filesystem::path &path, const QByteArray &data)
+{
+    QFile file(qPath(path));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(data) == data.size();
+}
+
+struct Fixture
+{
+    std::unique_ptr<Ledger> ledger;
+    Model model;
+};
+
+std::vector<StateChange> genesisState()
+{
+    return {{gtx::toBytes("network/name"), gtx::toBytes("devnet")},
+            {gtx::toBytes("network/id"), gtx::toBytes("7")}};
+}
+
+std::unique_ptr<Ledger> createLedger(const std::filesystem::path &dir, Model *model = nullptr,
+                                     const QByteArray &passphrase = kPassphrase)
+{
+    const auto state = genesisState();
+    auto created = Ledger::create(dir, bytesOf(passphrase), makeGenesis(state), state, kFastKdf);
+    if (!created) {
+        qWarning() << created.error().code.c_str() << created.error().message.c_str();
+        return nullptr;
+    }
+    if (model)
+        applyToModel(*model, state);
+    return std::move(created).value();
+}
+
+Status commitChanges(Ledger &ledger, std::span<const StateChange> changes,
+                     std::span<const AuditEntry> audit = {})
+{
+    auto block = makeNextBlock(ledger, changes);
+    if (!block)
+        return block.error();
+    return ledger.commitBlock(*block, changes, audit);
+}
+
+// A second connection to the database, as someone holding the key could open it.
+gtx::Result<gtx::ledger::sql::Database> openRaw(const std::filesystem::path &dir,
+                                                const QByteArray &passphrase = kPassphrase)
+{
+    auto file = gtx::ledger::readKeyFile(dir / "ledger.kdf");
+    if (!file)
+        return file.error();
+    auto key = gtx::ledger::deriveKey(*file, bytesOf(passphrase));
+    if (!key)
+        return key.error();
+    return gtx::ledger::sql::Database::openEncrypted(dir / "ledger.db", key->key.view(), false);
+}
+
+} // namespace
+
+class TestLedger : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void stateTreeBasics();
+    void createAndReopen();
+    void oneOpenAtATimeAndInterruptedCreation();
+    void fiftyBlocksSurviveReopen();
+    void incrementalRootMatchesRecomputation();
+    void rejectedBlocksWriteNothing();
+    void wrongPassphraseLeavesFilesUntouched();
+    void plaintextNeverReachesDisk();
+    void damagedFilesAreReported();
+    void changePassphraseKeepsEverything();
+    void interruptedPassphraseChangeStillOpens();
+    void auditIsAppendOnlyAndChained();
+    void verifyFindsTampering();
+    void newerSchemaIsRefused();
+    void survivesSigkill();
+};
+
+void TestLedger::stateTreeBasics()
+{
+    using namespace gtx::ledger;
+    // Buckets are 20-bit, spread over the whole range.
+    std::uint32_t maxBucket = 0;
+    for (int i = 0; i < 5000; ++i)
+        maxBucket = std::max(maxBucket, stateBucketOf(keyFor(static_cast<std::uint64_t>(i))));
+    QVERIFY(maxBucket < kStateBucketCount);
+    QVERIFY(maxBucket > kStateBucketCount / 2);
+
+    // Empty state, defaults, and order independence of the root.
+    QCOMPARE(Ledger::stateRootFor({}), defaultNodeHash(kStateTreeDepth));
+    QCOMPARE(defaultNodeHash(1), stateNodeHash(defaultNodeHash(0), defaultNodeHash(0)));
+    std::vector<StateChange> a = {{keyFor(1), gtx::toBytes("x")}, {keyFor(2), gtx::toBytes("y")}};
+    std::vector<StateChange> b = {a[1], a[0]};
+    QCOMPARE(Ledger::stateRootFor(a), Ledger::stateRootFor(b));
+    // Values matter; an empty value differs from an absent key.
+    std::vector<StateChange> c = {{keyFor(1), gtx::toBytes("x")}, {keyFor(2), gtx::toBytes("z")}};
+    QVERIFY(Ledger::stateRootFor(a) != Ledger::stateRootFor(c));
+    std::vector<StateChange> d = {{keyFor(1), gtx::toBytes("x")}, {keyFor(2), Bytes{}}};
+    std::vector<StateChange> e = {{keyFor(1), gtx::toBytes("x")}};
+    QVERIFY(Ledger::stateRootFor(d) != Ledger::stateRootFor(e));
+    // A delete after a put cancels it.
+    std::vector<StateChange> f = {a[0], a[1], {keyFor(2), std::nullopt}};
+    QCOMPARE(Ledger::stateRootFor(f), Ledger::stateRootFor(e));
+
+    // A single-entry state's root follows the definition in state_tree.h.
+    const Bytes key = keyFor(42);
+    const Bytes value = gtx::toBytes("v");
+    std::uint32_t index = stateBucketOf(key);
+    BucketHasher bucket;
+    bucket.add(key, value);
+    Hash256 node = bucket.finish();
+    for (int level = 0; level < kStateTreeDepth; ++level) {
+        node = (index & 1) ? stateNodeHash(defaultNodeHash(level), node)
+                           : stateNodeHash(node, defaultNodeHash(level));
+        index >>= 1;
+    }
+    const std::vector<StateChange> single = {{key, value}};
+    QCOMPARE(Ledger::stateRootFor(single), node);
+}
+
+void TestLedger::createAndReopen()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    QVERIFY(tmp.isValid());
+    const auto dir = pathOf(tmp);
+    QVERIFY(!Ledger::exists(dir));
+
+    auto missing = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!missing);
+    QCOMPARE(QString::fromStdString(missing.error().code), QString("ledger.not_found"));
+
+    const auto state = genesisState();
+    const Block genesis = makeGenesis(state);
+    Hash256 root;
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        QVERIFY(Ledger::exists(dir));
+        QCOMPARE(ledger->height(), std::uint64_t{0});
+        QCOMPARE(ledger->headHash(), gtx::blockHash(genesis.header));
+        QCOMPARE(ledger->stateRoot(), genesis.header.stateRoot);
+        QCOMPARE(ledger->get(gtx::toBytes("network/name")), std::optional(gtx::toBytes("devnet")));
+        QCOMPARE(ledger->auditCount(), std::uint64_t{1});
+        const auto records = ledger->auditRange(1, 10);
+        QCOMPARE(records.size(), std::size_t{1});
+        QCOMPARE(QString::fromStdString(records[0].entry.action), QString("ledger.created"));
+        root = ledger->stateRoot();
+    }
+
+    // Owner-only permissions: directory 0700, files 0600.
+    namespace fs = std::filesystem;
+    QVERIFY(fs::status(dir).permissions() == fs::perms::owner_all);
+    const auto ownerReadWrite = fs::perms::owner_read | fs::perms::owner_write;
+    QVERIFY(fs::status(dir / "ledger.db").permissions() == ownerReadWrite);
+    QVERIFY(fs::status(dir / "ledger.kdf").permissions() == ownerReadWrite);
+    QCOMPARE(QFileInfo(qPath(dir / "ledger.kdf")).size(), qint64(gtx::ledger::kKeyFileBytes));
+    {
+        // 4 KiB encrypted pages, write-ahead logging.
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QCOMPARE(*raw->queryText("PRAGMA cipher_page_size"), std::string("4096"));
+        QCOMPARE(*raw->queryText("PRAGMA journal_mode"), std::string("wal"));
+        QVERIFY(!raw->cipherVersion()->empty());
+    }
+
+    // A second create in the same place is refused and changes nothing.
+    const auto before = digestsOf(dir);
+    auto again = Ledger::create(dir, bytesOf(kPassphrase), genesis, state, kFastKdf);
+    QVERIFY(!again);
+    QCOMPARE(QString::fromStdString(again.error().code), QString("ledger.exists"));
+    QCOMPARE(digestsOf(dir), before);
+
+    auto reopened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY2(reopened, reopened ? "" : reopened.error().message.c_str());
+    Ledger &ledger = **reopened;
+    QCOMPARE(ledger.height(), std::uint64_t{0});
+    QCOMPARE(ledger.headHash(), gtx::blockHash(genesis.header));
+    QCOMPARE(ledger.stateRoot(), root);
+    auto block = ledger.blockAt(0);
+    QVERIFY(block);
+    QVERIFY(*block == genesis);
+    QCOMPARE(ledger.get(gtx::toBytes("network/id")), std::optional(gtx::toBytes("7")));
+    QVERIFY(!ledger.get(gtx::toBytes("network/other")));
+    QVERIFY(!ledger.blockAt(1));
+    const auto report = ledger.verify();
+    QVERIFY2(report.ok, report.problem.c_str());
+    QCOMPARE(report.blocks, std::uint64_t{1});
+    QCOMPARE(report.auditRecords, std::uint64_t{1});
+}
+
+void TestLedger::oneOpenAtATimeAndInterruptedCreation()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    {
+        auto first = createLedger(dir);
+        QVERIFY(first);
+        auto second = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY(!second);
+        QCOMPARE(QString::fromStdString(second.error().code), QString("ledger.busy"));
+    }
+    QVERIFY(Ledger::open(dir, bytesOf(kPassphrase)));
+
+    // A database left beside ledger.kdf.creating is an unfinished creation:
+    // not a ledger, and create() starts afresh.
+    QVERIFY(QFile::rename(qPath(dir / "ledger.kdf"), qPath(dir / "ledger.kdf.creating")));
+    QVERIFY(!Ledger::exists(dir));
+    auto unfinished = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!unfinished);
+    QCOMPARE(QString::fromStdString(unfinished.error().code), QString("ledger.not_found"));
+    QVERIFY(createLedger(dir));
+    QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.kdf.creating")));
+    QVERIFY(Ledger::open(dir, bytesOf(kPassphrase)));
+
+    // A database without any key file may be a ledger whose ledger.kdf was
+    // lost: create() refuses to overwrite it.
+    QVERIFY(QFile::remove(qPath(dir / "ledger.kdf")));
+    const QByteArray db = readFile(dir / "ledger.db");
+    const auto state = genesisState();
+    auto refused = Ledger::create(dir, bytesOf(kPassphrase), makeGenesis(state), state, kFastKdf);
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().code), QString("ledger.exists"));
+    QCOMPARE(readFile(dir / "ledger.db"), db);
+}
+
+void TestLedger::fiftyBlocksSurviveReopen()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    Model model;
+    std::vector<Hash256> hashes;
+    std::vector<Hash256> roots;
+    std::mt19937_64 rng(50);
+    {
+        auto ledger = createLedger(dir, &model);
+        QVERIFY(ledger);
+        hashes.push_back(ledger->headHash());
+        roots.push_back(ledger->stateRoot());
+        for (int i = 1; i <= 50; ++i) {
+            const auto changes = randomChanges(rng, 1 + rng() % 40, 300, 4);
+            const Status status = commitChanges(*ledger, changes);
+            QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+            applyToModel(model, changes);
+            QCOMPARE(ledger->height(), std::uint64_t(i));
+            hashes.push_back(ledger->headHash());
+            roots.push_back(ledger->stateRoot());
+        }
+    }
+    auto reopened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(reopened);
+    Ledger &ledger = **reopened;
+    QCOMPARE(ledger.height(), std::uint64_t{50});
+    QCOMPARE(ledger.headHash(), hashes.back());
+    QCOMPARE(ledger.stateRoot(), roots.back());
+    for (std::uint64_t h = 0; h <= 50; ++h) {
+        auto header = ledger.headerAt(h);
+        QVERIFY(header);
+        QCOMPARE(gtx::blockHash(*header), hashes[h]);
+        QCOMPARE(header->stateRoot, roots[h]);
+        QCOMPARE(header->height, h);
+    }
+    for (std::uint64_t n = 0; n < 300; ++n) {
+        const auto it = model.find(keyFor(n));
+        const auto stored = ledger.get(keyFor(n));
+        if (it == model.end())
+            QVERIFY(!stored);
+        else
+            QCOMPARE(stored, std::optional(it->second));
+    }
+    QCOMPARE(ledger.stateRoot(), Ledger::stateRootFor(modelAsChanges(model)));
+    const auto report = ledger.verify();
+    QVERIFY2(report.ok, report.problem.c_str());
+    QCOMPARE(report.blocks, std::uint64_t{51});
+}
+
+void TestLedger::incrementalRootMatchesRecomputation()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    Model model;
+    auto ledger = createLedger(dir, &model);
+    QVERIFY(ledger);
+    std::mt19937_64 rng(20240429);
+    for (int i = 0; i < 40; ++i) {
+        // Small key space: many updates and deletes of existing keys, and
+        // buckets emptied and refilled.
+        const auto changes = randomChanges(rng, 150, i < 20 ? 400 : 60, 3);
+        const Hash256 before = ledger->stateRoot();
+        auto preview = ledger->previewStateRoot(changes);
+        QVERIFY(preview);
+        // previewStateRoot writes nothing.
+        QCOMPARE(ledger->stateRoot(), before);
+        const Status status = commitChanges(*ledger, changes);
+        QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+        applyToModel(model, changes);
+        QCOMPARE(ledger->stateRoot(), *preview);
+        QCOMPARE(ledger->stateRoot(), Ledger::stateRootFor(modelAsChanges(model)));
+    }
+    // Delete everything: back to the empty-state root, no tree nodes left over.
+    std::vector<StateChange> wipe;
+    for (const auto &[key, value] : model)
+        wipe.push_back({key, std::nullopt});
+    QVERIFY(commitChanges(*ledger, wipe).ok());
+    QCOMPARE(ledger->stateRoot(), gtx::ledger::defaultNodeHash(gtx::ledger::kStateTreeDepth));
+    // No changes at all: the root stays.
+    QCOMPARE(*ledger->previewStateRoot({}), ledger->stateRoot());
+    QVERIFY(commitChanges(*ledger, {}).ok());
+    // And refill.
+    const auto refill = randomChanges(rng, 200, 1000, 0);
+    QVERIFY(commitChanges(*ledger, refill).ok());
+    Model refilled;
+    applyToModel(refilled, refill);
+    QCOMPARE(ledger->stateRoot(), Ledger::stateRootFor(modelAsChanges(refilled)));
+
+    const auto report = ledger->verify();
+    QVERIFY2(report.ok, report.problem.c_str());
+    ledger.reset();
+    auto raw = openRaw(dir);
+    QVERIFY(raw);
+    // Only non-default nodes of the stored levels (0, 5, 10, 15, 20) are
+    // kept: one per non-empty bucket at level 0, at most five per bucket.
+    const auto nodes = raw->queryText("SELECT count(*) FROM state_node");
+    const auto leafNodes = raw->queryText("SELECT count(*) FROM state_node WHERE level = 0");
+    const auto buckets = raw->queryText("SELECT count(DISTINCT bucket) FROM state");
+    const auto otherLevels = raw->queryText("SELECT count(*) FROM state_node WHERE level % 5 != 0");
+    QVERIFY(nodes && leafNodes && buckets && otherLevels);
+    QCOMPARE(*leafNodes, *buckets);
+    QVERIFY(std::stoll(*nodes) <= 5 * std::stoll(*buckets));
+    QCOMPARE(*otherLevels, std::string("0"));
+}
+
+void TestLedger::rejectedBlocksWriteNothing()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    Model model;
+    auto ledger = createLedger(dir, &model);
+    QVERIFY(ledger);
+    std::mt19937_64 rng(7);
+    for (int i = 0; i < 3; ++i) {
+        const auto changes = randomChanges(rng, 20, 100, 0);
+        QVERIFY(commitChanges(*ledger, changes).ok());
+        applyToModel(model, changes);
+    }
+    const std::uint64_t height = ledger->height();
+    const Hash256 head = ledger->headHash();
+    const Hash256 root = ledger->stateRoot();
+    const std::uint64_t audits = ledger->auditCount();
+    const auto files = [&] {
+        QMap<QString, QByteArray> d = digestsOf(dir);
+        d.remove("ledger.db-shm");   // holds only read locks and the WAL index
+        return d;
+    };
+    const auto before = files();
+
+    const std::vector<StateChange> changes = {{gtx::toBytes("rejected/key"), gtx::toBytes("v")},
+                                              {keyFor(1), std::nullopt}};
+    const AuditEntry audit{1, "tester", "test.rejected", "must not be stored", ""};
+    auto good = makeNextBlock(*ledger, changes);
+    QVERIFY(good);
+
+    const auto expectRejected = [&](const Block &block, const char *code) {
+        const Status status =
+            ledger->commitBlock(block, changes, std::span<const AuditEntry>(&audit, 1));
+        QVERIFY(!status.ok());
+        QCOMPARE(QString::fromStdString(status.error().code), QString(code));
+        QCOMPARE(ledger->height(), height);
+        QCOMPARE(ledger->headHash(), head);
+        QCOMPARE(ledger->stateRoot(), root);
+        QCOMPARE(ledger->auditCount(), audits);
+        QVERIFY(!ledger->get(gtx::toBytes("rejected/key")));
+        QCOMPARE(files(), before);
+    };
+
+    Block wrongParent = *good;
+    wrongParent.header.parentHash.bytes[0] ^= 1;
+    expectRejected(wrongParent, "ledger.wrong_parent");
+    Block wrongHeight = *good;
+    wrongHeight.header.height += 1;
+    expectRejected(wrongHeight, "ledger.wrong_height");
+    Block replay = *good;
+    replay.header.height = height;
+    expectRejected(replay, "ledger.wrong_height");
+    Block wrongRoot = *good;
+    wrongRoot.header.stateRoot.bytes[31] ^= 0x80;
+    expectRejected(wrongRoot, "ledger.state_root_mismatch");
+    Block wrongNetwork = *good;
+    wrongNetwork.header.networkId += 1;
+    expectRejected(wrongNetwork, "ledger.wrong_network");
+
+    // Invalid changes and audit entries are refused before anything is written.
+    const std::vector<StateChange> badKey = {
+        {Bytes(gtx::ledger::kMaxStateKeyBytes + 1, 'k'), gtx::toBytes("v")}};
+    QCOMPARE(QString::fromStdString(ledger->commitBlock(*good, badKey).error().code),
+             QString("ledger.invalid_change"));
+    const AuditEntry tooLong{1, "tester", "test.long",
+                             std::string(gtx::ledger::kMaxAuditFieldBytes + 1, 'r'), ""};
+    const Status longAudit =
+        ledger->commitBlock(*good, changes, std::span<const AuditEntry>(&tooLong, 1));
+    QCOMPARE(QString::fromStdString(longAudit.error().code), QString("ledger.invalid_audit"));
+    QCOMPARE(files(), before);
+
+    // The same block, correct, is accepted afterwards.
+    QVERIFY(ledger->commitBlock(*good, changes).ok());
+    QCOMPARE(ledger->height(), height + 1);
+
+    // And after a reopen the rejected attempts left no trace.
+    ledger.reset();
+    auto reopened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(reopened);
+    QCOMPARE((*reopened)->height(), height + 1);
+    QCOMPARE((*reopened)->auditCount(), audits);
+    QVERIFY((*reopened)->verify().ok);
+}
+
+void TestLedger::wrongPassphraseLeavesFilesUntouched()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        std::mt19937_64 rng(11);
+        QVERIFY(commitChanges(*ledger, randomChanges(rng, 50, 100, 0)).ok());
+    }
+    const auto before = digestsOf(dir);
+    QVERIFY(before.contains("ledger.db"));
+    QVERIFY(before.contains("ledger.kdf"));
+    for (const QByteArray &wrong : {QByteArray("wrong"), QByteArray(""), kPassphrase + " "}) {
+        auto opened = Ledger::open(dir, bytesOf(wrong));
+        QVERIFY(!opened);
+        QCOMPARE(QString::fromStdString(opened.error().code), QString("ledger.wrong_passphrase"));
+        QCOMPARE(digestsOf(dir), before);
+    }
+    // While the ledger is open elsewhere in this process, too (WAL present).
+    auto open = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(open);
+    std::mt19937_64 rng(12);
+    QVERIFY(commitChanges(**open, randomChanges(rng, 10, 100, 0)).ok());
+    const auto whileOpen = digestsOf(dir);
+    auto wrong = Ledger::open(dir, bytesOf("nope"));
+    QVERIFY(!wrong);
+    QCOMPARE(QString::fromStdString(wrong.error().code), QString("ledger.wrong_passphrase"));
+    QCOMPARE(digestsOf(dir), whileOpen);
+}
+
+void TestLedger::plaintextNeverReachesDisk()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    const QByteArray marker = "PLAINTEXT-MARKER-4f1c9e";
+    const Bytes markerBytes(marker.begin(), marker.end());
+    auto ledger = createLedger(dir);
+    QVERIFY(ledger);
+    std::vector<StateChange> changes;
+    for (int i = 0; i < 200; ++i) {
+        Bytes value = markerBytes;
+        value.push_back(static_cast<std::uint8_t>('0' + i % 10));
+        changes.push_back({keyFor(static_cast<std::uint64_t>(i)), value});
+    }
+    changes.push_back({markerBytes, markerBytes});
+    const AuditEntry audit{1, "operator-1", "test.marker", marker.toStdString(),
+                           "details " + marker.toStdString()};
+    QVERIFY(commitChanges(*ledger, changes, std::span<const AuditEntry>(&audit, 1)).ok());
+    QVERIFY(ledger->appendAudit({2, "operator-1", "test.marker", marker.toStdString(), ""}).ok());
+    QVERIFY(ledger->get(markerBytes).has_value());
+
+    // While open: the commits sit in the WAL.
+    const QByteArray db = readFile(dir / "ledger.db");
+    const QByteArray wal = readFile(dir / "ledger.db-wal");
+    QVERIFY(!db.isEmpty());
+    QVERIFY(wal.size() > 4096);
+    QVERIFY(!db.contains(marker));
+    QVERIFY(!wal.contains(marker));
+    // Nor the schema's own text (the database is encrypted page by page).
+    QVERIFY(!db.contains("CREATE TABLE"));
+    QVERIFY(!wal.contains("CREATE TABLE"));
+
+    ledger.reset();
+    QDirIterator it(qPath(dir), QDir::Files | QDir::Hidden);
+    int files = 0;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY2(!content.contains(marker), qPrintable(path));
+        QVERIFY2(!content.contains("SQLite format 3"), qPrintable(path));
+        ++files;
+    }
+    QVERIFY(files >= 2);
+    // The data is really there.
+    auto reopened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(reopened);
+    QCOMPARE((*reopened)->get(markerBytes), std::optional(markerBytes));
+    QCOMPARE(QByteArray::fromStdString((*reopened)->auditRange(2, 1).at(0).entry.reason), marker);
+}
+
+void TestLedger::damagedFilesAreReported()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        std::mt19937_64 rng(99);
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(commitChanges(*ledger, randomChanges(rng, 300, 3000, 0, 300)).ok());
+    }
+    const QByteArray db = readFile(dir / "ledger.db");
+    const QByteArray kdf = readFile(dir / "ledger.kdf");
+    QVERIFY(db.size() > 64 * 1024);
+    QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.db-wal")));
+
+    const auto expectCorrupt = [&](const char *fileName) {
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        if (opened) {
+            // Damage in pages the opening did not read shows in verify().
+            const auto report = (*opened)->verify();
+            QVERIFY(!report.ok);
+            QVERIFY2(QString::fromStdString(report.problem).contains(fileName),
+                     report.problem.c_str());
+            return;
+        }
+        QCOMPARE(QString::fromStdString(opened.error().code), QString("ledger.corrupt"));
+        QVERIFY2(QString::fromStdString(opened.error().message).contains(fileName),
+                 opened.error().message.c_str());
+    };
+    const auto restore = [&] {
+        QVERIFY(writeFile(dir / "ledger.db", db));
+        QVERIFY(writeFile(dir / "ledger.kdf", kdf));
+        for (const char *extra : {"ledger.db-wal", "ledger.db-shm"})
+            QFile::remove(qPath(dir / extra));
+    };
+
+    // Truncated database, at several lengths.
+    for (qsizetype size :
+         {qsizetype(0), qsizetype(100), qsizetype(4096), db.size() / 2, db.size() - 4096}) {
+        QVERIFY(writeFile(dir / "ledger.db", db.left(size)));
+        expectCorrupt("ledger.db");
+        restore();
+    }
+    // Garbage in the middle, and at the start.
+    for (qsizetype offset : {db.size() / 2, db.size() / 3, qsizetype(16), qsizetype(5000)}) {
+        QByteArray damaged = db;
+        for (int i = 0; i < 64; ++i)
+            damaged[offset + i] = char(0x5a);
+        QVERIFY(writeFile(dir / "ledger.db", damaged));
+        expectCorrupt("ledger.db");
+        restore();
+    }
+    // Damaged, truncated and missing key file.
+    QByteArray flipped = kdf;
+    flipped[40] = char(flipped[40] ^ 0x01);   // inside the salt
+    for (const QByteArray &bad : {flipped, kdf.left(50), QByteArray(), kdf + "x"}) {
+        QVERIFY(writeFile(dir / "ledger.kdf", bad));
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY(!opened);
+        QCOMPARE(QString::fromStdString(opened.error().code), QString("ledger.corrupt"));
+        QVERIFY(QString::fromStdString(opened.error().message).contains("ledger.kdf"));
+        restore();
+    }
+    QVERIFY(QFile::remove(qPath(dir / "ledger.kdf")));
+    auto noKdf = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!noKdf);
+    QCOMPARE(QString::fromStdString(noKdf.error().code), QString("ledger.corrupt"));
+    QVERIFY(QString::fromStdString(noKdf.error().message).contains("ledger.kdf"));
+    restore();
+
+    // Intact again: opens and verifies.
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(opened);
+    QVERIFY((*opened)->verify().ok);
+}
+
+void TestLedger::changePassphraseKeepsEverything()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    const QByteArray newPassphrase = "a new passphrase for 2026";
+    Model model;
+    Hash256 head;
+    {
+        auto ledger = createLedger(dir, &model);
+        QVERIFY(ledger);
+        std::mt19937_64 rng(5);
+        for (int i = 0; i < 5; ++i) {
+            const auto changes = randomChanges(rng, 100, 500, 4);
+            QVERIFY(commitChanges(*ledger, changes).ok());
+            applyToModel(model, changes);
+        }
+        QVERIFY(ledger->appendAudit({5, "operator-1", "test.before_change", "", ""}).ok());
+        const auto oldKdf = readFile(dir / "ledger.kdf");
+        const Status changed = ledger->changePassphrase(bytesOf(newPassphrase), kFastKdf);
+        QVERIFY2(changed.ok(), changed.ok() ? "" : changed.error().message.c_str());
+        QVERIFY(readFile(dir / "ledger.kdf") != oldKdf);
+        QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.kdf.new")));
+        // Still usable after the change.
+        const auto changes = randomChanges(rng, 100, 500, 4);
+        QVERIFY(commitChanges(*ledger, changes).ok());
+        applyToModel(model, changes);
+        head = ledger->headHash();
+    }
+    auto old = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!old);
+    QCOMPARE(QString::fromStdString(old.error().code), QString("ledger.wrong_passphrase"));
+
+    auto opened = Ledger::open(dir, bytesOf(newPassphrase));
+    QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+    Ledger &ledger = **opened;
+    QCOMPARE(ledger.height(), std::uint64_t{6});
+    QCOMPARE(ledger.headHash(), head);
+    QCOMPARE(ledger.stateRoot(), Ledger::stateRootFor(modelAsChanges(model)));
+    for (const auto &[key, value] : model)
+        QCOMPARE(ledger.get(key), std::optional(value));
+    QCOMPARE(ledger.auditCount(), std::uint64_t{2});
+    const auto report = ledger.verify();
+    QVERIFY2(report.ok, report.problem.c_str());
+
+    // The database key really changed: the old one no longer decrypts it.
+    opened->reset();
+    QVERIFY(!openRaw(dir, kPassphrase));
+    QVERIFY(openRaw(dir, newPassphrase));
+}
+
+void TestLedger::interruptedPassphraseChangeStillOpens()
+{
+    // The two crash points of changePassphrase(), rebuilt from the files
+    // before and after a completed change.
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    const QByteArray newPassphrase = "after the change";
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        std::mt19937_64 rng(3);
+        QVERIFY(commitChanges(*ledger, randomChanges(rng, 50, 100, 0)).ok());
+    }
+    const QByteArray oldDb = readFile(dir / "ledger.db");
+    const QByteArray oldKdf = readFile(dir / "ledger.kdf");
+    {
+        auto ledger = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY(ledger);
+        QVERIFY((*ledger)->changePassphrase(bytesOf(newPassphrase), kFastKdf).ok());
+    }
+    const QByteArray newDb = readFile(dir / "ledger.db");
+    const QByteArray newKdf = readFile(dir / "ledger.kdf");
+    QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.db-wal")));
+
+    const auto arrange = [&](const QByteArray &db, const QByteArray &kdf,
+                             const QByteArray &pending) {
+        QVERIFY(writeFile(dir / "ledger.db", db));
+        QVERIFY(writeFile(dir / "ledger.kdf", kdf));
+        QVERIFY(writeFile(dir / "ledger.kdf.new", pending));
+    };
+
+    // Crash before the database was re-encrypted: the old passphrase rules.
+    arrange(oldDb, oldKdf, newKdf);
+    auto refused = Ledger::open(dir, bytesOf(newPassphrase));
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().code), QString("ledger.wrong_passphrase"));
+    {
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        QCOMPARE((*opened)->height(), std::uint64_t{1});
+        QVERIFY((*opened)->verify().ok);
+    }
+    QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.kdf.new")));
+    QCOMPARE(readFile(dir / "ledger.kdf"), oldKdf);
+
+    // Crash after re-encryption, before ledger.kdf was replaced: the new one rules.
+    arrange(newDb, oldKdf, newKdf);
+    auto stale = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!stale);
+    QCOMPARE(QString::fromStdString(stale.error().code), QString("ledger.wrong_passphrase"));
+    {
+        auto opened = Ledger::open(dir, bytesOf(newPassphrase));
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        QCOMPARE((*opened)->height(), std::uint64_t{1});
+        QVERIFY((*opened)->verify().ok);
+    }
+    QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.kdf.new")));
+    QCOMPARE(readFile(dir / "ledger.kdf"), newKdf);
+    QVERIFY(Ledger::open(dir, bytesOf(newPassphrase)));
+}
+
+void TestLedger::auditIsAppendOnlyAndChained()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    std::vector<AuditRecord> records;
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        for (int i = 0; i < 5; ++i) {
+            auto record = ledger->appendAudit({1000 + i, "operator-" + std::to_string(i),
+                                               "emergency.halt", "reason " + std::to_string(i),
+                                               "zones=BKK,NON"});
+            QVERIFY(record);
+            QCOMPARE(record->sequence, std::uint64_t(i + 2));
+            QCOMPARE(record->hash, gtx::ledger::auditHash(record->sequence, record->previousHash,
+                                                          record->entry));
+            records.push_back(*record);
+        }
+        const auto range = ledger->auditRange(2, 100);
+        QCOMPARE(range.size(), std::size_t{5});
+        for (std::size_t i = 0; i < range.size(); ++i)
+            QCOMPARE(range[i], records[i]);
+        QCOMPARE(range[1].previousHash, range[0].hash);
+        QCOMPARE(ledger->auditRange(1, 1).at(0).previousHash, Hash256{});
+        QCOMPARE(ledger->auditRange(3, 2).size(), std::size_t{2});
+        QVERIFY(ledger->auditRange(100, 2).empty());
+
+        // Oversized fields and a missing action are refused.
+        AuditEntry big{1, "a", "x", "", std::string(gtx::ledger::kMaxAuditFieldBytes + 1, 'd')};
+        QCOMPARE(QString::fromStdString(ledger->appendAudit(big).error().code),
+                 QString("ledger.invalid_audit"));
+        QVERIFY(!ledger->appendAudit({1, "a", "", "", ""}));
+        QCOMPARE(ledger->auditCount(), std::uint64_t{6});
+
+        // The entry codec round-trips and enforces the field limit.
+        const AuditEntry entry = records[0].entry;
+        auto decoded = gtx::codec::decode<AuditEntry>(gtx::codec::encode(entry), "audit entry");
+        QVERIFY(decoded);
+        QCOMPARE(*decoded, entry);
+        QVERIFY(!gtx::codec::decode<AuditEntry>(gtx::codec::encode(big), "audit entry"));
+    }
+
+    // Through a second connection that holds the key: UPDATE and DELETE abort.
+    {
+        auto raw = openRaw(dir);
+        QVERIFY2(raw, raw ? "" : raw.error().message.c_str());
+        const Status update = raw->exec("UPDATE audit SET reason = 'forged' WHERE sequence = 3");
+        QVERIFY(!update.ok());
+        QVERIFY2(QString::fromStdString(update.error().message).contains("append-only"),
+                 update.error().message.c_str());
+        QVERIFY(!raw->exec("DELETE FROM audit WHERE sequence = 6").ok());
+        QVERIFY(!raw->exec("DELETE FROM audit").ok());
+    }
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(opened);
+    QCOMPARE((*opened)->auditCount(), std::uint64_t{6});
+    QCOMPARE((*opened)->auditRange(2, 100).at(1), records[1]);
+    QVERIFY((*opened)->verify().ok);
+    // Sequence numbers continue after a reopen.
+    auto next = (*opened)->appendAudit({9, "operator-9", "node.unlocked", "", ""});
+    QVERIFY(next);
+    QCOMPARE(next->sequence, std::uint64_t{7});
+    QCOMPARE(next->previousHash, records.back().hash);
+}
+
+void TestLedger::verifyFindsTampering()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        std::mt19937_64 rng(17);
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(commitChanges(*ledger, randomChanges(rng, 30, 200, 0)).ok());
+            QVERIFY(ledger->appendAudit({i, "operator", "test.step", "", ""}).ok());
+        }
+        QVERIFY(ledger->verify().ok);
+    }
+    const QByteArray pristine = readFile(dir / "ledger.db");
+    const auto tamper = [&](const char *sql, const char *expected) {
+        {
+            auto raw = openRaw(dir);
+            QVERIFY(raw);
+            const Status status = raw->exec(sql);
+            QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+        }
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        if (opened) {
+            const auto report = (*opened)->verify();
+            QVERIFY2(!report.ok, sql);
+            QVERIFY2(QString::fromStdString(report.problem).contains(expected),
+                     report.problem.c_str());
+        } else {
+            QVERIFY2(QString::fromStdString(opened.error().message).contains(expected),
+                     opened.error().message.c_str());
+        }
+        opened = gtx::Error{};
+        QVERIFY(writeFile(dir / "ledger.db", pristine));
+        QFile::remove(qPath(dir / "ledger.db-wal"));
+        QFile::remove(qPath(dir / "ledger.db-shm"));
+    };
+
+    // An audit record edited by someone who removed the protection and put it back.
+    tamper("DROP TRIGGER audit_no_update;"
+           "UPDATE audit SET reason = 'forged' WHERE sequence = 3;"
+           "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+           "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
+           "audit record 3");
+    // A record removed from the middle.
+    tamper("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE sequence = 2;"
+           "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+           "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
+           "audit record");
+    // The protection itself removed.
+    tamper("DROP TRIGGER audit_no_update", "append-only");
+    // A state value changed behind the tree's back.
+    tamper("UPDATE state SET value = x'00' WHERE key = (SELECT key FROM state LIMIT 1)",
+           "state root");
+    // A state entry removed.
+    tamper("DELETE FROM state WHERE key = (SELECT key FROM state ORDER BY key LIMIT 1)",
+           "state root");
+    // A stored tree node changed (the root still matches; later updates would not).
+    tamper("UPDATE state_node SET hash = zeroblob(32) WHERE level = 5 AND "
+           "idx = (SELECT idx FROM state_node WHERE level = 5 LIMIT 1)",
+           "state tree node");
+    // A stored tree node removed.
+    tamper("DELETE FROM state_node WHERE level = 0 AND "
+           "idx = (SELECT idx FROM state_node WHERE level = 0 LIMIT 1)",
+           "state tree node");
+    // A block in the middle replaced by another.
+    tamper("UPDATE blocks SET data = (SELECT data FROM blocks WHERE height = 1) WHERE height = 2",
+           "block 2");
+    // A block removed from the middle.
+    tamper("DELETE FROM blocks WHERE height = 2", "not contiguous");
+}
+
+void TestLedger::newerSchemaIsRefused()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    QVERIFY(createLedger(dir));
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QVERIFY(raw->exec("UPDATE meta SET value = 2 WHERE name = 'schema_version'").ok());
+    }
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!opened);
+    QCOMPARE(QString::fromStdString(opened.error().code), QString("ledger.schema_too_new"));
+    QVERIFY(QString::fromStdString(opened.error().message).contains("Upgrade"));
+}
+
+void TestLedger::survivesSigkill()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    QVERIFY(createLedger(dir));
+    const QString writer = QStringLiteral(GTX_LEDGER_WRITER_PATH);
+    QVERIFY(QFileInfo::exists(writer));
+
+    std::mt19937_64 rng(0x5eed);
+    std::uint64_t lastPrinted = 0;
+    int killsMidCommit = 0;
+    const int kKills = 12;
+    for (int round = 0; round < kKills; ++round) {
+        QStringList args = {qPath(dir), QString::fromUtf8(kPassphrase), QString::number(round + 1)};
+        // Odd rounds: the writer kills itself a few microseconds into a commit.
+        if (round % 2 == 1)
+            args << QString::number(lastPrinted + 2 + rng() % 3) << QString::number(rng() % 4000);
+        QProcess process;
+        process.start(writer, args);
+        QVERIFY(process.waitForStarted(10000));
+        if (round % 2 == 0) {
+            // Even rounds: killed from outside after a seeded delay counted
+            // from the first output (the ledger is open by then).
+            QVERIFY(process.waitForReadyRead(20000));
+            QTest::qWait(static_cast<int>(rng() % 400));
+            process.kill();
+        }
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+
+        const QList<QByteArray> lines = process.readAllStandardOutput().split('\n');
+        bool lastWasBegin = false;
+        for (const QByteArray &line : lines) {
+            if (line.isEmpty())
+                continue;
+            bool isNumber = false;
+            const qulonglong height = line.toULongLong(&isNumber);
+            if (isNumber) {
+                lastPrinted = std::max<std::uint64_t>(lastPrinted, height);
+                lastWasBegin = false;
+            } else if (line.startsWith("begin ")) {
+                lastWasBegin = true;
+            }
+        }
+        if (lastWasBegin)
+            ++killsMidCommit;
+
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        Ledger &ledger = **opened;
+        QVERIFY2(ledger.height() >= lastPrinted,
+                 qPrintable(QString("height %1 < printed %2")
+                                .arg(ledger.height())
+                                .arg(lastPrinted)));
+        const auto report = ledger.verify();
+        QVERIFY2(report.ok, report.problem.c_str());
+        QCOMPARE(report.blocks, ledger.height() + 1);
+        auto head = ledger.headerAt(ledger.height());
+        QVERIFY(head);
+        QCOMPARE(head->stateRoot, ledger.stateRoot());
+        // Every committed block carried one audit entry; the record count matches.
+        QCOMPARE(ledger.auditCount(), ledger.height() + 1);
+        lastPrinted = ledger.height();
+    }
+    qInfo("%d kills, %d during a commit, final height %llu", kKills, killsMidCommit,
+          static_cast<unsigned long long>(lastPrinted));
+    QVERIFY(lastPrinted > 0);
+}
+
+QTEST_GUILESS_MAIN(TestLedger)
+#include "test_ledger.moc"

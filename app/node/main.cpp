@@ -1,0 +1,227 @@
+// gtx-node: the headless GridTokenX node and its tools.
+//
+//   gtx-node --version
+//   gtx-node keygen --out FILE [--role node|operator] [--passphrase-file FILE]
+//   gtx-node init --data-dir DIR [--network devnet] [--passphrase-file FILE]
+//   gtx-node ledger verify --data-dir DIR [--passphrase-file FILE]
+//   gtx-node ledger passwd --data-dir DIR [--passphrase-file FILE] [--new-passphrase-file FILE]
+//   gtx-node status --data-dir DIR [--passphrase-file FILE]
+//
+// Every error is one line on stderr and a non-zero exit status:
+// 1 for a failed operation, 2 for a command-line mistake.
+
+#include "app/node/passphrase_input.h"
+#include "core/crypto/keystore.h"
+#include "core/crypto/sodium.h"
+#include "core/ledger/ledger.h"
+#include "core/node/interface.h"
+
+#include <CLI/CLI.hpp>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+namespace {
+
+using namespace gtx;
+
+int fail(const std::string &message)
+{
+    std::cerr << "gtx-node: error: " << message << '\n';
+    return 1;
+}
+
+int fail(const Error &error)
+{
+    return fail(error.message);
+}
+
+// Secrets must never reach a core file.
+void hardenProcess()
+{
+    rlimit none{0, 0};
+    ::setrlimit(RLIMIT_CORE, &none);
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+std::string currentUser()
+{
+    if (const char *user = std::getenv("USER"); user && *user)
+        return user;
+    return "uid:" + std::to_string(::getuid());
+}
+
+crypto::Argon2Params kdfByName(const std::string &name)
+{
+    return name == "interactive" ? crypto::Argon2Params::interactive()
+                                 : crypto::Argon2Params::moderate();
+}
+
+struct Options
+{
+    std::string out;
+    std::string role = "node";
+    std::string dataDir;
+    std::string network = "devnet";
+    std::string passphraseFile;
+    std::string newPassphraseFile;
+    std::string kdf = "moderate";
+};
+
+int runKeygen(const Options &o)
+{
+    auto pass = app::obtainPassphrase(o.passphraseFile, "Passphrase for the new key file", true);
+    if (!pass)
+        return fail(pass.error());
+    const crypto::KeyPair key = crypto::KeyPair::generate();
+    if (auto saved = crypto::saveKeystore(o.out, key, o.role, pass->view(), kdfByName(o.kdf)); !saved)
+        return fail(saved.error());
+    std::cout << "keygen: wrote " << o.role << " key " << key.publicKey().hex() << " to " << o.out
+              << '\n';
+    return 0;
+}
+
+int runInit(const Options &o)
+{
+    if (ledger::Ledger::exists(o.dataDir))
+        return fail("A ledger already exists in '" + o.dataDir + "'.");
+    auto pass = app::obtainPassphrase(o.passphraseFile, "Passphrase for the new ledger", true);
+    if (!pass)
+        return fail(pass.error());
+    interfaces::NodeOptions options;
+    options.dataDir = o.dataDir;
+    options.networkName = o.network;
+    options.fastKdf = o.kdf == "interactive";
+    auto node = interfaces::makeLocalNode(options);
+    if (auto created = node->createLedger(pass->view(), "gtx-node init by " + currentUser());
+        !created)
+        return fail(created.error());
+    const interfaces::NodeStatus s = node->status();
+    node->shutdown();
+    std::cout << "init: created the " << o.network << " ledger in " << o.dataDir
+              << " (genesis " << s.headHash << ")\n";
+    return 0;
+}
+
+Result<std::unique_ptr<ledger::Ledger>> openLedger(const Options &o)
+{
+    if (!ledger::Ledger::exists(o.dataDir))
+        return makeError("ledger.not_found", "No ledger in '" + o.dataDir
+                                                 + "': create one with gtx-node init.");
+    auto pass = app::obtainPassphrase(o.passphraseFile, "Ledger passphrase", false);
+    if (!pass)
+        return pass.error();
+    return ledger::Ledger::open(o.dataDir, pass->view());
+}
+
+int runVerify(const Options &o)
+{
+    auto opened = openLedger(o);
+    if (!opened)
+        return fail(opened.error());
+    const ledger::VerifyReport report = (*opened)->verify();
+    if (!report.ok) {
+        std::cout << "ledger verify: FAILED: " << report.problem << '\n';
+        return 1;
+    }
+    std::cout << "ledger verify: OK: " << report.blocks << " blocks, " << report.auditRecords
+              << " audit records, head " << (*opened)->headHash().hex() << ", state root "
+              << (*opened)->stateRoot().hex() << '\n';
+    return 0;
+}
+
+int runPasswd(const Options &o)
+{
+    auto opened = openLedger(o);
+    if (!opened)
+        return fail(opened.error());
+    auto pass = app::obtainPassphrase(o.newPassphraseFile, "New ledger passphrase", true);
+    if (!pass)
+        return fail(pass.error());
+    if (auto changed = (*opened)->changePassphrase(pass->view(), kdfByName(o.kdf)); !changed)
+        return fail(changed.error());
+    std::cout << "ledger passwd: the ledger in " << o.dataDir << " now opens with the new passphrase\n";
+    return 0;
+}
+
+int runStatus(const Options &o)
+{
+    auto opened = openLedger(o);
+    if (!opened)
+        return fail(opened.error());
+    const auto &l = **opened;
+    std::cout << "height " << l.height() << "\nhead " << l.headHash().hex() << "\nstate root "
+              << l.stateRoot().hex() << "\naudit records " << l.auditCount() << '\n';
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    hardenProcess();
+    if (!gtx::crypto::initialize())
+        return fail("The cryptography library (libsodium) could not be initialised.");
+
+    CLI::App app{"GridTokenX node: consensus node for Thailand's energy-trading network, and its tools."};
+    app.name("gtx-node");
+    app.set_version_flag("--version", std::string("gtx-node ") + GTX_VERSION_STRING);
+    app.require_subcommand(1);
+    Options o;
+    const std::string kdfHelp = "Key-derivation cost: moderate (default) or interactive (devnet, tests)";
+
+    auto *keygen = app.add_subcommand("keygen", "Create a signing key file protected by a passphrase");
+    keygen->add_option("--out", o.out, "Key file to create")->required();
+    keygen->add_option("--role", o.role, "Role recorded in the key file")
+        ->check(CLI::IsMember({"node", "operator"}));
+    keygen->add_option("--passphrase-file", o.passphraseFile, "Read the passphrase from this file");
+    keygen->add_option("--kdf", o.kdf, kdfHelp)->check(CLI::IsMember({"moderate", "interactive"}));
+
+    auto *init = app.add_subcommand("init", "Create an encrypted ledger with its genesis block");
+    init->add_option("--data-dir", o.dataDir, "Data directory")->required();
+    init->add_option("--network", o.network, "Network: devnet or testnet");
+    init->add_option("--passphrase-file", o.passphraseFile, "Read the passphrase from this file");
+    init->add_option("--kdf", o.kdf, kdfHelp)->check(CLI::IsMember({"moderate", "interactive"}));
+
+    auto *ledgerCmd = app.add_subcommand("ledger", "Inspect or maintain the encrypted ledger");
+    ledgerCmd->require_subcommand(1);
+    auto *verify = ledgerCmd->add_subcommand("verify", "Check the block and audit hash chains and the state root");
+    verify->add_option("--data-dir", o.dataDir, "Data directory")->required();
+    verify->add_option("--passphrase-file", o.passphraseFile, "Read the passphrase from this file");
+    auto *passwd = ledgerCmd->add_subcommand("passwd", "Change the ledger passphrase");
+    passwd->add_option("--data-dir", o.dataDir, "Data directory")->required();
+    passwd->add_option("--passphrase-file", o.passphraseFile, "Read the current passphrase from this file");
+    passwd->add_option("--new-passphrase-file", o.newPassphraseFile, "Read the new passphrase from this file");
+    passwd->add_option("--kdf", o.kdf, kdfHelp)->check(CLI::IsMember({"moderate", "interactive"}));
+
+    auto *status = app.add_subcommand("status", "Show the ledger head");
+    status->add_option("--data-dir", o.dataDir, "Data directory")->required();
+    status->add_option("--passphrase-file", o.passphraseFile, "Read the passphrase from this file");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success &e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError &e) {
+        std::cerr << "gtx-node: error: " << e.what() << " (see gtx-node --help)\n";
+        return 2;
+    }
+
+    if (keygen->parsed())
+        return runKeygen(o);
+    if (init->parsed())
+        return runInit(o);
+    if (verify->parsed())
+        return runVerify(o);
+    if (passwd->parsed())
+        return runPasswd(o);
+    if (status->parsed())
+        return runStatus(o);
+    return fail("no command given (see gtx-node --help)");
+}

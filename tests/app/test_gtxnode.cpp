@@ -1,0 +1,217 @@
+// Drives the gtx-node executable as an operator's script would.
+
+#include <QtTest>
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <unistd.h>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run gtxNode(const QStringList &args)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(GTX_NODE_BINARY));
+    p.setArguments(args);
+    p.setStandardInputFile(QProcess::nullDevice());
+    // No controlling terminal, as under a service manager or CI.
+    p.setChildProcessModifier([] { ::setsid(); });
+    p.start();
+    if (!p.waitForFinished(120000))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(content);
+    return path;
+}
+
+QByteArray digestOfDir(const QString &path)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    const auto entries = QDir(path).entryList(QDir::Files, QDir::Name);
+    for (const QString &name : entries) {
+        QFile f(QDir(path).filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        h.addData(name.toUtf8());
+        h.addData(f.readAll());
+    }
+    return h.result();
+}
+
+// A one-line error: exactly one line on stderr, prefixed by the program name.
+void checkOneLineError(const Run &r)
+{
+    QVERIFY2(r.exitCode != 0, qPrintable(r.out));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(r.err.startsWith(QStringLiteral("gtx-node: error: ")), qPrintable(r.err));
+}
+
+} // namespace
+
+class TestGtxNode : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void version()
+    {
+        const Run r = gtxNode({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("gtx-node ")), qPrintable(r.out));
+    }
+
+    void usageErrorsAreOneLine()
+    {
+        const Run r = gtxNode({QStringLiteral("init")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY(r.err.contains(QStringLiteral("--data-dir")));
+    }
+
+    void keygenWritesOnceAndNeedsATerminalOrFile()
+    {
+        QTemporaryDir dir;
+        const QString pass = writeFile(dir, QStringLiteral("pass"), "correct horse battery\n");
+        const QString key = dir.filePath(QStringLiteral("node.key"));
+        const QStringList args = {QStringLiteral("keygen"), QStringLiteral("--out"), key,
+                                  QStringLiteral("--passphrase-file"), pass,
+                                  QStringLiteral("--kdf"), QStringLiteral("interactive")};
+        Run r = gtxNode(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(key));
+        QCOMPARE(QFile(key).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                 QFileDevice::Permissions());
+        QVERIFY(r.out.contains(QStringLiteral("keygen: wrote node key ")));
+
+        // A second keygen must not overwrite the key.
+        const QByteArray before = [&] { QFile f(key); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        r = gtxNode(args);
+        checkOneLineError(r);
+        QFile f(key);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+
+        // Without a passphrase file and without a terminal: a clear error.
+        r = gtxNode({QStringLiteral("keygen"), QStringLiteral("--out"),
+                     dir.filePath(QStringLiteral("other.key"))});
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QStringLiteral("--passphrase-file")), qPrintable(r.err));
+    }
+
+    void initVerifyAndWrongPassphrase()
+    {
+        QTemporaryDir dir;
+        const QString pass = writeFile(dir, QStringLiteral("pass"), "grid stability first 2569\n");
+        const QString wrong = writeFile(dir, QStringLiteral("wrong"), "grid stability first 2570\n");
+        const QString data = dir.filePath(QStringLiteral("data"));
+
+        Run r = gtxNode({QStringLiteral("init"), QStringLiteral("--data-dir"), data,
+                         QStringLiteral("--passphrase-file"), pass, QStringLiteral("--kdf"),
+                         QStringLiteral("interactive")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("devnet")));
+
+        // init refuses to overwrite.
+        r = gtxNode({QStringLiteral("init"), QStringLiteral("--data-dir"), data,
+                     QStringLiteral("--passphrase-file"), pass});
+        checkOneLineError(r);
+
+        r = gtxNode({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--data-dir"),
+                     data, QStringLiteral("--passphrase-file"), pass});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
+        QVERIFY2(r.out.startsWith(QStringLiteral("ledger verify: OK: 1 blocks")), qPrintable(r.out));
+
+        const QByteArray before = digestOfDir(data);
+        r = gtxNode({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--data-dir"),
+                     data, QStringLiteral("--passphrase-file"), wrong});
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QStringLiteral("passphrase"), Qt::CaseInsensitive), qPrintable(r.err));
+        QCOMPARE(digestOfDir(data), before);
+    }
+
+    void passwdChangesThePassphrase()
+    {
+        QTemporaryDir dir;
+        const QString pass = writeFile(dir, QStringLiteral("pass"), "old passphrase of EGAT\n");
+        const QString next = writeFile(dir, QStringLiteral("next"), "new passphrase of EGAT\n");
+        const QString data = dir.filePath(QStringLiteral("data"));
+        Run r = gtxNode({QStringLiteral("init"), QStringLiteral("--data-dir"), data,
+                         QStringLiteral("--passphrase-file"), pass, QStringLiteral("--kdf"),
+                         QStringLiteral("interactive")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = gtxNode({QStringLiteral("status"), QStringLiteral("--data-dir"), data,
+                     QStringLiteral("--passphrase-file"), pass});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString statusBefore = r.out;
+
+        r = gtxNode({QStringLiteral("ledger"), QStringLiteral("passwd"), QStringLiteral("--data-dir"),
+                     data, QStringLiteral("--passphrase-file"), pass,
+                     QStringLiteral("--new-passphrase-file"), next, QStringLiteral("--kdf"),
+                     QStringLiteral("interactive")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        r = gtxNode({QStringLiteral("status"), QStringLiteral("--data-dir"), data,
+                     QStringLiteral("--passphrase-file"), pass});
+        checkOneLineError(r);
+        r = gtxNode({QStringLiteral("status"), QStringLiteral("--data-dir"), data,
+                     QStringLiteral("--passphrase-file"), next});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Nothing lost: the head and state are the same, one more audit record may exist.
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 2), statusBefore.section(QLatin1Char('\n'), 0, 2));
+    }
+
+    void verifyDetectsDamage()
+    {
+        QTemporaryDir dir;
+        const QString pass = writeFile(dir, QStringLiteral("pass"), "damage detection test\n");
+        const QString data = dir.filePath(QStringLiteral("data"));
+        Run r = gtxNode({QStringLiteral("init"), QStringLiteral("--data-dir"), data,
+                         QStringLiteral("--passphrase-file"), pass, QStringLiteral("--kdf"),
+                         QStringLiteral("interactive")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile db(QDir(data).filePath(QStringLiteral("ledger.db")));
+        QVERIFY(db.exists());
+        QVERIFY(db.resize(db.size() / 2 + 100));
+        r = gtxNode({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--data-dir"),
+                     data, QStringLiteral("--passphrase-file"), pass});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("ledger.db")) || r.out.contains(QStringLiteral("FAILED")),
+                 qPrintable(r.err + r.out));
+    }
+
+    void missingLedgerIsAClearError()
+    {
+        QTemporaryDir dir;
+        const QString pass = writeFile(dir, QStringLiteral("pass"), "whatever passphrase\n");
+        const Run r = gtxNode({QStringLiteral("ledger"), QStringLiteral("verify"),
+                               QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("none")),
+                               QStringLiteral("--passphrase-file"), pass});
+        checkOneLineError(r);
+        QVERIFY(r.err.contains(QStringLiteral("gtx-node init")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGtxNode)
+#include "test_gtxnode.moc"

@@ -1,0 +1,226 @@
+#pragma once
+
+// A stand-in for the node in GUI tests: records every call (with the thread
+// it came on), answers from a fixed passphrase, and can hold a call until the
+// test releases it, to see the console while the node is busy.
+
+#include "core/node/interface.h"
+
+#include <QSemaphore>
+#include <QThread>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace gtx::test {
+
+class FakeNode final : public interfaces::Node
+{
+public:
+    explicit FakeNode(std::filesystem::path dataDir)
+        : m_dataDir(std::move(dataDir))
+    {
+        m_status.networkName = "devnet";
+    }
+
+    // --- set-up ---------------------------------------------------------------
+    void setLedgerExists(bool exists)
+    {
+        std::lock_guard lock(m_mutex);
+        m_ledgerExists = exists;
+    }
+    void setCorrectPassphrase(const std::string &passphrase)
+    {
+        std::lock_guard lock(m_mutex);
+        m_correctPassphrase = Bytes(passphrase.begin(), passphrase.end());
+    }
+    void setStatus(const interfaces::NodeStatus &status)
+    {
+        std::lock_guard lock(m_mutex);
+        m_status = status;
+    }
+    // createLedger()/unlock() wait for release() before they answer.
+    void holdCalls(bool hold) { m_hold = hold; }
+    void release() { m_gate.release(); }
+
+    // Sends a status event from a thread of its own, as the node does.
+    void emitStatusFromNodeThread(const interfaces::NodeStatus &status)
+    {
+        setStatus(status);
+        std::thread([this, status]() {
+            std::map<int, StatusChangedFn> handlers;
+            {
+                std::lock_guard lock(*m_handlersMutex);
+                handlers = *m_handlers;
+            }
+            for (auto &[id, fn] : handlers)
+                fn(status);
+        }).join();
+    }
+
+    // --- what happened --------------------------------------------------------
+    int createCalls() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_createCalls;
+    }
+    int unlockCalls() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_unlockCalls;
+    }
+    int shutdownCalls() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_shutdownCalls;
+    }
+    Bytes lastPassphrase() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lastPassphrase;
+    }
+    std::string lastActor() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lastActor;
+    }
+    // The thread of the last call; never the GUI thread.
+    QThread *lastCallThread() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lastCallThread;
+    }
+    int statusHandlers() const
+    {
+        std::lock_guard lock(*m_handlersMutex);
+        return int(m_handlers->size());
+    }
+
+    // --- interfaces::Node -------------------------------------------------------
+    std::filesystem::path dataDir() const override { return m_dataDir; }
+
+    bool ledgerExists() const override
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastCallThread = QThread::currentThread();
+        return m_ledgerExists;
+    }
+
+    Status createLedger(ByteView passphrase, const std::string &actor) override
+    {
+        wait();
+        std::lock_guard lock(m_mutex);
+        record(passphrase, actor);
+        ++m_createCalls;
+        if (m_ledgerExists)
+            return makeError("ledger.exists", "A ledger already exists in this data directory.");
+        m_ledgerExists = true;
+        m_status.unlocked = true;
+        return Status::success();
+    }
+
+    Status unlock(ByteView passphrase, const std::string &actor) override
+    {
+        wait();
+        std::lock_guard lock(m_mutex);
+        record(passphrase, actor);
+        ++m_unlockCalls;
+        if (Bytes(passphrase.begin(), passphrase.end()) != m_correctPassphrase)
+            return makeError("ledger.wrong_passphrase", "The passphrase does not open this ledger.");
+        m_status.unlocked = true;
+        return Status::success();
+    }
+
+    void shutdown() override
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastCallThread = QThread::currentThread();
+        ++m_shutdownCalls;
+        m_status.unlocked = false;
+    }
+
+    interfaces::NodeStatus status() const override
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastCallThread = QThread::currentThread();
+        return m_status;
+    }
+
+    Status recordAudit(const std::string &, const std::string &, const std::string &,
+                       const std::string &) override
+    {
+        return Status::success();
+    }
+
+    std::unique_ptr<interfaces::Handler> handleStatusChanged(StatusChangedFn fn) override
+    {
+        std::lock_guard lock(*m_handlersMutex);
+        const int id = m_nextHandlerId++;
+        (*m_handlers)[id] = std::move(fn);
+        return std::make_unique<FakeHandler>(m_handlersMutex, m_handlers, id);
+    }
+
+private:
+    class FakeHandler final : public interfaces::Handler
+    {
+    public:
+        FakeHandler(std::shared_ptr<std::mutex> mutex,
+                    std::shared_ptr<std::map<int, StatusChangedFn>> handlers, int id)
+            : m_mutex(std::move(mutex)), m_handlers(std::move(handlers)), m_id(id)
+        {
+        }
+        ~FakeHandler() override { disconnect(); }
+        void disconnect() override
+        {
+            std::lock_guard lock(*m_mutex);
+            m_handlers->erase(m_id);
+        }
+
+    private:
+        std::shared_ptr<std::mutex> m_mutex;
+        std::shared_ptr<std::map<int, StatusChangedFn>> m_handlers;
+        int m_id;
+    };
+
+    void wait()
+    {
+        // Bounded, so that a call made on the GUI thread fails the test
+        // instead of hanging it.
+        if (m_hold)
+            m_gate.tryAcquire(1, 20000);
+    }
+
+    void record(ByteView passphrase, const std::string &actor)
+    {
+        m_lastPassphrase.assign(passphrase.begin(), passphrase.end());
+        m_lastActor = actor;
+        m_lastCallThread = QThread::currentThread();
+    }
+
+    const std::filesystem::path m_dataDir;
+    mutable std::mutex m_mutex;
+    bool m_ledgerExists = false;
+    Bytes m_correctPassphrase;
+    interfaces::NodeStatus m_status;
+    int m_createCalls = 0;
+    int m_unlockCalls = 0;
+    int m_shutdownCalls = 0;
+    Bytes m_lastPassphrase;
+    std::string m_lastActor;
+    mutable QThread *m_lastCallThread = nullptr;
+    std::atomic<bool> m_hold{false};
+    QSemaphore m_gate;
+
+    std::shared_ptr<std::mutex> m_handlersMutex = std::make_shared<std::mutex>();
+    std::shared_ptr<std::map<int, StatusChangedFn>> m_handlers =
+        std::make_shared<std::map<int, StatusChangedFn>>();
+    int m_nextHandlerId = 1;
+};
+
+} // namespace gtx::test

@@ -1,0 +1,415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>gtx::ui::AlarmBanner</name>
+    <message>
+        <source>No active alarms</source>
+        <extracomment>Text in the grey alarm strip at the top of the main window when nothing is abnormal.</extracomment>
+        <translation>No active alarms</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::ConsensusPage</name>
+    <message>
+        <source>Consensus</source>
+        <extracomment>Title of the Consensus page.</extracomment>
+        <translation>Consensus</translation>
+    </message>
+    <message>
+        <source>This node</source>
+        <extracomment>Group box on the Consensus page with facts about the node this console runs.</extracomment>
+        <translation>This node</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <extracomment>Consensus page row label.</extracomment>
+        <translation>Network:</translation>
+    </message>
+    <message>
+        <source>Block height:</source>
+        <extracomment>Consensus page row label: number of the newest block.</extracomment>
+        <translation>Block height:</translation>
+    </message>
+    <message>
+        <source>Head block time:</source>
+        <extracomment>Consensus page row label: time of the newest block (Bangkok time).</extracomment>
+        <translation>Head block time:</translation>
+    </message>
+    <message>
+        <source>Head block hash:</source>
+        <extracomment>Consensus page row label: hash (hex) of the newest block.</extracomment>
+        <translation>Head block hash:</translation>
+    </message>
+    <message>
+        <source>State root:</source>
+        <extracomment>Consensus page row label: Merkle root of the ledger state (hex).</extracomment>
+        <translation>State root:</translation>
+    </message>
+    <message>
+        <source>Audit records:</source>
+        <extracomment>Consensus page row label: number of records in the audit trail.</extracomment>
+        <translation>Audit records:</translation>
+    </message>
+    <message>
+        <source>The rest of this page is not built yet. It will show the validator set of the authorities (EGAT, MEA, PEA, NEPO, ERC), block production, finality and peer connections.</source>
+        <extracomment>What the rest of the Consensus page will show once built.</extracomment>
+        <translation>The rest of this page is not built yet. It will show the validator set of the authorities (EGAT, MEA, PEA, NEPO, ERC), block production, finality and peer connections.</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::MainWindow</name>
+    <message>
+        <source>Grid</source>
+        <extracomment>Navigation entry and page title: the power grid by zone.</extracomment>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <extracomment>Navigation entry: the blockchain consensus among the authorities&apos; nodes.</extracomment>
+        <translation>Consensus</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <extracomment>Navigation entry: emergency actions on trading and the grid.</extracomment>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Staking</source>
+        <extracomment>Navigation entry: the stake (collateral) each authority&apos;s node puts up.</extracomment>
+        <translation>Staking</translation>
+    </message>
+    <message>
+        <source>Slashing &amp; Appeals</source>
+        <extracomment>Navigation entry: penalties that cut a misbehaving node&apos;s stake, and appeals against them.</extracomment>
+        <translation>Slashing &amp; Appeals</translation>
+    </message>
+    <message>
+        <source>Governance</source>
+        <extracomment>Navigation entry: proposals and votes on rules and parameters.</extracomment>
+        <translation>Governance</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <extracomment>Navigation entry: the audit trail of who did what, when and why.</extracomment>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <extracomment>Navigation entry: active and past alarms.</extracomment>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <extracomment>Navigation entry: language and node settings.</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>When built, this page will show zone loads, tie-line flows and trading status per zone.</source>
+        <extracomment>What the unbuilt Grid page will show.</extracomment>
+        <translation>When built, this page will show zone loads, tie-line flows and trading status per zone.</translation>
+    </message>
+    <message>
+        <source>When built, this page will show the emergency actions - halting trading in a zone, islanding and restoring it - each with its approvals and stated reason.</source>
+        <extracomment>What the unbuilt Emergency page will show.</extracomment>
+        <translation>When built, this page will show the emergency actions - halting trading in a zone, islanding and restoring it - each with its approvals and stated reason.</translation>
+    </message>
+    <message>
+        <source>When built, this page will show the stake each authority&apos;s node has put up, and stake being added or withdrawn.</source>
+        <extracomment>What the unbuilt Staking page will show.</extracomment>
+        <translation>When built, this page will show the stake each authority&apos;s node has put up, and stake being added or withdrawn.</translation>
+    </message>
+    <message>
+        <source>When built, this page will show penalties applied to nodes that broke the rules, the evidence for each, and appeals against them with their outcome.</source>
+        <extracomment>What the unbuilt Slashing &amp; Appeals page will show.</extracomment>
+        <translation>When built, this page will show penalties applied to nodes that broke the rules, the evidence for each, and appeals against them with their outcome.</translation>
+    </message>
+    <message>
+        <source>When built, this page will show proposals to change rules and parameters, each authority&apos;s vote, and the result.</source>
+        <extracomment>What the unbuilt Governance page will show.</extracomment>
+        <translation>When built, this page will show proposals to change rules and parameters, each authority&apos;s vote, and the result.</translation>
+    </message>
+    <message>
+        <source>When built, this page will show the audit trail - who did what, when and why - and whether its chain of records is intact.</source>
+        <extracomment>What the unbuilt Audit page will show.</extracomment>
+        <translation>When built, this page will show the audit trail - who did what, when and why - and whether its chain of records is intact.</translation>
+    </message>
+    <message>
+        <source>When built, this page will show active and past alarms by priority, for acknowledgement and shelving.</source>
+        <extracomment>What the unbuilt Alarms page will show.</extracomment>
+        <translation>When built, this page will show active and past alarms by priority, for acknowledgement and shelving.</translation>
+    </message>
+    <message>
+        <source>GridTokenX Operator Console</source>
+        <extracomment>Main window title.</extracomment>
+        <translation>GridTokenX Operator Console</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <extracomment>Status bar: the operator who unlocked the console (recorded in the audit trail).</extracomment>
+        <translation>Operator: %1</translation>
+    </message>
+    <message>
+        <source>Shutting down the node...</source>
+        <extracomment>Status bar message while the node closes the ledger after the window was closed.</extracomment>
+        <translation>Shutting down the node...</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::NodeStatusWidget</name>
+    <message>
+        <source>Network: %1</source>
+        <extracomment>Status bar: the blockchain network the node belongs to; %1 is e.g. &quot;devnet&quot;.</extracomment>
+        <translation>Network: %1</translation>
+    </message>
+    <message>
+        <source>Block height: %1</source>
+        <extracomment>Status bar: height (number) of the newest block.</extracomment>
+        <translation>Block height: %1</translation>
+    </message>
+    <message>
+        <source>Head block: %1</source>
+        <extracomment>Status bar: time of the newest block, in Bangkok time.</extracomment>
+        <translation>Head block: %1</translation>
+    </message>
+    <message>
+        <source>Ledger unlocked</source>
+        <extracomment>Status bar: the encrypted ledger is open.</extracomment>
+        <translation>Ledger unlocked</translation>
+    </message>
+    <message>
+        <source>Ledger locked</source>
+        <extracomment>Status bar: the encrypted ledger is closed; the node is not working.</extracomment>
+        <translation>Ledger locked</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::PlaceholderPage</name>
+    <message>
+        <source>This page is not built yet.</source>
+        <extracomment>Shown on every page of the console that has not been built yet.</extracomment>
+        <translation>This page is not built yet.</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Title of the Settings page.</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <extracomment>Group box on the Settings page.</extracomment>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>&amp;Display language:</source>
+        <extracomment>Settings page: label of the language selector.</extracomment>
+        <translation>&amp;Display language:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <extracomment>Name of the English language in the language selector. Keep it in English, so that English readers can find it.</extracomment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>The change takes effect at once, without a restart. Dates are in Bangkok time; Thai shows the Buddhist Era year.</source>
+        <extracomment>Settings page: note under the language selector.</extracomment>
+        <translation>The change takes effect at once, without a restart. Dates are in Bangkok time; Thai shows the Buddhist Era year.</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <extracomment>Group box on the Settings page with read-only facts about the node.</extracomment>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <extracomment>Settings page: label of the folder where the node keeps its ledger.</extracomment>
+        <translation>Data directory:</translation>
+    </message>
+    <message>
+        <source>Ledger:</source>
+        <extracomment>Settings page: label of the ledger state.</extracomment>
+        <translation>Ledger:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlocked, %1 audit record(s)</source>
+        <extracomment>Settings page: ledger state when open; %1 is the number of audit records.</extracomment>
+        <translation>
+            <numerusform>Unlocked, %1 audit record</numerusform>
+            <numerusform>Unlocked, %1 audit records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <extracomment>Settings page: ledger state when it exists but is closed.</extracomment>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>No ledger in this data directory yet</source>
+        <extracomment>Settings page: no ledger has been created in the data directory.</extracomment>
+        <translation>No ledger in this data directory yet</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::UnlockDialog</name>
+    <message>
+        <source>GridTokenX - Create ledger</source>
+        <extracomment>Window title of the dialog that creates a new encrypted ledger on first run.</extracomment>
+        <translation>GridTokenX - Create ledger</translation>
+    </message>
+    <message>
+        <source>Create the ledger</source>
+        <extracomment>Heading of the create-ledger dialog.</extracomment>
+        <translation>Create the ledger</translation>
+    </message>
+    <message>
+        <source>This data directory has no ledger yet. Choose the passphrase that will encrypt it. The ledger cannot be opened without it: keep it as your key-custody procedure requires.</source>
+        <extracomment>Explanation at the top of the create-ledger dialog (first run).</extracomment>
+        <translation>This data directory has no ledger yet. Choose the passphrase that will encrypt it. The ledger cannot be opened without it: keep it as your key-custody procedure requires.</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Unlock ledger</source>
+        <extracomment>Window title of the dialog that asks for the passphrase at start-up.</extracomment>
+        <translation>GridTokenX - Unlock ledger</translation>
+    </message>
+    <message>
+        <source>Unlock the ledger</source>
+        <extracomment>Heading of the unlock dialog.</extracomment>
+        <translation>Unlock the ledger</translation>
+    </message>
+    <message>
+        <source>Enter the ledger passphrase. The node keeps no data open and takes no part in the network until the ledger is unlocked.</source>
+        <extracomment>Explanation at the top of the unlock dialog.</extracomment>
+        <translation>Enter the ledger passphrase. The node keeps no data open and takes no part in the network until the ledger is unlocked.</translation>
+    </message>
+    <message>
+        <source>Data directory: %1</source>
+        <extracomment>Second line of the unlock/create dialog; %1 is a folder path.</extracomment>
+        <translation>Data directory: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <extracomment>Label of the field for the operator&apos;s name or ID, recorded in the audit trail.</extracomment>
+        <translation>&amp;Operator:</translation>
+    </message>
+    <message>
+        <source>Your name or operator ID. It is recorded in the audit trail with every action you take.</source>
+        <extracomment>Tooltip of the operator field in the unlock dialog.</extracomment>
+        <translation>Your name or operator ID. It is recorded in the audit trail with every action you take.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <extracomment>Label of the passphrase field.</extracomment>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <extracomment>Label of the second passphrase field (create-ledger dialog).</extracomment>
+        <translation>&amp;Confirm passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Show passphrase</source>
+        <extracomment>Check box that shows the typed passphrase in clear text.</extracomment>
+        <translation>&amp;Show passphrase</translation>
+    </message>
+    <message>
+        <source>Why at least %1 characters: the ledger file is encrypted with this passphrase, and anyone who obtains a copy of the file can try passphrases offline without limit. Every extra character multiplies their work. Several words make a long passphrase that is easy to remember.</source>
+        <extracomment>Why the passphrase must be long; shown under the strength hint when creating a ledger.</extracomment>
+        <translation>Why at least %1 characters: the ledger file is encrypted with this passphrase, and anyone who obtains a copy of the file can try passphrases offline without limit. Every extra character multiplies their work. Several words make a long passphrase that is easy to remember.</translation>
+    </message>
+    <message>
+        <source>Caps Lock appears to be on.</source>
+        <extracomment>Warning in the unlock dialog, guessed from the letters typed.</extracomment>
+        <translation>Caps Lock appears to be on.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <extracomment>Live message under the confirmation field while the two passphrases differ.</extracomment>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+    <message>
+        <source>Create ledger</source>
+        <extracomment>Button that creates the encrypted ledger.</extracomment>
+        <translation>Create ledger</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <extracomment>Button that unlocks the ledger.</extracomment>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Creating the ledger: deriving the key from the passphrase...</source>
+        <extracomment>Shown with a busy bar while the ledger is being created.</extracomment>
+        <translation>Creating the ledger: deriving the key from the passphrase...</translation>
+    </message>
+    <message>
+        <source>Unlocking: deriving the key from the passphrase...</source>
+        <extracomment>Shown with a busy bar while the ledger is being unlocked.</extracomment>
+        <translation>Unlocking: deriving the key from the passphrase...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <extracomment>Strength hint before anything is typed (create-ledger dialog).</extracomment>
+        <translation>
+            <numerusform>Use at least %n character.</numerusform>
+            <numerusform>Use at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too short: %n character(s), at least %1 needed.</source>
+        <extracomment>Strength hint while the passphrase is shorter than the minimum; %1 is the minimum.</extracomment>
+        <translation>
+            <numerusform>Too short: %n character, at least %1 needed.</numerusform>
+            <numerusform>Too short: %n characters, at least %1 needed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Strong: %n character(s), %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters).</source>
+        <extracomment>Strength hint for a good passphrase; %1 is how many of the 4 character types are used.</extracomment>
+        <translation>
+            <numerusform>Strong: %n character, %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters).</numerusform>
+            <numerusform>Strong: %n characters, %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Acceptable: %n character(s), %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters). Longer, or more types, is stronger.</source>
+        <extracomment>Strength hint for an acceptable passphrase; %1 is how many of the 4 character types are used.</extracomment>
+        <translation>
+            <numerusform>Acceptable: %n character, %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters). Longer, or more types, is stronger.</numerusform>
+            <numerusform>Acceptable: %n characters, %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters). Longer, or more types, is stronger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter your name or operator ID: it is recorded in the audit trail.</source>
+        <extracomment>Error in the unlock dialog when the operator field is empty.</extracomment>
+        <translation>Enter your name or operator ID: it is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters.</source>
+        <extracomment>Error when the new passphrase is shorter than the minimum; %1 is the minimum.</extracomment>
+        <translation>The passphrase is too short: use at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <extracomment>Error when Unlock is pressed with an empty passphrase field.</extracomment>
+        <translation>Type the passphrase first.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. The ledger is still locked. Check Caps Lock and the keyboard language (Thai or English), then type it again.</source>
+        <extracomment>Error after a wrong passphrase; the dialog stays open for another try.</extracomment>
+        <translation>Wrong passphrase. The ledger is still locked. Check Caps Lock and the keyboard language (Thai or English), then type it again.</translation>
+    </message>
+    <message>
+        <source>The ledger could not be created: %1</source>
+        <extracomment>Error when the node could not create the ledger; %1 is the node&apos;s reason (English).</extracomment>
+        <translation>The ledger could not be created: %1</translation>
+    </message>
+    <message>
+        <source>The ledger could not be opened: %1</source>
+        <extracomment>Error when the node could not open the ledger; %1 is the node&apos;s reason (English).</extracomment>
+        <translation>The ledger could not be opened: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,410 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH">
+<context>
+    <name>gtx::ui::AlarmBanner</name>
+    <message>
+        <source>No active alarms</source>
+        <extracomment>Text in the grey alarm strip at the top of the main window when nothing is abnormal.</extracomment>
+        <translation>ไม่มีสัญญาณเตือนในขณะนี้</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::ConsensusPage</name>
+    <message>
+        <source>Consensus</source>
+        <extracomment>Title of the Consensus page.</extracomment>
+        <translation>ฉันทามติ</translation>
+    </message>
+    <message>
+        <source>This node</source>
+        <extracomment>Group box on the Consensus page with facts about the node this console runs.</extracomment>
+        <translation>โหนดนี้</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <extracomment>Consensus page row label.</extracomment>
+        <translation>เครือข่าย:</translation>
+    </message>
+    <message>
+        <source>Block height:</source>
+        <extracomment>Consensus page row label: number of the newest block.</extracomment>
+        <translation>ความสูงของบล็อก:</translation>
+    </message>
+    <message>
+        <source>Head block time:</source>
+        <extracomment>Consensus page row label: time of the newest block (Bangkok time).</extracomment>
+        <translation>เวลาของบล็อกล่าสุด:</translation>
+    </message>
+    <message>
+        <source>Head block hash:</source>
+        <extracomment>Consensus page row label: hash (hex) of the newest block.</extracomment>
+        <translation>แฮชของบล็อกล่าสุด:</translation>
+    </message>
+    <message>
+        <source>State root:</source>
+        <extracomment>Consensus page row label: Merkle root of the ledger state (hex).</extracomment>
+        <translation>รากของสถานะ (state root):</translation>
+    </message>
+    <message>
+        <source>Audit records:</source>
+        <extracomment>Consensus page row label: number of records in the audit trail.</extracomment>
+        <translation>จำนวนบันทึกการตรวจสอบ:</translation>
+    </message>
+    <message>
+        <source>The rest of this page is not built yet. It will show the validator set of the authorities (EGAT, MEA, PEA, NEPO, ERC), block production, finality and peer connections.</source>
+        <extracomment>What the rest of the Consensus page will show once built.</extracomment>
+        <translation>ส่วนที่เหลือของหน้านี้ยังไม่ได้พัฒนา เมื่อพัฒนาเสร็จจะแสดงชุดผู้ตรวจสอบความถูกต้อง (validator) ของหน่วยงาน (กฟผ. กฟน. กฟภ. สนพ. กกพ.) การผลิตบล็อก การยืนยันขั้นสุดท้าย (finality) และการเชื่อมต่อกับโหนดอื่น</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::MainWindow</name>
+    <message>
+        <source>Grid</source>
+        <extracomment>Navigation entry and page title: the power grid by zone.</extracomment>
+        <translation>โครงข่ายไฟฟ้า</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <extracomment>Navigation entry: the blockchain consensus among the authorities&apos; nodes.</extracomment>
+        <translation>ฉันทามติ</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <extracomment>Navigation entry: emergency actions on trading and the grid.</extracomment>
+        <translation>เหตุฉุกเฉิน</translation>
+    </message>
+    <message>
+        <source>Staking</source>
+        <extracomment>Navigation entry: the stake (collateral) each authority&apos;s node puts up.</extracomment>
+        <translation>การวางหลักประกัน</translation>
+    </message>
+    <message>
+        <source>Slashing &amp; Appeals</source>
+        <extracomment>Navigation entry: penalties that cut a misbehaving node&apos;s stake, and appeals against them.</extracomment>
+        <translation>การริบหลักประกันและอุทธรณ์</translation>
+    </message>
+    <message>
+        <source>Governance</source>
+        <extracomment>Navigation entry: proposals and votes on rules and parameters.</extracomment>
+        <translation>การกำกับดูแล</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <extracomment>Navigation entry: the audit trail of who did what, when and why.</extracomment>
+        <translation>การตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <extracomment>Navigation entry: active and past alarms.</extracomment>
+        <translation>สัญญาณเตือน</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <extracomment>Navigation entry: language and node settings.</extracomment>
+        <translation>การตั้งค่า</translation>
+    </message>
+    <message>
+        <source>When built, this page will show zone loads, tie-line flows and trading status per zone.</source>
+        <extracomment>What the unbuilt Grid page will show.</extracomment>
+        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงโหลดของแต่ละโซน กำลังไฟฟ้าที่ไหลผ่านสายส่งเชื่อมโยงระหว่างโซน และสถานะการซื้อขายไฟฟ้าของแต่ละโซน</translation>
+    </message>
+    <message>
+        <source>When built, this page will show the emergency actions - halting trading in a zone, islanding and restoring it - each with its approvals and stated reason.</source>
+        <extracomment>What the unbuilt Emergency page will show.</extracomment>
+        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงการดำเนินการในเหตุฉุกเฉิน ได้แก่ การระงับการซื้อขายในโซน การแยกโซนออกเป็นระบบไฟฟ้าย่อย (islanding) และการคืนสู่สภาวะปกติ พร้อมผู้อนุมัติและเหตุผลที่ระบุไว้ของแต่ละรายการ</translation>
+    </message>
+    <message>
+        <source>When built, this page will show the stake each authority&apos;s node has put up, and stake being added or withdrawn.</source>
+        <extracomment>What the unbuilt Staking page will show.</extracomment>
+        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงหลักประกันที่โหนดของแต่ละหน่วยงานวางไว้ และหลักประกันที่กำลังเพิ่มหรือถอนออก</translation>
+    </message>
+    <message>
+        <source>When built, this page will show penalties applied to nodes that broke the rules, the evidence for each, and appeals against them with their outcome.</source>
+        <extracomment>What the unbuilt Slashing &amp; Appeals page will show.</extracomment>
+        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงบทลงโทษที่ใช้กับโหนดที่ทำผิดกฎ หลักฐานของแต่ละกรณี และคำอุทธรณ์พร้อมผลการพิจารณา</translation>
+    </message>
+    <message>
+        <source>When built, this page will show proposals to change rules and parameters, each authority&apos;s vote, and the result.</source>
+        <extracomment>What the unbuilt Governance page will show.</extracomment>
+        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงข้อเสนอเปลี่ยนแปลงกฎและพารามิเตอร์ การลงคะแนนของแต่ละหน่วยงาน และผลการลงมติ</translation>
+    </message>
+    <message>
+        <source>When built, this page will show the audit trail - who did what, when and why - and whether its chain of records is intact.</source>
+        <extracomment>What the unbuilt Audit page will show.</extracomment>
+        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงบันทึกการตรวจสอบว่าใครทำอะไร เมื่อใด และเพราะเหตุใด พร้อมผลการตรวจว่าสายโซ่ของบันทึกยังครบถ้วนไม่ถูกแก้ไข</translation>
+    </message>
+    <message>
+        <source>When built, this page will show active and past alarms by priority, for acknowledgement and shelving.</source>
+        <extracomment>What the unbuilt Alarms page will show.</extracomment>
+        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงสัญญาณเตือนที่ยังคงอยู่และที่ผ่านมา เรียงตามลำดับความสำคัญ เพื่อให้รับทราบ (acknowledge) และพักการแจ้งเตือน (shelve)</translation>
+    </message>
+    <message>
+        <source>GridTokenX Operator Console</source>
+        <extracomment>Main window title.</extracomment>
+        <translation>คอนโซลผู้ปฏิบัติงาน GridTokenX</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <extracomment>Status bar: the operator who unlocked the console (recorded in the audit trail).</extracomment>
+        <translation>ผู้ปฏิบัติงาน: %1</translation>
+    </message>
+    <message>
+        <source>Shutting down the node...</source>
+        <extracomment>Status bar message while the node closes the ledger after the window was closed.</extracomment>
+        <translation>กำลังปิดโหนด...</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::NodeStatusWidget</name>
+    <message>
+        <source>Network: %1</source>
+        <extracomment>Status bar: the blockchain network the node belongs to; %1 is e.g. &quot;devnet&quot;.</extracomment>
+        <translation>เครือข่าย: %1</translation>
+    </message>
+    <message>
+        <source>Block height: %1</source>
+        <extracomment>Status bar: height (number) of the newest block.</extracomment>
+        <translation>ความสูงของบล็อก: %1</translation>
+    </message>
+    <message>
+        <source>Head block: %1</source>
+        <extracomment>Status bar: time of the newest block, in Bangkok time.</extracomment>
+        <translation>บล็อกล่าสุด: %1</translation>
+    </message>
+    <message>
+        <source>Ledger unlocked</source>
+        <extracomment>Status bar: the encrypted ledger is open.</extracomment>
+        <translation>บัญชีแยกประเภท: ปลดล็อกแล้ว</translation>
+    </message>
+    <message>
+        <source>Ledger locked</source>
+        <extracomment>Status bar: the encrypted ledger is closed; the node is not working.</extracomment>
+        <translation>บัญชีแยกประเภท: ล็อกอยู่</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::PlaceholderPage</name>
+    <message>
+        <source>This page is not built yet.</source>
+        <extracomment>Shown on every page of the console that has not been built yet.</extracomment>
+        <translation>หน้านี้ยังไม่ได้พัฒนา</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Title of the Settings page.</extracomment>
+        <translation>การตั้งค่า</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <extracomment>Group box on the Settings page.</extracomment>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>&amp;Display language:</source>
+        <extracomment>Settings page: label of the language selector.</extracomment>
+        <translation>ภาษาที่แสดง (&amp;D):</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <extracomment>Name of the English language in the language selector. Keep it in English, so that English readers can find it.</extracomment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>The change takes effect at once, without a restart. Dates are in Bangkok time; Thai shows the Buddhist Era year.</source>
+        <extracomment>Settings page: note under the language selector.</extracomment>
+        <translation>การเปลี่ยนภาษามีผลทันทีโดยไม่ต้องเริ่มโปรแกรมใหม่ วันและเวลาแสดงตามเวลากรุงเทพฯ และภาษาไทยแสดงปีเป็นพุทธศักราช</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <extracomment>Group box on the Settings page with read-only facts about the node.</extracomment>
+        <translation>โหนด</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <extracomment>Settings page: label of the folder where the node keeps its ledger.</extracomment>
+        <translation>โฟลเดอร์ข้อมูล:</translation>
+    </message>
+    <message>
+        <source>Ledger:</source>
+        <extracomment>Settings page: label of the ledger state.</extracomment>
+        <translation>บัญชีแยกประเภท:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlocked, %1 audit record(s)</source>
+        <extracomment>Settings page: ledger state when open; %1 is the number of audit records.</extracomment>
+        <translation>
+            <numerusform>ปลดล็อกแล้ว มีบันทึกการตรวจสอบ %1 รายการ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <extracomment>Settings page: ledger state when it exists but is closed.</extracomment>
+        <translation>ล็อกอยู่</translation>
+    </message>
+    <message>
+        <source>No ledger in this data directory yet</source>
+        <extracomment>Settings page: no ledger has been created in the data directory.</extracomment>
+        <translation>ยังไม่มีบัญชีแยกประเภทในโฟลเดอร์ข้อมูลนี้</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::UnlockDialog</name>
+    <message>
+        <source>GridTokenX - Create ledger</source>
+        <extracomment>Window title of the dialog that creates a new encrypted ledger on first run.</extracomment>
+        <translation>GridTokenX - สร้างบัญชีแยกประเภท</translation>
+    </message>
+    <message>
+        <source>Create the ledger</source>
+        <extracomment>Heading of the create-ledger dialog.</extracomment>
+        <translation>สร้างบัญชีแยกประเภท</translation>
+    </message>
+    <message>
+        <source>This data directory has no ledger yet. Choose the passphrase that will encrypt it. The ledger cannot be opened without it: keep it as your key-custody procedure requires.</source>
+        <extracomment>Explanation at the top of the create-ledger dialog (first run).</extracomment>
+        <translation>โฟลเดอร์ข้อมูลนี้ยังไม่มีบัญชีแยกประเภท โปรดตั้งรหัสผ่านที่จะใช้เข้ารหัสบัญชี หากไม่มีรหัสผ่านนี้จะเปิดบัญชีไม่ได้อีก จึงต้องเก็บรักษาตามขั้นตอนการดูแลกุญแจของหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Unlock ledger</source>
+        <extracomment>Window title of the dialog that asks for the passphrase at start-up.</extracomment>
+        <translation>GridTokenX - ปลดล็อกบัญชีแยกประเภท</translation>
+    </message>
+    <message>
+        <source>Unlock the ledger</source>
+        <extracomment>Heading of the unlock dialog.</extracomment>
+        <translation>ปลดล็อกบัญชีแยกประเภท</translation>
+    </message>
+    <message>
+        <source>Enter the ledger passphrase. The node keeps no data open and takes no part in the network until the ledger is unlocked.</source>
+        <extracomment>Explanation at the top of the unlock dialog.</extracomment>
+        <translation>ป้อนรหัสผ่านของบัญชีแยกประเภท โหนดจะไม่เปิดข้อมูลใดและไม่เข้าร่วมเครือข่ายจนกว่าจะปลดล็อกบัญชี</translation>
+    </message>
+    <message>
+        <source>Data directory: %1</source>
+        <extracomment>Second line of the unlock/create dialog; %1 is a folder path.</extracomment>
+        <translation>โฟลเดอร์ข้อมูล: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <extracomment>Label of the field for the operator&apos;s name or ID, recorded in the audit trail.</extracomment>
+        <translation>ผู้ปฏิบัติงาน (&amp;O):</translation>
+    </message>
+    <message>
+        <source>Your name or operator ID. It is recorded in the audit trail with every action you take.</source>
+        <extracomment>Tooltip of the operator field in the unlock dialog.</extracomment>
+        <translation>ชื่อหรือรหัสประจำตัวผู้ปฏิบัติงานของคุณ ซึ่งจะถูกบันทึกในบันทึกการตรวจสอบพร้อมกับทุกการดำเนินการของคุณ</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <extracomment>Label of the passphrase field.</extracomment>
+        <translation>รหัสผ่าน (&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <extracomment>Label of the second passphrase field (create-ledger dialog).</extracomment>
+        <translation>ยืนยันรหัสผ่าน (&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Show passphrase</source>
+        <extracomment>Check box that shows the typed passphrase in clear text.</extracomment>
+        <translation>แสดงรหัสผ่าน (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Why at least %1 characters: the ledger file is encrypted with this passphrase, and anyone who obtains a copy of the file can try passphrases offline without limit. Every extra character multiplies their work. Several words make a long passphrase that is easy to remember.</source>
+        <extracomment>Why the passphrase must be long; shown under the strength hint when creating a ledger.</extracomment>
+        <translation>เหตุที่ต้องมีอย่างน้อย %1 ตัวอักษร: ไฟล์บัญชีแยกประเภทเข้ารหัสด้วยรหัสผ่านนี้ ผู้ที่ได้สำเนาไฟล์ไปสามารถลองเดารหัสผ่านแบบออฟไลน์ได้ไม่จำกัดจำนวนครั้ง ตัวอักษรที่เพิ่มขึ้นทุกตัวทำให้การเดายากขึ้นหลายเท่า การใช้หลายคำต่อกันช่วยให้ได้รหัสผ่านที่ยาวและจำได้ง่าย</translation>
+    </message>
+    <message>
+        <source>Caps Lock appears to be on.</source>
+        <extracomment>Warning in the unlock dialog, guessed from the letters typed.</extracomment>
+        <translation>ดูเหมือนว่าเปิด Caps Lock อยู่</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <extracomment>Live message under the confirmation field while the two passphrases differ.</extracomment>
+        <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Create ledger</source>
+        <extracomment>Button that creates the encrypted ledger.</extracomment>
+        <translation>สร้างบัญชีแยกประเภท</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <extracomment>Button that unlocks the ledger.</extracomment>
+        <translation>ปลดล็อก</translation>
+    </message>
+    <message>
+        <source>Creating the ledger: deriving the key from the passphrase...</source>
+        <extracomment>Shown with a busy bar while the ledger is being created.</extracomment>
+        <translation>กำลังสร้างบัญชีแยกประเภท: กำลังคำนวณกุญแจจากรหัสผ่าน...</translation>
+    </message>
+    <message>
+        <source>Unlocking: deriving the key from the passphrase...</source>
+        <extracomment>Shown with a busy bar while the ledger is being unlocked.</extracomment>
+        <translation>กำลังปลดล็อก: กำลังคำนวณกุญแจจากรหัสผ่าน...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <extracomment>Strength hint before anything is typed (create-ledger dialog).</extracomment>
+        <translation>
+            <numerusform>ใช้อย่างน้อย %n ตัวอักษร</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too short: %n character(s), at least %1 needed.</source>
+        <extracomment>Strength hint while the passphrase is shorter than the minimum; %1 is the minimum.</extracomment>
+        <translation>
+            <numerusform>สั้นเกินไป: มี %n ตัวอักษร ต้องมีอย่างน้อย %1 ตัวอักษร</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Strong: %n character(s), %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters).</source>
+        <extracomment>Strength hint for a good passphrase; %1 is how many of the 4 character types are used.</extracomment>
+        <translation>
+            <numerusform>รัดกุม: %n ตัวอักษร ใช้อักขระ %1 จาก 4 ประเภท (a-z, A-Z, 0-9, สัญลักษณ์หรืออักษรไทย)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Acceptable: %n character(s), %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters). Longer, or more types, is stronger.</source>
+        <extracomment>Strength hint for an acceptable passphrase; %1 is how many of the 4 character types are used.</extracomment>
+        <translation>
+            <numerusform>พอใช้: %n ตัวอักษร ใช้อักขระ %1 จาก 4 ประเภท (a-z, A-Z, 0-9, สัญลักษณ์หรืออักษรไทย) ยิ่งยาวหรือใช้หลายประเภทยิ่งรัดกุม</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter your name or operator ID: it is recorded in the audit trail.</source>
+        <extracomment>Error in the unlock dialog when the operator field is empty.</extracomment>
+        <translation>โปรดป้อนชื่อหรือรหัสประจำตัวผู้ปฏิบัติงาน ซึ่งจะถูกบันทึกในบันทึกการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters.</source>
+        <extracomment>Error when the new passphrase is shorter than the minimum; %1 is the minimum.</extracomment>
+        <translation>รหัสผ่านสั้นเกินไป: ต้องมีอย่างน้อย %1 ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <extracomment>Error when Unlock is pressed with an empty passphrase field.</extracomment>
+        <translation>โปรดพิมพ์รหัสผ่านก่อน</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. The ledger is still locked. Check Caps Lock and the keyboard language (Thai or English), then type it again.</source>
+        <extracomment>Error after a wrong passphrase; the dialog stays open for another try.</extracomment>
+        <translation>รหัสผ่านไม่ถูกต้อง บัญชีแยกประเภทยังคงล็อกอยู่ โปรดตรวจสอบปุ่ม Caps Lock และภาษาของแป้นพิมพ์ (ไทยหรืออังกฤษ) แล้วพิมพ์ใหม่อีกครั้ง</translation>
+    </message>
+    <message>
+        <source>The ledger could not be created: %1</source>
+        <extracomment>Error when the node could not create the ledger; %1 is the node&apos;s reason (English).</extracomment>
+        <translation>สร้างบัญชีแยกประเภทไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <source>The ledger could not be opened: %1</source>
+        <extracomment>Error when the node could not open the ledger; %1 is the node&apos;s reason (English).</extracomment>
+        <translation>เปิดบัญชีแยกประเภทไม่สำเร็จ: %1</translation>
+    </message>
+</context>
+</TS>

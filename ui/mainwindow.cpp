@@ -1,0 +1,328 @@
+#include "ui/mainwindow.h"
+
+#include "core/node/interface.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/nodesnapshot.h"
+#include "ui/nodetask.h"
+#include "ui/pages/consensuspage.h"
+#include "ui/pages/placeholderpage.h"
+#include "ui/pages/settingspage.h"
+#include "ui/widgets/alarmbanner.h"
+#include "ui/widgets/nodestatuswidget.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMetaMethod>
+#include <QPointer>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace gtx::ui {
+
+namespace {
+
+constexpr MainWindow::Page kPages[MainWindow::kPageCount] = {
+    MainWindow::Page::Grid,       MainWindow::Page::Consensus,
+    MainWindow::Page::Emergency,  MainWindow::Page::Staking,
+    MainWindow::Page::SlashingAndAppeals, MainWindow::Page::Governance,
+    MainWindow::Page::Audit,      MainWindow::Page::Alarms,
+    MainWindow::Page::Settings,
+};
+
+const char *pageObjectName(MainWindow::Page page)
+{
+    switch (page) {
+    case MainWindow::Page::Grid:
+        return "gridPage";
+    case MainWindow::Page::Consensus:
+        return "consensusPage";
+    case MainWindow::Page::Emergency:
+        return "emergencyPage";
+    case MainWindow::Page::Staking:
+        return "stakingPage";
+    case MainWindow::Page::SlashingAndAppeals:
+        return "slashingPage";
+    case MainWindow::Page::Governance:
+        return "governancePage";
+    case MainWindow::Page::Audit:
+        return "auditPage";
+    case MainWindow::Page::Alarms:
+        return "alarmsPage";
+    case MainWindow::Page::Settings:
+        break;
+    }
+    return "settingsPage";
+}
+
+} // namespace
+
+MainWindow::MainWindow(interfaces::Node &node, LanguageManager &languages, QWidget *parent)
+    : QMainWindow(parent), m_node(node), m_languages(languages)
+{
+    buildUi();
+    retranslateUi();
+    subscribeToStatus();
+    refresh();
+}
+
+MainWindow::~MainWindow()
+{
+    // Unsubscribe before the widgets go; late events find no window (QPointer).
+    if (m_statusHandler)
+        m_statusHandler->disconnect();
+}
+
+void MainWindow::buildUi()
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1280, 720);
+
+    m_alarmBanner = new AlarmBanner(this);
+
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigationList"));
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pageStack"));
+
+    for (Page page : kPages) {
+        QWidget *widget = nullptr;
+        if (page == Page::Consensus) {
+            widget = m_consensusPage = new ConsensusPage(m_pages);
+        } else if (page == Page::Settings) {
+            widget = m_settingsPage = new SettingsPage(m_languages, m_pages);
+        } else {
+            auto *placeholder = new PlaceholderPage(m_pages);
+            m_placeholders[std::size_t(page)] = placeholder;
+            widget = placeholder;
+        }
+        widget->setObjectName(QLatin1String(pageObjectName(page)));
+        m_pages->addWidget(widget);
+        m_navigation->addItem(QString());
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    body->addWidget(m_navigation);
+    body->addWidget(m_pages, 1);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_alarmBanner);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+
+    m_nodeStatus = new NodeStatusWidget(this);
+    m_nodeStatus->setObjectName(QStringLiteral("nodeStatus"));
+    m_operatorLabel = new QLabel(this);
+    m_operatorLabel->setObjectName(QStringLiteral("operatorLabel"));
+    statusBar()->addWidget(m_nodeStatus, 1);
+    statusBar()->addPermanentWidget(m_operatorLabel);
+    statusBar()->setSizeGripEnabled(false);
+}
+
+QString MainWindow::pageName(Page page)
+{
+    switch (page) {
+    case Page::Grid:
+        //: Navigation entry and page title: the power grid by zone.
+        return tr("Grid");
+    case Page::Consensus:
+        //: Navigation entry: the blockchain consensus among the authorities' nodes.
+        return tr("Consensus");
+    case Page::Emergency:
+        //: Navigation entry: emergency actions on trading and the grid.
+        return tr("Emergency");
+    case Page::Staking:
+        //: Navigation entry: the stake (collateral) each authority's node puts up.
+        return tr("Staking");
+    case Page::SlashingAndAppeals:
+        //: Navigation entry: penalties that cut a misbehaving node's stake, and appeals against them.
+        return tr("Slashing & Appeals");
+    case Page::Governance:
+        //: Navigation entry: proposals and votes on rules and parameters.
+        return tr("Governance");
+    case Page::Audit:
+        //: Navigation entry: the audit trail of who did what, when and why.
+        return tr("Audit");
+    case Page::Alarms:
+        //: Navigation entry: active and past alarms.
+        return tr("Alarms");
+    case Page::Settings:
+        break;
+    }
+    //: Navigation entry: language and node settings.
+    return tr("Settings");
+}
+
+QString MainWindow::plannedContent(Page page)
+{
+    switch (page) {
+    case Page::Grid:
+        //: What the unbuilt Grid page will show.
+        return tr("When built, this page will show zone loads, tie-line flows and trading "
+                  "status per zone.");
+    case Page::Emergency:
+        //: What the unbuilt Emergency page will show.
+        return tr("When built, this page will show the emergency actions - halting trading in a "
+                  "zone, islanding and restoring it - each with its approvals and stated reason.");
+    case Page::Staking:
+        //: What the unbuilt Staking page will show.
+        return tr("When built, this page will show the stake each authority's node has put up, "
+                  "and stake being added or withdrawn.");
+    case Page::SlashingAndAppeals:
+        //: What the unbuilt Slashing & Appeals page will show.
+        return tr("When built, this page will show penalties applied to nodes that broke the "
+                  "rules, the evidence for each, and appeals against them with their outcome.");
+    case Page::Governance:
+        //: What the unbuilt Governance page will show.
+        return tr("When built, this page will show proposals to change rules and parameters, "
+                  "each authority's vote, and the result.");
+    case Page::Audit:
+        //: What the unbuilt Audit page will show.
+        return tr("When built, this page will show the audit trail - who did what, when and "
+                  "why - and whether its chain of records is intact.");
+    case Page::Alarms:
+        //: What the unbuilt Alarms page will show.
+        return tr("When built, this page will show active and past alarms by priority, for "
+                  "acknowledgement and shelving.");
+    case Page::Consensus:
+    case Page::Settings:
+        break;
+    }
+    return {};
+}
+
+void MainWindow::retranslateUi()
+{
+    //: Main window title.
+    setWindowTitle(tr("GridTokenX Operator Console"));
+    for (Page page : kPages) {
+        const int row = int(page);
+        m_navigation->item(row)->setText(pageName(page));
+        if (PlaceholderPage *placeholder = m_placeholders[std::size_t(row)])
+            placeholder->setTexts(pageName(page), plannedContent(page));
+    }
+    // Wide enough for the longest name in this language.
+    m_navigation->ensurePolished();
+    const QFontMetrics metrics(m_navigation->font());
+    int widest = 0;
+    for (Page page : kPages)
+        widest = std::max(widest, metrics.horizontalAdvance(pageName(page)));
+    m_navigation->setFixedWidth(widest + 56);
+
+    if (m_operatorName.isEmpty()) {
+        m_operatorLabel->clear();
+    } else {
+        //: Status bar: the operator who unlocked the console (recorded in the audit trail).
+        m_operatorLabel->setText(tr("Operator: %1").arg(m_operatorName));
+    }
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return kPages[std::max(0, m_pages->currentIndex())];
+}
+
+void MainWindow::setOperatorName(const QString &name)
+{
+    m_operatorName = name;
+    retranslateUi();
+}
+
+void MainWindow::subscribeToStatus()
+{
+    // Events arrive on a node thread: hop to the GUI thread through the
+    // application object (which outlives this window) and drop the event if
+    // the window has gone by then.
+    QPointer<MainWindow> self(this);
+    interfaces::Node *node = &m_node;
+    runNodeTask(
+        this,
+        [node, self]() {
+            return std::shared_ptr<interfaces::Handler>(
+                node->handleStatusChanged([self](const interfaces::NodeStatus &status) {
+                    QMetaObject::invokeMethod(
+                        qApp,
+                        [self, status]() {
+                            if (self)
+                                self->showStatus(status);
+                        },
+                        Qt::QueuedConnection);
+                }));
+        },
+        [this](const std::shared_ptr<interfaces::Handler> &handler) {
+            m_statusHandler = handler;
+        });
+}
+
+void MainWindow::refresh()
+{
+    const interfaces::Node *node = &m_node;
+    runNodeTask(
+        this, [node]() { return NodeSnapshot::take(*node); },
+        [this](const NodeSnapshot &snapshot) { showSnapshot(snapshot); });
+}
+
+void MainWindow::showSnapshot(const NodeSnapshot &snapshot)
+{
+    m_settingsPage->setSnapshot(snapshot);
+    showStatus(snapshot.status);
+    emit snapshotShown();
+}
+
+void MainWindow::showStatus(const interfaces::NodeStatus &status)
+{
+    m_nodeStatus->setStatus(status);
+    m_consensusPage->setStatus(status);
+    m_settingsPage->setStatus(status);
+}
+
+void MainWindow::allowClose()
+{
+    m_closeAllowed = true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const bool anyoneListens = isSignalConnected(QMetaMethod::fromSignal(&MainWindow::closeRequested));
+    if (m_closeAllowed || !anyoneListens) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    if (!m_closeRequested) {
+        m_closeRequested = true;
+        centralWidget()->setEnabled(false);
+        //: Status bar message while the node closes the ledger after the window was closed.
+        statusBar()->showMessage(tr("Shutting down the node..."));
+        emit closeRequested();
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace gtx::ui

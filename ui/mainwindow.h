@@ -1,0 +1,102 @@
+#pragma once
+
+// The operator console's main window: an alarm banner on top, navigation on
+// the left, the pages in a stack, and the node's state in the status bar.
+
+#include <QMainWindow>
+
+#include <array>
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace gtx::interfaces {
+class Handler;
+class Node;
+struct NodeStatus;
+}
+
+namespace gtx::ui {
+
+class AlarmBanner;
+class ConsensusPage;
+class LanguageManager;
+class NodeStatusWidget;
+struct NodeSnapshot;
+class PlaceholderPage;
+class SettingsPage;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // In navigation order.
+    enum class Page
+    {
+        Grid,
+        Consensus,
+        Emergency,
+        Staking,
+        SlashingAndAppeals,
+        Governance,
+        Audit,
+        Alarms,
+        Settings
+    };
+    static constexpr int kPageCount = 9;
+
+    MainWindow(interfaces::Node &node, LanguageManager &languages, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(Page page);
+    Page currentPage() const;
+    // The page's name as the navigation shows it, in the current language.
+    static QString pageName(Page page);
+    AlarmBanner *alarmBanner() const { return m_alarmBanner; }
+
+    // The operator who unlocked the ledger, shown in the status bar.
+    void setOperatorName(const QString &name);
+    // Reads the node's state again (off the GUI thread).
+    void refresh();
+    // Lets the window close; until then closing asks for a node shutdown
+    // (closeRequested) when anything listens for it.
+    void allowClose();
+
+signals:
+    void closeRequested();
+    // A fresh snapshot of the node is on screen.
+    void snapshotShown();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslateUi();
+    void subscribeToStatus();
+    void showSnapshot(const NodeSnapshot &snapshot);
+    void showStatus(const interfaces::NodeStatus &status);
+    static QString plannedContent(Page page);
+
+    interfaces::Node &m_node;
+    LanguageManager &m_languages;
+    std::shared_ptr<interfaces::Handler> m_statusHandler;
+    QString m_operatorName;
+    bool m_closeAllowed = false;
+    bool m_closeRequested = false;
+
+    AlarmBanner *m_alarmBanner = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    std::array<PlaceholderPage *, kPageCount> m_placeholders{};
+    ConsensusPage *m_consensusPage = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
+    NodeStatusWidget *m_nodeStatus = nullptr;
+    QLabel *m_operatorLabel = nullptr;
+};
+
+} // namespace gtx::ui

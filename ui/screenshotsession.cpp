@@ -1,0 +1,197 @@
+#include "ui/screenshotsession.h"
+
+#include "core/common/bytes.h"
+#include "core/node/interface.h"
+#include "ui/dialogs/unlockdialog.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/mainwindow.h"
+#include "ui/nodesnapshot.h"
+#include "ui/nodetask.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QTextStream>
+
+#include <memory>
+#include <string_view>
+
+namespace gtx::ui {
+
+namespace {
+
+constexpr char kOperator[] = "operator-1";
+
+// Lets layouts and style sheets settle before a widget is grabbed.
+void settle()
+{
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+}
+
+const char *pageFileName(MainWindow::Page page)
+{
+    switch (page) {
+    case MainWindow::Page::Grid:
+        return "grid";
+    case MainWindow::Page::Consensus:
+        return "consensus";
+    case MainWindow::Page::Emergency:
+        return "emergency";
+    case MainWindow::Page::Staking:
+        return "staking";
+    case MainWindow::Page::SlashingAndAppeals:
+        return "slashing";
+    case MainWindow::Page::Governance:
+        return "governance";
+    case MainWindow::Page::Audit:
+        return "audit";
+    case MainWindow::Page::Alarms:
+        return "alarms";
+    case MainWindow::Page::Settings:
+        break;
+    }
+    return "settings";
+}
+
+} // namespace
+
+ScreenshotSession::ScreenshotSession(interfaces::Node &node, LanguageManager &languages,
+                                     const QString &outputDir, bool devnet, QObject *parent)
+    : QObject(parent), m_node(node), m_languages(languages), m_outputDir(outputDir),
+      m_devnet(devnet)
+{
+}
+
+QString ScreenshotSession::languageCode() const
+{
+    return LanguageManager::code(m_languages.language());
+}
+
+void ScreenshotSession::start()
+{
+    if (!QDir().mkpath(m_outputDir)) {
+        fail(QStringLiteral("cannot create the screenshot directory %1").arg(m_outputDir));
+        return;
+    }
+    const interfaces::Node *node = &m_node;
+    runNodeTask(
+        this,
+        [node]() {
+            NodeSnapshot snapshot;
+            snapshot.dataDir = QString::fromStdString(node->dataDir().string());
+            snapshot.ledgerExists = node->ledgerExists();
+            return snapshot;
+        },
+        [this](const NodeSnapshot &snapshot) {
+            captureDialogs(snapshot.ledgerExists, snapshot.dataDir);
+        });
+}
+
+void ScreenshotSession::captureDialogs(bool ledgerExists, const QString &dataDir)
+{
+    if (ledgerExists) {
+        captureUnlockDialog(dataDir);
+        return;
+    }
+
+    {
+        // First run: the create mode, with a passphrase typed in.
+        UnlockDialog dialog(m_node, UnlockDialog::Mode::Create);
+        dialog.setDataDirectory(dataDir);
+        dialog.setOperatorName(QLatin1String(kOperator));
+        const QString sample = QStringLiteral("correct horse battery staple");
+        dialog.findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))->setText(sample);
+        dialog.findChild<QLineEdit *>(QStringLiteral("confirmEdit"))->setText(sample);
+        dialog.show();
+        settle();
+        if (!save(&dialog, QStringLiteral("create-%1.png").arg(languageCode())))
+            return;
+    }
+
+    if (!m_devnet) {
+        // Never create a ledger with a public passphrase outside devnet.
+        captureUnlockDialog(dataDir);
+        return;
+    }
+    QTextStream(stderr) << "screenshots: creating a devnet ledger with the public passphrase \""
+                        << kDevnetPassphrase << "\" in " << dataDir << "\n";
+    interfaces::Node *node = &m_node;
+    runNodeTask(
+        this,
+        [node]() {
+            return node->createLedger(asBytes(std::string_view(kDevnetPassphrase)), kOperator);
+        },
+        [this, dataDir](const Status &status) {
+            if (!status.ok()) {
+                fail(QStringLiteral("cannot create the devnet ledger: %1")
+                         .arg(QString::fromStdString(status.error().message)));
+                return;
+            }
+            captureUnlockDialog(dataDir);
+        });
+}
+
+void ScreenshotSession::captureUnlockDialog(const QString &dataDir)
+{
+    {
+        UnlockDialog dialog(m_node, UnlockDialog::Mode::Unlock);
+        dialog.setDataDirectory(dataDir);
+        dialog.setOperatorName(QLatin1String(kOperator));
+        dialog.show();
+        settle();
+        if (!save(&dialog, QStringLiteral("unlock-%1.png").arg(languageCode())))
+            return;
+    }
+    captureMainWindow();
+}
+
+void ScreenshotSession::captureMainWindow()
+{
+    auto *window = new MainWindow(m_node, m_languages);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setOperatorName(QLatin1String(kOperator));
+    window->resize(1280, 720);
+    connect(window, &MainWindow::snapshotShown, this,
+            [this, window]() { captureMainPages(window); }, Qt::SingleShotConnection);
+    window->show();
+}
+
+void ScreenshotSession::captureMainPages(MainWindow *window)
+{
+    settle();
+    bool ok = save(window, QStringLiteral("main-%1.png").arg(languageCode()));
+    for (int i = 0; ok && i < MainWindow::kPageCount; ++i) {
+        const auto page = static_cast<MainWindow::Page>(i);
+        window->showPage(page);
+        settle();
+        ok = save(window, QStringLiteral("page-%1-%2.png")
+                              .arg(QLatin1String(pageFileName(page)), languageCode()));
+    }
+    window->close();
+    if (ok) {
+        QTextStream(stdout) << "screenshots: wrote " << m_written.size() << " files to "
+                            << m_outputDir << "\n";
+        emit finished(0);
+    }
+}
+
+bool ScreenshotSession::save(QWidget *widget, const QString &name)
+{
+    const QString path = QDir(m_outputDir).filePath(name);
+    if (!widget->grab().save(path, "PNG")) {
+        fail(QStringLiteral("cannot write %1").arg(path));
+        return false;
+    }
+    m_written.append(path);
+    return true;
+}
+
+void ScreenshotSession::fail(const QString &message)
+{
+    QTextStream(stderr) << "screenshots: " << message << "\n";
+    emit finished(1);
+}
+
+} // namespace gtx::ui

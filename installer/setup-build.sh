@@ -6,7 +6,6 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${1:-default}
 "$top/installer/install-build-deps.sh"
 cd "$top"
-export CCACHE_DIR=${CCACHE_DIR:-$top/.ccache}
 if [[ ! -f "build/$preset/build.ninja" ]]; then
     cmake --preset "$preset" >/dev/null
 fi

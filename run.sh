@@ -3,9 +3,9 @@
 # Extra arguments are passed to gtx-console (for example: ./run.sh --lang en).
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-"$top/installer/setup-build.sh" default
 if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
-    echo "gtx-console needs a display; none is set. Run it headless with: xvfb-run ./run.sh" >&2
+    echo "run.sh: gtx-console needs a display and none is set; run it headless with: xvfb-run -a ./run.sh" >&2
     exit 1
 fi
+"$top/installer/setup-build.sh" default gtx-console gtx-node
 exec "$top/build/default/app/console/gtx-console" --devnet "$@"

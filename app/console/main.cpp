@@ -2,6 +2,7 @@
 // for the ledger passphrase, shows the main window, and shuts the node down
 // off the GUI thread when the window closes.
 
+#include "core/crypto/process_hardening.h"
 #include "core/node/interface.h"
 #include "ui/consolesession.h"
 #include "ui/i18n/languagemanager.h"
@@ -83,6 +84,8 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // The passphrase and keys must never reach a core file.
+    gtx::crypto::hardenProcess();
     const ConsoleOptions options;
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);

@@ -12,14 +12,13 @@
 
 #include "app/node/passphrase_input.h"
 #include "core/crypto/keystore.h"
+#include "core/crypto/process_hardening.h"
 #include "core/crypto/sodium.h"
 #include "core/ledger/ledger.h"
 #include "core/node/interface.h"
 
 #include <CLI/CLI.hpp>
 
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -40,14 +39,6 @@ int fail(const std::string &message)
 int fail(const Error &error)
 {
     return fail(error.message);
-}
-
-// Secrets must never reach a core file.
-void hardenProcess()
-{
-    rlimit none{0, 0};
-    ::setrlimit(RLIMIT_CORE, &none);
-    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 std::string currentUser()
@@ -165,7 +156,8 @@ int runStatus(const Options &o)
 
 int main(int argc, char **argv)
 {
-    hardenProcess();
+    // Secrets must never reach a core file.
+    gtx::crypto::hardenProcess();
     if (!gtx::crypto::initialize())
         return fail("The cryptography library (libsodium) could not be initialised.");
 

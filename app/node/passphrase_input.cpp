@@ -8,6 +8,8 @@
 #include <sodium.h>
 
 #include <cerrno>
+#include <csignal>
+#include <iterator>
 #include <cstring>
 
 namespace gtx::app {
@@ -48,12 +50,55 @@ Result<crypto::SecureBuffer> readLine(int fd, const std::string &what)
     return crypto::SecureBuffer::copyOf(buf.view().first(n));
 }
 
+// While alive: echo is restored if SIGINT, SIGTERM or SIGHUP arrive, and the
+// signal is then delivered as usual.
+int g_terminalFd = -1;
+termios g_savedTerminal{};
+
+extern "C" void restoreTerminalAndRaise(int sig)
+{
+    if (g_terminalFd >= 0)
+        ::tcsetattr(g_terminalFd, TCSANOW, &g_savedTerminal);
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
+class TerminalGuard
+{
+public:
+    TerminalGuard(int fd, const termios &saved)
+    {
+        g_terminalFd = fd;
+        g_savedTerminal = saved;
+        struct sigaction sa{};
+        sa.sa_handler = restoreTerminalAndRaise;
+        sigemptyset(&sa.sa_mask);
+        for (std::size_t i = 0; i < std::size(kSignals); ++i)
+            ::sigaction(kSignals[i], &sa, &m_old[i]);
+    }
+    ~TerminalGuard() { restore(); }
+    void restore()
+    {
+        if (g_terminalFd < 0)
+            return;
+        ::tcsetattr(g_terminalFd, TCSAFLUSH, &g_savedTerminal);
+        for (std::size_t i = 0; i < std::size(kSignals); ++i)
+            ::sigaction(kSignals[i], &m_old[i], nullptr);
+        g_terminalFd = -1;
+    }
+
+private:
+    static constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction m_old[std::size(kSignals)]{};
+};
+
 } // namespace
 
 Result<crypto::SecureBuffer> readPassphraseFile(const std::filesystem::path &file)
 {
     const std::string what = "'" + file.string() + "'";
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO in place of the file must not hang us.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return makeError("passphrase.file", "Cannot read the passphrase file " + what + ": "
                                                 + std::strerror(errno) + ".");
@@ -82,6 +127,8 @@ Result<crypto::SecureBuffer> askPassphrase(const std::string &prompt, bool confi
     termios quiet = saved;
     quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
     quiet.c_lflag |= ECHONL;
+    // Ctrl-C at the prompt must not leave the terminal without echo.
+    TerminalGuard guard(fd, saved);
     ::tcsetattr(fd, TCSAFLUSH, &quiet);
 
     auto ask = [&](const std::string &text) {
@@ -99,7 +146,7 @@ Result<crypto::SecureBuffer> askPassphrase(const std::string &prompt, bool confi
                  || sodium_memcmp(second->data(), result->data(), result->size()) != 0)
             result = makeError("passphrase.mismatch", "The two passphrases differ.");
     }
-    ::tcsetattr(fd, TCSAFLUSH, &saved);
+    guard.restore();
     ::close(fd);
     return result;
 }

@@ -36,7 +36,10 @@ Result<SecureBuffer> deriveFromPassphrase(ByteView passphrase, ByteView salt,
     if (outBytes < crypto_pwhash_BYTES_MIN || outBytes > 1024)
         return makeError("crypto.kdf_params", "The requested key length is out of range.");
     SecureBuffer out(outBytes);
-    if (crypto_pwhash(out.data(), outBytes, reinterpret_cast<const char *>(passphrase.data()),
+    // libsodium wants a valid pointer even for an empty passphrase.
+    static const char kEmpty[1] = {0};
+    const char *pass = passphrase.empty() ? kEmpty : reinterpret_cast<const char *>(passphrase.data());
+    if (crypto_pwhash(out.data(), outBytes, pass,
                       passphrase.size(), salt.data(), params.opsLimit,
                       static_cast<std::size_t>(params.memLimitBytes), crypto_pwhash_ALG_ARGON2ID13)
         != 0)

@@ -71,11 +71,12 @@ Status LocalNode::createLedger(ByteView passphrase, const std::string &actor)
                                               genesis.state, kdfParams());
         if (!created)
             return created.error();
-        m_ledger = std::move(created).value();
-        auto audited = m_ledger->appendAudit({m_clock->nowMs(), actor, "node.unlocked",
-                                              "first start", "network=" + params->name});
+        auto ledger = std::move(created).value();
+        auto audited = ledger->appendAudit({m_clock->nowMs(), actor, "node.unlocked",
+                                            "first start", "network=" + params->name});
         if (!audited)
-            return audited.error();
+            return audited.error(); // the ledger closes; a later unlock retries
+        m_ledger = std::move(ledger);
     }
     notifyStatus();
     return {};
@@ -90,10 +91,12 @@ Status LocalNode::unlock(ByteView passphrase, const std::string &actor)
         auto opened = ledger::Ledger::open(m_options.dataDir, passphrase);
         if (!opened)
             return opened.error();
-        m_ledger = std::move(opened).value();
-        auto audited = m_ledger->appendAudit({m_clock->nowMs(), actor, "node.unlocked", "", ""});
+        auto ledger = std::move(opened).value();
+        // No unlock without its audit record.
+        auto audited = ledger->appendAudit({m_clock->nowMs(), actor, "node.unlocked", "", ""});
         if (!audited)
             return audited.error();
+        m_ledger = std::move(ledger);
     }
     notifyStatus();
     return {};

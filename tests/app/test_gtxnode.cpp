@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -199,6 +200,19 @@ private slots:
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(QStringLiteral("ledger.db")) || r.out.contains(QStringLiteral("FAILED")),
                  qPrintable(r.err + r.out));
+    }
+
+    void passphraseFifoIsRefusedWithoutHanging()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pass.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const Run r = gtxNode({QStringLiteral("keygen"), QStringLiteral("--out"),
+                               dir.filePath(QStringLiteral("k.key")),
+                               QStringLiteral("--passphrase-file"), fifo});
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QStringLiteral("not a regular file")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("k.key"))));
     }
 
     void missingLedgerIsAClearError()

@@ -23,6 +23,13 @@ struct Argon2Params
 
 constexpr std::size_t kArgon2SaltBytes = 16;
 
+// The most work a stored key-derivation header may demand. Parameters read
+// from a file are refused beyond these (and new files are never written
+// with more), so a hostile file cannot make unlocking run for hours or
+// claim gigabytes of memory. Every preset above fits well within them.
+constexpr std::uint64_t kArgon2MaxOpsLimit = 16;
+constexpr std::uint64_t kArgon2MaxMemLimitBytes = std::uint64_t{1} << 30;   // 1 GiB
+
 // Derives `outBytes` bytes from a passphrase with Argon2id. Fails with a clear
 // error on out-of-range parameters or when the memory cannot be allocated.
 Result<SecureBuffer> deriveFromPassphrase(ByteView passphrase, ByteView salt,

@@ -52,8 +52,8 @@ namespace gtx::crypto {
 constexpr std::uint16_t kKeystoreVersion = 1;
 constexpr std::size_t kKeystoreMaxRoleLength = 32;
 constexpr std::size_t kKeystoreMaxFileBytes = 64 * 1024;
-constexpr std::uint64_t kKeystoreMaxOpsLimit = 16;
-constexpr std::uint64_t kKeystoreMaxMemLimitBytes = std::uint64_t{1} << 30; // 1 GiB
+constexpr std::uint64_t kKeystoreMaxOpsLimit = kArgon2MaxOpsLimit;
+constexpr std::uint64_t kKeystoreMaxMemLimitBytes = kArgon2MaxMemLimitBytes;
 
 // What a key file says about itself, readable without the passphrase.
 struct KeystoreInfo

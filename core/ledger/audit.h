@@ -3,6 +3,16 @@
 // The append-only, hash-chained audit trail: who did what, when and why.
 // Each record's hash covers its predecessor's hash, so removing or editing a
 // record breaks the chain from that point on (Ledger::verify() finds it).
+// Triggers in the database refuse UPDATE and DELETE of records, and
+// Ledger::verify() checks that they (and the audit table) are exactly the
+// ledger's own.
+//
+// The limit of a local chain: whoever holds the database key can drop the
+// triggers, delete the newest N records and recreate the triggers as they
+// were; what is left is a valid, shorter chain, which nothing local can
+// tell from the original. Detecting that needs the audit head (count and
+// hash) anchored outside this database, e.g. in signed checkpoints; that is
+// future work.
 
 #include "core/codec/codec.h"
 #include "core/crypto/hash.h"

@@ -4,9 +4,11 @@
 #include "core/crypto/sodium.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace gtx::ledger {
@@ -41,6 +43,15 @@ private:
     int m_fd;
 };
 
+// Parameters at most as costly as the accepted maximum, and valid for libsodium.
+bool withinAcceptedLimits(const crypto::Argon2Params &params)
+{
+    const crypto::Argon2Params minimum = crypto::Argon2Params::minimum();
+    return params.opsLimit >= minimum.opsLimit && params.opsLimit <= crypto::kArgon2MaxOpsLimit
+           && params.memLimitBytes >= minimum.memLimitBytes
+           && params.memLimitBytes <= crypto::kArgon2MaxMemLimitBytes;
+}
+
 } // namespace
 
 crypto::Hash256 keyCheckOf(ByteView key)
@@ -50,6 +61,12 @@ crypto::Hash256 keyCheckOf(ByteView key)
 
 Result<NewKey> makeNewKey(ByteView passphrase, const crypto::Argon2Params &params)
 {
+    if (!withinAcceptedLimits(params))
+        return makeError("crypto.kdf_params",
+                         "The key-derivation parameters are out of range: at most "
+                             + std::to_string(crypto::kArgon2MaxOpsLimit) + " passes and "
+                             + std::to_string(crypto::kArgon2MaxMemLimitBytes >> 20)
+                             + " MiB of memory.");
     if (!crypto::initialize())
         return makeError("crypto.init", "The cryptography library could not be initialised.");
     NewKey out;
@@ -124,17 +141,37 @@ Result<KeyFile> decodeKeyFile(ByteView data, const std::string &fileName)
                              + ", which this program does not know; upgrade the program.");
     if (algorithm != kAlgorithmArgon2id13)
         return corrupt("unknown key-derivation algorithm " + std::to_string(algorithm));
+    // The checksum has no key: a hostile file can carry any parameters.
+    if (!withinAcceptedLimits(file.params))
+        return corrupt("Argon2id parameters out of range: " + std::to_string(file.params.opsLimit)
+                       + " passes, " + std::to_string(file.params.memLimitBytes)
+                       + " bytes of memory");
     return file;
 }
 
 Result<KeyFile> readKeyFile(const std::filesystem::path &path)
 {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    const std::string fileName = path.filename().string();
+    const auto notRegular = [&] {
+        return makeError("ledger.corrupt",
+                         fileName + " is not a regular file; the ledger cannot be decrypted "
+                                    "without it. Restore it from a backup.");
+    };
+    // O_NONBLOCK: opening a FIFO must not wait for a writer. O_NOFOLLOW: the
+    // file is replaced by rename, which would not follow a link anyway.
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW));
     if (fd.get() < 0) {
         if (errno == ENOENT)
-            return makeError("ledger.not_found", path.filename().string() + " does not exist.");
+            return makeError("ledger.not_found", fileName + " does not exist.");
+        if (errno == ELOOP)
+            return notRegular();
         return ioError(path, "cannot open");
     }
+    struct stat st;
+    if (::fstat(fd.get(), &st) != 0)
+        return ioError(path, "cannot read");
+    if (!S_ISREG(st.st_mode))
+        return notRegular();
     // Read at most one byte more than a valid file so the size check can fail.
     std::uint8_t buffer[kKeyFileBytes + 1];
     std::size_t total = 0;
@@ -149,7 +186,7 @@ Result<KeyFile> readKeyFile(const std::filesystem::path &path)
             break;
         total += static_cast<std::size_t>(n);
     }
-    return decodeKeyFile(ByteView(buffer, total), path.filename().string());
+    return decodeKeyFile(ByteView(buffer, total), fileName);
 }
 
 Status syncDirectory(const std::filesystem::path &dir)
@@ -162,12 +199,38 @@ Status syncDirectory(const std::filesystem::path &dir)
     return Status::success();
 }
 
-Status renameDurably(const std::filesystem::path &from, const std::filesystem::path &to)
+Status renameFile(const std::filesystem::path &from, const std::filesystem::path &to)
 {
     if (::rename(from.c_str(), to.c_str()) != 0)
         return ioError(to, "cannot rename into place");
+    return Status::success();
+}
+
+Status renameDurably(const std::filesystem::path &from, const std::filesystem::path &to)
+{
+    GTX_TRY(renameFile(from, to));
     return syncDirectory(to.parent_path().empty() ? std::filesystem::path(".")
                                                   : to.parent_path());
+}
+
+Status requireFreeSpace(const std::filesystem::path &dir, std::uint64_t bytes,
+                        const std::string &purpose)
+{
+    struct statvfs fs;
+    if (::statvfs(dir.c_str(), &fs) != 0)
+        return Status::success();
+    const std::uint64_t blockBytes = fs.f_frsize ? fs.f_frsize : fs.f_bsize;
+    const std::uint64_t freeBlocks = fs.f_bavail;
+    const std::uint64_t freeBytes =
+        blockBytes != 0 && freeBlocks > UINT64_MAX / blockBytes ? UINT64_MAX
+                                                                : freeBlocks * blockBytes;
+    if (freeBytes >= bytes)
+        return Status::success();
+    constexpr std::uint64_t kMiB = 1u << 20;
+    return makeError("ledger.disk_full",
+                     "Not enough free space in " + dir.string() + " " + purpose + ": "
+                         + std::to_string(bytes / kMiB + (bytes % kMiB != 0)) + " MiB are needed, "
+                         + std::to_string(freeBytes / kMiB) + " MiB are free.");
 }
 
 Status writeKeyFile(const std::filesystem::path &path, const KeyFile &file)

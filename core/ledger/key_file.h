@@ -16,6 +16,12 @@
 // apart from a wrong passphrase. Neither reveals the key: the key check is
 // a one-way hash of a 256-bit Argon2id output.
 //
+// The checksum has no key: whoever can write the file can recompute it. So
+// everything read from the file is still untrusted: Argon2id parameters
+// beyond crypto::kArgon2MaxOpsLimit / kArgon2MaxMemLimitBytes are refused
+// as damage before any key is derived, and only a regular file is read (a
+// FIFO or device in its place would block or never end).
+//
 // The file is written atomically: a temporary file in the same directory,
 // fsync, rename over the target, fsync of the directory. Mode 0600.
 
@@ -45,6 +51,8 @@ constexpr std::size_t kKeyFileBytes = 112;
 crypto::Hash256 keyCheckOf(ByteView key);
 
 // A new key file with a fresh random salt, and the 32-byte key it describes.
+// Parameters beyond the accepted maximum are refused ("crypto.kdf_params"):
+// a file written with them could not be read back.
 struct NewKey
 {
     KeyFile file;
@@ -62,16 +70,28 @@ struct DerivedKey
 Result<DerivedKey> deriveKey(const KeyFile &file, ByteView passphrase);
 
 Bytes encodeKeyFile(const KeyFile &file);
-// Errors: "ledger.corrupt" naming `fileName` for a malformed or damaged file.
+// Errors: "ledger.corrupt" naming `fileName` for a malformed or damaged file,
+// including one whose Argon2id parameters are out of the accepted range.
 Result<KeyFile> decodeKeyFile(ByteView data, const std::string &fileName);
 
-// Reads and decodes; "ledger.not_found" when missing, "ledger.io" when unreadable.
+// Reads and decodes; "ledger.not_found" when missing, "ledger.io" when
+// unreadable, "ledger.corrupt" when it is not a regular file (a symbolic
+// link, FIFO, device or directory) or is damaged. Never blocks on a FIFO.
 Result<KeyFile> readKeyFile(const std::filesystem::path &path);
 // Writes atomically (temporary file, fsync, rename, fsync of the directory).
 Status writeKeyFile(const std::filesystem::path &path, const KeyFile &file);
 
 // Small POSIX file helpers shared by the ledger.
 Status syncDirectory(const std::filesystem::path &dir);
+// rename(2) alone: atomic, but not yet durable until the directory is synced.
+Status renameFile(const std::filesystem::path &from, const std::filesystem::path &to);
+// renameFile(), then syncDirectory() of the target's directory. A failure of
+// the sync is reported although the rename has happened.
 Status renameDurably(const std::filesystem::path &from, const std::filesystem::path &to);
+// "ledger.disk_full" when the file system holding `dir` has fewer than
+// `bytes` bytes free for `purpose` (e.g. "to re-encrypt the ledger"). When
+// the free space cannot be determined, the check passes.
+Status requireFreeSpace(const std::filesystem::path &dir, std::uint64_t bytes,
+                        const std::string &purpose);
 
 } // namespace gtx::ledger

@@ -61,7 +61,19 @@ CREATE TABLE state_node (
     hash BLOB NOT NULL,
     PRIMARY KEY (level, idx)
 ) WITHOUT ROWID;
-CREATE TABLE audit (
+)sql";
+
+// The audit trail and its append-only protection, one statement each:
+// SQLite stores each statement's text verbatim (sqlite_master.sql), and
+// verify() requires exactly these texts and no other trigger.
+struct SchemaObject
+{
+    const char *type;
+    const char *name;
+    const char *sql;
+};
+const SchemaObject kAuditSchema[] = {
+    {"table", "audit", R"sql(CREATE TABLE audit (
     sequence INTEGER PRIMARY KEY NOT NULL,
     time_ms INTEGER NOT NULL,
     actor TEXT NOT NULL,
@@ -70,16 +82,20 @@ CREATE TABLE audit (
     details TEXT NOT NULL,
     prev_hash BLOB NOT NULL,
     hash BLOB NOT NULL
-);
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+))sql"},
+    {"trigger", "audit_no_update", R"sql(CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
-END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+END)sql"},
+    {"trigger", "audit_no_delete", R"sql(CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
-END;
-)sql";
+END)sql"},
+};
+
+// Free space a passphrase change needs beyond the database and its WAL
+// (which the rollback journal of the re-encryption copies page by page).
+constexpr std::uint64_t kRekeySpareBytes = std::uint64_t{8} << 20;
 
 Error corrupt(const std::string &message)
 {
@@ -225,6 +241,52 @@ Status configureConnection(sql::Database &db)
     return Status::success();
 }
 
+// The first problems PRAGMA quick_check finds, empty when there are none.
+// It reads every page: a page that fails its authentication code (damage,
+// or a page under another key) or a damaged B-tree shows here.
+std::string integrityProblem(sql::Database &db)
+{
+    auto check = db.prepare("PRAGMA quick_check(4)");
+    if (!check)
+        return check.error().message;
+    std::string findings;
+    check->start();
+    for (;;) {
+        auto row = check->next();
+        if (!row)
+            return row.error().message;
+        if (!*row)
+            break;
+        const std::string line = check->text(0);
+        if (line != "ok" && line.rfind("***", 0) != 0)
+            findings += (findings.empty() ? "" : "; ") + line;
+        else if (line != "ok" && findings.empty())
+            findings = "damaged";
+    }
+    if (!findings.empty())
+        return std::string(kDbFile) + ": the integrity check failed: " + findings;
+    return {};
+}
+
+// Opens the database with `key` and reads every page of it.
+Result<sql::Database> openChecked(const fs::path &dbPath, ByteView key)
+{
+    auto db = sql::Database::openEncrypted(dbPath, key, false);
+    if (!db)
+        return db.error();
+    const std::string problem = integrityProblem(*db);
+    if (!problem.empty())
+        return makeError("ledger.corrupt", problem);
+    return db;
+}
+
+std::uint64_t fileSizeOrZero(const fs::path &path)
+{
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    return ec ? 0 : static_cast<std::uint64_t>(size);
+}
+
 Status createEmptyPrivateFile(const fs::path &path)
 {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
@@ -278,9 +340,10 @@ private:
 class SqlLedger final : public Ledger
 {
 public:
-    SqlLedger(fs::path dir, DirectoryLock lock, sql::Database db)
-        : m_dir(std::move(dir)), m_lock(std::move(lock)), m_db(std::move(db))
+    SqlLedger(fs::path dir, DirectoryLock lock, sql::Database db, crypto::SecureBuffer key)
+        : m_dir(std::move(dir)), m_lock(std::move(lock)), m_db(std::move(db)), m_key(std::move(key))
     {
+        m_key.noAccess();
     }
 
     Status load();
@@ -289,6 +352,7 @@ public:
 
     Status changePassphrase(ByteView newPassphrase, const crypto::Argon2Params &kdf) override;
     Status rekeyTo(ByteView newPassphrase, const crypto::Argon2Params &kdf);
+    Status resume(sql::Database db);
 
     std::uint64_t height() const override { return m_height; }
     Hash256 headHash() const override { return m_headHash; }
@@ -331,6 +395,7 @@ private:
     Result<Block> readBlock(std::uint64_t height, Hash256 *storedHash) const;
     std::string verifyBlocks(VerifyReport &report) const;
     std::string verifyAudit(VerifyReport &report) const;
+    std::string verifyAuditSchema() const;
     std::string verifyState() const;
 
     fs::path m_dir;
@@ -339,6 +404,9 @@ private:
     DirectoryLock m_lock;
     mutable sql::Database m_db;
     mutable Statements m_st;
+    // The database key (no access between uses): needed to go back to it
+    // when a passphrase change fails.
+    crypto::SecureBuffer m_key;
 
     bool m_hasHead = false;
     std::uint32_t m_networkId = 0;
@@ -471,6 +539,8 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
         sql::Transaction tx(m_db);
         GTX_TRY(tx.begin());
         GTX_TRY(m_db.exec(kSchemaSql));
+        for (const SchemaObject &object : kAuditSchema)
+            GTX_TRY(m_db.exec(object.sql));
         GTX_TRY(prepareAll(m_db, m_st));
         GTX_TRY(putMeta("schema_version", kSchemaVersion));
         GTX_TRY(putMeta("network_id", genesis.header.networkId));
@@ -818,13 +888,21 @@ std::vector<AuditRecord> SqlLedger::auditRange(std::uint64_t firstSequence,
 //        crash after it: the database uses the new key, ledger.kdf still
 //        describes the old one; open() with the new passphrase matches
 //        ledger.kdf.new, decrypts the database and renames it into place.
-//   3. rename ledger.kdf.new over ledger.kdf (atomic), fsync the directory.
+//   3. read every page back through a new connection under the new key
+//   4. rename ledger.kdf.new over ledger.kdf (atomic), fsync the directory.
 // At every point exactly one of the two passphrases opens the ledger, and no
 // block, state entry or audit record is lost.
 //
 // The re-encryption runs with the rollback journal (journal_mode DELETE)
 // rather than inside the WAL, the mode in which SQLCipher's rekey is known to
 // be crash-safe; write-ahead logging is switched back on afterwards.
+//
+// SQLCipher 3.4.1's rekey reports success even when it failed (a full disk),
+// and its connection is then left writing under the new key over pages
+// under the old one. So its result is ignored, the connection is closed
+// without another write through it, and step 3 decides: the change has
+// happened exactly when every page reads back under the new key. Otherwise
+// the database is read back under the old key and the change is undone.
 Status SqlLedger::changePassphrase(ByteView newPassphrase, const crypto::Argon2Params &kdf)
 {
     try {
@@ -834,38 +912,98 @@ Status SqlLedger::changePassphrase(ByteView newPassphrase, const crypto::Argon2P
     }
 }
 
+// Takes `db` as the ledger's connection: write-ahead logging and the
+// prepared statements. When that fails, the ledger is left closed.
+Status SqlLedger::resume(sql::Database db)
+{
+    m_db = std::move(db);
+    Status status = configureConnection(m_db);
+    if (status.ok())
+        status = prepareAll(m_db, m_st);
+    if (!status.ok()) {
+        m_st = Statements{};
+        m_db = sql::Database{};
+    }
+    return status;
+}
+
 Status SqlLedger::rekeyTo(ByteView newPassphrase, const crypto::Argon2Params &kdf)
 {
+    if (!m_db.isOpen())
+        return makeError("ledger.closed", "The ledger is closed after a failed operation; open "
+                                          "it again.");
+    const fs::path dbPath = m_dir / kDbFile;
+    const fs::path kdfPath = m_dir / kKdfFile;
+    const fs::path pendingPath = m_dir / kKdfNewFile;
+    // The rollback journal holds a copy of every page, and the WAL is first
+    // checkpointed into the database.
+    const std::uint64_t databaseBytes =
+        fileSizeOrZero(dbPath) + fileSizeOrZero(m_dir / (std::string(kDbFile) + "-wal"));
+    GTX_TRY(requireFreeSpace(m_dir, databaseBytes + kRekeySpareBytes,
+                             "to re-encrypt the ledger"));
     auto newKey = makeNewKey(newPassphrase, kdf);
     if (!newKey)
         return newKey.error();
-    const fs::path kdfPath = m_dir / kKdfFile;
-    const fs::path pendingPath = m_dir / kKdfNewFile;
-    GTX_TRY(writeKeyFile(pendingPath, newKey->file));
-
-    auto fail = [&](const Error &error) {
+    const Status written = writeKeyFile(pendingPath, newKey->file);
+    if (!written.ok()) {
         removeIfPresent(pendingPath);
+        return written.error();
+    }
+
+    // Before the re-encryption: the connection is as it was.
+    auto abandon = [&](const Error &error) {
+        removeIfPresent(pendingPath);
+        (void)syncDirectory(m_dir);
         (void)configureConnection(m_db);
         return error;
     };
     const Status checkpointed = m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     if (!checkpointed.ok())
-        return fail(checkpointed.error());
+        return abandon(checkpointed.error());
     auto mode = m_db.queryText("PRAGMA journal_mode = DELETE");
     if (!mode)
-        return fail(mode.error());
+        return abandon(mode.error());
     if (*mode != "delete")
-        return fail(makeError("ledger.busy", std::string(kDbFile)
-                                                 + ": cannot leave write-ahead logging to "
-                                                   "re-encrypt; is another program using it?"));
-    const Status rekeyed = m_db.rekey(newKey->key.view());
-    if (!rekeyed.ok())
-        return fail(rekeyed.error());
-    // From here the database is under the new key: ledger.kdf.new stays
-    // until it replaces ledger.kdf.
-    GTX_TRY(configureConnection(m_db));
-    GTX_TRY(renameDurably(pendingPath, kdfPath));
-    return Status::success();
+        return abandon(makeError("ledger.busy", std::string(kDbFile)
+                                                    + ": cannot leave write-ahead logging to "
+                                                      "re-encrypt; is another program using it?"));
+
+    // The statements first, so that closing really closes the connection.
+    m_st = Statements{};
+    (void)m_db.rekey(newKey->key.view());
+    m_db = sql::Database{};
+
+    auto reencrypted = openChecked(dbPath, newKey->key.view());
+    if (reencrypted) {
+        // The change has happened: the new passphrase opens the ledger from
+        // here on, even if ledger.kdf.new cannot be renamed now (open()
+        // completes the rename) or the connection cannot resume.
+        m_key = std::move(newKey->key);
+        m_key.noAccess();
+        if (renameFile(pendingPath, kdfPath).ok())
+            (void)syncDirectory(m_dir);
+        (void)resume(std::move(reencrypted).value());
+        return Status::success();
+    }
+
+    m_key.readOnly();
+    auto previous = openChecked(dbPath, m_key.view());
+    m_key.noAccess();
+    if (!previous)
+        return makeError(
+            "ledger.io",
+            std::string(kDbFile) + " cannot be read back after its re-encryption under either "
+                "key (" + previous.error().message + "). The ledger is closed; open it again: "
+                "the old passphrase opens it unless the re-encryption completed, then the new "
+                "one does.");
+    removeIfPresent(pendingPath);
+    (void)syncDirectory(m_dir);
+    (void)resume(std::move(previous).value());
+    return makeError("ledger.io",
+                     std::string(kDbFile)
+                         + " could not be re-encrypted under the new passphrase (is the disk "
+                           "full?). Nothing was changed: the old passphrase still opens the "
+                           "ledger.");
 }
 
 // --- verification --------------------------------------------------------------
@@ -922,12 +1060,6 @@ std::string SqlLedger::verifyBlocks(VerifyReport &report) const
 
 std::string SqlLedger::verifyAudit(VerifyReport &report) const
 {
-    auto triggers = m_db.queryText("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
-                                   "name IN ('audit_no_update', 'audit_no_delete')");
-    if (!triggers)
-        return triggers.error().message;
-    if (*triggers != "2")
-        return "the audit trail has lost its append-only protection (triggers missing)";
     auto st = m_db.prepare("SELECT sequence, time_ms, actor, action, reason, details, prev_hash, "
                            "hash FROM audit ORDER BY sequence");
     if (!st)
@@ -966,6 +1098,47 @@ std::string SqlLedger::verifyAudit(VerifyReport &report) const
         ++expected;
         report.auditRecords = expected - 1;
     }
+    return verifyAuditSchema();
+}
+
+// The audit table and its triggers must be exactly those the ledger created,
+// and no other trigger may exist: a trigger of the right name that does
+// nothing, or an extra one that swallows inserts, would defeat the
+// append-only protection.
+std::string SqlLedger::verifyAuditSchema() const
+{
+    auto st = m_db.prepare("SELECT type, name, sql FROM sqlite_master "
+                           "WHERE type = 'trigger' OR name = 'audit' ORDER BY type, name");
+    if (!st)
+        return st.error().message;
+    std::size_t matched = 0;
+    st->start();
+    for (;;) {
+        auto row = st->next();
+        if (!row)
+            return row.error().message;
+        if (!*row)
+            break;
+        const std::string type = st->text(0);
+        const std::string name = st->text(1);
+        const auto expected = std::find_if(std::begin(kAuditSchema), std::end(kAuditSchema),
+                                           [&](const SchemaObject &object) {
+                                               return type == object.type && name == object.name;
+                                           });
+        if (expected == std::end(kAuditSchema)) {
+            st->reset();
+            return "the audit trail's append-only protection has been altered (unexpected "
+                   + type + " '" + name + "')";
+        }
+        if (st->text(2) != expected->sql) {
+            st->reset();
+            return "the audit trail's append-only protection has been altered (" + type + " '"
+                   + name + "' differs from the ledger's schema)";
+        }
+        ++matched;
+    }
+    if (matched != std::size(kAuditSchema))
+        return "the audit trail has lost its append-only protection (triggers missing)";
     return {};
 }
 
@@ -1077,31 +1250,9 @@ VerifyReport SqlLedger::verify() const
     VerifyReport report;
     // Reads every page: a page that fails its authentication code or a
     // damaged B-tree shows here, wherever it is.
-    auto check = m_db.prepare("PRAGMA quick_check(4)");
-    if (!check) {
-        report.problem = check.error().message;
+    report.problem = integrityProblem(m_db);
+    if (!report.problem.empty())
         return report;
-    }
-    std::string findings;
-    check->start();
-    for (;;) {
-        auto row = check->next();
-        if (!row) {
-            report.problem = row.error().message;
-            return report;
-        }
-        if (!*row)
-            break;
-        const std::string line = check->text(0);
-        if (line != "ok" && line.rfind("***", 0) != 0)
-            findings += (findings.empty() ? "" : "; ") + line;
-        else if (line != "ok" && findings.empty())
-            findings = "damaged";
-    }
-    if (!findings.empty()) {
-        report.problem = std::string(kDbFile) + ": the integrity check failed: " + findings;
-        return report;
-    }
     report.problem = verifyBlocks(report);
     if (report.problem.empty())
         report.problem = verifyAudit(report);
@@ -1205,7 +1356,10 @@ Result<std::unique_ptr<Ledger>> Ledger::create(const fs::path &dir, ByteView pas
             return newKey.error();
         GTX_TRY(writeKeyFile(creatingPath, newKey->file));
         const auto cleanup = [&](const Error &error) {
-            removeDatabase();
+            // ledger.kdf was checked absent above: if it exists now, the
+            // creation has been committed and the database must stay.
+            if (!isRegularFile(kdfPath))
+                removeDatabase();
             removeIfPresent(creatingPath);
             return error;
         };
@@ -1220,17 +1374,23 @@ Result<std::unique_ptr<Ledger>> Ledger::create(const fs::path &dir, ByteView pas
         if (!configured.ok())
             return cleanup(configured.error());
         auto ledger = std::make_unique<SqlLedger>(dir, std::move(lock).value(),
-                                                  std::move(db).value());
+                                                  std::move(db).value(),
+                                                  std::move(newKey->key));
         const Status initialised = ledger->initialise(genesis, genesisState);
         if (!initialised.ok()) {
             ledger.reset();
             return cleanup(initialised.error());
         }
-        const Status committed = renameDurably(creatingPath, kdfPath);
+        // The commit point: once renamed, the ledger exists.
+        const Status committed = renameFile(creatingPath, kdfPath);
         if (!committed.ok()) {
             ledger.reset();
             return cleanup(committed.error());
         }
+        // A failed sync cannot undo the rename. Should a power cut undo it,
+        // the ledger looks like an unfinished creation again, which create()
+        // starts afresh.
+        (void)syncDirectory(dir);
         return std::unique_ptr<Ledger>(std::move(ledger));
     } catch (const std::exception &e) {
         return makeError("ledger.io", std::string("Cannot create the ledger: ") + e.what());
@@ -1307,18 +1467,23 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const fs::path &dir, ByteView passp
                 return db.error();
             }
             auto ledger = std::make_unique<SqlLedger>(dir, std::move(lock).value(),
-                                                      std::move(db).value());
+                                                      std::move(db).value(),
+                                                      std::move(candidate.key));
             // load() only reads; the file is known to be a ledger before
             // configure() writes to it.
             GTX_TRY(ledger->load());
             GTX_TRY(ledger->configure());
+            // Tidying up after an interrupted passphrase change. Neither step
+            // is needed to use the ledger, and a failed one is tried again at
+            // the next open(): the ledger opens either way.
             if (candidate.pending) {
                 // The database was re-encrypted: finish the interrupted change.
-                GTX_TRY(renameDurably(pendingPath, kdfPath));
+                if (renameFile(pendingPath, kdfPath).ok())
+                    (void)syncDirectory(dir);
             } else if (pending) {
                 // The change never reached the database: forget it.
                 removeIfPresent(pendingPath);
-                GTX_TRY(syncDirectory(dir));
+                (void)syncDirectory(dir);
             }
             return std::unique_ptr<Ledger>(std::move(ledger));
         }

@@ -77,8 +77,19 @@ public:
     static Result<std::unique_ptr<Ledger>> open(const std::filesystem::path &dir,
                                                  ByteView passphrase);
 
-    // Re-encrypts under a new passphrase (new salt). Nothing is lost; on
-    // failure the old passphrase still opens the ledger.
+    // Re-encrypts under a new passphrase (new salt). Nothing is lost. On
+    // success the new passphrase opens the ledger (and the old one no longer
+    // does); on failure the old passphrase still opens it. The one exception
+    // is a database that cannot be read at all once re-encryption has been
+    // attempted (an I/O error, said so in the "ledger.io" message): then,
+    // as after a crash, open() finds which passphrase is in force.
+    // Success is reported once every page reads back under the new key;
+    // if ledger.kdf could not be replaced yet, open() completes that.
+    // Errors: "ledger.disk_full" (checked first: about the size of the
+    // database must be free), "crypto.kdf_params" (above
+    // crypto::kArgon2MaxOpsLimit / kArgon2MaxMemLimitBytes), "ledger.io".
+    // Should this object fail to resume afterwards (rare), its later calls
+    // fail with "ledger.closed" and the ledger must be opened again.
     virtual Status changePassphrase(ByteView newPassphrase, const crypto::Argon2Params &kdf) = 0;
 
     // --- reading -------------------------------------------------------
@@ -107,8 +118,9 @@ public:
                                                 std::size_t maxCount) const = 0;
 
     // --- verification --------------------------------------------------
-    // Checks the block hash chain, the audit chain, and recomputes the state
-    // root from the stored state. Read-only.
+    // Checks every page, the block hash chain, the audit chain and the
+    // audit trail's append-only triggers (their exact text), and recomputes
+    // the state root from the stored state. Read-only.
     virtual VerifyReport verify() const = 0;
 };
 

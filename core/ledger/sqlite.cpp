@@ -48,6 +48,14 @@ Error makeSqlError(sqlite3 *db, int rc, const std::string &fileName, std::string
     return makeError(std::move(code), std::move(message));
 }
 
+Error closedError(const std::string &fileName)
+{
+    return makeError("ledger.closed",
+                     (fileName.empty() ? std::string("The ledger database") : fileName)
+                         + ": the connection is closed after a failed operation; open the "
+                           "ledger again.");
+}
+
 // "x'<64 hex>'" in locked memory, the raw-key form SQLCipher accepts.
 crypto::SecureBuffer rawKeyLiteral(ByteView rawKey)
 {
@@ -96,7 +104,8 @@ Statement &Statement::operator=(Statement &&other) noexcept
 Statement &Statement::start()
 {
     reset();
-    sqlite3_clear_bindings(m_stmt);
+    if (m_stmt)
+        sqlite3_clear_bindings(m_stmt);
     m_bindError = SQLITE_OK;
     return *this;
 }
@@ -149,6 +158,8 @@ Error Statement::failure(int rc) const
 
 Result<bool> Statement::next()
 {
+    if (!m_stmt)
+        return closedError(m_fileName);
     if (m_bindError != SQLITE_OK) {
         const int rc = m_bindError;
         reset();
@@ -291,6 +302,8 @@ Result<Database> Database::openEncrypted(const std::filesystem::path &path, Byte
 
 Result<std::string> Database::cipherVersion()
 {
+    if (!m_db)
+        return closedError(m_fileName);
     auto st = prepare("PRAGMA cipher_version");
     if (!st)
         return st.error();
@@ -312,6 +325,8 @@ Status Database::key(ByteView rawKey)
 {
     if (rawKey.size() != 32)
         return makeError("ledger.key", "The database key must be 32 bytes.");
+    if (!m_db)
+        return closedError(m_fileName);
     const crypto::SecureBuffer literal = rawKeyLiteral(rawKey);
     const int rc = sqlite3_key(m_db, literal.data(), static_cast<int>(literal.size()));
     if (rc != SQLITE_OK)
@@ -323,7 +338,10 @@ Status Database::rekey(ByteView rawKey)
 {
     if (rawKey.size() != 32)
         return makeError("ledger.key", "The database key must be 32 bytes.");
+    if (!m_db)
+        return closedError(m_fileName);
     const crypto::SecureBuffer literal = rawKeyLiteral(rawKey);
+    // In SQLCipher 3.4.1 this is SQLITE_OK whatever happened (see sqlite.h).
     const int rc = sqlite3_rekey(m_db, literal.data(), static_cast<int>(literal.size()));
     if (rc != SQLITE_OK)
         return error(rc, "re-encrypting");
@@ -332,6 +350,8 @@ Status Database::rekey(ByteView rawKey)
 
 Status Database::exec(const char *sql)
 {
+    if (!m_db)
+        return closedError(m_fileName);
     char *message = nullptr;
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message);
     sqlite3_free(message);
@@ -358,6 +378,8 @@ Result<std::string> Database::queryText(const char *sql)
 
 Result<Statement> Database::prepare(std::string_view sql)
 {
+    if (!m_db)
+        return closedError(m_fileName);
     sqlite3_stmt *stmt = nullptr;
     const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt,
                                       nullptr);
@@ -370,7 +392,7 @@ Result<Statement> Database::prepare(std::string_view sql)
 
 std::int64_t Database::changes() const
 {
-    return sqlite3_changes(m_db);
+    return m_db ? sqlite3_changes(m_db) : 0;
 }
 
 Error Database::error(int rc, std::string_view context) const

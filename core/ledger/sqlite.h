@@ -9,7 +9,11 @@
 //   "ledger.io"       disk full, I/O error, cannot open, read-only
 //   "ledger.busy"     another process holds the database
 //   "ledger.database" anything else (constraint, misuse, ...)
+//   "ledger.closed"   the connection was closed (a Statement or Database
+//                     left empty after a failed passphrase change)
 // Messages start with the file name so an operator knows which file is hurt.
+// Every operation on an empty (default-constructed or closed) Statement or
+// Database fails with "ledger.closed" instead of reaching SQLite.
 //
 // <sqlite3.h> is included only by sqlite.cpp; users see opaque handles.
 
@@ -109,6 +113,12 @@ public:
     // Sets the raw 32-byte key (handed to SQLCipher as x'<64 hex>').
     Status key(ByteView rawKey);
     // Re-encrypts the whole database under a new raw 32-byte key.
+    // SQLCipher 3.4.1's sqlite3_rekey returns SQLITE_OK even when writing
+    // the pages or the commit failed, and after such a failure the
+    // connection keeps the new key for writing and the old one for reading.
+    // So the result says nothing about the file: close this connection
+    // without writing through it again, and check the file through a new
+    // connection (see Ledger::changePassphrase()).
     Status rekey(ByteView rawKey);
 
     // Runs fixed SQL text (no parameters), e.g. schema and pragmas.

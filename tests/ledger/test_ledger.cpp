@@ -1,6 +1,7 @@
 // The encrypted ledger: round trips, the incremental state root, atomic
 // commits, passphrases, encryption at rest, damage detection, the audit
-// trail and crash safety under SIGKILL.
+// trail, crash safety under SIGKILL, and failures injected into passphrase
+// changes and creation (a full disk, failed renames and directory syncs).
 
 // moc need not (and cannot) parse the C++20 library headers behind these.
 #ifndef Q_MOC_RUN
@@ -23,6 +24,8 @@
 
 #include <map>
 #include <optional>
+
+#include <sys/stat.h>
 
 using namespace ledgertest;
 using gtx::Hash256;
@@ -151,6 +154,68 @@ gtx::Result<gtx::ledger::sql::Database> openRaw(const std::filesystem::path &dir
     return gtx::ledger::sql::Database::openEncrypted(dir / "ledger.db", key->key.view(), false);
 }
 
+// Runs the fault-test helper (ledger_fault.cpp) with `args`; with `fault`,
+// the fault-injection library is preloaded into it with GTX_FAULT=fault.
+struct HelperRun
+{
+    int exitCode = -1;
+    QByteArray output;
+};
+
+HelperRun runFaultHelper(const QStringList &args, const QByteArray &fault = {})
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    if (!fault.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("LD_PRELOAD", QStringLiteral(GTX_FAULT_INJECTION_PATH));
+        env.insert("GTX_FAULT", QString::fromUtf8(fault));
+        // In a sanitizer build the preloaded library comes before the
+        // sanitizer runtime, which is harmless here.
+        const QString asan = env.value("ASAN_OPTIONS");
+        env.insert("ASAN_OPTIONS", asan + (asan.isEmpty() ? "" : ":") + "verify_asan_link_order=0");
+        process.setProcessEnvironment(env);
+    }
+    process.start(QStringLiteral(GTX_LEDGER_FAULT_PATH), args);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return {-1, "the helper did not finish"};
+    }
+    HelperRun run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.output = process.readAll().trimmed();
+    return run;
+}
+
+// A ledger of several hundred KiB: `blocks` commits of 300 changes with
+// values up to 400 bytes.
+std::unique_ptr<Ledger> createLargeLedger(const std::filesystem::path &dir, Model &model,
+                                          int blocks)
+{
+    auto ledger = createLedger(dir, &model);
+    if (!ledger)
+        return nullptr;
+    std::mt19937_64 rng(64);
+    for (int i = 0; i < blocks; ++i) {
+        const auto changes = randomChanges(rng, 300, 3000, 0, 400);
+        if (!commitChanges(*ledger, changes).ok())
+            return nullptr;
+        applyToModel(model, changes);
+    }
+    return ledger;
+}
+
+QString errorCode(const gtx::Error &error)
+{
+    return QString::fromStdString(error.code);
+}
+
+QString errorMessage(const gtx::Error &error)
+{
+    return QString::fromStdString(error.message);
+}
+
 } // namespace
 
 class TestLedger : public QObject
@@ -173,6 +238,14 @@ private slots:
     void verifyFindsTampering();
     void newerSchemaIsRefused();
     void survivesSigkill();
+    void failedReencryptionKeepsOldPassphrase();
+    void reencryptionNeedsFreeSpace();
+    void closedConnectionFailsCleanly();
+    void passphraseChangeSucceedsOnceReencrypted();
+    void creationSurvivesFailedDirectorySync();
+    void hostileKeyFileParametersAreRefused();
+    void auditProtectionMustMatchSchema();
+    void keyFileMustBeRegularFile();
 };
 
 void TestLedger::stateTreeBasics()
@@ -1003,6 +1076,349 @@ void TestLedger::survivesSigkill()
     qInfo("%d kills, %d during a commit, final height %llu", kKills, killsMidCommit,
           static_cast<unsigned long long>(lastPrinted));
     QVERIFY(lastPrinted > 0);
+}
+
+void TestLedger::failedReencryptionKeepsOldPassphrase()
+{
+    // The re-encryption runs out of room: a file-size limit (with SIGXFSZ
+    // ignored) makes writes fail with EFBIG as on a full disk. SQLCipher's
+    // rekey reports success even then, so the ledger must find out by
+    // itself, report the failure and keep the old passphrase in force.
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    const QByteArray newPassphrase = "never takes effect";
+    Model model;
+    Hash256 head;
+    std::uint64_t audits = 0;
+    {
+        auto ledger = createLargeLedger(dir, model, 8);
+        QVERIFY(ledger);
+        head = ledger->headHash();
+        audits = ledger->auditCount();
+    }
+    QVERIFY(QFileInfo(qPath(dir / "ledger.db")).size() > 512 * 1024);
+    const QByteArray kdf = readFile(dir / "ledger.kdf");
+
+    const HelperRun run = runFaultHelper(
+        {"passwd", qPath(dir), QString::fromUtf8(kPassphrase), QString::fromUtf8(newPassphrase),
+         QString::number(64 * 1024)});
+    QVERIFY2(run.exitCode == 1, run.output.constData());
+    QVERIFY2(run.output.startsWith("error ") && run.output.contains("old passphrase"),
+             run.output.constData());
+    QCOMPARE(readFile(dir / "ledger.kdf"), kdf);
+    QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.kdf.new")));
+
+    auto refused = Ledger::open(dir, bytesOf(newPassphrase));
+    QVERIFY(!refused);
+    QCOMPARE(errorCode(refused.error()), QString("ledger.wrong_passphrase"));
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+    Ledger &ledger = **opened;
+    QCOMPARE(ledger.height(), std::uint64_t{8});
+    QCOMPARE(ledger.headHash(), head);
+    QCOMPARE(ledger.auditCount(), audits);
+    QCOMPARE(ledger.stateRoot(), Ledger::stateRootFor(modelAsChanges(model)));
+    for (const auto &[key, value] : model)
+        QCOMPARE(ledger.get(key), std::optional(value));
+    const auto report = ledger.verify();
+    QVERIFY2(report.ok, report.problem.c_str());
+
+    // With room to work, the same change succeeds.
+    const Status changed = ledger.changePassphrase(bytesOf(newPassphrase), kFastKdf);
+    QVERIFY2(changed.ok(), changed.ok() ? "" : changed.error().message.c_str());
+    opened->reset();
+    auto reopened = Ledger::open(dir, bytesOf(newPassphrase));
+    QVERIFY(reopened);
+    QCOMPARE((*reopened)->headHash(), head);
+    QVERIFY((*reopened)->verify().ok);
+}
+
+void TestLedger::reencryptionNeedsFreeSpace()
+{
+    // The check changePassphrase() makes before it starts (about the size of
+    // the database must be free): no file system has 2^64 - 1 bytes free.
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const std::filesystem::path dir(tmp.path().toStdString());
+    const Status refused =
+        gtx::ledger::requireFreeSpace(dir, UINT64_MAX, "to re-encrypt the ledger");
+    QVERIFY(!refused.ok());
+    QCOMPARE(errorCode(refused.error()), QString("ledger.disk_full"));
+    QVERIFY2(errorMessage(refused.error()).contains("to re-encrypt the ledger")
+                 && errorMessage(refused.error()).contains("17592186044416 MiB are needed")
+                 && errorMessage(refused.error()).contains("MiB are free"),
+             refused.error().message.c_str());
+    QVERIFY(gtx::ledger::requireFreeSpace(dir, 4096, "to re-encrypt the ledger").ok());
+}
+
+void TestLedger::closedConnectionFailsCleanly()
+{
+    // What a ledger holds after a passphrase change whose database could not
+    // be read back: an empty connection and empty statements. Every use
+    // fails with "ledger.closed" instead of reaching SQLite with null handles.
+    gtx::ledger::sql::Database db;
+    QVERIFY(!db.isOpen());
+    const Status exec = db.exec("SELECT 1");
+    QVERIFY(!exec.ok());
+    QCOMPARE(errorCode(exec.error()), QString("ledger.closed"));
+    QCOMPARE(errorCode(db.queryText("SELECT 1").error()), QString("ledger.closed"));
+    QCOMPARE(errorCode(db.prepare("SELECT 1").error()), QString("ledger.closed"));
+    QCOMPARE(errorCode(db.cipherVersion().error()), QString("ledger.closed"));
+    QCOMPARE(db.changes(), std::int64_t{0});
+    gtx::ledger::sql::Statement st;
+    auto row = st.start().bind(1, std::int64_t{1}).bindText(2, "x").next();
+    QVERIFY(!row);
+    QCOMPARE(errorCode(row.error()), QString("ledger.closed"));
+    QVERIFY(!st.run().ok());
+    st.reset();
+}
+
+void TestLedger::passphraseChangeSucceedsOnceReencrypted()
+{
+    // Once the database is re-encrypted and checked under the new key, the
+    // change has happened: a failure of the steps after it must not be
+    // reported as a failed change (after which only the new passphrase works).
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    const QByteArray second = "the second passphrase";
+    const QByteArray third = "the third passphrase";
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        std::mt19937_64 rng(31);
+        QVERIFY(commitChanges(*ledger, randomChanges(rng, 50, 100, 0)).ok());
+    }
+    const QByteArray firstKdf = readFile(dir / "ledger.kdf");
+
+    // The rename of ledger.kdf.new over ledger.kdf fails.
+    HelperRun run = runFaultHelper({"passwd", qPath(dir), QString::fromUtf8(kPassphrase),
+                                    QString::fromUtf8(second)},
+                                   "rename-pending");
+    QVERIFY2(run.exitCode == 0, run.output.constData());
+    QCOMPARE(readFile(dir / "ledger.kdf"), firstKdf);
+    const QByteArray pending = readFile(dir / "ledger.kdf.new");
+    QCOMPARE(pending.size(), qsizetype(gtx::ledger::kKeyFileBytes));
+    auto stale = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!stale);
+    QCOMPARE(errorCode(stale.error()), QString("ledger.wrong_passphrase"));
+    {
+        // open() completes the rename.
+        auto opened = Ledger::open(dir, bytesOf(second));
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        QCOMPARE((*opened)->height(), std::uint64_t{1});
+        QVERIFY((*opened)->verify().ok);
+    }
+    QCOMPARE(readFile(dir / "ledger.kdf"), pending);
+    QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.kdf.new")));
+
+    // The directory sync after that rename fails.
+    run = runFaultHelper(
+        {"passwd", qPath(dir), QString::fromUtf8(second), QString::fromUtf8(third)},
+        "dir-sync-after-commit");
+    QVERIFY2(run.exitCode == 0, run.output.constData());
+    QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.kdf.new")));
+    auto old = Ledger::open(dir, bytesOf(second));
+    QVERIFY(!old);
+    QCOMPARE(errorCode(old.error()), QString("ledger.wrong_passphrase"));
+    auto opened = Ledger::open(dir, bytesOf(third));
+    QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+    QCOMPARE((*opened)->height(), std::uint64_t{1});
+    QVERIFY((*opened)->verify().ok);
+}
+
+void TestLedger::creationSurvivesFailedDirectorySync()
+{
+    // The rename of ledger.kdf.creating to ledger.kdf commits a creation;
+    // the directory sync after it fails. The ledger exists then and must
+    // not lose its database.
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    const HelperRun run = runFaultHelper({"create", qPath(dir), QString::fromUtf8(kPassphrase)},
+                                         "dir-sync-after-commit");
+    QVERIFY2(run.exitCode == 0, run.output.constData());
+    QVERIFY(Ledger::exists(dir));
+    QVERIFY(!QFileInfo::exists(qPath(dir / "ledger.kdf.creating")));
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+    QCOMPARE((*opened)->height(), std::uint64_t{0});
+    QVERIFY((*opened)->verify().ok);
+}
+
+void TestLedger::hostileKeyFileParametersAreRefused()
+{
+    using gtx::crypto::Argon2Params;
+    using gtx::crypto::kArgon2MaxMemLimitBytes;
+    using gtx::crypto::kArgon2MaxOpsLimit;
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    QVERIFY(createLedger(dir));
+    const QByteArray kdf = readFile(dir / "ledger.kdf");
+    auto good = gtx::ledger::readKeyFile(dir / "ledger.kdf");
+    QVERIFY(good);
+
+    // Key files with a valid checksum whose parameters demand too much work
+    // (or too little to be valid) are damaged files, whatever their name.
+    const Argon2Params hostile[] = {
+        {kArgon2MaxOpsLimit + 1, 8192},
+        {0xffffffffu, 8192},
+        {UINT64_MAX, 8192},
+        {1, kArgon2MaxMemLimitBytes + 1024},
+        {1, std::uint64_t{4} << 30},
+        {1, UINT64_MAX},
+        {0, 8192},
+        {1, 1024},
+    };
+    for (const Argon2Params &params : hostile) {
+        gtx::ledger::KeyFile file = *good;
+        file.params = params;
+        const Bytes encoded = gtx::ledger::encodeKeyFile(file);
+        auto decoded = gtx::ledger::decodeKeyFile(encoded, "ledger.kdf");
+        QVERIFY(!decoded);
+        QCOMPARE(errorCode(decoded.error()), QString("ledger.corrupt"));
+        QVERIFY(errorMessage(decoded.error()).contains("ledger.kdf"));
+
+        // The key file of a passphrase change in progress is read the same way.
+        QVERIFY(writeFile(dir / "ledger.kdf.new",
+                          QByteArray(reinterpret_cast<const char *>(encoded.data()),
+                                     qsizetype(encoded.size()))));
+        auto pending = gtx::ledger::readKeyFile(dir / "ledger.kdf.new");
+        QVERIFY(!pending);
+        QCOMPARE(errorCode(pending.error()), QString("ledger.corrupt"));
+        QVERIFY(errorMessage(pending.error()).contains("ledger.kdf.new"));
+    }
+    QVERIFY(QFile::remove(qPath(dir / "ledger.kdf.new")));
+
+    // open() refuses such a ledger.kdf before deriving anything.
+    gtx::ledger::KeyFile costly = *good;
+    costly.params = {kArgon2MaxOpsLimit + 1, 8192};
+    const Bytes costlyBytes = gtx::ledger::encodeKeyFile(costly);
+    QVERIFY(writeFile(dir / "ledger.kdf",
+                      QByteArray(reinterpret_cast<const char *>(costlyBytes.data()),
+                                 qsizetype(costlyBytes.size()))));
+    auto refused = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!refused);
+    QCOMPARE(errorCode(refused.error()), QString("ledger.corrupt"));
+    QVERIFY(errorMessage(refused.error()).contains("ledger.kdf"));
+    QVERIFY(writeFile(dir / "ledger.kdf", kdf));
+
+    // The limits themselves are accepted.
+    for (const Argon2Params &params :
+         {Argon2Params{kArgon2MaxOpsLimit, 8192}, Argon2Params{1, kArgon2MaxMemLimitBytes},
+          Argon2Params::interactive(), Argon2Params::moderate()}) {
+        gtx::ledger::KeyFile file = *good;
+        file.params = params;
+        auto decoded = gtx::ledger::decodeKeyFile(gtx::ledger::encodeKeyFile(file), "ledger.kdf");
+        QVERIFY2(decoded, decoded ? "" : decoded.error().message.c_str());
+        QCOMPARE(decoded->params, params);
+    }
+
+    // No key file beyond the limits is ever written: create() and
+    // changePassphrase() refuse such parameters.
+    const Argon2Params tooCostly{kArgon2MaxOpsLimit + 1, 8192};
+    const auto otherDir = dir.parent_path() / "other";
+    const auto state = genesisState();
+    auto created = Ledger::create(otherDir, bytesOf(kPassphrase), makeGenesis(state), state,
+                                  tooCostly);
+    QVERIFY(!created);
+    QVERIFY(!Ledger::exists(otherDir));
+    {
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY(opened);
+        QVERIFY(!(*opened)->changePassphrase(bytesOf("costly"), tooCostly).ok());
+    }
+    QCOMPARE(readFile(dir / "ledger.kdf"), kdf);
+    auto reopened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(reopened);
+    QVERIFY((*reopened)->verify().ok);
+}
+
+void TestLedger::auditProtectionMustMatchSchema()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(ledger->appendAudit({i, "operator", "test.step", "", ""}).ok());
+        QVERIFY(ledger->verify().ok);
+    }
+    const QByteArray pristine = readFile(dir / "ledger.db");
+    const auto expectDetected = [&](const char *sql) {
+        {
+            auto raw = openRaw(dir);
+            QVERIFY(raw);
+            const Status status = raw->exec(sql);
+            QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+        }
+        {
+            auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+            QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+            const auto report = (*opened)->verify();
+            QVERIFY2(!report.ok, sql);
+            QVERIFY2(QString::fromStdString(report.problem).contains("append-only"),
+                     report.problem.c_str());
+        }
+        QVERIFY(writeFile(dir / "ledger.db", pristine));
+        QFile::remove(qPath(dir / "ledger.db-wal"));
+        QFile::remove(qPath(dir / "ledger.db-shm"));
+    };
+
+    // A trigger replaced by a no-op of the same name, through a second
+    // connection that holds the key.
+    expectDetected("DROP TRIGGER audit_no_delete;"
+                   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT 1; END;");
+    expectDetected("DROP TRIGGER audit_no_update;"
+                   "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT 1; END;");
+    // ... and then used to delete the newest record, which leaves the chain intact.
+    expectDetected("DROP TRIGGER audit_no_delete;"
+                   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT 1; END;"
+                   "DELETE FROM audit WHERE sequence = 4;");
+    // An extra trigger that silently drops new records.
+    expectDetected("CREATE TRIGGER audit_swallow BEFORE INSERT ON audit "
+                   "BEGIN SELECT RAISE(IGNORE); END;");
+    // The audit table itself changed.
+    expectDetected("ALTER TABLE audit ADD COLUMN note TEXT");
+
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(opened);
+    const auto report = (*opened)->verify();
+    QVERIFY2(report.ok, report.problem.c_str());
+    QCOMPARE(report.auditRecords, std::uint64_t{4});
+}
+
+void TestLedger::keyFileMustBeRegularFile()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    QVERIFY(createLedger(dir));
+    const auto kdfPath = dir / "ledger.kdf";
+    const QByteArray kdf = readFile(kdfPath);
+
+    // A FIFO that nobody writes to: reading must not wait for a writer.
+    QVERIFY(QFile::remove(qPath(kdfPath)));
+    QCOMPARE(::mkfifo(kdfPath.c_str(), 0600), 0);
+    auto read = gtx::ledger::readKeyFile(kdfPath);
+    QVERIFY(!read);
+    QCOMPARE(errorCode(read.error()), QString("ledger.corrupt"));
+    QVERIFY(errorMessage(read.error()).contains("ledger.kdf"));
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!opened);
+    QCOMPARE(errorCode(opened.error()), QString("ledger.corrupt"));
+    QVERIFY(errorMessage(opened.error()).contains("ledger.kdf"));
+
+    // A symbolic link, even to a valid key file.
+    QVERIFY(QFile::remove(qPath(kdfPath)));
+    QVERIFY(writeFile(dir / "elsewhere.kdf", kdf));
+    QVERIFY(QFile::link(qPath(dir / "elsewhere.kdf"), qPath(kdfPath)));
+    auto linked = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!linked);
+    QCOMPARE(errorCode(linked.error()), QString("ledger.corrupt"));
+    QVERIFY(errorMessage(linked.error()).contains("ledger.kdf"));
+
+    // The regular file opens.
+    QVERIFY(QFile::remove(qPath(kdfPath)));
+    QVERIFY(writeFile(kdfPath, kdf));
+    QVERIFY(Ledger::open(dir, bytesOf(kPassphrase)));
 }
 
 QTEST_GUILESS_MAIN(TestLedger)

@@ -1,0 +1,343 @@
+#include "core/consensus/chain.h"
+
+#include "core/consensus/verifier.h"
+
+#include <algorithm>
+
+namespace gtx::consensus {
+
+namespace {
+
+std::uint64_t offenceSlot(const ConsensusEvidence &e)
+{
+    switch (e.kind) {
+    case OffenceKind::DoubleProposal:
+        return e.headerA.header.slot;
+    case OffenceKind::DoubleLinkVote:
+    case OffenceKind::SurroundLinkVote:
+        return std::max(e.linkA.target.slot, e.linkB.target.slot);
+    case OffenceKind::DoubleAttestation:
+    case OffenceKind::DoubleEmergencyVote:
+        return std::max(e.voteA.slot, e.voteB.slot);
+    }
+    return 0;
+}
+
+Error blockError(const char *code, const std::string &message)
+{
+    return makeError(code, message);
+}
+
+} // namespace
+
+std::string_view toString(FinalityLevel level)
+{
+    switch (level) {
+    case FinalityLevel::None:
+        return "none";
+    case FinalityLevel::Fast:
+        return "fast";
+    case FinalityLevel::Full:
+        return "full";
+    case FinalityLevel::Economic:
+        return "economic";
+    }
+    return "unknown";
+}
+
+BlockTree::BlockTree(const ConsensusParams &params, const ConsensusGenesis &genesis)
+    : m_params(params), m_genesis(genesis)
+{
+    for (const auto &[id, key] : genesis.meters)
+        m_meters[id] = key;
+
+    auto block = std::make_shared<ConsensusBlock>();
+    block->header = genesisHeader(params, genesis);
+    auto node = std::make_unique<BlockNode>();
+    node->block = block;
+    node->hash = blockHash(block->header);
+    node->mix = genesis.seed;
+
+    auto pool = std::make_shared<std::vector<Candidate>>(genesis.candidates);
+    std::sort(pool->begin(), pool->end(),
+              [](const Candidate &a, const Candidate &b) { return a.info.publicKey < b.info.publicKey; });
+    node->state.pool = pool;
+    node->state.halts = std::make_shared<HaltState>();
+    node->state.emergencyRecords = std::make_shared<std::set<Hash256>>();
+    node->state.offences = std::make_shared<std::set<Hash256>>();
+
+    auto ctx = std::make_shared<EpochContext>();
+    ctx->epoch = 0;
+    ctx->active = initialActiveSet(*pool, params.rotation);
+    ctx->nextActive = ctx->active;
+    ctx->proposers = makeProposerTable(genesis.authorities, ctx->active, params);
+    ctx->seed = genesis.seed;
+    ctx->previousEndMix = genesis.seed;
+    node->epoch = ctx;
+    node->justified = true;
+    node->level = FinalityLevel::Economic;
+
+    m_genesisNode = node.get();
+    m_nodes.emplace(node->hash, std::move(node));
+}
+
+BlockNode *BlockTree::find(const Hash256 &hash) const
+{
+    const auto it = m_nodes.find(hash);
+    return it == m_nodes.end() ? nullptr : it->second.get();
+}
+
+bool BlockTree::isAncestorOrSelf(const BlockNode *a, const BlockNode *b)
+{
+    if (!a || !b)
+        return false;
+    while (b && b->height > a->height)
+        b = b->parent;
+    return b == a;
+}
+
+const BlockNode *BlockTree::ancestorAtHeight(const BlockNode *b, std::uint64_t height)
+{
+    while (b && b->height > height)
+        b = b->parent;
+    return b && b->height == height ? b : nullptr;
+}
+
+std::shared_ptr<const EpochContext> BlockTree::contextFor(BlockNode *parent, std::uint64_t slot)
+{
+    const std::uint64_t epoch = m_params.epochOf(slot);
+    const EpochContext &pc = *parent->epoch;
+    if (epoch <= pc.epoch)
+        return parent->epoch;
+    if (parent->childEpoch && parent->childEpoch->epoch == epoch)
+        return parent->childEpoch;
+    auto ctx = std::make_shared<EpochContext>();
+    ctx->epoch = epoch;
+    ActiveSet current = pc.nextActive;   // the set of epoch pc.epoch + 1
+    for (std::uint64_t e = pc.epoch + 2; e <= epoch; ++e) {
+        ActiveSet next = rotateActiveSet(current, *parent->state.pool, m_params.rotation);
+        if (next == current)
+            break;   // a fixed point: later empty epochs change nothing
+        current = std::move(next);
+    }
+    ctx->active = std::move(current);
+    ctx->nextActive = rotateActiveSet(ctx->active, *parent->state.pool, m_params.rotation);
+    ctx->proposers = makeProposerTable(m_genesis.authorities, ctx->active, m_params);
+    ctx->seed = epoch == pc.epoch + 1 ? pc.previousEndMix : parent->mix;
+    ctx->previousEndMix = parent->mix;
+    parent->childEpoch = ctx;
+    return ctx;
+}
+
+PublicKey BlockTree::expectedProposer(BlockNode *parent, std::uint64_t slot)
+{
+    const auto ctx = contextFor(parent, slot);
+    return drawProposer(ctx->proposers, ctx->seed, slot);
+}
+
+bool BlockTree::chainHasTransaction(const BlockNode *tip, const Hash256 &txId) const
+{
+    const auto [begin, end] = m_txIndex.equal_range(txId);
+    for (auto it = begin; it != end; ++it)
+        if (isAncestorOrSelf(it->second, tip))
+            return true;
+    return false;
+}
+
+TxContext BlockTree::txContext(const BlockNode *parent, SignatureVerifier &verifier) const
+{
+    TxContext c;
+    c.authorities = &m_genesis.authorities;
+    c.meters = &m_meters;
+    c.halts = parent->state.halts.get();
+    c.rotation = &m_params.rotation;
+    c.verifier = &verifier;
+    return c;
+}
+
+Status BlockTree::validate(const ConsensusBlock &block, BlockNode *parent, const EpochContext &ctx,
+                           SignatureVerifier &verifier) const
+{
+    const BlockHeader &h = block.header;
+    const auto &authorities = m_genesis.authorities;
+    if (h.networkId != m_params.networkId)
+        return blockError("block.wrong_network", "The block is for another network.");
+    if (h.kind != BlockKind::Regular)
+        return blockError("block.bad_kind", "Only regular blocks are proposed in slots.");
+    if (h.height != parent->height + 1 || h.slot <= parent->slot)
+        return blockError("block.bad_position", "The block's height or slot does not follow its parent.");
+    if (h.epoch != m_params.epochOf(h.slot) || h.timestampMs != m_params.slotStartMs(h.slot))
+        return blockError("block.bad_time", "The block's epoch or timestamp does not match its slot.");
+    if (h.stateRoot != parent->header().stateRoot)
+        return blockError("block.bad_state_root", "The block's state root does not follow its parent.");
+    if (h.proposer != drawProposer(ctx.proposers, ctx.seed, h.slot))
+        return blockError("block.wrong_proposer", "The block was not proposed by the slot's proposer.");
+    const Hash256 hash = blockHash(h);
+    if (!verifier.verify(h.proposer, kBlockSignatureDomain, hash.view(), block.proposerSignature))
+        return blockError("block.bad_signature", "The proposer's signature does not verify.");
+    if (!verifyRandaoReveal(h.proposer, h.epoch, h.randaoReveal, verifier))
+        return blockError("block.bad_reveal", "The proposer's RANDAO reveal does not verify.");
+    if (h.txRoot != transactionsRoot(block.transactions))
+        return blockError("block.bad_tx_root", "The transaction root does not match the transactions.");
+    if (h.evidenceRoot != recordsRoot(block))
+        return blockError("block.bad_records_root", "The records root does not match the block's records.");
+
+    const LaneLimits &lanes = m_params.lanes;
+    if (block.transactions.size() > lanes.maxTransactions || block.evidence.size() > lanes.maxEvidence
+        || block.linkVotes.size() > lanes.maxLinkVotes || block.attestations.size() > lanes.maxAttestations
+        || block.emergencyRecords.size() > lanes.maxEmergencyRecords)
+        return blockError("block.too_large", "The block exceeds a lane or record limit.");
+
+    const std::int64_t slotStart = m_params.slotStartMs(h.slot);
+    const std::int64_t lifetimeMs = static_cast<std::int64_t>(kTransactionLifetimeSlots * m_params.slotMs);
+    const TxContext txc = txContext(parent, verifier);
+    std::set<Hash256> seen;
+    for (const auto &tx : block.transactions) {
+        const Hash256 id = transactionId(tx);
+        if (!seen.insert(id).second || chainHasTransaction(parent, id))
+            return blockError("block.duplicate_tx", "The block repeats a transaction already on its chain.");
+        if (tx.timestampMs > slotStart + m_params.maxClockDisparityMs || tx.timestampMs < slotStart - lifetimeMs)
+            return blockError("block.stale_tx", "A transaction is outside its validity period.");
+        if (auto ok = checkTransaction(tx, txc); !ok)
+            return blockError("block.bad_tx", "A transaction is invalid: " + ok.error().message);
+    }
+
+    seen.clear();
+    for (const auto &e : block.evidence) {
+        if (auto ok = verifyConsensusEvidence(e, verifier); !ok)
+            return blockError("block.bad_evidence", "Evidence is invalid: " + ok.error().message);
+        const Hash256 key = offenceKey(e);
+        if (!seen.insert(key).second || parent->state.offences->count(key))
+            return blockError("block.duplicate_evidence", "The block repeats evidence already on its chain.");
+        if (offenceSlot(e) + m_params.evidenceWindowSlots < h.slot || offenceSlot(e) > h.slot)
+            return blockError("block.stale_evidence", "Evidence is outside the evidence window.");
+        const bool authorityOffence = e.kind == OffenceKind::DoubleLinkVote
+            || e.kind == OffenceKind::SurroundLinkVote || e.kind == OffenceKind::DoubleEmergencyVote;
+        if (authorityOffence && authorityIndex(authorities, offenderOf(e)) == authorities.size())
+            return blockError("block.bad_evidence", "Vote evidence names a key that is not an authority.");
+    }
+
+    std::set<Signature> seenVotes;
+    const std::uint64_t window = m_params.voteInclusionSlots;
+    for (const auto &v : block.linkVotes) {
+        if (authorityIndex(authorities, v.voter) == authorities.size())
+            return blockError("block.bad_vote", "A carried vote is not from an authority.");
+        const BlockNode *target = find(v.target.hash);
+        if (v.source.slot >= v.target.slot || !target || target->slot != v.target.slot
+            || !isAncestorOrSelf(target, parent) || v.target.slot + window < h.slot)
+            return blockError("block.bad_vote", "A carried vote is not for a recent block of this chain.");
+        if (!seenVotes.insert(v.signature).second)
+            return blockError("block.bad_vote", "The block carries a vote twice.");
+        if (!verifyLinkVote(v, verifier))
+            return blockError("block.bad_vote", "A carried vote signature does not verify.");
+    }
+    for (const auto &a : block.attestations) {
+        const BlockNode *target = find(a.blockHash);
+        if (a.kind != VoteKind::StakeAttestation || !target || target->slot != a.slot
+            || target->height != a.height || a.round != 0 || !isAncestorOrSelf(target, parent)
+            || a.slot + window < h.slot)
+            return blockError("block.bad_attestation", "A carried attestation is not for a recent block of this chain.");
+        if (!target->epoch->active.find(a.voter))
+            return blockError("block.bad_attestation", "A carried attestation is not from an active validator.");
+        if (!seenVotes.insert(a.signature).second)
+            return blockError("block.bad_attestation", "The block carries an attestation twice.");
+        if (!verifyVoteWith(a, verifier))
+            return blockError("block.bad_attestation", "A carried attestation signature does not verify.");
+    }
+    seen.clear();
+    for (const auto &r : block.emergencyRecords) {
+        const Hash256 id = emergencyBlockId(r.block);
+        if (!seen.insert(id).second || parent->state.emergencyRecords->count(id))
+            return blockError("block.duplicate_emergency", "The block repeats an emergency record.");
+        if (auto ok = verifyEmergencyRecord(r, authorities, quorum(), m_params.networkId, verifier); !ok)
+            return blockError("block.bad_emergency", "An emergency record is invalid: " + ok.error().message);
+    }
+    return Status::success();
+}
+
+ChainState BlockTree::applyState(const ChainState &parent, const ConsensusBlock &block) const
+{
+    ChainState s = parent;
+    std::shared_ptr<std::vector<Candidate>> pool;
+    for (const auto &tx : block.transactions) {
+        if (tx.kind != TransactionKind::Bond && tx.kind != TransactionKind::Unbond)
+            continue;
+        if (!pool)
+            pool = std::make_shared<std::vector<Candidate>>(*parent.pool);
+        const auto it = std::lower_bound(pool->begin(), pool->end(), tx.sender,
+                                         [](const Candidate &c, const PublicKey &k) {
+                                             return c.info.publicKey < k;
+                                         });
+        const bool present = it != pool->end() && it->info.publicKey == tx.sender;
+        if (tx.kind == TransactionKind::Unbond) {
+            if (present)
+                it->exiting = true;
+            continue;
+        }
+        auto bond = codec::decode<BondRequest>(tx.payload, "bond request");
+        if (!bond)
+            continue;   // validated before; unreachable
+        Candidate c{bond->candidate, bond->role, false};
+        if (present)
+            *it = c;
+        else
+            pool->insert(it, c);
+    }
+    if (pool)
+        s.pool = pool;
+
+    if (!block.emergencyRecords.empty()) {
+        auto halts = std::make_shared<HaltState>(*parent.halts);
+        auto records = std::make_shared<std::set<Hash256>>(*parent.emergencyRecords);
+        for (const auto &r : block.emergencyRecords) {
+            records->insert(emergencyBlockId(r.block));
+            if (auto order = codec::decode<EmergencyOrder>(r.block.order.payload, "emergency order"))
+                halts->apply(r.block.order, *order);
+        }
+        s.halts = halts;
+        s.emergencyRecords = records;
+    }
+    if (!block.evidence.empty()) {
+        auto offences = std::make_shared<std::set<Hash256>>(*parent.offences);
+        for (const auto &e : block.evidence)
+            offences->insert(offenceKey(e));
+        s.offences = offences;
+    }
+    return s;
+}
+
+Result<BlockNode *> BlockTree::add(std::shared_ptr<const ConsensusBlock> block,
+                                   SignatureVerifier &verifier, bool trusted)
+{
+    const Hash256 hash = blockHash(block->header);
+    if (BlockNode *known = find(hash))
+        return known;
+    BlockNode *parent = find(block->header.parentHash);
+    if (!parent)
+        return blockError("block.unknown_parent", "The block's parent is not known.");
+    auto ctx = contextFor(parent, block->header.slot);
+    if (trusted) {
+        if (block->header.height != parent->height + 1 || block->header.slot <= parent->slot)
+            return blockError("block.bad_position", "A stored block does not follow its parent.");
+    } else {
+        GTX_TRY(validate(*block, parent, *ctx, verifier));
+    }
+
+    auto node = std::make_unique<BlockNode>();
+    node->block = block;
+    node->hash = hash;
+    node->parent = parent;
+    node->height = block->header.height;
+    node->slot = block->header.slot;
+    node->mix = mixReveal(parent->mix, block->header.randaoReveal);
+    node->epoch = std::move(ctx);
+    node->state = applyState(parent->state, *block);
+    BlockNode *raw = node.get();
+    parent->children.push_back(raw);
+    for (const auto &tx : block->transactions)
+        m_txIndex.emplace(transactionId(tx), raw);
+    m_nodes.emplace(hash, std::move(node));
+    return raw;
+}
+
+} // namespace gtx::consensus

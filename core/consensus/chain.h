@@ -1,0 +1,140 @@
+#pragma once
+
+// The tree of valid blocks a node knows, with the deterministic state each
+// chain carries: the candidate registry, halts, the RANDAO mix, and the
+// epoch context (active set, proposer table, seed). Everything here is a
+// function of the chain alone, so every node computes the same answers.
+
+#include "core/consensus/emergency.h"
+#include "core/consensus/messages.h"
+#include "core/consensus/params.h"
+#include "core/consensus/tx_rules.h"
+#include "core/consensus/validators.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+namespace gtx::consensus {
+
+class SignatureVerifier;
+
+enum class FinalityLevel : std::uint8_t {
+    None = 0,
+    Fast = 1,       // authority 2-chain
+    Full = 2,       // Fast + stake attestations
+    Economic = 3,   // Full and checkpointBlocks deep in the Full chain
+};
+std::string_view toString(FinalityLevel level);
+
+struct EpochContext
+{
+    std::uint64_t epoch = 0;
+    ActiveSet active;          // this epoch's stake and energy validators
+    ActiveSet nextActive;      // the next epoch's, fixed one epoch ahead
+    ProposerTable proposers;
+    Hash256 seed;              // mix at the end of epoch - 2
+    Hash256 previousEndMix;    // mix at the end of epoch - 1
+};
+
+// Chain state that changes rarely, shared between blocks until it changes.
+struct ChainState
+{
+    std::shared_ptr<const std::vector<Candidate>> pool;   // sorted by key
+    std::shared_ptr<const HaltState> halts;
+    std::shared_ptr<const std::set<Hash256>> emergencyRecords;   // emergency block ids carried
+    std::shared_ptr<const std::set<Hash256>> offences;           // offence keys carried
+};
+
+struct BlockNode
+{
+    std::shared_ptr<const ConsensusBlock> block;
+    Hash256 hash;
+    BlockNode *parent = nullptr;
+    std::vector<BlockNode *> children;
+    std::uint64_t height = 0;
+    std::uint64_t slot = 0;
+    Hash256 mix;                                   // RANDAO mix after this block
+    std::shared_ptr<const EpochContext> epoch;     // this block's epoch
+    ChainState state;                              // after this block
+
+    // Finality bookkeeping (FinalityTracker).
+    bool justified = false;
+    FinalityLevel level = FinalityLevel::None;
+    std::vector<std::uint64_t> attesters;          // bit per validator (tracker's index)
+    std::uint64_t attestedStake = 0;               // of this block's epoch's active stake
+    bool loadedFinal = false;                      // restored from the node's own store
+
+    // The epoch context the last asked-for child epoch uses (a cache).
+    std::shared_ptr<const EpochContext> childEpoch;
+
+    const BlockHeader &header() const { return block->header; }
+    Checkpoint checkpoint() const { return {slot, hash}; }
+};
+
+class BlockTree
+{
+public:
+    BlockTree(const ConsensusParams &params, const ConsensusGenesis &genesis);
+    BlockTree(const BlockTree &) = delete;
+    BlockTree &operator=(const BlockTree &) = delete;
+
+    const ConsensusParams &params() const { return m_params; }
+    const ConsensusGenesis &genesis() const { return m_genesis; }
+    BlockNode *genesisNode() { return m_genesisNode; }
+    BlockNode *find(const Hash256 &hash) const;
+    std::size_t size() const { return m_nodes.size(); }
+
+    // Validates a block against its parent (which must be in the tree) and
+    // adds it. `trusted` skips signature and content checks (blocks restored
+    // from the node's own store). Errors: "block.*".
+    Result<BlockNode *> add(std::shared_ptr<const ConsensusBlock> block, SignatureVerifier &verifier,
+                            bool trusted = false);
+
+    // The epoch context a child of `parent` at `slot` uses.
+    std::shared_ptr<const EpochContext> contextFor(BlockNode *parent, std::uint64_t slot);
+    // The proposer the chain through `parent` expects at `slot`.
+    PublicKey expectedProposer(BlockNode *parent, std::uint64_t slot);
+
+    // a == b or a is an ancestor of b.
+    static bool isAncestorOrSelf(const BlockNode *a, const BlockNode *b);
+    static const BlockNode *ancestorAtHeight(const BlockNode *b, std::uint64_t height);
+
+    // True when a block on the chain through `tip` carries a transaction with this id.
+    bool chainHasTransaction(const BlockNode *tip, const Hash256 &txId) const;
+    // The state a block would see for its transactions (the parent's).
+    TxContext txContext(const BlockNode *parent, SignatureVerifier &verifier) const;
+
+    const MeterRegistry &meters() const { return m_meters; }
+    std::size_t quorum() const { return m_params.authorityQuorum(m_genesis.authorities.size()); }
+
+private:
+    Status validate(const ConsensusBlock &block, BlockNode *parent, const EpochContext &ctx,
+                    SignatureVerifier &verifier) const;
+    ChainState applyState(const ChainState &parent, const ConsensusBlock &block) const;
+
+    ConsensusParams m_params;
+    ConsensusGenesis m_genesis;
+    MeterRegistry m_meters;
+    struct HashKey
+    {
+        std::size_t operator()(const Hash256 &h) const
+        {
+            std::size_t v = 0;
+            for (std::size_t i = 0; i < sizeof(v); ++i)
+                v = (v << 8) | h.bytes[i];
+            return v;
+        }
+    };
+    std::unordered_map<Hash256, std::unique_ptr<BlockNode>, HashKey> m_nodes;
+    std::unordered_multimap<Hash256, BlockNode *, HashKey> m_txIndex;   // tx id -> blocks
+    BlockNode *m_genesisNode = nullptr;
+};
+
+// Transactions stay valid for this long after their timestamp.
+constexpr std::uint64_t kTransactionLifetimeSlots = 360;
+
+} // namespace gtx::consensus

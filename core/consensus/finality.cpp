@@ -1,0 +1,274 @@
+#include "core/consensus/finality.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace gtx::consensus {
+
+namespace {
+
+constexpr std::size_t kMaxPendingAttestationTargets = 4096;
+
+// ceil(total * bps / 10000) without overflow.
+std::uint64_t requiredShare(std::uint64_t total, std::uint32_t bps)
+{
+    const std::uint64_t whole = (total / kBasisPointsFull) * bps;
+    const std::uint64_t rest = (total % kBasisPointsFull) * bps;
+    return whole + (rest + kBasisPointsFull - 1) / kBasisPointsFull;
+}
+
+} // namespace
+
+FinalityTracker::FinalityTracker(BlockTree &tree)
+    : m_tree(tree), m_quorum(tree.quorum()), m_highestJustified(tree.genesisNode()),
+      m_fast(tree.genesisNode()), m_full(tree.genesisNode()), m_economic(tree.genesisNode())
+{
+}
+
+BlockNode *FinalityTracker::tip(FinalityLevel level) const
+{
+    switch (level) {
+    case FinalityLevel::None:
+        return m_highestJustified;
+    case FinalityLevel::Fast:
+        return m_fast;
+    case FinalityLevel::Full:
+        return m_full;
+    case FinalityLevel::Economic:
+        return m_economic;
+    }
+    return m_fast;
+}
+
+std::size_t FinalityTracker::linkSigners(const Hash256 &source, const Hash256 &target) const
+{
+    const auto it = m_links.find({source, target});
+    return it == m_links.end() ? 0 : static_cast<std::size_t>(std::popcount(it->second));
+}
+
+std::vector<FinalityEvent> FinalityTracker::takeEvents()
+{
+    std::vector<FinalityEvent> out;
+    out.swap(m_events);
+    return out;
+}
+
+void FinalityTracker::addLinkVote(const LinkVote &vote, std::size_t authorityIndex)
+{
+    if (authorityIndex >= 64 || vote.source.slot >= vote.target.slot)
+        return;
+    auto [it, inserted] = m_targets.try_emplace(vote.target.hash);
+    TargetVotes &t = it->second;
+    if (inserted)
+        t.target = vote.target;
+    else if (t.target.slot != vote.target.slot)
+        return;   // the same hash with another slot: a malformed vote
+    for (const auto &[voter, source] : t.votes)
+        if (voter == authorityIndex && source == vote.source)
+            return;
+    if (t.votes.size() >= 4 * 64)
+        return;
+    t.votes.push_back({authorityIndex, vote.source});
+    m_bySource.emplace(vote.source.hash, vote.target.hash);
+    m_links[{vote.source.hash, vote.target.hash}] |= std::uint64_t{1} << authorityIndex;
+    evaluate(vote.target.hash);
+    drainWork();
+}
+
+void FinalityTracker::evaluate(const Hash256 &targetHash)
+{
+    const auto it = m_targets.find(targetHash);
+    if (it == m_targets.end())
+        return;
+    TargetVotes &t = it->second;
+    BlockNode *target = m_tree.find(targetHash);
+    if (!target || target->slot != t.target.slot)
+        return;
+    for (const auto &[voter, checkpoint] : t.votes) {
+        const std::uint64_t bit = std::uint64_t{1} << voter;
+        if (t.countedVoters & bit)
+            continue;
+        const BlockNode *source = m_tree.find(checkpoint.hash);
+        if (source && source->slot == checkpoint.slot && source->justified && source != target
+            && BlockTree::isAncestorOrSelf(source, target))
+            t.countedVoters |= bit;
+    }
+    if (static_cast<std::size_t>(std::popcount(t.countedVoters)) >= m_quorum)
+        justify(target);
+    // The 2-chain: a justified parent and a quorum link parent -> target at the next slot.
+    BlockNode *parent = target->parent;
+    if (target->justified && parent && parent->justified && target->slot == parent->slot + 1) {
+        const auto link = m_links.find({parent->hash, target->hash});
+        if (link != m_links.end() && static_cast<std::size_t>(std::popcount(link->second)) >= m_quorum)
+            finalizeFast(parent);
+    }
+}
+
+void FinalityTracker::justify(BlockNode *node)
+{
+    if (node->justified)
+        return;
+    node->justified = true;
+    m_events.push_back({FinalityEvent::Type::Justified, FinalityLevel::None, node, nullptr});
+    if (node->slot > m_highestJustified->slot
+        || (node->slot == m_highestJustified->slot && node->hash < m_highestJustified->hash))
+        m_highestJustified = node;
+    m_work.push_back(node);
+}
+
+void FinalityTracker::drainWork()
+{
+    while (!m_work.empty()) {
+        BlockNode *node = m_work.back();
+        m_work.pop_back();
+        std::vector<Hash256> targets;
+        for (auto [it, end] = m_bySource.equal_range(node->hash); it != end; ++it)
+            targets.push_back(it->second);
+        targets.push_back(node->hash);   // its own 2-chain with its parent
+        for (const auto &target : targets)
+            evaluate(target);
+    }
+}
+
+void FinalityTracker::markLevel(BlockNode *from, const BlockNode *downTo, FinalityLevel level)
+{
+    std::vector<BlockNode *> chain;
+    for (BlockNode *b = from; b && b != downTo; b = b->parent)
+        chain.push_back(b);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        BlockNode *b = *it;
+        if (b->level < level) {
+            b->level = level;
+            m_events.push_back({FinalityEvent::Type::Finalized, level, b, nullptr});
+        }
+    }
+}
+
+void FinalityTracker::finalizeFast(BlockNode *node)
+{
+    if (node->level >= FinalityLevel::Fast)
+        return;
+    if (!BlockTree::isAncestorOrSelf(m_fast, node)) {
+        m_events.push_back({FinalityEvent::Type::Conflict, FinalityLevel::Fast, node, m_fast});
+        return;
+    }
+    markLevel(node, m_fast, FinalityLevel::Fast);
+    m_fast = node;
+    updateFull();
+}
+
+bool FinalityTracker::stakeMet(const BlockNode *node) const
+{
+    const std::uint64_t total = node->epoch->active.totalStake;
+    if (total == 0)
+        return true;   // no bonded stake: no stake veto
+    return node->attestedStake >= requiredShare(total, m_tree.params().rules.stakeThresholdBps);
+}
+
+void FinalityTracker::updateFull()
+{
+    for (BlockNode *b = m_fast; b && b != m_full; b = b->parent) {
+        if (b->level >= FinalityLevel::Full)
+            break;
+        if (stakeMet(b)) {
+            markLevel(b, m_full, FinalityLevel::Full);
+            m_full = b;
+            updateEconomic();
+            return;
+        }
+    }
+}
+
+void FinalityTracker::updateEconomic()
+{
+    const std::uint64_t depth = m_tree.params().checkpointBlocks;
+    if (m_full->height < depth)
+        return;
+    const std::uint64_t height = m_full->height - depth;
+    if (height <= m_economic->height)
+        return;
+    auto *target = const_cast<BlockNode *>(BlockTree::ancestorAtHeight(m_full, height));
+    if (!target || !BlockTree::isAncestorOrSelf(m_economic, target))
+        return;
+    markLevel(target, m_economic, FinalityLevel::Economic);
+    m_economic = target;
+}
+
+std::size_t FinalityTracker::validatorIndex(const PublicKey &key)
+{
+    const auto [it, inserted] = m_validatorIndex.try_emplace(key, m_validatorIndex.size());
+    return it->second;
+}
+
+void FinalityTracker::applyAttestation(BlockNode *node, const Vote &a)
+{
+    const std::size_t index = validatorIndex(a.voter);
+    const std::size_t word = index / 64;
+    const std::uint64_t bit = std::uint64_t{1} << (index % 64);
+    bool touchedFast = false;
+    for (BlockNode *b = node; b; b = b->parent) {
+        if (b->level >= FinalityLevel::Full)
+            break;
+        if (b->attesters.size() <= word)
+            b->attesters.resize(word + 1, 0);
+        if (b->attesters[word] & bit)
+            break;
+        b->attesters[word] |= bit;
+        if (const ActiveValidator *v = b->epoch->active.find(a.voter))
+            b->attestedStake += v->stake;
+        touchedFast = touchedFast || b->level >= FinalityLevel::Fast;
+    }
+    if (touchedFast)
+        updateFull();
+}
+
+void FinalityTracker::addAttestation(const Vote &attestation)
+{
+    if (attestation.kind != VoteKind::StakeAttestation)
+        return;
+    if (BlockNode *node = m_tree.find(attestation.blockHash)) {
+        if (node->slot == attestation.slot)
+            applyAttestation(node, attestation);
+        return;
+    }
+    if (m_pendingAttestations.size() >= kMaxPendingAttestationTargets
+        && !m_pendingAttestations.count(attestation.blockHash))
+        m_pendingAttestations.erase(m_pendingAttestations.begin());
+    auto &list = m_pendingAttestations[attestation.blockHash];
+    if (list.size() < 4096)
+        list.push_back(attestation);
+}
+
+void FinalityTracker::onBlockAdded(BlockNode *node)
+{
+    std::vector<Hash256> targets{node->hash};
+    for (auto [it, end] = m_bySource.equal_range(node->hash); it != end; ++it)
+        targets.push_back(it->second);
+    for (const auto &target : targets)
+        evaluate(target);
+    drainWork();
+    if (const auto it = m_pendingAttestations.find(node->hash); it != m_pendingAttestations.end()) {
+        const std::vector<Vote> waiting = std::move(it->second);
+        m_pendingAttestations.erase(it);
+        for (const auto &a : waiting)
+            if (a.slot == node->slot)
+                applyAttestation(node, a);
+    }
+}
+
+void FinalityTracker::markRestoredFinal(BlockNode *tip)
+{
+    if (!tip || !BlockTree::isAncestorOrSelf(m_fast, tip))
+        return;
+    for (BlockNode *b = tip; b && b != m_fast; b = b->parent) {
+        b->justified = true;
+        b->loadedFinal = true;
+    }
+    markLevel(tip, m_fast, FinalityLevel::Fast);
+    m_fast = tip;
+    if (tip->slot > m_highestJustified->slot)
+        m_highestJustified = tip;
+    updateFull();
+}
+
+} // namespace gtx::consensus

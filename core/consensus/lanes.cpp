@@ -1,0 +1,100 @@
+#include "core/consensus/lanes.h"
+
+#include <algorithm>
+
+namespace gtx::consensus {
+
+bool Mempool::live(const Entry &e) const
+{
+    const auto it = m_ids.find(e.id);
+    return it != m_ids.end() && it->second.first == e.sequence;
+}
+
+void Mempool::compact()
+{
+    for (auto &queue : m_lanes) {
+        std::deque<Entry> kept;
+        for (auto &e : queue)
+            if (live(e))
+                kept.push_back(std::move(e));
+        queue.swap(kept);
+    }
+    m_stale = 0;
+}
+
+Status Mempool::add(const Transaction &tx)
+{
+    const Lane lane = laneOf(tx.kind);
+    if (lane == Lane::Emergency)
+        return makeError("mempool.emergency_lane", "Emergency orders do not go through the mempool.");
+    const crypto::Hash256 id = transactionId(tx);
+    if (m_ids.count(id))
+        return makeError("mempool.duplicate", "The transaction is already pending.");
+    const std::size_t index = laneIndex(lane);
+    if (m_counts[index] >= m_limits.mempoolPerLane)
+        return makeError("mempool.lane_full",
+                         "The " + std::string(toString(lane)) + " lane of the mempool is full; try again later.");
+    const std::uint64_t sequence = m_nextSequence++;
+    m_lanes[index].push_back({id, sequence, tx});
+    m_ids.emplace(id, std::make_pair(sequence, lane));
+    ++m_counts[index];
+    return Status::success();
+}
+
+void Mempool::remove(const crypto::Hash256 &id)
+{
+    const auto it = m_ids.find(id);
+    if (it == m_ids.end())
+        return;
+    --m_counts[laneIndex(it->second.second)];
+    m_ids.erase(it);
+    if (++m_stale > 1024 && m_stale > m_ids.size())
+        compact();
+}
+
+void Mempool::expire(std::int64_t oldestMs)
+{
+    std::vector<crypto::Hash256> expired;
+    for (const auto &queue : m_lanes)
+        for (const auto &e : queue)
+            if (e.tx.timestampMs < oldestMs && live(e))
+                expired.push_back(e.id);
+    for (const auto &id : expired)
+        remove(id);
+    if (!expired.empty())
+        compact();
+}
+
+std::vector<Transaction> Mempool::assemble(const Filter &include) const
+{
+    std::vector<Transaction> out;
+    const std::size_t capacity = m_limits.maxTransactions;
+    std::array<std::size_t, 4> next{};   // position reached in each lane
+
+    auto take = [&](Lane lane, std::size_t budget) {
+        const auto &queue = m_lanes[laneIndex(lane)];
+        std::size_t &pos = next[laneIndex(lane)];
+        std::size_t taken = 0;
+        while (pos < queue.size() && taken < budget && out.size() < capacity) {
+            const Entry &e = queue[pos++];
+            if (live(e) && include(e.tx, e.id)) {
+                out.push_back(e.tx);
+                ++taken;
+            }
+        }
+    };
+
+    const std::size_t authorityReserve = std::min<std::size_t>(m_limits.authorityReserve, capacity);
+    const std::size_t governanceReserve =
+        std::min<std::size_t>(m_limits.governanceReserve, capacity - authorityReserve);
+    take(Lane::Authority, authorityReserve);
+    take(Lane::Governance, governanceReserve);
+    take(Lane::Energy, capacity - authorityReserve - governanceReserve);
+    // Unused reserved space, in priority order.
+    take(Lane::Authority, capacity);
+    take(Lane::Energy, capacity);
+    take(Lane::Governance, capacity);
+    return out;
+}
+
+} // namespace gtx::consensus

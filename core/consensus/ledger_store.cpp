@@ -1,0 +1,115 @@
+#include "core/consensus/ledger_store.h"
+
+#include <algorithm>
+
+namespace gtx::consensus {
+
+Block ledgerGenesisBlock(const ConsensusParams &params, const ConsensusGenesis &genesis)
+{
+    Block block;
+    block.header = genesisHeader(params, genesis);
+    return block;
+}
+
+Result<std::unique_ptr<LedgerConsensusStore>> LedgerConsensusStore::open(
+    const std::filesystem::path &dir, ByteView passphrase, const ConsensusParams &params,
+    const ConsensusGenesis &genesis, const crypto::Argon2Params &kdf, std::string actor)
+{
+    const Block genesisBlock = ledgerGenesisBlock(params, genesis);
+    std::unique_ptr<ledger::Ledger> opened;
+    if (ledger::Ledger::exists(dir)) {
+        auto l = ledger::Ledger::open(dir, passphrase);
+        if (!l)
+            return l.error();
+        opened = std::move(*l);
+        auto first = opened->headerAt(0);
+        if (!first)
+            return first.error();
+        if (blockHash(*first) != blockHash(genesisBlock.header))
+            return makeError("store.wrong_network",
+                             "The ledger in " + dir.string() + " belongs to another network (its genesis differs).");
+    } else {
+        auto l = ledger::Ledger::create(dir, passphrase, genesisBlock, {}, kdf);
+        if (!l)
+            return l.error();
+        opened = std::move(*l);
+    }
+    return std::unique_ptr<LedgerConsensusStore>(new LedgerConsensusStore(std::move(opened), std::move(actor)));
+}
+
+Result<SignerRecord> LedgerConsensusStore::loadSignerRecord()
+{
+    // The newest signer record, searching the audit trail from its end.
+    constexpr std::uint64_t kChunk = 256;
+    std::uint64_t end = m_ledger->auditCount();
+    while (end > 0) {
+        const std::uint64_t first = end > kChunk ? end - kChunk + 1 : 1;
+        const auto records = m_ledger->auditRange(first, static_cast<std::size_t>(end - first + 1));
+        for (auto it = records.rbegin(); it != records.rend(); ++it) {
+            if (it->entry.action != kSignerRecordAction)
+                continue;
+            Bytes bytes;
+            if (!fromHex(it->entry.details, bytes))
+                return makeError("store.corrupt", "A signer record in the audit trail is not hex.");
+            auto record = codec::decode<SignerRecord>(bytes, "signer record");
+            if (!record)
+                return makeError("store.corrupt", record.error().message);
+            return record;
+        }
+        end = first - 1;
+    }
+    return SignerRecord{};
+}
+
+Status LedgerConsensusStore::saveSignerRecord(const SignerRecord &record, std::int64_t nowMs)
+{
+    ledger::AuditEntry entry;
+    entry.timeMs = nowMs;
+    entry.actor = m_actor;
+    entry.action = std::string(kSignerRecordAction);
+    entry.details = toHex(codec::encode(record));
+    auto appended = m_ledger->appendAudit(entry);
+    if (!appended)
+        return appended.error();
+    return Status::success();
+}
+
+Status LedgerConsensusStore::appendFinalized(const ConsensusBlock &block)
+{
+    if (block.header.height <= m_ledger->height())
+        return Status::success();   // already recorded (the anchor of a restart)
+    Block ledgerBlock;
+    ledgerBlock.header = block.header;
+    ledgerBlock.transactions = block.transactions;
+    ledgerBlock.proposerSignature = block.proposerSignature;
+    return m_ledger->commitBlock(ledgerBlock, {});
+}
+
+Result<RestoredChain> LedgerConsensusStore::loadFinalized()
+{
+    RestoredChain chain;
+    const std::uint64_t height = m_ledger->height();
+    if (height == 0)
+        return chain;
+    auto header = m_ledger->headerAt(height);
+    if (!header)
+        return header.error();
+    chain.anchor = {height, header->slot, blockHash(*header)};
+    return chain;
+}
+
+Status LedgerConsensusStore::recordAudit(const std::string &action, const std::string &details,
+                                         std::int64_t nowMs)
+{
+    ledger::AuditEntry entry;
+    entry.timeMs = nowMs;
+    entry.actor = m_actor;
+    entry.action = action;
+    entry.details = details;
+    auto appended = m_ledger->appendAudit(entry);
+    if (!appended)
+        return appended.error();
+    return Status::success();
+}
+
+} // namespace gtx::consensus

@@ -1,0 +1,67 @@
+#pragma once
+
+// A ConsensusStore kept in the node's encrypted ledger (core/ledger):
+//
+//  - the signer record is an audit record (action "consensus.signer_record",
+//    details = hex of its canonical encoding), committed and fsynced before
+//    saveSignerRecord() returns, so before any signature leaves the node;
+//    the latest such record wins on restart;
+//  - each Fast-final block is committed to the ledger's block chain (header
+//    and transactions; the consensus records stay with the network);
+//  - emergency actions are audit records.
+//
+// On restart the node gets the ledger head as its finalized anchor and
+// fetches the whole blocks up to it from its peers.
+
+#include "core/consensus/params.h"
+#include "core/consensus/store.h"
+#include "core/consensus/validators.h"
+#include "core/crypto/kdf.h"
+#include "core/ledger/ledger.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace gtx::consensus {
+
+class LedgerConsensusStore final : public ConsensusStore
+{
+public:
+    // Opens the ledger in `dir`, creating it with the network's genesis block
+    // (and an empty state) when there is none. `actor` names the node in
+    // audit records. Errors: the ledger's, "store.wrong_network".
+    static Result<std::unique_ptr<LedgerConsensusStore>> open(const std::filesystem::path &dir,
+                                                              ByteView passphrase,
+                                                              const ConsensusParams &params,
+                                                              const ConsensusGenesis &genesis,
+                                                              const crypto::Argon2Params &kdf,
+                                                              std::string actor);
+
+    Result<SignerRecord> loadSignerRecord() override;
+    Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) override;
+    Status appendFinalized(const ConsensusBlock &block) override;
+    Result<RestoredChain> loadFinalized() override;
+    Status recordAudit(const std::string &action, const std::string &details,
+                       std::int64_t nowMs) override;
+
+    ledger::Ledger &ledger() { return *m_ledger; }
+
+private:
+    LedgerConsensusStore(std::unique_ptr<ledger::Ledger> ledger, std::string actor)
+        : m_ledger(std::move(ledger)), m_actor(std::move(actor))
+    {
+    }
+
+    std::unique_ptr<ledger::Ledger> m_ledger;
+    std::string m_actor;
+};
+
+// The ledger's genesis block for a consensus genesis: the consensus genesis
+// header, no transactions. Its stateRoot must be the empty state's root
+// (ledger::Ledger::stateRootFor({})).
+Block ledgerGenesisBlock(const ConsensusParams &params, const ConsensusGenesis &genesis);
+
+constexpr std::string_view kSignerRecordAction = "consensus.signer_record";
+
+} // namespace gtx::consensus

@@ -1,0 +1,1107 @@
+#include "core/consensus/node.h"
+
+#include "core/consensus/verifier.h"
+
+#include <algorithm>
+
+namespace gtx::consensus {
+
+namespace {
+
+constexpr std::size_t kMaxOrphans = 512;
+constexpr std::size_t kMaxFutureBlocks = 64;
+constexpr std::size_t kMaxRejected = 4096;
+constexpr std::size_t kMaxPendingEvidence = 1024;
+constexpr std::size_t kMaxEvidenceGossipPerSlot = 16;
+
+Hash256 fakeTarget(const Hash256 &real, std::uint64_t salt)
+{
+    codec::Writer w;
+    w.fixed(real);
+    w.u64(salt);
+    return crypto::hash("gtx/sim-conflicting-target/v1", w.data());
+}
+
+std::uint64_t evidenceSlot(const ConsensusEvidence &e)
+{
+    switch (e.kind) {
+    case OffenceKind::DoubleProposal:
+        return e.headerA.header.slot;
+    case OffenceKind::DoubleLinkVote:
+    case OffenceKind::SurroundLinkVote:
+        return std::max(e.linkA.target.slot, e.linkB.target.slot);
+    case OffenceKind::DoubleAttestation:
+    case OffenceKind::DoubleEmergencyVote:
+        return std::max(e.voteA.slot, e.voteB.slot);
+    }
+    return 0;
+}
+
+} // namespace
+
+Result<std::unique_ptr<ConsensusNode>> ConsensusNode::start(Setup setup, crypto::KeyPair key)
+{
+    GTX_TRY(setup.params.validate());
+    if (!setup.genesis || !setup.store || !setup.outbox || !setup.verifier || !key.valid())
+        return makeError("consensus.invalid_params",
+                         "A node needs a genesis, a store, an outbox, a verifier and a key.");
+    if (setup.genesis->authorities.empty() || setup.genesis->authorities.size() > 64)
+        return makeError("consensus.invalid_params", "A network needs between 1 and 64 authorities.");
+    std::unique_ptr<ConsensusNode> node(new ConsensusNode(std::move(setup), std::move(key)));
+    GTX_TRY(node->restore());
+    return node;
+}
+
+ConsensusNode::ConsensusNode(Setup setup, crypto::KeyPair key)
+    : m_params(setup.params), m_genesis(setup.genesis), m_key(std::move(key)),
+      m_authorityIndex(authorityIndex(setup.genesis->authorities, m_key.publicKey())),
+      m_store(*setup.store), m_outbox(*setup.outbox), m_verifier(*setup.verifier),
+      m_observer(setup.observer), m_behaviour(setup.behaviour), m_rng(setup.behaviourSeed),
+      m_tree(std::make_unique<BlockTree>(setup.params, *setup.genesis)),
+      m_finality(std::make_unique<FinalityTracker>(*m_tree)), m_mempool(setup.params.lanes)
+{
+    m_head = m_tree->genesisNode();
+}
+
+Status ConsensusNode::restore()
+{
+    auto record = m_store.loadSignerRecord();
+    if (!record)
+        return record.error();
+    m_signer = *record;
+    m_signer.emergencyVotedSeq.resize(m_genesis->authorities.size(), 0);
+
+    auto restored = m_store.loadFinalized();
+    if (!restored)
+        return restored.error();
+    BlockNode *tip = m_tree->genesisNode();
+    for (auto &b : restored->blocks) {
+        auto added = m_tree->add(std::make_shared<const ConsensusBlock>(std::move(b)), m_verifier, true);
+        if (!added)
+            return makeError("consensus.store_corrupt",
+                             "The stored finalized chain does not link up: " + added.error().message);
+        tip = *added;
+    }
+    m_finality->markRestoredFinal(tip);
+    (void)m_finality->takeEvents();
+    if (restored->anchor.height > tip->height)
+        m_anchor = restored->anchor;
+    updateHead();
+    return Status::success();
+}
+
+std::map<PublicKey, PerformanceRecord> ConsensusNode::performance(std::uint64_t fromSlot)
+{
+    std::map<PublicKey, PerformanceRecord> out;
+    BlockNode *tip = m_finality->tip(FinalityLevel::Fast);
+    for (const auto &a : m_genesis->authorities)
+        out[a.key];
+    for (const auto &v : tip->epoch->active.members)
+        out[v.key];
+    for (auto &[key, p] : chainPerformance(*m_tree, tip, fromSlot))
+        out[key].performance = p;
+    for (auto &[key, record] : out) {
+        m_performance.fill(key, record.performance);
+        record.measuredLocally = true;
+    }
+    return out;
+}
+
+FinalityLevel ConsensusNode::finalityOf(const Hash256 &block) const
+{
+    const BlockNode *node = m_tree->find(block);
+    return node ? node->level : FinalityLevel::None;
+}
+
+std::int64_t ConsensusNode::nextWakeMs() const
+{
+    std::int64_t next = m_params.slotStartMs(m_currentSlot + 1);
+    if (m_deferredVote)
+        next = std::min(next, m_deferredDeadlineMs);
+    for (const auto &f : m_future)
+        next = std::min(next, m_params.slotStartMs(f.block->header.slot) - m_params.maxClockDisparityMs);
+    return std::max(next, m_nowMs + 1);
+}
+
+// --- time --------------------------------------------------------------------
+
+void ConsensusNode::onTick(std::int64_t nowMs)
+{
+    m_nowMs = std::max(m_nowMs, nowMs);
+    const std::uint64_t slot = m_params.slotAt(m_nowMs);
+    if (slot > m_currentSlot)
+        newSlot(slot);
+    if (m_deferredVote && m_nowMs >= m_deferredDeadlineMs) {
+        BlockNode *target = m_tree->find(*m_deferredVote);
+        m_deferredVote.reset();
+        if (target && target == m_head)
+            tryVote(target, false);
+    }
+    // Blocks that were early for this node's clock.
+    if (!m_future.empty()) {
+        std::vector<Orphan> due;
+        std::vector<Orphan> later;
+        for (auto &f : m_future) {
+            if (m_params.slotStartMs(f.block->header.slot) <= m_nowMs + m_params.maxClockDisparityMs)
+                due.push_back(std::move(f));
+            else
+                later.push_back(std::move(f));
+        }
+        m_future.swap(later);
+        for (auto &f : due)
+            acceptBlocks(f.block, f.from);
+    }
+}
+
+void ConsensusNode::newSlot(std::uint64_t slot)
+{
+    m_currentSlot = slot;
+    prune();
+    propose(slot);
+    // A block that arrived just before this node's clock reached its slot.
+    tryVote(m_head);
+    tryAttest(m_head);
+
+    // Gossip evidence again until it is on this node's chain.
+    std::size_t sent = 0;
+    for (const auto &[key, e] : m_pendingEvidence) {
+        if (m_head->state.offences->count(key))
+            continue;
+        if (sent++ >= kMaxEvidenceGossipPerSlot)
+            break;
+        send(e);
+    }
+    // Ask again for parents that never came.
+    std::set<Hash256> asked;
+    for (const auto &[parent, orphan] : m_orphans) {
+        Hash256 root = parent;
+        while (m_orphanParent.count(root))
+            root = m_orphanParent.at(root);
+        if (m_tree->find(root) || asked.count(root))
+            continue;
+        asked.insert(root);
+        auto &last = m_requested[root];
+        if (last + 1 < slot || last == 0) {
+            last = slot;
+            m_outbox.sendTo({orphan.from}, encodeMessage(BlockRequest{root}));
+        }
+    }
+    // Certified emergency records are gossiped again while not on this
+    // chain, and emergency blocks (with this node's vote) until certified.
+    if (slot % 2 == 0) {
+        std::size_t regossiped = 0;
+        for (const auto &[id, record] : m_certified)
+            if (!m_head->state.emergencyRecords->count(id) && regossiped++ < 8)
+                send(record);
+        for (const auto &[id, block] : m_emergencyBlocks) {
+            if (m_certified.count(id) || regossiped++ >= 16)
+                continue;
+            send(block);
+            if (const auto vote = m_ownEmergencyVotes.find(id); vote != m_ownEmergencyVotes.end())
+                send(vote->second);
+        }
+    }
+}
+
+void ConsensusNode::prune()
+{
+    const std::uint64_t slot = m_currentSlot;
+    const std::uint64_t keep = m_params.voteInclusionSlots + 2;
+    auto old = [&](std::uint64_t s) { return s + keep < slot; };
+    while (!m_seenVotesBySlot.empty() && old(m_seenVotesBySlot.begin()->first)) {
+        for (const auto &id : m_seenVotesBySlot.begin()->second)
+            m_seenVotes.erase(id);
+        m_seenVotesBySlot.erase(m_seenVotesBySlot.begin());
+    }
+    for (auto it = m_linkPool.begin(); it != m_linkPool.end();)
+        it = (it->second.empty() || old(it->second.front().target.slot)) ? m_linkPool.erase(it) : std::next(it);
+    for (auto it = m_attestationPool.begin(); it != m_attestationPool.end();)
+        it = (it->second.empty() || old(it->second.front().slot)) ? m_attestationPool.erase(it) : std::next(it);
+    for (auto it = m_carriedCache.begin(); it != m_carriedCache.end();) {
+        const BlockNode *n = m_tree->find(it->first);
+        it = (!n || old(n->slot)) ? m_carriedCache.erase(it) : std::next(it);
+    }
+    const std::uint64_t window = m_params.evidenceWindowSlots;
+    auto expired = [&](std::uint64_t s) { return s + window < slot; };
+    while (!m_proposalsSeen.empty() && expired(m_proposalsSeen.begin()->first.first))
+        m_proposalsSeen.erase(m_proposalsSeen.begin());
+    for (auto &[voter, bySlot] : m_linkVotesSeen)
+        while (!bySlot.empty() && expired(bySlot.begin()->first))
+            bySlot.erase(bySlot.begin());
+    while (!m_attestationsSeen.empty() && expired(m_attestationsSeen.begin()->first.first))
+        m_attestationsSeen.erase(m_attestationsSeen.begin());
+    for (auto it = m_pendingEvidence.begin(); it != m_pendingEvidence.end();)
+        it = expired(evidenceSlot(it->second)) ? m_pendingEvidence.erase(it) : std::next(it);
+    // Emergency blocks that were never certified stop being gossiped after the window.
+    for (auto it = m_emergencyBlocks.begin(); it != m_emergencyBlocks.end();) {
+        if (!m_certified.count(it->first) && expired(it->second.header.slot)) {
+            m_emergencyVotes.erase(it->first);
+            m_ownEmergencyVotes.erase(it->first);
+            it = m_emergencyBlocks.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = m_requested.begin(); it != m_requested.end();)
+        it = old(it->second) ? m_requested.erase(it) : std::next(it);
+    if (m_rejected.size() > kMaxRejected)
+        m_rejected.clear();
+    const std::int64_t lifetimeMs = static_cast<std::int64_t>(kTransactionLifetimeSlots * m_params.slotMs);
+    if (slot % 16 == 0) {
+        m_mempool.expire(m_nowMs - lifetimeMs);
+        m_performance.prune(m_nowMs - static_cast<std::int64_t>(keep * m_params.slotMs));
+    }
+}
+
+bool ConsensusNode::markSeen(const Signature &id, std::uint64_t slot)
+{
+    if (!m_seenVotes.insert(id).second)
+        return false;
+    m_seenVotesBySlot[slot].push_back(id);
+    return true;
+}
+
+// --- messages ----------------------------------------------------------------
+
+void ConsensusNode::onMessage(PeerId from, ByteView bytes, std::int64_t nowMs)
+{
+    m_nowMs = std::max(m_nowMs, nowMs);
+    ++m_counters.messagesIn;
+    auto decoded = decodeMessage(bytes);
+    if (!decoded) {
+        ++m_counters.malformed;
+        return;
+    }
+    Message &message = *decoded;
+    switch (static_cast<MessageType>(message.index())) {
+    case MessageType::Proposal:
+        handleProposal(from, std::make_shared<const ConsensusBlock>(std::move(std::get<ConsensusBlock>(message))));
+        break;
+    case MessageType::LinkVote:
+        handleLinkVote(std::get<LinkVote>(message), false, from);
+        break;
+    case MessageType::Vote: {
+        const Vote &v = std::get<Vote>(message);
+        if (v.kind == VoteKind::StakeAttestation)
+            handleAttestation(v, false);
+        else if (v.kind == VoteKind::Emergency)
+            handleEmergencyVote(v);
+        break;
+    }
+    case MessageType::EmergencyProposal:
+        handleEmergencyProposal(std::get<EmergencyBlock>(message));
+        break;
+    case MessageType::EmergencyCertified:
+        handleEmergencyRecord(std::get<EmergencyRecord>(message));
+        break;
+    case MessageType::Evidence:
+        handleEvidence(std::get<ConsensusEvidence>(message));
+        break;
+    case MessageType::Transaction:
+        handleTransaction(std::get<Transaction>(message));
+        break;
+    case MessageType::BlockRequest:
+        handleBlockRequest(from, std::get<BlockRequest>(message).hash);
+        break;
+    case MessageType::VotesRequest:
+        if (const auto it = m_linkPool.find(std::get<VotesRequest>(message).target); it != m_linkPool.end())
+            for (const auto &v : it->second)
+                m_outbox.sendTo({from}, encodeMessage(v));
+        break;
+    }
+}
+
+void ConsensusNode::send(const Message &message)
+{
+    m_outbox.broadcast(encodeMessage(message));
+}
+
+void ConsensusNode::sendSplit(const Message &a, const Message &b)
+{
+    std::vector<PeerId> peers = m_outbox.peers();
+    std::shuffle(peers.begin(), peers.end(), m_rng);
+    const auto half = static_cast<std::ptrdiff_t>(peers.size() / 2);
+    const std::vector<PeerId> first(peers.begin(), peers.begin() + half);
+    const std::vector<PeerId> second(peers.begin() + half, peers.end());
+    m_outbox.sendTo(first, encodeMessage(a));
+    m_outbox.sendTo(second, encodeMessage(b));
+}
+
+void ConsensusNode::handleBlockRequest(PeerId from, const Hash256 &hash)
+{
+    if (const BlockNode *node = m_tree->find(hash); node && node != m_tree->genesisNode())
+        m_outbox.sendTo({from}, encodeMessage(*node->block));
+}
+
+void ConsensusNode::handleProposal(PeerId from, std::shared_ptr<const ConsensusBlock> block)
+{
+    const Hash256 hash = blockHash(block->header);
+    if (m_tree->find(hash) || m_rejected.count(hash) || m_orphanParent.count(hash))
+        return;
+    if (block->header.kind == BlockKind::Regular
+        && m_verifier.verify(block->header.proposer, kBlockSignatureDomain, hash.view(),
+                             block->proposerSignature)) {
+        detectProposal({block->header, block->proposerSignature});
+        m_performance.signedMessage(block->header.proposer);
+    }
+    if (m_params.slotStartMs(block->header.slot) > m_nowMs + m_params.maxClockDisparityMs) {
+        if (m_future.size() < kMaxFutureBlocks)
+            m_future.push_back({block, from});
+        return;
+    }
+    acceptBlocks(block, from);
+}
+
+void ConsensusNode::acceptBlocks(std::shared_ptr<const ConsensusBlock> first, PeerId from)
+{
+    std::vector<Orphan> queue{{std::move(first), from}};
+    bool accepted = false;
+    while (!queue.empty()) {
+        Orphan item = std::move(queue.back());
+        queue.pop_back();
+        const Hash256 hash = blockHash(item.block->header);
+        if (m_tree->find(hash) || m_rejected.count(hash))
+            continue;
+        const Hash256 parentHash = item.block->header.parentHash;
+        if (!m_tree->find(parentHash)) {
+            if (m_rejected.count(parentHash)) {
+                m_rejected.insert(hash);
+                continue;
+            }
+            if (m_orphanParent.size() >= kMaxOrphans) {
+                m_orphans.clear();
+                m_orphanParent.clear();
+            }
+            if (!m_orphanParent.count(hash)) {
+                m_orphans.emplace(parentHash, item);
+                m_orphanParent[hash] = parentHash;
+            }
+            Hash256 root = parentHash;
+            while (m_orphanParent.count(root))
+                root = m_orphanParent.at(root);
+            auto &last = m_requested[root];
+            if (last != m_currentSlot || last == 0) {
+                last = std::max<std::uint64_t>(m_currentSlot, 1);
+                m_outbox.sendTo({item.from}, encodeMessage(BlockRequest{root}));
+            }
+            continue;
+        }
+        auto added = m_tree->add(item.block, m_verifier);
+        if (!added) {
+            if (added.error().code == "block.bad_tx")
+                m_performance.energyChecked(item.block->header.proposer, 0, 1);
+            ++m_counters.blocksRejected;
+            m_rejected.insert(hash);
+            continue;
+        }
+        accepted = true;
+        afterAccepted(*added);
+        const auto [begin, end] = m_orphans.equal_range(hash);
+        for (auto it = begin; it != end; ++it) {
+            m_orphanParent.erase(blockHash(it->second.block->header));
+            queue.push_back(it->second);
+        }
+        m_orphans.erase(hash);
+    }
+    if (!accepted)
+        return;
+    updateHead();
+    tryVote(m_head);
+    tryAttest(m_head);
+}
+
+void ConsensusNode::afterAccepted(BlockNode *node)
+{
+    if (m_observer)
+        m_observer->onBlockAccepted(*node);
+    m_performance.blockAccepted(node->hash, m_nowMs);
+    const auto readings = std::count_if(node->block->transactions.begin(), node->block->transactions.end(),
+                                        [](const Transaction &tx) { return tx.kind == TransactionKind::MeterReading; });
+    if (readings > 0)
+        m_performance.energyChecked(node->header().proposer, static_cast<std::uint64_t>(readings), 0);
+    if (m_anchor && node->hash == m_anchor->hash) {
+        // The chain up to this node's own finalized anchor is back.
+        m_finality->markRestoredFinal(node);
+        m_anchor.reset();
+    }
+    m_finality->onBlockAdded(node);
+    const ConsensusBlock &b = *node->block;
+    for (const auto &v : b.linkVotes)
+        handleLinkVote(v, true);
+    for (const auto &a : b.attestations)
+        handleAttestation(a, true);
+    for (const auto &r : b.emergencyRecords)
+        handleEmergencyRecord(r);
+    for (const auto &e : b.evidence) {
+        const Hash256 key = offenceKey(e);
+        if (m_knownOffences.insert(key).second && m_observer)
+            m_observer->onEvidenceDetected(e);
+    }
+    drainFinality();
+}
+
+void ConsensusNode::sendJustification(PeerId peer, const BlockNode *justified)
+{
+    // A peer voted from an older source than the highest justified block this
+    // node knows: it has not seen that block's votes. Send it the block and
+    // the votes for it, once.
+    if (justified == m_tree->genesisNode() || !m_hinted.insert({peer, justified->hash}).second)
+        return;
+    if (m_hinted.size() > 4096)
+        m_hinted.clear();
+    m_outbox.sendTo({peer}, encodeMessage(*justified->block));
+    if (const auto it = m_linkPool.find(justified->hash); it != m_linkPool.end())
+        for (const auto &v : it->second)
+            m_outbox.sendTo({peer}, encodeMessage(v));
+}
+
+void ConsensusNode::handleLinkVote(const LinkVote &vote, bool trusted, std::optional<PeerId> from)
+{
+    if (from) {
+        const BlockNode *justified = m_finality->highestJustified();
+        if (vote.source.slot < justified->slot && vote.target.slot > justified->slot)
+            sendJustification(*from, justified);
+    }
+    const Signature &id = vote.signature;   // votes are told apart by their signatures
+    if (m_seenVotes.count(id))
+        return;
+    const std::size_t index = authorityIndex(m_genesis->authorities, vote.voter);
+    if (index >= m_genesis->authorities.size() || vote.source.slot >= vote.target.slot)
+        return;
+    if (!trusted && !verifyLinkVote(vote, m_verifier))
+        return;
+    if (from) {
+        m_performance.voteReceived(vote.voter, vote.target.hash, m_nowMs);
+        m_performance.signedMessage(vote.voter);
+    }
+    markSeen(id, vote.target.slot);
+    detectLinkVote(vote);
+    if (vote.target.slot + m_params.voteInclusionSlots >= m_currentSlot)
+        m_linkPool[vote.target.hash].push_back(vote);
+    const BlockNode *justifiedBefore = m_finality->highestJustified();
+    m_finality->addLinkVote(vote, index);
+    drainFinality();
+    if (m_finality->highestJustified() != justifiedBefore) {
+        updateHead();
+        if (m_deferredVote)
+            if (BlockNode *target = m_tree->find(*m_deferredVote); target && target->parent->justified)
+                tryVote(target, false);
+    }
+}
+
+void ConsensusNode::handleAttestation(const Vote &vote, bool trusted)
+{
+    const Signature &id = vote.signature;
+    if (m_seenVotes.count(id) || vote.round != 0)
+        return;
+    if (const BlockNode *target = m_tree->find(vote.blockHash)) {
+        if (target->slot != vote.slot || target->height != vote.height
+            || !target->epoch->active.find(vote.voter))
+            return;
+    } else if (!m_head->epoch->active.find(vote.voter) && !m_head->epoch->nextActive.find(vote.voter)) {
+        return;
+    }
+    if (!trusted && !verifyVoteWith(vote, m_verifier))
+        return;
+    if (!trusted) {
+        m_performance.voteReceived(vote.voter, vote.blockHash, m_nowMs);
+        m_performance.signedMessage(vote.voter);
+    }
+    markSeen(id, vote.slot);
+    detectVote(vote);
+    if (vote.slot + m_params.voteInclusionSlots >= m_currentSlot)
+        m_attestationPool[vote.blockHash].push_back(vote);
+    m_finality->addAttestation(vote);
+    drainFinality();
+}
+
+void ConsensusNode::handleEvidence(const ConsensusEvidence &evidence)
+{
+    const Hash256 key = offenceKey(evidence);
+    if (m_pendingEvidence.count(key) || m_knownOffences.count(key))
+        return;
+    if (!verifyConsensusEvidence(evidence, m_verifier))
+        return;
+    const bool authorityOffence = evidence.kind == OffenceKind::DoubleLinkVote
+        || evidence.kind == OffenceKind::SurroundLinkVote || evidence.kind == OffenceKind::DoubleEmergencyVote;
+    if (authorityOffence && authorityIndex(m_genesis->authorities, offenderOf(evidence)) == m_genesis->authorities.size())
+        return;
+    if (evidenceSlot(evidence) + m_params.evidenceWindowSlots < m_currentSlot)
+        return;
+    m_knownOffences.insert(key);
+    if (m_pendingEvidence.size() < kMaxPendingEvidence)
+        m_pendingEvidence.emplace(key, evidence);
+    if (m_observer)
+        m_observer->onEvidenceDetected(evidence);
+}
+
+void ConsensusNode::handleTransaction(const Transaction &tx)
+{
+    const Hash256 id = transactionId(tx);
+    if (m_mempool.contains(id) || m_tree->chainHasTransaction(m_head, id))
+        return;
+    const std::int64_t lifetimeMs = static_cast<std::int64_t>(kTransactionLifetimeSlots * m_params.slotMs);
+    if (tx.timestampMs > m_nowMs + m_params.maxClockDisparityMs || tx.timestampMs < m_nowMs - lifetimeMs)
+        return;
+    TxContext context = m_tree->txContext(m_head, m_verifier);
+    if (!checkTransaction(tx, context))
+        return;
+    if (auto zone = transactionZone(tx); zone && m_localHalts.isHalted(*zone))
+        return;
+    (void)m_mempool.add(tx);
+}
+
+Status ConsensusNode::submitTransaction(const Transaction &tx, std::int64_t nowMs)
+{
+    m_nowMs = std::max(m_nowMs, nowMs);
+    const Hash256 id = transactionId(tx);
+    if (m_tree->chainHasTransaction(m_head, id))
+        return makeError("mempool.duplicate", "The transaction is already on the chain.");
+    GTX_TRY(checkTransaction(tx, m_tree->txContext(m_head, m_verifier)));
+    if (auto zone = transactionZone(tx); zone && m_localHalts.isHalted(*zone))
+        return makeError("tx.zone_halted", "Trading is halted in zone " + gridZoneCode(*zone) + ".");
+    GTX_TRY(m_mempool.add(tx));
+    send(tx);
+    return Status::success();
+}
+
+// --- emergency ---------------------------------------------------------------
+
+Status ConsensusNode::submitEmergencyOrder(const Transaction &order, std::int64_t nowMs)
+{
+    m_nowMs = std::max(m_nowMs, nowMs);
+    if (!isAuthority())
+        return makeError("emergency.not_authority", "Only an authority node proposes emergency blocks.");
+    if (order.sender != m_key.publicKey())
+        return makeError("emergency.not_authority", "The order must be signed by this authority's node key.");
+    auto decoded = verifyEmergencyOrder(order, m_genesis->authorities, m_verifier);
+    if (!decoded)
+        return decoded.error();
+    SignerRecord next = m_signer;
+    next.emergencyProposedSeq += 1;
+    if (!persist(next))
+        return makeError("store.write_failed", "The signer record could not be saved; the order was not proposed.");
+    (void)m_store.recordAudit(order.kind == TransactionKind::EmergencyHalt ? "emergency.halt_proposed"
+                                                                           : "emergency.resume_proposed",
+                              "order=" + transactionId(order).hex() + " reason=" + decoded->reason, m_nowMs);
+    const EmergencyBlock block = makeEmergencyBlock(order, m_signer.emergencyProposedSeq, m_currentSlot,
+                                                    m_params.networkId, m_nowMs, m_key);
+    send(block);
+    handleEmergencyProposal(block);
+    return Status::success();
+}
+
+void ConsensusNode::handleEmergencyProposal(const EmergencyBlock &block)
+{
+    const Hash256 id = emergencyBlockId(block);
+    if (m_emergencyBlocks.count(id))
+        return;
+    if (!verifyEmergencyBlock(block, m_genesis->authorities, m_params.networkId, m_verifier))
+        return;
+    m_emergencyBlocks.emplace(id, block);
+    if (block.order.kind == TransactionKind::EmergencyHalt) {
+        // Halting is the safe direction: it applies as soon as it is verified.
+        auto order = codec::decode<EmergencyOrder>(block.order.payload, "emergency order");
+        if (order) {
+            m_localHalts.applyHalt(transactionId(block.order), order->zones);
+            (void)m_store.recordAudit("emergency.halt_applied", "order=" + transactionId(block.order).hex(),
+                                      m_nowMs);
+        }
+    }
+    const auto proposerIndex = authorityIndex(m_genesis->authorities, block.header.proposer);
+    m_emergencyBySequence.try_emplace({proposerIndex, block.header.height}, id);
+    voteEmergencyInOrder(proposerIndex);
+    checkCertified(id);
+}
+
+void ConsensusNode::voteEmergencyInOrder(std::size_t proposerIndex)
+{
+    // One vote per (proposer, sequence), in sequence order: an authority
+    // numbers its emergency blocks 1, 2, 3, ... so a gap means a block is
+    // still on its way (it is gossiped again until certified).
+    if (!isAuthority() || m_behaviour.withholdVotes)
+        return;
+    for (;;) {
+        const std::uint64_t next = m_signer.emergencyVotedSeq[proposerIndex] + 1;
+        const auto it = m_emergencyBySequence.find({proposerIndex, next});
+        if (it == m_emergencyBySequence.end())
+            return;
+        const auto block = m_emergencyBlocks.find(it->second);
+        if (block == m_emergencyBlocks.end()) {
+            m_emergencyBySequence.erase(it);   // pruned; a copy gossiped again starts over
+            return;
+        }
+        SignerRecord record = m_signer;
+        record.emergencyVotedSeq[proposerIndex] = next;
+        if (!persist(record))
+            return;
+        Vote vote = emergencyVoteFor(block->second, static_cast<std::uint32_t>(proposerIndex));
+        signVote(vote, m_key);
+        m_ownEmergencyVotes[block->first] = vote;
+        send(vote);
+        handleEmergencyVote(vote);
+    }
+}
+
+void ConsensusNode::handleEmergencyVote(const Vote &vote)
+{
+    const Signature &id = vote.signature;
+    if (m_seenVotes.count(id))
+        return;
+    if (authorityIndex(m_genesis->authorities, vote.voter) == m_genesis->authorities.size()
+        || vote.round >= m_genesis->authorities.size() || !verifyVoteWith(vote, m_verifier))
+        return;
+    markSeen(id, std::max(vote.slot, m_currentSlot));
+    detectVote(vote);
+    auto [it, inserted] = m_emergencyVotes.try_emplace(vote.blockHash);
+    Certificate &c = it->second;
+    if (inserted) {
+        c.kind = vote.kind;
+        c.height = vote.height;
+        c.round = vote.round;
+        c.slot = vote.slot;
+        c.blockHash = vote.blockHash;
+    }
+    if (!addVote(c, vote))
+        return;
+    checkCertified(vote.blockHash);
+}
+
+void ConsensusNode::checkCertified(const Hash256 &id)
+{
+    if (m_certified.count(id))
+        return;
+    const auto block = m_emergencyBlocks.find(id);
+    const auto votes = m_emergencyVotes.find(id);
+    if (block == m_emergencyBlocks.end() || votes == m_emergencyVotes.end()
+        || votes->second.signatures.size() < m_tree->quorum())
+        return;
+    EmergencyRecord record{block->second, votes->second};
+    if (!verifyEmergencyRecord(record, m_genesis->authorities, m_tree->quorum(), m_params.networkId, m_verifier))
+        return;
+    onCertified(record, true);
+}
+
+void ConsensusNode::handleEmergencyRecord(const EmergencyRecord &record)
+{
+    const Hash256 id = emergencyBlockId(record.block);
+    if (m_certified.count(id))
+        return;
+    if (!verifyEmergencyRecord(record, m_genesis->authorities, m_tree->quorum(), m_params.networkId, m_verifier))
+        return;
+    m_emergencyBlocks.emplace(id, record.block);
+    for (const auto &entry : record.certificate.signatures)
+        detectVote(certificateVote(record.certificate, entry));
+    onCertified(record, true);
+}
+
+void ConsensusNode::onCertified(const EmergencyRecord &record, bool gossip)
+{
+    const Hash256 id = emergencyBlockId(record.block);
+    m_certified.emplace(id, record);
+    if (auto order = codec::decode<EmergencyOrder>(record.block.order.payload, "emergency order"))
+        m_localHalts.apply(record.block.order, *order);
+    (void)m_store.recordAudit("emergency.certified",
+                              "block=" + id.hex() + " kind=" + std::string(toString(record.block.order.kind)),
+                              m_nowMs);
+    if (m_observer)
+        m_observer->onInstantFinal(record);
+    if (gossip)
+        send(record);
+}
+
+// --- proposing ---------------------------------------------------------------
+
+const std::vector<Signature> &ConsensusNode::carriedIds(const BlockNode *node)
+{
+    auto [it, inserted] = m_carriedCache.try_emplace(node->hash);
+    if (inserted) {
+        for (const auto &v : node->block->linkVotes)
+            it->second.push_back(v.signature);
+        for (const auto &a : node->block->attestations)
+            it->second.push_back(a.signature);
+    }
+    return it->second;
+}
+
+ConsensusBlock ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool variant)
+{
+    ConsensusBlock b;
+    BlockHeader &h = b.header;
+    h.networkId = m_params.networkId;
+    h.kind = BlockKind::Regular;
+    h.height = parent->height + 1;
+    h.epoch = m_params.epochOf(slot);
+    h.slot = slot;
+    h.timestampMs = m_params.slotStartMs(slot);
+    h.parentHash = parent->hash;
+    h.stateRoot = parent->header().stateRoot;
+    h.proposer = m_key.publicKey();
+    h.randaoReveal = randaoReveal(m_key, h.epoch);
+
+    const LaneLimits &lanes = m_params.lanes;
+    const std::uint64_t window = m_params.voteInclusionSlots;
+    std::set<Signature> carried;
+    for (BlockNode *a = parent; a && a->slot + window >= slot; a = a->parent) {
+        const auto &ids = carriedIds(a);
+        carried.insert(ids.begin(), ids.end());
+    }
+    if (!variant) {
+        for (BlockNode *a = parent; a && a->slot + window >= slot && a != m_tree->genesisNode(); a = a->parent) {
+            if (const auto it = m_linkPool.find(a->hash); it != m_linkPool.end())
+                for (const auto &v : it->second)
+                    if (v.target.slot == a->slot && b.linkVotes.size() < lanes.maxLinkVotes
+                        && carried.insert(v.signature).second)
+                        b.linkVotes.push_back(v);
+            if (const auto it = m_attestationPool.find(a->hash); it != m_attestationPool.end())
+                for (const auto &v : it->second)
+                    if (v.slot == a->slot && v.height == a->height && a->epoch->active.find(v.voter)
+                        && b.attestations.size() < lanes.maxAttestations && carried.insert(v.signature).second)
+                        b.attestations.push_back(v);
+        }
+    }
+    for (const auto &[key, e] : m_pendingEvidence) {
+        if (b.evidence.size() >= lanes.maxEvidence)
+            break;
+        const std::uint64_t at = evidenceSlot(e);
+        if (!parent->state.offences->count(key) && at <= slot && at + m_params.evidenceWindowSlots >= slot)
+            b.evidence.push_back(e);
+    }
+    for (const auto &[id, record] : m_certified) {
+        if (b.emergencyRecords.size() >= lanes.maxEmergencyRecords)
+            break;
+        if (!parent->state.emergencyRecords->count(id))
+            b.emergencyRecords.push_back(record);
+    }
+
+    const std::int64_t slotStart = m_params.slotStartMs(slot);
+    const std::int64_t lifetimeMs = static_cast<std::int64_t>(kTransactionLifetimeSlots * m_params.slotMs);
+    const HaltState &chainHalts = *parent->state.halts;
+    b.transactions = m_mempool.assemble([&](const Transaction &tx, const Hash256 &id) {
+        if (tx.timestampMs > slotStart + m_params.maxClockDisparityMs || tx.timestampMs < slotStart - lifetimeMs)
+            return false;
+        if (m_tree->chainHasTransaction(parent, id))
+            return false;
+        if (chainHalts.anyHalted() || m_localHalts.anyHalted()) {
+            if (auto zone = transactionZone(tx); zone && (chainHalts.isHalted(*zone) || m_localHalts.isHalted(*zone)))
+                return false;
+        }
+        return true;
+    });
+    if (variant) {
+        // A different block for the same slot: leave out the last transaction,
+        // or (with none) carry a self-signed transfer.
+        if (!b.transactions.empty()) {
+            b.transactions.pop_back();
+        } else {
+            Transaction t;
+            t.kind = TransactionKind::Transfer;
+            t.nonce = slot;
+            t.timestampMs = slotStart;
+            signTransaction(t, m_key);
+            b.transactions.push_back(t);
+        }
+    }
+    finishBlock(b);
+    return b;
+}
+
+void ConsensusNode::finishBlock(ConsensusBlock &b)
+{
+    b.header.txRoot = transactionsRoot(b.transactions);
+    b.header.evidenceRoot = recordsRoot(b);
+    b.proposerSignature = signHeader(b.header, m_key);
+}
+
+void ConsensusNode::propose(std::uint64_t slot)
+{
+    if (slot <= m_signer.proposedSlot || m_anchor)
+        return;
+    BlockNode *parent = m_head;
+    if (parent->slot >= slot || m_tree->expectedProposer(parent, slot) != m_key.publicKey())
+        return;
+
+    const bool breakRule = m_behaviour.invalidBlocks && m_rng() % 2 == 0;
+    const bool forgeEnergy = !breakRule && m_behaviour.invalidEnergyData && m_rng() % 2 == 0;
+    if (breakRule || forgeEnergy) {
+        ConsensusBlock bad = buildBlock(parent, slot, false);
+        if (breakRule) {
+            switch (m_rng() % 3) {
+            case 0:
+                bad.header.stateRoot = fakeTarget(bad.header.stateRoot, slot);
+                break;
+            case 1:
+                bad.header.height += 1;
+                break;
+            default:
+                bad.transactions.push_back(bad.transactions.empty() ? Transaction{} : bad.transactions.front());
+                break;
+            }
+        } else {
+            // A meter reading whose data and signatures are forged.
+            EnergyProof proof;
+            proof.meterReading.meterId = fakeTarget(parent->hash, slot);
+            proof.meterReading.intervalStartMs = m_params.slotStartMs(slot) + 7;   // not on a 15-minute boundary
+            proof.meterReading.energyProducedWh = 1'000'000'000;
+            proof.timestampMs = m_params.slotStartMs(slot);
+            proof.gridOperatorWitness.authority = m_genesis->authorities.front().key;
+            Transaction t;
+            t.kind = TransactionKind::MeterReading;
+            t.nonce = slot;
+            t.timestampMs = m_params.slotStartMs(slot);
+            t.payload = codec::encode(proof);
+            signTransaction(t, m_key);
+            bad.transactions.push_back(t);
+        }
+        finishBlock(bad);
+        if (m_observer)
+            m_observer->onInvalidBlockProduced(blockHash(bad.header));
+        send(bad);
+        return;
+    }
+
+    SignerRecord next = m_signer;
+    next.proposedSlot = slot;
+    if (!persist(next))
+        return;
+    ConsensusBlock block = buildBlock(parent, slot, false);
+    ++m_counters.blocksProposed;
+    auto shared = std::make_shared<const ConsensusBlock>(block);
+    if (m_behaviour.equivocateProposals) {
+        ConsensusBlock other = buildBlock(parent, slot, true);
+        sendSplit(block, other);
+    } else {
+        send(block);
+    }
+    acceptBlocks(shared, 0);
+}
+
+// --- voting ------------------------------------------------------------------
+
+bool ConsensusNode::persist(const SignerRecord &next)
+{
+    if (m_behaviour.volatileSignerRecord) {
+        m_signer = next;   // test-only mutation: never reaches the store
+        return true;
+    }
+    if (!m_store.saveSignerRecord(next, m_nowMs)) {
+        ++m_counters.signRefused;
+        return false;
+    }
+    m_signer = next;
+    return true;
+}
+
+bool ConsensusNode::tradesInHaltedZone(const ConsensusBlock &block) const
+{
+    if (!m_localHalts.anyHalted())
+        return false;
+    for (const auto &tx : block.transactions)
+        if (auto zone = transactionZone(tx); zone && m_localHalts.isHalted(*zone))
+            return true;
+    return false;
+}
+
+void ConsensusNode::tryVote(BlockNode *target, bool mayDefer)
+{
+    if (!isAuthority() || m_behaviour.withholdVotes || m_anchor || target == m_tree->genesisNode())
+        return;
+    if (target->slot + 1 < m_currentSlot || target->slot > m_currentSlot)
+        return;
+    if (target->slot <= m_signer.linkTargetSlot)
+        return;
+    BlockNode *source = m_finality->highestJustified();
+    if (source == target || !BlockTree::isAncestorOrSelf(source, target))
+        return;
+    if (source->slot < m_signer.linkSourceSlot)
+        return;
+    if (tradesInHaltedZone(*target->block))
+        return;
+    const std::int64_t deadline = m_params.slotStartMs(target->slot) + static_cast<std::int64_t>(m_params.slotMs / 2);
+    if (mayDefer && !target->parent->justified && m_nowMs < deadline) {
+        // Wait for the parent's justification, and ask the peers for the
+        // parent's votes: one may have reached only some of them.
+        if (m_deferredVote != target->hash)
+            send(VotesRequest{target->parent->hash});
+        m_deferredVote = target->hash;
+        m_deferredDeadlineMs = deadline;
+        return;
+    }
+    if (m_deferredVote == target->hash)
+        m_deferredVote.reset();
+    SignerRecord next = m_signer;
+    next.linkTargetSlot = target->slot;
+    next.linkSourceSlot = source->slot;
+    if (!persist(next))
+        return;
+    LinkVote vote{source->checkpoint(), target->checkpoint(), {}, {}};
+    signLinkVote(vote, m_key);
+    ++m_counters.votesSigned;
+
+    if (m_behaviour.doubleVote) {
+        LinkVote other{source->checkpoint(), {target->slot, fakeTarget(target->hash, 1)}, {}, {}};
+        signLinkVote(other, m_key);
+        sendSplit(vote, other);
+    } else {
+        send(vote);
+    }
+    if (m_behaviour.surroundVote && target->slot % 5 == 0 && source->slot > 0) {
+        // Surrounds the vote above (genesis < source < target < target + 2).
+        LinkVote wide{m_tree->genesisNode()->checkpoint(), {target->slot + 2, fakeTarget(target->hash, 2)}, {}, {}};
+        signLinkVote(wide, m_key);
+        send(wide);
+    }
+    handleLinkVote(vote, true);
+}
+
+void ConsensusNode::tryAttest(BlockNode *target)
+{
+    if (isAuthority() || m_behaviour.withholdVotes || m_anchor || target == m_tree->genesisNode())
+        return;
+    if (!target->epoch->active.find(m_key.publicKey()))
+        return;
+    if (target->slot + 1 < m_currentSlot || target->slot > m_currentSlot)
+        return;
+    if (target->slot <= m_signer.attestedSlot)
+        return;
+    SignerRecord next = m_signer;
+    next.attestedSlot = target->slot;
+    if (!persist(next))
+        return;
+    Vote vote;
+    vote.kind = VoteKind::StakeAttestation;
+    vote.height = target->height;
+    vote.slot = target->slot;
+    vote.blockHash = target->hash;
+    signVote(vote, m_key);
+    ++m_counters.attestationsSigned;
+    if (m_behaviour.doubleAttest) {
+        Vote other = vote;
+        other.blockHash = fakeTarget(target->hash, 3);
+        signVote(other, m_key);
+        sendSplit(vote, other);
+    } else {
+        send(vote);
+    }
+    handleAttestation(vote, true);
+}
+
+// --- fork choice and finality -------------------------------------------------
+
+void ConsensusNode::updateHead()
+{
+    BlockNode *root = m_finality->highestJustified();
+    BlockNode *fast = m_finality->tip(FinalityLevel::Fast);
+    if (!BlockTree::isAncestorOrSelf(fast, root)) {
+        if (m_observer)
+            m_observer->onSafetyAlarm("fork choice: the highest justified block " + root->hash.shortHex()
+                                      + " at slot " + std::to_string(root->slot)
+                                      + " does not descend from the Fast-final block " + fast->hash.shortHex()
+                                      + "; keeping the finalized chain");
+        root = fast;
+    }
+    BlockNode *best = root;
+    std::vector<BlockNode *> stack{root};
+    while (!stack.empty()) {
+        BlockNode *n = stack.back();
+        stack.pop_back();
+        if (n->slot > best->slot || (n->slot == best->slot && n->hash < best->hash))
+            best = n;
+        for (BlockNode *c : n->children)
+            stack.push_back(c);
+    }
+    m_head = best;
+}
+
+void ConsensusNode::drainFinality()
+{
+    for (const auto &ev : m_finality->takeEvents()) {
+        if (ev.type == FinalityEvent::Type::Conflict) {
+            if (m_observer)
+                m_observer->onSafetyAlarm("conflicting finality: block " + ev.node->hash.shortHex() + " at slot "
+                                          + std::to_string(ev.node->slot) + " does not extend Fast-final block "
+                                          + ev.other->hash.shortHex());
+            continue;
+        }
+        if (ev.type != FinalityEvent::Type::Finalized)
+            continue;
+        if (ev.level == FinalityLevel::Fast) {
+            if (!ev.node->loadedFinal)
+                (void)m_store.appendFinalized(*ev.node->block);
+            for (const auto &tx : ev.node->block->transactions)
+                m_mempool.remove(transactionId(tx));
+            for (const auto &e : ev.node->block->evidence)
+                m_pendingEvidence.erase(offenceKey(e));
+        }
+        if (m_observer)
+            m_observer->onFinalized(ev.level, *ev.node);
+    }
+}
+
+// --- evidence ----------------------------------------------------------------
+
+void ConsensusNode::recordEvidence(const ConsensusEvidence &evidence)
+{
+    const Hash256 key = offenceKey(evidence);
+    if (!m_knownOffences.insert(key).second)
+        return;
+    if (m_pendingEvidence.size() < kMaxPendingEvidence)
+        m_pendingEvidence.emplace(key, evidence);
+    if (m_observer)
+        m_observer->onEvidenceDetected(evidence);
+    send(evidence);
+}
+
+void ConsensusNode::detectProposal(const SignedHeader &header)
+{
+    if (m_observer)
+        m_observer->onSignedMessageChecked(header.signature);
+    const auto key = std::make_pair(header.header.slot, header.header.proposer);
+    const auto [it, inserted] = m_proposalsSeen.try_emplace(key, header);
+    if (!inserted && blockHash(it->second.header) != blockHash(header.header))
+        recordEvidence(makeDoubleProposal(it->second, header));
+}
+
+void ConsensusNode::detectLinkVote(const LinkVote &vote)
+{
+    // One offence per new vote: a double vote if there is one, else the
+    // first surround found (one proof is enough to name the offender).
+    if (m_observer)
+        m_observer->onSignedMessageChecked(vote.signature);
+    auto &bySlot = m_linkVotesSeen[vote.voter];
+    const LinkVote *partner = nullptr;
+    OffenceKind partnerKind{};
+    for (const auto &[slot, votes] : bySlot) {
+        for (const auto &other : votes) {
+            OffenceKind kind{};
+            if (!linkVotesConflict(vote, other, &kind))
+                continue;
+            if (!partner || (kind == OffenceKind::DoubleLinkVote && partnerKind != kind)) {
+                partner = &other;
+                partnerKind = kind;
+            }
+        }
+    }
+    if (partner)
+        recordEvidence(makeLinkEvidence(partnerKind, vote, *partner));
+    auto &atSlot = bySlot[vote.target.slot];
+    if (atSlot.size() < 4)
+        atSlot.push_back(vote);
+}
+
+void ConsensusNode::detectVote(const Vote &vote)
+{
+    if (m_observer)
+        m_observer->onSignedMessageChecked(vote.signature);
+    if (vote.kind == VoteKind::StakeAttestation) {
+        const auto [it, inserted] = m_attestationsSeen.try_emplace({vote.slot, vote.voter}, vote);
+        if (!inserted && voteSigningBytes(it->second) != voteSigningBytes(vote))
+            recordEvidence(makeVoteEvidence(OffenceKind::DoubleAttestation, it->second, vote));
+    } else if (vote.kind == VoteKind::Emergency) {
+        const auto [it, inserted] = m_emergencyVotesSeen.try_emplace({vote.voter, vote.height, vote.round}, vote);
+        if (!inserted && voteSigningBytes(it->second) != voteSigningBytes(vote))
+            recordEvidence(makeVoteEvidence(OffenceKind::DoubleEmergencyVote, it->second, vote));
+    }
+}
+
+} // namespace gtx::consensus

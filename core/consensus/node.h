@@ -1,0 +1,269 @@
+#pragma once
+
+// One consensus node as a pure state machine (docs/protocol.md). Time comes
+// in through onTick(nowMs), messages through onMessage(), and everything the
+// node says goes out through an Outbox; what it must remember across a crash
+// goes to a ConsensusStore before any signature leaves it. No clock, no
+// global randomness, no threads: the same node code runs in the real network
+// and, many times over, in the deterministic simulator.
+
+#include "core/consensus/chain.h"
+#include "core/consensus/finality.h"
+#include "core/consensus/lanes.h"
+#include "core/consensus/messages.h"
+#include "core/consensus/performance.h"
+#include "core/consensus/store.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_set>
+#include <vector>
+
+namespace gtx::consensus {
+
+class SignatureVerifier;
+
+using PeerId = std::uint32_t;
+
+class Outbox
+{
+public:
+    virtual ~Outbox() = default;
+    virtual void broadcast(const Bytes &message) = 0;
+    virtual void sendTo(const std::vector<PeerId> &peers, const Bytes &message) = 0;
+    virtual std::vector<PeerId> peers() const = 0;
+};
+
+// What a node reports as it runs (the simulator checks its invariants here;
+// a real node logs and shows them).
+class NodeObserver
+{
+public:
+    virtual ~NodeObserver() = default;
+    virtual void onBlockAccepted(const BlockNode &) {}
+    virtual void onFinalized(FinalityLevel, const BlockNode &) {}
+    virtual void onInstantFinal(const EmergencyRecord &) {}
+    virtual void onEvidenceDetected(const ConsensusEvidence &) {}
+    virtual void onSafetyAlarm(const std::string &) {}
+    virtual void onInvalidBlockProduced(const Hash256 &) {}
+    // A signed proposal or vote reached the evidence checks (by its signature).
+    virtual void onSignedMessageChecked(const Signature &) {}
+};
+
+// Misbehaviour switches for the simulator's Byzantine nodes. Every switch is
+// off in a real node.
+struct ByzantineBehaviour
+{
+    bool equivocateProposals = false;  // two blocks per slot, one to each half of the peers
+    bool doubleVote = false;           // a second, conflicting vote for each target slot
+    bool surroundVote = false;         // now and then a vote surrounding its own earlier vote
+    bool doubleAttest = false;         // two attestations for one slot
+    bool withholdVotes = false;        // never vote or attest
+    bool invalidBlocks = false;        // sometimes propose a block that breaks a rule
+    bool invalidEnergyData = false;    // sometimes put a forged meter reading in its block
+    // Test-only mutation: keep the signer record in memory only, so a
+    // restart forgets what was signed (no double-sign protection).
+    bool volatileSignerRecord = false;
+
+    bool any() const
+    {
+        return equivocateProposals || doubleVote || surroundVote || doubleAttest || withholdVotes
+            || invalidBlocks || invalidEnergyData;
+    }
+};
+
+struct NodeCounters
+{
+    std::uint64_t messagesIn = 0;
+    std::uint64_t malformed = 0;
+    std::uint64_t blocksRejected = 0;
+    std::uint64_t blocksProposed = 0;
+    std::uint64_t votesSigned = 0;
+    std::uint64_t attestationsSigned = 0;
+    std::uint64_t signRefused = 0;     // the signer record could not be saved
+};
+
+class ConsensusNode
+{
+public:
+    struct Setup
+    {
+        ConsensusParams params;
+        std::shared_ptr<const ConsensusGenesis> genesis;
+        ConsensusStore *store = nullptr;
+        Outbox *outbox = nullptr;
+        SignatureVerifier *verifier = nullptr;
+        NodeObserver *observer = nullptr;   // optional
+        ByzantineBehaviour behaviour;
+        std::uint64_t behaviourSeed = 0;    // Byzantine choices only
+    };
+
+    // Restores the signer record and finalized chain from the store.
+    // Errors: "consensus.invalid_params", "consensus.invalid_rules", the
+    // store's errors, "consensus.store_corrupt".
+    static Result<std::unique_ptr<ConsensusNode>> start(Setup setup, crypto::KeyPair key);
+
+    ConsensusNode(const ConsensusNode &) = delete;
+    ConsensusNode &operator=(const ConsensusNode &) = delete;
+
+    void onTick(std::int64_t nowMs);
+    void onMessage(PeerId from, ByteView bytes, std::int64_t nowMs);
+    // A client transaction: checked, pooled and gossiped.
+    Status submitTransaction(const Transaction &tx, std::int64_t nowMs);
+    // An operator's emergency order (signed by this authority's key and
+    // approved by two of its operators): applied locally at once if it is a
+    // halt, and proposed as an emergency block for the quorum to certify.
+    Status submitEmergencyOrder(const Transaction &order, std::int64_t nowMs);
+    // The next local time this node wants onTick().
+    std::int64_t nextWakeMs() const;
+
+    const crypto::PublicKey &key() const { return m_key.publicKey(); }
+    bool isAuthority() const { return m_authorityIndex < m_genesis->authorities.size(); }
+    const BlockNode *head() const { return m_head; }
+    const BlockNode *finalizedTip(FinalityLevel level) const { return m_finality->tip(level); }
+    const BlockNode *highestJustified() const { return m_finality->highestJustified(); }
+    // None for unknown blocks.
+    FinalityLevel finalityOf(const Hash256 &block) const;
+    bool isInstantFinal(const Hash256 &emergencyBlockId) const { return m_certified.count(emergencyBlockId) > 0; }
+    const BlockTree &tree() const { return *m_tree; }
+    const Mempool &mempool() const { return m_mempool; }
+    const HaltState &localHalts() const { return m_localHalts; }
+    const SignerRecord &signerRecord() const { return m_signer; }
+    const NodeCounters &counters() const { return m_counters; }
+    std::uint64_t currentSlot() const { return m_currentSlot; }
+    std::size_t pendingEvidenceCount() const { return m_pendingEvidence.size(); }
+    // Performance of every proposer and voter seen, over slots after
+    // `fromSlot` of this node's Fast-final chain (see performance.h for which
+    // fields are chain-derived and which are measured locally).
+    std::map<PublicKey, PerformanceRecord> performance(std::uint64_t fromSlot);
+    // True while the node waits for its peers to send the chain up to the
+    // finalized block its store remembers (it neither votes nor proposes).
+    bool catchingUp() const { return m_anchor.has_value(); }
+    std::size_t linkSigners(const Hash256 &source, const Hash256 &target) const
+    {
+        return m_finality->linkSigners(source, target);
+    }
+
+private:
+    ConsensusNode(Setup setup, crypto::KeyPair key);
+    Status restore();
+
+    void newSlot(std::uint64_t slot);
+    void handleProposal(PeerId from, std::shared_ptr<const ConsensusBlock> block);
+    void acceptBlocks(std::shared_ptr<const ConsensusBlock> block, PeerId from);
+    void afterAccepted(BlockNode *node);
+    void handleLinkVote(const LinkVote &vote, bool trusted, std::optional<PeerId> from = std::nullopt);
+    void sendJustification(PeerId peer, const BlockNode *justified);
+    void handleAttestation(const Vote &vote, bool trusted);
+    void handleEmergencyVote(const Vote &vote);
+    void handleEmergencyProposal(const EmergencyBlock &block);
+    void handleEmergencyRecord(const EmergencyRecord &record);
+    void handleEvidence(const ConsensusEvidence &evidence);
+    void handleTransaction(const Transaction &tx);
+    void handleBlockRequest(PeerId from, const Hash256 &hash);
+
+    void propose(std::uint64_t slot);
+    ConsensusBlock buildBlock(BlockNode *parent, std::uint64_t slot, bool variant);
+    void finishBlock(ConsensusBlock &block);
+    void tryVote(BlockNode *node, bool mayDefer = true);
+    void tryAttest(BlockNode *node);
+    void updateHead();
+    void drainFinality();
+    void checkCertified(const Hash256 &emergencyId);
+    void voteEmergencyInOrder(std::size_t proposerIndex);
+    void onCertified(const EmergencyRecord &record, bool gossip);
+
+    void detectProposal(const SignedHeader &header);
+    void detectLinkVote(const LinkVote &vote);
+    void detectVote(const Vote &vote);
+    void recordEvidence(const ConsensusEvidence &evidence);
+
+    bool persist(const SignerRecord &next);
+    void send(const Message &message);
+    // Byzantine: `a` to one random half of the peers, `b` to the other.
+    void sendSplit(const Message &a, const Message &b);
+    bool tradesInHaltedZone(const ConsensusBlock &block) const;
+    const std::vector<Signature> &carriedIds(const BlockNode *node);
+    void prune();
+    bool markSeen(const Signature &id, std::uint64_t slot);
+
+    ConsensusParams m_params;
+    std::shared_ptr<const ConsensusGenesis> m_genesis;
+    crypto::KeyPair m_key;
+    std::size_t m_authorityIndex;
+    ConsensusStore &m_store;
+    Outbox &m_outbox;
+    SignatureVerifier &m_verifier;
+    NodeObserver *m_observer;
+    ByzantineBehaviour m_behaviour;
+    std::mt19937_64 m_rng;
+
+    std::unique_ptr<BlockTree> m_tree;
+    std::unique_ptr<FinalityTracker> m_finality;
+    Mempool m_mempool;
+    SignerRecord m_signer;
+    NodeCounters m_counters;
+    BlockNode *m_head = nullptr;
+    std::optional<FinalizedAnchor> m_anchor;   // own finalized block not yet fetched again
+    // A vote held back until the target's parent is known to be justified
+    // (so all authorities vote from the same source), at most until the deadline.
+    std::optional<Hash256> m_deferredVote;
+    std::int64_t m_deferredDeadlineMs = 0;
+    std::int64_t m_nowMs = 0;
+    std::uint64_t m_currentSlot = 0;
+
+    // Blocks waiting for a parent, for their slot, or known to be invalid.
+    struct Orphan
+    {
+        std::shared_ptr<const ConsensusBlock> block;
+        PeerId from = 0;
+    };
+    std::multimap<Hash256, Orphan> m_orphans;        // by parent hash
+    std::map<Hash256, Hash256> m_orphanParent;       // orphan hash -> parent hash
+    std::map<Hash256, std::uint64_t> m_requested;    // hash -> slot last requested
+    std::vector<Orphan> m_future;
+    std::set<Hash256> m_rejected;
+    std::set<std::pair<PeerId, Hash256>> m_hinted;   // justification proofs already sent
+
+    // Votes by id (dedup) and by target (to carry in blocks).
+    struct SignatureHasher
+    {
+        std::size_t operator()(const Signature &s) const
+        {
+            std::size_t v = 0;
+            for (std::size_t i = 0; i < sizeof(v); ++i)
+                v = (v << 8) | s.bytes[i];
+            return v;
+        }
+    };
+    std::unordered_set<Signature, SignatureHasher> m_seenVotes;   // votes are told apart by signature
+    std::map<std::uint64_t, std::vector<Signature>> m_seenVotesBySlot;
+    std::map<Hash256, std::vector<LinkVote>> m_linkPool;
+    std::map<Hash256, std::vector<Vote>> m_attestationPool;
+    std::map<Hash256, std::vector<Signature>> m_carriedCache;
+
+    // Evidence detection: the first message seen at each position.
+    std::map<std::pair<std::uint64_t, PublicKey>, SignedHeader> m_proposalsSeen;   // by slot, proposer
+    std::map<PublicKey, std::map<std::uint64_t, std::vector<LinkVote>>> m_linkVotesSeen;
+    std::map<std::pair<std::uint64_t, PublicKey>, Vote> m_attestationsSeen;        // by slot, voter
+    std::map<std::tuple<PublicKey, std::uint64_t, std::uint32_t>, Vote> m_emergencyVotesSeen;
+    std::map<Hash256, ConsensusEvidence> m_pendingEvidence;   // by offence key
+    std::set<Hash256> m_knownOffences;
+
+    // Emergency override.
+    std::map<Hash256, EmergencyBlock> m_emergencyBlocks;
+    std::map<std::pair<std::size_t, std::uint64_t>, Hash256> m_emergencyBySequence;   // first seen
+    std::map<Hash256, Vote> m_ownEmergencyVotes;
+    std::map<Hash256, Certificate> m_emergencyVotes;
+    std::map<Hash256, EmergencyRecord> m_certified;
+    HaltState m_localHalts;
+    LocalPerformance m_performance;
+};
+
+} // namespace gtx::consensus

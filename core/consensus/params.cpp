@@ -1,0 +1,88 @@
+#include "core/consensus/params.h"
+
+namespace gtx::consensus {
+
+ConsensusParams ConsensusParams::production()
+{
+    return ConsensusParams{};
+}
+
+ConsensusParams ConsensusParams::simulation()
+{
+    ConsensusParams p;
+    p.networkId = 0x53494d;  // "SIM"
+    p.genesisTimeMs = 1'700'000'000'000;
+    p.epochSlots = 16;
+    p.checkpointBlocks = 16;
+    p.voteInclusionSlots = 64;
+    p.evidenceWindowSlots = 8 * 16;
+    p.lanes.maxTransactions = 64;
+    p.lanes.authorityReserve = 8;
+    p.lanes.governanceReserve = 4;
+    p.lanes.maxEmergencyRecords = 8;
+    p.lanes.maxEvidence = 32;
+    p.lanes.mempoolPerLane = 20000;
+    p.rotation.maxActiveValidators = 32;
+    p.rotation.maxChurnBps = 3333;   // lets short runs exercise rotation
+    p.rotation.maxPerZone = 8;
+    return p;
+}
+
+Status ConsensusParams::validate() const
+{
+    if (testOnlyQuorumOverride != 0 && !testOnlyAllowUnsafeQuorum)
+        return makeError("consensus.invalid_params",
+                         "A fixed quorum override is a test-only switch and is refused in a real network.");
+    if (!testOnlyAllowUnsafeQuorum)
+        GTX_TRY(rules.validate());
+    if (slotMs == 0 || epochSlots == 0 || checkpointBlocks == 0)
+        return makeError("consensus.invalid_params",
+                         "Slot length, epoch length and checkpoint depth must be positive.");
+    if (voteInclusionSlots == 0 || evidenceWindowSlots < epochSlots || evidenceWindowSlots < voteInclusionSlots)
+        return makeError("consensus.invalid_params",
+                         "The vote inclusion window must be positive, and the evidence window at least one epoch "
+                         "and at least the vote inclusion window.");
+    if (static_cast<std::uint64_t>(lanes.authorityReserve) + lanes.governanceReserve
+        > lanes.maxTransactions)
+        return makeError("consensus.invalid_params",
+                         "The Authority and Governance lane reserves exceed the block size.");
+    if (lanes.authorityReserve == 0)
+        return makeError("consensus.invalid_params",
+                         "The Authority lane must reserve space in every block.");
+    if (rotation.maxChurnBps > kBasisPointsFull || rotation.maxPerZone == 0)
+        return makeError("consensus.invalid_params",
+                         "The churn limit must be at most 100% and the zone cap positive.");
+    if (maxClockDisparityMs < 0 || static_cast<std::uint64_t>(maxClockDisparityMs) * 2 >= slotMs)
+        return makeError("consensus.invalid_params",
+                         "The clock disparity must be below half a slot.");
+    return Status::success();
+}
+
+std::size_t ConsensusParams::authorityQuorum(std::size_t authorityCount) const
+{
+    if (testOnlyAllowUnsafeQuorum && testOnlyQuorumOverride != 0)
+        return testOnlyQuorumOverride;
+    return rules.authorityQuorum(authorityCount);
+}
+
+std::uint64_t ConsensusParams::slotAt(std::int64_t timeMs) const
+{
+    if (timeMs <= genesisTimeMs)
+        return 0;
+    return static_cast<std::uint64_t>(timeMs - genesisTimeMs) / slotMs;
+}
+
+Status checkParameterChange(const ConsensusParams &current, const ConsensusParams &proposed)
+{
+    if (proposed.testOnlyAllowUnsafeQuorum || proposed.testOnlyQuorumOverride != 0)
+        return makeError("consensus.invalid_params",
+                         "Test-only quorum switches cannot be set by governance.");
+    GTX_TRY(proposed.validate());
+    if (proposed.slotMs != current.slotMs || proposed.epochSlots != current.epochSlots
+        || proposed.genesisTimeMs != current.genesisTimeMs || proposed.networkId != current.networkId)
+        return makeError("consensus.immutable_param",
+                         "Slot length, epoch length, genesis time and network id cannot change on a running network.");
+    return Status::success();
+}
+
+} // namespace gtx::consensus

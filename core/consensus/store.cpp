@@ -1,0 +1,75 @@
+#include "core/consensus/store.h"
+
+namespace gtx::consensus {
+
+namespace {
+constexpr std::size_t kMaxAuthoritiesInRecord = 64;
+} // namespace
+
+void encodeTo(codec::Writer &w, const SignerRecord &v)
+{
+    w.u64(v.proposedSlot);
+    w.u64(v.linkTargetSlot);
+    w.u64(v.linkSourceSlot);
+    w.u64(v.attestedSlot);
+    w.u64(v.emergencyProposedSeq);
+    w.u32(static_cast<std::uint32_t>(v.emergencyVotedSeq.size()));
+    for (auto seq : v.emergencyVotedSeq)
+        w.u64(seq);
+}
+
+void decodeFrom(codec::Reader &r, SignerRecord &v)
+{
+    v.proposedSlot = r.u64();
+    v.linkTargetSlot = r.u64();
+    v.linkSourceSlot = r.u64();
+    v.attestedSlot = r.u64();
+    v.emergencyProposedSeq = r.u64();
+    const std::uint32_t n = r.u32();
+    if (r.ok() && (n > kMaxAuthoritiesInRecord || n > r.remaining() / 8)) {
+        r.fail("signer record lists too many authorities");
+        return;
+    }
+    v.emergencyVotedSeq.assign(r.ok() ? n : 0, 0);
+    for (auto &seq : v.emergencyVotedSeq)
+        seq = r.u64();
+}
+
+Status MemoryConsensusStore::saveSignerRecord(const SignerRecord &record, std::int64_t)
+{
+    if (m_failWrites)
+        return makeError("store.write_failed", "The signer record could not be written.");
+    m_record = record;
+    ++m_saves;
+    return Status::success();
+}
+
+Status MemoryConsensusStore::appendFinalized(const ConsensusBlock &block)
+{
+    if (m_failWrites)
+        return makeError("store.write_failed", "The finalized block could not be written.");
+    m_finalized.push_back(block);
+    return Status::success();
+}
+
+Result<RestoredChain> MemoryConsensusStore::loadFinalized()
+{
+    RestoredChain chain;
+    chain.blocks = m_finalized;
+    if (!m_finalized.empty()) {
+        const BlockHeader &h = m_finalized.back().header;
+        chain.anchor = {h.height, h.slot, blockHash(h)};
+    }
+    return chain;
+}
+
+Status MemoryConsensusStore::recordAudit(const std::string &action, const std::string &details,
+                                         std::int64_t)
+{
+    if (m_failWrites)
+        return makeError("store.write_failed", "The audit record could not be written.");
+    m_audit.emplace_back(action, details);
+    return Status::success();
+}
+
+} // namespace gtx::consensus

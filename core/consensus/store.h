@@ -1,0 +1,93 @@
+#pragma once
+
+// What a node must remember across a crash (docs/protocol.md, "Double-sign
+// protection"): the last position it signed at for each kind of message,
+// written durably BEFORE the signature leaves the node, and the blocks it saw
+// finalized.
+
+#include "core/codec/codec.h"
+#include "core/common/result.h"
+#include "core/consensus/messages.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gtx::consensus {
+
+struct SignerRecord
+{
+    std::uint64_t proposedSlot = 0;          // last slot a block was proposed for
+    std::uint64_t linkTargetSlot = 0;        // last authority vote: target slot
+    std::uint64_t linkSourceSlot = 0;        //                     source slot
+    std::uint64_t attestedSlot = 0;          // last stake attestation: block slot
+    std::uint64_t emergencyProposedSeq = 0;  // own emergency blocks proposed
+    std::vector<std::uint64_t> emergencyVotedSeq;   // per proposing authority index
+
+    bool operator==(const SignerRecord &) const = default;
+};
+
+void encodeTo(codec::Writer &w, const SignerRecord &v);
+void decodeFrom(codec::Reader &r, SignerRecord &v);
+
+// The highest block a store knows to be Fast-final.
+struct FinalizedAnchor
+{
+    std::uint64_t height = 0;
+    std::uint64_t slot = 0;
+    Hash256 hash;
+};
+
+// What a node restarts from: whole finalized blocks (when the store keeps
+// them) and the anchor, which may be above the last whole block; the node
+// then fetches the missing blocks from its peers and accepts only a chain
+// through the anchor.
+struct RestoredChain
+{
+    std::vector<ConsensusBlock> blocks;
+    FinalizedAnchor anchor;
+};
+
+class ConsensusStore
+{
+public:
+    virtual ~ConsensusStore() = default;
+    // A default record when nothing was saved yet.
+    virtual Result<SignerRecord> loadSignerRecord() = 0;
+    // Durable when it returns success.
+    virtual Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) = 0;
+    // Fast-final blocks, appended in height order.
+    virtual Status appendFinalized(const ConsensusBlock &block) = 0;
+    virtual Result<RestoredChain> loadFinalized() = 0;
+    // Appends to the node's audit trail (emergency actions).
+    virtual Status recordAudit(const std::string &action, const std::string &details,
+                               std::int64_t nowMs) = 0;
+};
+
+// Keeps everything in memory; survives the destruction of the node that uses
+// it, which is how the simulator models a crash with an intact disk.
+class MemoryConsensusStore final : public ConsensusStore
+{
+public:
+    Result<SignerRecord> loadSignerRecord() override { return m_record; }
+    Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) override;
+    Status appendFinalized(const ConsensusBlock &block) override;
+    Result<RestoredChain> loadFinalized() override;
+    Status recordAudit(const std::string &action, const std::string &details,
+                       std::int64_t nowMs) override;
+    const std::vector<std::pair<std::string, std::string>> &audit() const { return m_audit; }
+
+    // Test hook: make every later save fail (a full or failing disk).
+    void failWrites(bool fail) { m_failWrites = fail; }
+    std::size_t saves() const { return m_saves; }
+
+private:
+    SignerRecord m_record;
+    std::vector<ConsensusBlock> m_finalized;
+    std::vector<std::pair<std::string, std::string>> m_audit;
+    bool m_failWrites = false;
+    std::size_t m_saves = 0;
+};
+
+} // namespace gtx::consensus

@@ -1,0 +1,126 @@
+#include "core/consensus/tx_rules.h"
+
+#include "core/consensus/verifier.h"
+
+namespace gtx::consensus {
+
+namespace {
+
+bool isAuthority(const TxContext &c, const PublicKey &key)
+{
+    return authorityIndex(*c.authorities, key) < c.authorities->size();
+}
+
+Status checkEnergyProof(const Transaction &tx, const TxContext &c)
+{
+    auto proof = codec::decode<EnergyProof>(tx.payload, "energy proof");
+    if (!proof)
+        return makeError("tx.bad_payload", proof.error().message);
+    if (auto valid = proof->meterReading.validate(); !valid)
+        return makeError("tx.bad_energy_data", valid.error().message);
+    if (!isAuthority(c, proof->gridOperatorWitness.authority))
+        return makeError("tx.bad_energy_data", "The reading is not witnessed by a grid authority.");
+    if (!c.verifier->verify(proof->gridOperatorWitness.authority, kGridWitnessDomain,
+                            witnessSigningBytes(*proof), proof->gridOperatorWitness.signature))
+        return makeError("tx.bad_energy_data", "The grid operator's witness signature does not verify.");
+    const auto meter = c.meters->find(proof->meterReading.meterId);
+    if (meter == c.meters->end())
+        return makeError("tx.bad_energy_data", "The reading is from an unregistered meter.");
+    if (!c.verifier->verify(meter->second, kMeterReadingDomain, meterSigningBytes(*proof),
+                            proof->energySignature))
+        return makeError("tx.bad_energy_data", "The meter's signature does not verify.");
+    if (c.halts && c.halts->isHalted(proof->meterReading.zone))
+        return makeError("tx.zone_halted", "Trading is halted in zone "
+                                               + gridZoneCode(proof->meterReading.zone) + ".");
+    return Status::success();
+}
+
+} // namespace
+
+Status checkTransaction(const Transaction &tx, const TxContext &c)
+{
+    if (laneOf(tx.kind) == Lane::Emergency)
+        return makeError("tx.emergency_lane",
+                         "Emergency orders travel as emergency blocks, not as plain transactions.");
+    if (!c.verifier->verify(tx.sender, kTransactionDomain, transactionSigningBytes(tx), tx.signature))
+        return makeError("tx.bad_signature", "The transaction signature does not verify.");
+    switch (tx.kind) {
+    case TransactionKind::RegulatoryEnforcement:
+    case TransactionKind::AuthorityRegistration:
+        if (!isAuthority(c, tx.sender))
+            return makeError("tx.not_authority", "Only an authority may send this transaction.");
+        return Status::success();
+    case TransactionKind::MeterReading:
+        return checkEnergyProof(tx, c);
+    case TransactionKind::EnergyTrade: {
+        auto trade = codec::decode<EnergyTrade>(tx.payload, "energy trade");
+        if (!trade)
+            return makeError("tx.bad_payload", trade.error().message);
+        if (trade->energyWh == 0)
+            return makeError("tx.bad_energy_data", "A trade must move a positive amount of energy.");
+        if (c.halts && c.halts->isHalted(trade->zone))
+            return makeError("tx.zone_halted", "Trading is halted in zone " + gridZoneCode(trade->zone) + ".");
+        return Status::success();
+    }
+    case TransactionKind::Bond: {
+        auto bond = codec::decode<BondRequest>(tx.payload, "bond request");
+        if (!bond)
+            return makeError("tx.bad_payload", bond.error().message);
+        if (bond->candidate.publicKey != tx.sender)
+            return makeError("tx.bad_bond", "A bond must be sent by the candidate's own key.");
+        const std::uint64_t minimum = bond->role == ValidatorRole::Stake ? c.rotation->minStake
+                                                                          : c.rotation->energyMinStake;
+        if (bond->candidate.stakeAmount < minimum)
+            return makeError("tx.bad_bond", "The bond is below the minimum stake for its role.");
+        return Status::success();
+    }
+    case TransactionKind::Unbond:
+        if (!tx.payload.empty())
+            return makeError("tx.bad_payload", "An unbond carries no payload.");
+        return Status::success();
+    default:
+        return Status::success();
+    }
+}
+
+std::optional<GridZone> transactionZone(const Transaction &tx)
+{
+    if (tx.kind == TransactionKind::EnergyTrade) {
+        auto trade = codec::decode<EnergyTrade>(tx.payload, "energy trade");
+        if (trade)
+            return trade->zone;
+    } else if (tx.kind == TransactionKind::MeterReading) {
+        auto proof = codec::decode<EnergyProof>(tx.payload, "energy proof");
+        if (proof)
+            return proof->meterReading.zone;
+    }
+    return std::nullopt;
+}
+
+void encodeTo(codec::Writer &w, const EnergyTrade &v)
+{
+    w.value(v.zone);
+    w.u64(v.energyWh);
+    w.u64(v.priceMicroGtPerKWh);
+}
+
+void decodeFrom(codec::Reader &r, EnergyTrade &v)
+{
+    r.value(v.zone);
+    v.energyWh = r.u64();
+    v.priceMicroGtPerKWh = r.u64();
+}
+
+void encodeTo(codec::Writer &w, const BondRequest &v)
+{
+    w.value(v.candidate);
+    w.enumeration(v.role);
+}
+
+void decodeFrom(codec::Reader &r, BondRequest &v)
+{
+    r.value(v.candidate);
+    v.role = r.enumeration(ValidatorRole::Energy, "validator role");
+}
+
+} // namespace gtx::consensus

@@ -1,0 +1,337 @@
+#include "core/consensus/validators.h"
+
+#include "core/codec/codec.h"
+#include "core/crypto/merkle.h"
+
+#include <algorithm>
+#include <map>
+
+namespace gtx::consensus {
+
+namespace {
+
+std::uint64_t saturatingAdd(std::uint64_t a, std::uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+// a * bps / 10000 without overflow.
+std::uint64_t scaleBps(std::uint64_t a, std::uint32_t bps)
+{
+    return (a / kBasisPointsFull) * bps + (a % kBasisPointsFull) * bps / kBasisPointsFull;
+}
+
+ActiveValidator toActive(const Candidate &c, const RotationParams &params)
+{
+    ActiveValidator v;
+    v.key = c.info.publicKey;
+    v.role = c.role;
+    v.stake = c.info.stakeAmount;
+    v.proposerWeight = proposerWeightOf(c, params);
+    v.zone = c.info.geographicDistribution;
+    v.score = candidateScore(c);
+    return v;
+}
+
+// Best first: higher score, then lower key.
+bool ranksBefore(const ActiveValidator &a, const ActiveValidator &b)
+{
+    if (a.score != b.score)
+        return a.score > b.score;
+    return a.key < b.key;
+}
+
+void finish(ActiveSet &set)
+{
+    std::sort(set.members.begin(), set.members.end(),
+              [](const ActiveValidator &a, const ActiveValidator &b) { return a.key < b.key; });
+    set.totalStake = 0;
+    for (const auto &m : set.members)
+        set.totalStake = saturatingAdd(set.totalStake, m.stake);
+}
+
+std::vector<ActiveValidator> rankedEligible(const std::vector<Candidate> &pool,
+                                            const RotationParams &params)
+{
+    std::vector<ActiveValidator> ranked;
+    for (const auto &c : pool)
+        if (isEligible(c, params))
+            ranked.push_back(toActive(c, params));
+    std::sort(ranked.begin(), ranked.end(), ranksBefore);
+    return ranked;
+}
+
+std::vector<ActiveValidator> selectTarget(const std::vector<ActiveValidator> &ranked,
+                                          const RotationParams &params)
+{
+    std::vector<ActiveValidator> target;
+    std::map<std::uint16_t, std::uint32_t> perZone;
+    for (const auto &v : ranked) {
+        if (target.size() >= params.maxActiveValidators)
+            break;
+        if (perZone[v.zone.id] >= params.maxPerZone)
+            continue;
+        ++perZone[v.zone.id];
+        target.push_back(v);
+    }
+    return target;
+}
+
+} // namespace
+
+const ActiveValidator *ActiveSet::find(const PublicKey &key) const
+{
+    const auto it = std::lower_bound(members.begin(), members.end(), key,
+                                     [](const ActiveValidator &v, const PublicKey &k) { return v.key < k; });
+    return it != members.end() && it->key == key ? &*it : nullptr;
+}
+
+std::size_t ActiveSet::indexOf(const PublicKey &key) const
+{
+    const ActiveValidator *v = find(key);
+    return v ? static_cast<std::size_t>(v - members.data()) : members.size();
+}
+
+BlockHeader genesisHeader(const ConsensusParams &params, const ConsensusGenesis &genesis)
+{
+    BlockHeader h;
+    h.networkId = params.networkId;
+    h.kind = BlockKind::Genesis;
+    h.height = 0;
+    h.epoch = 0;
+    h.slot = 0;
+    h.timestampMs = params.genesisTimeMs;
+    h.stateRoot = genesis.stateRoot;
+    h.txRoot = crypto::merkleRoot({});
+    // The genesis commits to its authorities and registry through evidenceRoot.
+    codec::Writer w;
+    for (const auto &a : genesis.authorities) {
+        w.value(a.type);
+        w.fixed(a.key);
+    }
+    for (const auto &c : genesis.candidates) {
+        w.value(c.info);
+        w.u8(static_cast<std::uint8_t>(c.role));
+    }
+    w.fixed(genesis.seed);
+    h.evidenceRoot = crypto::hash("gtx/genesis-members/v1", w.data());
+    return h;
+}
+
+bool isEligible(const Candidate &c, const RotationParams &params)
+{
+    if (c.exiting || c.info.publicKey.isZero())
+        return false;
+    if (c.role == ValidatorRole::Stake)
+        return c.info.stakeAmount >= params.minStake;
+    return c.info.stakeAmount >= params.energyMinStake
+        && c.info.energyCredentials.verifiedEnergyWh >= params.minVerifiedEnergyWh;
+}
+
+std::uint64_t candidateScore(const Candidate &c)
+{
+    std::uint64_t score = c.info.stakeAmount / kMicroGtPerGt;
+    score = saturatingAdd(score, c.info.energyCredentials.verifiedEnergyWh / 1000);
+    score = saturatingAdd(score, c.info.uptimeHistoryPpm / 100);
+    score = saturatingAdd(score, c.info.reputationScore);
+    return score;
+}
+
+std::uint64_t proposerWeightOf(const Candidate &c, const RotationParams &params)
+{
+    std::uint64_t weight = c.info.stakeAmount;
+    if (c.role == ValidatorRole::Energy) {
+        const std::uint64_t kwh = c.info.energyCredentials.verifiedEnergyWh / 1000;
+        const std::uint64_t bonus = params.energyWeightMicroGtPerKWh == 0
+                || kwh <= UINT64_MAX / params.energyWeightMicroGtPerKWh
+            ? kwh * params.energyWeightMicroGtPerKWh
+            : UINT64_MAX;
+        weight = saturatingAdd(weight, bonus);
+    }
+    return weight;
+}
+
+ActiveSet initialActiveSet(const std::vector<Candidate> &pool, const RotationParams &params)
+{
+    ActiveSet set;
+    set.members = selectTarget(rankedEligible(pool, params), params);
+    finish(set);
+    return set;
+}
+
+std::uint64_t churnBudget(const ActiveSet &current, const RotationParams &params)
+{
+    return scaleBps(current.totalStake, params.maxChurnBps);
+}
+
+ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate> &pool,
+                          const RotationParams &params)
+{
+    if (current.totalStake == 0)
+        return initialActiveSet(pool, params);
+
+    std::map<PublicKey, const Candidate *> byKey;
+    for (const auto &c : pool)
+        byKey[c.info.publicKey] = &c;
+    const std::vector<ActiveValidator> target = selectTarget(rankedEligible(pool, params), params);
+    std::map<PublicKey, const ActiveValidator *> inTarget;
+    for (const auto &v : target)
+        inTarget[v.key] = &v;
+
+    std::uint64_t budget = churnBudget(current, params);
+    std::vector<ActiveValidator> result = current.members;
+
+    // 1. Stake changes of members that stay eligible.
+    for (auto &m : result) {
+        const auto it = byKey.find(m.key);
+        if (it == byKey.end() || !isEligible(*it->second, params))
+            continue;
+        const ActiveValidator updated = toActive(*it->second, params);
+        const std::uint64_t delta = updated.stake > m.stake ? updated.stake - m.stake
+                                                            : m.stake - updated.stake;
+        if (delta <= budget) {
+            budget -= delta;
+            m = updated;
+        }
+    }
+
+    // 2. Forced exits (unbonded, exiting or no longer eligible), smallest first.
+    std::vector<PublicKey> forced;
+    for (const auto &m : result) {
+        const auto it = byKey.find(m.key);
+        if (it == byKey.end() || !isEligible(*it->second, params))
+            forced.push_back(m.key);
+    }
+    auto removeMember = [&](const PublicKey &key) {
+        result.erase(std::remove_if(result.begin(), result.end(),
+                                    [&](const ActiveValidator &v) { return v.key == key; }),
+                     result.end());
+    };
+    auto findMember = [&](const PublicKey &key) -> ActiveValidator * {
+        for (auto &v : result)
+            if (v.key == key)
+                return &v;
+        return nullptr;
+    };
+    std::sort(forced.begin(), forced.end(), [&](const PublicKey &a, const PublicKey &b) {
+        const auto sa = findMember(a)->stake;
+        const auto sb = findMember(b)->stake;
+        return sa != sb ? sa < sb : a < b;
+    });
+    for (const auto &key : forced) {
+        const std::uint64_t stake = findMember(key)->stake;
+        if (stake <= budget) {
+            budget -= stake;
+            removeMember(key);
+        }
+    }
+
+    // 3. Entries in rank order; a full set or zone swaps out its weakest
+    //    displaced member (in the set, not in the target).
+    auto zoneCount = [&](GridZone zone) {
+        std::uint32_t n = 0;
+        for (const auto &v : result)
+            n += v.zone == zone ? 1 : 0;
+        return n;
+    };
+    auto weakestDisplaced = [&](std::optional<GridZone> zone) -> const ActiveValidator * {
+        const ActiveValidator *weakest = nullptr;
+        for (const auto &v : result) {
+            if (inTarget.count(v.key) || (zone && v.zone != *zone))
+                continue;
+            if (!weakest || ranksBefore(*weakest, v))
+                weakest = &v;
+        }
+        return weakest;
+    };
+    for (const auto &entry : target) {
+        if (findMember(entry.key))
+            continue;
+        const bool setFull = result.size() >= params.maxActiveValidators;
+        const bool zoneFull = zoneCount(entry.zone) >= params.maxPerZone;
+        if (!setFull && !zoneFull) {
+            if (entry.stake <= budget) {
+                budget -= entry.stake;
+                result.push_back(entry);
+            }
+            continue;
+        }
+        const ActiveValidator *out = weakestDisplaced(zoneFull ? std::optional<GridZone>(entry.zone)
+                                                               : std::nullopt);
+        if (!out)
+            continue;
+        const std::uint64_t cost = saturatingAdd(entry.stake, out->stake);
+        if (cost > budget)
+            continue;
+        budget -= cost;
+        removeMember(out->key);
+        result.push_back(entry);
+    }
+
+    ActiveSet next;
+    next.members = std::move(result);
+    finish(next);
+    return next;
+}
+
+std::uint64_t churnBetween(const ActiveSet &from, const ActiveSet &to)
+{
+    std::uint64_t churn = 0;
+    for (const auto &m : from.members) {
+        const ActiveValidator *other = to.find(m.key);
+        if (!other)
+            churn = saturatingAdd(churn, m.stake);
+        else
+            churn = saturatingAdd(churn, other->stake > m.stake ? other->stake - m.stake
+                                                               : m.stake - other->stake);
+    }
+    for (const auto &m : to.members)
+        if (!from.find(m.key))
+            churn = saturatingAdd(churn, m.stake);
+    return churn;
+}
+
+ProposerTable makeProposerTable(const std::vector<AuthorityMember> &authorities,
+                                const ActiveSet &active, const ConsensusParams &params)
+{
+    ProposerTable t;
+    auto add = [&](const PublicKey &key, std::uint64_t weight) {
+        if (weight == 0)
+            return;
+        t.total = saturatingAdd(t.total, weight);
+        t.keys.push_back(key);
+        t.cumulative.push_back(t.total);
+    };
+    for (const auto &a : authorities)
+        add(a.key, params.authorityProposerWeight);
+    for (const auto &v : active.members)
+        add(v.key, v.proposerWeight);
+    return t;
+}
+
+PublicKey drawProposer(const ProposerTable &table, const Hash256 &seed, std::uint64_t slot)
+{
+    if (table.total == 0)
+        return {};
+    codec::Writer w;
+    w.fixed(seed);
+    w.u64(slot);
+    const Hash256 h = crypto::hash("gtx/proposer/v1", w.data());
+    std::uint64_t r = 0;
+    for (int i = 7; i >= 0; --i)
+        r = (r << 8) | h.bytes[static_cast<std::size_t>(i)];
+    r %= table.total;
+    const auto it = std::upper_bound(table.cumulative.begin(), table.cumulative.end(), r);
+    return table.keys[static_cast<std::size_t>(it - table.cumulative.begin())];
+}
+
+Hash256 mixReveal(const Hash256 &mix, const crypto::Signature &reveal)
+{
+    const Hash256 revealHash = crypto::hash("gtx/randao-reveal/v1", reveal.view());
+    crypto::Hasher h("gtx/randao-mix/v1");
+    h.update(mix.view());
+    h.update(revealHash.view());
+    return h.final();
+}
+
+} // namespace gtx::consensus

@@ -1,0 +1,117 @@
+#pragma once
+
+// Who takes part in consensus: the five authorities (fixed; changed only by
+// governance), and stake and energy validators chosen per epoch from the
+// bonded candidates (docs/protocol.md, "Validator selection and rotation",
+// "Slots, epochs and proposer selection").
+
+#include "core/consensus/params.h"
+#include "core/crypto/hash.h"
+#include "core/crypto/signature.h"
+#include "core/types/authority.h"
+#include "core/types/block_header.h"
+#include "core/types/grid_zone.h"
+#include "core/types/validator.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace gtx::consensus {
+
+using crypto::Hash256;
+using crypto::PublicKey;
+
+enum class ValidatorRole : std::uint8_t {
+    Stake = 0,    // bonded at least the minimum stake
+    Energy = 1,   // eligible from verified energy production
+};
+
+struct AuthorityMember
+{
+    AuthorityType type = AuthorityType::EGAT;
+    PublicKey key;                      // the authority's node key
+    bool nationwide = false;            // may halt every zone on its own (EGAT)
+    std::vector<GridZone> servedZones;  // zones it may halt on its own
+    std::vector<PublicKey> operators;   // operator keys that approve its emergency orders
+};
+
+// A bonded candidate in the chain's registry.
+struct Candidate
+{
+    ValidatorCandidate info;
+    ValidatorRole role = ValidatorRole::Stake;
+    bool exiting = false;   // asked to unbond: leaves when the churn limit allows
+
+    bool operator==(const Candidate &) const = default;
+};
+
+struct ActiveValidator
+{
+    PublicKey key;
+    ValidatorRole role = ValidatorRole::Stake;
+    std::uint64_t stake = 0;            // attestation weight (micro-GT)
+    std::uint64_t proposerWeight = 0;   // weight in the proposer draw
+    GridZone zone;
+    std::uint64_t score = 0;
+
+    bool operator==(const ActiveValidator &) const = default;
+};
+
+// The stake and energy validators of one epoch, sorted by key.
+struct ActiveSet
+{
+    std::vector<ActiveValidator> members;
+    std::uint64_t totalStake = 0;
+
+    const ActiveValidator *find(const PublicKey &key) const;
+    std::size_t indexOf(const PublicKey &key) const;   // members.size() when absent
+    bool operator==(const ActiveSet &) const = default;
+};
+
+// Everything a network starts from besides the parameters.
+struct ConsensusGenesis
+{
+    std::vector<AuthorityMember> authorities;   // in AuthorityType order
+    std::vector<Candidate> candidates;          // the initial registry
+    std::vector<std::pair<Hash256, PublicKey>> meters;   // meter id -> meter key
+    Hash256 seed;        // the initial RANDAO mix
+    Hash256 stateRoot;   // the ledger's genesis state root
+};
+
+// Slot 0, height 0, kind Genesis, deterministic.
+BlockHeader genesisHeader(const ConsensusParams &params, const ConsensusGenesis &genesis);
+
+bool isEligible(const Candidate &candidate, const RotationParams &params);
+// Rank: GT staked + verified kWh + uptime (per 10,000) + reputation.
+std::uint64_t candidateScore(const Candidate &candidate);
+std::uint64_t proposerWeightOf(const Candidate &candidate, const RotationParams &params);
+
+// The genesis set: the best eligible candidates under the size and zone caps.
+ActiveSet initialActiveSet(const std::vector<Candidate> &pool, const RotationParams &params);
+// The next epoch's set: moves toward the best eligible candidates, changing at
+// most maxChurnBps of the current stake (removed + added + re-weighted), under
+// the size and zone caps. An empty current set is rebuilt without the limit.
+ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate> &pool,
+                          const RotationParams &params);
+// Stake removed + added + |stake change| between two sets.
+std::uint64_t churnBetween(const ActiveSet &from, const ActiveSet &to);
+std::uint64_t churnBudget(const ActiveSet &current, const RotationParams &params);
+
+// Weighted proposer draw over authorities and the epoch's active set.
+struct ProposerTable
+{
+    std::vector<PublicKey> keys;
+    std::vector<std::uint64_t> cumulative;   // running sum of weights
+    std::uint64_t total = 0;
+};
+
+ProposerTable makeProposerTable(const std::vector<AuthorityMember> &authorities,
+                                const ActiveSet &active, const ConsensusParams &params);
+// hash("gtx/proposer/v1", seed || slot) mod total, looked up in the running sums.
+PublicKey drawProposer(const ProposerTable &table, const Hash256 &seed, std::uint64_t slot);
+
+// RANDAO: mix' = hash("gtx/randao-mix/v1", mix || hash(reveal)).
+Hash256 mixReveal(const Hash256 &mix, const crypto::Signature &reveal);
+
+} // namespace gtx::consensus

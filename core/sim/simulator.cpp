@@ -1,0 +1,1409 @@
+#include "core/sim/simulator.h"
+
+#include "core/consensus/ledger_store.h"
+#include "core/consensus/verifier.h"
+#include "core/ledger/ledger.h"
+#include "core/types/energy_proof.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <queue>
+#include <random>
+#include <set>
+#include <sstream>
+
+namespace gtx::sim {
+
+using namespace consensus;
+
+namespace {
+
+enum class EventType : std::uint8_t {
+    Deliver,
+    Tick,
+    Crash,
+    Restart,
+    Partition,
+    Heal,
+    Client,
+    Halt,
+    Resume,
+    Bond,
+    Unbond,
+};
+
+struct Event
+{
+    std::int64_t time = 0;
+    std::uint64_t sequence = 0;
+    EventType type = EventType::Tick;
+    int node = -1;
+    int from = -1;
+    std::uint64_t generation = 0;
+    std::shared_ptr<const Bytes> bytes;
+};
+
+struct Later
+{
+    bool operator()(const Event &a, const Event &b) const
+    {
+        return a.time != b.time ? a.time > b.time : a.sequence > b.sequence;
+    }
+};
+
+class Rng
+{
+public:
+    explicit Rng(std::uint64_t seed) : m_engine(seed) {}
+    std::uint64_t next() { return m_engine(); }
+    std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : m_engine() % n; }
+    std::int64_t range(std::int64_t lo, std::int64_t hi)
+    {
+        return hi <= lo ? lo : lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo + 1)));
+    }
+    bool chance(std::uint32_t ppm) { return below(1'000'000) < ppm; }
+    std::mt19937_64 &engine() { return m_engine; }
+
+private:
+    std::mt19937_64 m_engine;
+};
+
+using KeySeed = std::array<std::uint8_t, 32>;
+
+KeySeed deriveSeed(std::uint64_t seed, std::string_view what, std::uint64_t index)
+{
+    codec::Writer w;
+    w.u64(seed);
+    w.string(what);
+    w.u64(index);
+    const Hash256 h = crypto::hash("gtx/sim-key/v1", w.data());
+    KeySeed out{};
+    std::copy(h.bytes.begin(), h.bytes.end(), out.begin());
+    return out;
+}
+
+crypto::KeyPair keyFrom(const KeySeed &seed)
+{
+    return crypto::KeyPair::fromSeed(std::span<const std::uint8_t, 32>(seed.data(), 32));
+}
+
+std::string fmtTime(std::int64_t ms, const ConsensusParams &p)
+{
+    const std::int64_t rel = ms - p.genesisTimeMs;
+    std::ostringstream s;
+    s << "t=" << rel / 1000 << "." << (rel % 1000 < 0 ? -(rel % 1000) : rel % 1000) / 100 << "s"
+      << " (slot " << p.slotAt(ms) << ")";
+    return s.str();
+}
+
+struct ByzantineProfile
+{
+    std::string name;
+    bool twins = false;
+    ByzantineBehaviour behaviour;
+};
+
+struct Equivocation
+{
+    PublicKey offender;
+    OffenceKind kind = OffenceKind::DoubleProposal;
+    std::int64_t time = 0;
+    std::vector<std::pair<Signature, Signature>> pairs;   // the conflicting messages, by signature
+};
+
+class Simulation;
+
+class SimOutbox final : public Outbox
+{
+public:
+    SimOutbox(Simulation &sim, int node) : m_sim(sim), m_node(node) {}
+    void broadcast(const Bytes &message) override;
+    void sendTo(const std::vector<PeerId> &peers, const Bytes &message) override;
+    std::vector<PeerId> peers() const override;
+
+private:
+    Simulation &m_sim;
+    int m_node;
+};
+
+class SimObserver final : public NodeObserver
+{
+public:
+    SimObserver(Simulation &sim, int node) : m_sim(sim), m_node(node) {}
+    void onBlockAccepted(const BlockNode &node) override;
+    void onFinalized(FinalityLevel level, const BlockNode &node) override;
+    void onInstantFinal(const EmergencyRecord &record) override;
+    void onEvidenceDetected(const ConsensusEvidence &evidence) override;
+    void onSafetyAlarm(const std::string &what) override;
+    void onInvalidBlockProduced(const Hash256 &hash) override;
+    void onSignedMessageChecked(const Signature &signature) override;
+
+private:
+    Simulation &m_sim;
+    int m_node;
+};
+
+struct SimNode
+{
+    std::string name;
+    KeySeed keySeed{};
+    PublicKey key;
+    bool authority = false;
+    bool byzantine = false;
+    ByzantineBehaviour behaviour;
+    int twinOf = -1;          // the other instance of a Twins pair
+    int side = 0;             // which Twins instance this node talks to (and a twin's own side)
+    int partitionSide = 0;
+    std::int64_t clockOffsetMs = 0;
+    std::int64_t driftPpm = 0;
+    bool durable = false;     // keeps its state in a real ledger
+    std::filesystem::path ledgerDir;
+    std::unique_ptr<ConsensusStore> store;
+    std::unique_ptr<ConsensusNode> node;
+    std::unique_ptr<SimOutbox> outbox;
+    std::unique_ptr<SimObserver> observer;
+    std::int64_t tickTime = -1;
+    std::uint64_t tickGeneration = 0;
+    std::map<Signature, std::int64_t> byzantineSeen;   // Byzantine-signed messages it checked, and when
+    std::int64_t firstFastAfterHeal = -1;
+    std::int64_t firstFullAfterHeal = -1;
+};
+
+class Simulation
+{
+public:
+    Simulation(const Scenario &scenario, std::uint64_t seed)
+        : m_scenario(scenario), m_seed(seed), m_rng(seed), m_params(scenario.params)
+    {
+        m_result.seed = seed;
+        if (scenario.weakenedQuorum) {
+            m_params.testOnlyAllowUnsafeQuorum = true;
+            m_params.testOnlyQuorumOverride = 2;
+        }
+    }
+
+    ~Simulation()
+    {
+        for (auto &n : m_nodes) {
+            n.node.reset();
+            n.store.reset();
+        }
+        if (!m_runDir.empty()) {
+            std::error_code ec;
+            std::filesystem::remove_all(m_runDir, ec);
+        }
+    }
+
+    RunResult run();
+
+    // Called by outboxes and observers.
+    void transmit(int from, const std::vector<PeerId> &to, const Bytes &message);
+    std::vector<PeerId> peersOf(int node) const;
+    void blockAccepted(int node, const BlockNode &block);
+    void finalized(int node, FinalityLevel level, const BlockNode &block);
+    void instantFinal(int node, const EmergencyRecord &record);
+    void evidenceDetected(int node, const ConsensusEvidence &evidence);
+    void safetyAlarm(int node, const std::string &what);
+    void invalidBlockProduced(const Hash256 &hash) { m_invalidBlocks.insert(hash); }
+    void signedMessageChecked(int node, const Signature &signature)
+    {
+        SimNode &n = m_nodes[static_cast<std::size_t>(node)];
+        if (!n.byzantine && m_byzantineSignatures.count(signature))
+            n.byzantineSeen.try_emplace(signature, m_now);
+    }
+
+private:
+    void setup();
+    void createNodes();
+    void scheduleFaults();
+    bool startNode(int index);
+    void push(Event e);
+    void scheduleTick(int index);
+    std::int64_t localTime(int index, std::int64_t global) const;
+    std::int64_t globalTime(int index, std::int64_t local) const;
+    bool alive(int index) const { return m_nodes[static_cast<std::size_t>(index)].node != nullptr; }
+    bool honest(int index) const { return !m_nodes[static_cast<std::size_t>(index)].byzantine; }
+    bool canLink(int a, int b) const;
+    std::int64_t latency();
+    void dispatch(const Event &e);
+    void clientSlot(std::uint64_t slot);
+    void submit(const Transaction &tx);
+    void emergency(bool halt);
+    void groundTruth(const Bytes &message);
+    void registerEquivocation(const ConsensusEvidence &e, const Signature &a, const Signature &b);
+    void violation(const std::string &what);
+    void trace(const std::string &line) { m_result.trace.push_back(fmtTime(m_now, m_params) + " " + line); }
+    void finish();
+    int randomAliveNode(bool honestOnly);
+    Transaction signedTx(TransactionKind kind, const KeySeed &sender, Bytes payload);
+    const crypto::KeyPair &cachedKey(const KeySeed &seed);
+    std::string nameOf(const PublicKey &key) const;
+
+    Scenario m_scenario;
+    std::uint64_t m_seed;
+    Rng m_rng;
+    ConsensusParams m_params;
+    std::shared_ptr<ConsensusGenesis> m_genesis;
+    std::vector<SimNode> m_nodes;
+    std::vector<KeySeed> m_authoritySeeds;
+    std::vector<std::array<KeySeed, 2>> m_operatorSeeds;
+    std::vector<bool> m_authorityByzantine;
+    std::vector<int> m_authorityNode;     // authority index -> a node running it
+    std::vector<KeySeed> m_clientSeeds;
+    std::vector<std::pair<KeySeed, Hash256>> m_meters;   // key, meter id
+    std::vector<GridZone> m_meterZones;
+    KeySeed m_standbySeed{};
+    bool m_hasStandby = false;
+    std::map<PublicKey, std::uint64_t> m_nonces;
+    std::map<KeySeed, crypto::KeyPair> m_keyCache;
+    std::set<PublicKey> m_honestKeys;
+    std::set<PublicKey> m_byzantineKeys;
+    CachingVerifier m_verifier;
+
+    std::priority_queue<Event, std::vector<Event>, Later> m_queue;
+    std::uint64_t m_sequence = 0;
+    std::int64_t m_now = 0;
+    std::int64_t m_end = 0;
+    std::uint64_t m_faultEndSlot = 0;
+    std::int64_t m_lastDisruption = 0;
+    bool m_partitioned = false;
+    std::filesystem::path m_runDir;
+
+    std::map<int, std::vector<int>> m_partitionPlans;   // partition event id -> side per node
+    std::vector<Hash256> m_halts;                        // halt order ids, for resumes
+    std::vector<int> m_haltAuthority;
+
+    // Ground truth and invariants.
+    std::set<Hash256> m_invalidBlocks;
+    std::array<std::map<std::uint64_t, std::pair<Hash256, int>>, 4> m_final;   // by level: height -> hash, node
+    std::map<std::pair<PublicKey, std::uint64_t>, std::pair<Hash256, int>> m_instant;
+    std::map<Hash256, std::int64_t> m_certifiedAt;                 // emergency block id -> first time
+    std::map<std::pair<PublicKey, std::uint64_t>, SignedHeader> m_byzProposals;
+    std::map<PublicKey, std::vector<LinkVote>> m_byzLinks;
+    std::map<std::pair<PublicKey, std::uint64_t>, Vote> m_byzAttestations;
+    std::map<std::tuple<PublicKey, std::uint64_t, std::uint32_t>, Vote> m_byzEmergencyVotes;
+    std::map<Hash256, Equivocation> m_equivocations;               // by offence key
+    std::set<Signature> m_byzantineSignatures;
+    std::set<std::string> m_violationSet;
+
+    RunResult m_result;
+};
+
+// --- outbox and observer -------------------------------------------------------
+
+void SimOutbox::broadcast(const Bytes &message)
+{
+    m_sim.transmit(m_node, m_sim.peersOf(m_node), message);
+}
+
+void SimOutbox::sendTo(const std::vector<PeerId> &peers, const Bytes &message)
+{
+    m_sim.transmit(m_node, peers, message);
+}
+
+std::vector<PeerId> SimOutbox::peers() const
+{
+    return m_sim.peersOf(m_node);
+}
+
+void SimObserver::onBlockAccepted(const BlockNode &node)
+{
+    m_sim.blockAccepted(m_node, node);
+}
+
+void SimObserver::onFinalized(FinalityLevel level, const BlockNode &node)
+{
+    m_sim.finalized(m_node, level, node);
+}
+
+void SimObserver::onInstantFinal(const EmergencyRecord &record)
+{
+    m_sim.instantFinal(m_node, record);
+}
+
+void SimObserver::onEvidenceDetected(const ConsensusEvidence &evidence)
+{
+    m_sim.evidenceDetected(m_node, evidence);
+}
+
+void SimObserver::onSafetyAlarm(const std::string &what)
+{
+    m_sim.safetyAlarm(m_node, what);
+}
+
+void SimObserver::onInvalidBlockProduced(const Hash256 &hash)
+{
+    m_sim.invalidBlockProduced(hash);
+}
+
+void SimObserver::onSignedMessageChecked(const Signature &signature)
+{
+    m_sim.signedMessageChecked(m_node, signature);
+}
+
+// --- set-up ------------------------------------------------------------------------
+
+std::vector<ByzantineProfile> authorityProfiles(const FaultMix &f)
+{
+    std::vector<ByzantineProfile> out;
+    auto add = [&](bool enabled, std::string name, bool twins, ByzantineBehaviour b) {
+        if (enabled)
+            out.push_back({std::move(name), twins, b});
+    };
+    ByzantineBehaviour b;
+    b.equivocateProposals = f.equivocation;
+    add(f.twins, f.equivocation ? "twins+equivocating-proposer" : "twins", true, b);
+    b = {};
+    b.surroundVote = f.surroundVotes;
+    b.invalidEnergyData = f.invalidEnergyData;
+    add(f.twins && (f.surroundVotes || f.invalidEnergyData), "twins+surround-votes+forged-energy-data", true, b);
+    b = {};
+    b.doubleVote = true;
+    b.invalidEnergyData = f.invalidEnergyData;
+    add(f.doubleVotes, "double-voter+forged-energy-data", false, b);
+    b = {};
+    b.withholdVotes = true;
+    b.invalidBlocks = f.invalidBlocks;
+    add(f.withheldVotes, "withholds-votes+invalid-blocks", false, b);
+    b = {};
+    b.equivocateProposals = true;
+    b.surroundVote = f.surroundVotes;
+    b.invalidBlocks = f.invalidBlocks;
+    add(f.equivocation, "equivocating-proposer+surround-votes+invalid-blocks", false, b);
+    if (out.empty() && (f.invalidBlocks || f.invalidEnergyData)) {
+        b = {};
+        b.invalidBlocks = f.invalidBlocks;
+        b.invalidEnergyData = f.invalidEnergyData;
+        add(true, "invalid-blocks", false, b);
+    }
+    return out;
+}
+
+std::vector<ByzantineProfile> validatorProfiles(const FaultMix &f)
+{
+    std::vector<ByzantineProfile> out;
+    ByzantineBehaviour b;
+    b.doubleAttest = true;
+    b.equivocateProposals = f.equivocation;
+    if (f.doubleVotes)
+        out.push_back({"double-attester", false, b});
+    b = {};
+    b.withholdVotes = true;
+    b.invalidEnergyData = f.invalidEnergyData;
+    if (f.withheldVotes)
+        out.push_back({"withholds-attestations", false, b});
+    b = {};
+    b.invalidBlocks = f.invalidBlocks;
+    b.doubleAttest = f.doubleVotes;
+    if (f.invalidBlocks)
+        out.push_back({"invalid-blocks", false, b});
+    return out;
+}
+
+void Simulation::setup()
+{
+    auto genesis = std::make_shared<ConsensusGenesis>();
+    const int authorities = std::max(1, m_scenario.authorities);
+    const FaultMix &f = m_scenario.faults;
+
+    // Byzantine authorities and validators, chosen by the seed.
+    std::vector<int> order(static_cast<std::size_t>(authorities));
+    for (int i = 0; i < authorities; ++i)
+        order[static_cast<std::size_t>(i)] = i;
+    std::shuffle(order.begin(), order.end(), m_rng.engine());
+    m_authorityByzantine.assign(static_cast<std::size_t>(authorities), false);
+    if (f.anyByzantine())
+        for (int i = 0; i < std::min(m_scenario.byzantineAuthorities, authorities); ++i)
+            m_authorityByzantine[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])] = true;
+
+    for (int i = 0; i < authorities; ++i) {
+        m_authoritySeeds.push_back(deriveSeed(m_seed, "authority", static_cast<std::uint64_t>(i)));
+        m_operatorSeeds.push_back({deriveSeed(m_seed, "operator", static_cast<std::uint64_t>(2 * i)),
+                                   deriveSeed(m_seed, "operator", static_cast<std::uint64_t>(2 * i + 1))});
+        AuthorityMember m;
+        m.type = static_cast<AuthorityType>(i % 5);
+        m.key = keyFrom(m_authoritySeeds.back()).publicKey();
+        for (const auto &op : m_operatorSeeds.back())
+            m.operators.push_back(keyFrom(op).publicKey());
+        switch (m.type) {
+        case AuthorityType::EGAT:
+            m.nationwide = true;
+            break;
+        case AuthorityType::MEA:
+            m.servedZones = {zones::kMeaMetropolitan};
+            break;
+        case AuthorityType::PEA:
+            m.servedZones = {zones::kPeaNorth, zones::kPeaNortheast, zones::kPeaCentral, zones::kPeaSouth};
+            break;
+        default:
+            break;
+        }
+        genesis->authorities.push_back(m);
+    }
+
+    auto candidate = [&](const KeySeed &seed, ValidatorRole role) {
+        Candidate c;
+        c.role = role;
+        c.info.publicKey = keyFrom(seed).publicKey();
+        c.info.geographicDistribution = GridZone{static_cast<std::uint16_t>(1 + m_rng.below(6))};
+        c.info.uptimeHistoryPpm = static_cast<std::uint32_t>(900'000 + m_rng.below(100'000));
+        c.info.reputationScore = m_rng.below(100);
+        if (role == ValidatorRole::Stake) {
+            c.info.stakeAmount = gtToMicro(10'000 + m_rng.below(40'000));
+        } else {
+            c.info.stakeAmount = gtToMicro(1'000 + m_rng.below(4'000));
+            c.info.energyCredentials.verifiedEnergyWh = 1'000'000 + m_rng.below(9'000'000);
+            c.info.energyCredentials.registeredCapacityWatts = 5'000 + m_rng.below(100'000);
+            c.info.energyCredentials.verifiedMeters = 1 + static_cast<std::uint32_t>(m_rng.below(20));
+        }
+        return c;
+    };
+    for (int i = 0; i < m_scenario.stakeValidators; ++i)
+        genesis->candidates.push_back(
+            candidate(deriveSeed(m_seed, "stake", static_cast<std::uint64_t>(i)), ValidatorRole::Stake));
+    for (int i = 0; i < m_scenario.energyValidators; ++i)
+        genesis->candidates.push_back(
+            candidate(deriveSeed(m_seed, "energy", static_cast<std::uint64_t>(i)), ValidatorRole::Energy));
+    m_hasStandby = f.rotation && m_scenario.stakeValidators > 0;
+    if (m_hasStandby)
+        m_standbySeed = deriveSeed(m_seed, "standby", 0);
+
+    for (int i = 0; i < 3; ++i)
+        m_clientSeeds.push_back(deriveSeed(m_seed, "client", static_cast<std::uint64_t>(i)));
+    for (int i = 0; i < 4; ++i) {
+        const KeySeed meterSeed = deriveSeed(m_seed, "meter", static_cast<std::uint64_t>(i));
+        const Hash256 id = crypto::hash("gtx/sim-meter/v1", keyFrom(meterSeed).publicKey().view());
+        m_meters.push_back({meterSeed, id});
+        m_meterZones.push_back(GridZone{static_cast<std::uint16_t>(1 + m_rng.below(6))});
+        genesis->meters.push_back({id, keyFrom(meterSeed).publicKey()});
+    }
+    codec::Writer w;
+    w.u64(m_seed);
+    genesis->seed = crypto::hash("gtx/sim-genesis-seed/v1", w.data());
+    genesis->stateRoot = ledger::Ledger::stateRootFor({});
+    m_genesis = genesis;
+
+    if (!m_scenario.ledgerDirectory.empty()) {
+        m_runDir = m_scenario.ledgerDirectory / ("run-" + std::to_string(m_seed));
+        std::error_code ec;
+        std::filesystem::remove_all(m_runDir, ec);
+    }
+    createNodes();
+    scheduleFaults();
+}
+
+void Simulation::createNodes()
+{
+    const auto &authorities = m_genesis->authorities;
+    const auto aProfiles = authorityProfiles(m_scenario.faults);
+    const auto vProfiles = validatorProfiles(m_scenario.faults);
+    auto addNode = [&](std::string name, const KeySeed &seed, bool authority, bool byzantine,
+                       const ByzantineBehaviour &behaviour) {
+        SimNode n;
+        n.name = std::move(name);
+        n.keySeed = seed;
+        n.key = keyFrom(seed).publicKey();
+        n.authority = authority;
+        n.byzantine = byzantine;
+        n.behaviour = behaviour;
+        n.behaviour.volatileSignerRecord = m_scenario.volatileSignerRecord && !byzantine;
+        n.side = static_cast<int>(m_rng.below(2));
+        n.clockOffsetMs = m_rng.range(-m_scenario.faults.maxClockSkewMs, m_scenario.faults.maxClockSkewMs);
+        n.driftPpm = m_rng.range(-m_scenario.faults.maxDriftPpm, m_scenario.faults.maxDriftPpm);
+        m_nodes.push_back(std::move(n));
+        return static_cast<int>(m_nodes.size() - 1);
+    };
+
+    m_authorityNode.assign(authorities.size(), -1);
+    for (std::size_t i = 0; i < authorities.size(); ++i) {
+        const std::string name(toString(authorities[i].type));
+        const std::string label = authorities.size() > 5 ? name + std::to_string(i) : name;
+        if (!m_authorityByzantine[i] || aProfiles.empty()) {
+            m_authorityNode[i] = addNode(label, m_authoritySeeds[i], true, false, {});
+            continue;
+        }
+        const ByzantineProfile &p = aProfiles[m_rng.below(aProfiles.size())];
+        trace("Byzantine authority " + label + ": " + p.name);
+        if (p.twins) {
+            const int a = addNode(label + "#1", m_authoritySeeds[i], true, true, p.behaviour);
+            const int b = addNode(label + "#2", m_authoritySeeds[i], true, true, p.behaviour);
+            m_nodes[static_cast<std::size_t>(a)].twinOf = b;
+            m_nodes[static_cast<std::size_t>(b)].twinOf = a;
+            m_nodes[static_cast<std::size_t>(a)].side = 0;
+            m_nodes[static_cast<std::size_t>(b)].side = 1;
+            m_authorityNode[i] = a;
+        } else {
+            m_authorityNode[i] = addNode(label, m_authoritySeeds[i], true, true, p.behaviour);
+        }
+    }
+    std::vector<int> validators;
+    for (int i = 0; i < m_scenario.stakeValidators; ++i)
+        validators.push_back(addNode("S" + std::to_string(i + 1),
+                                     deriveSeed(m_seed, "stake", static_cast<std::uint64_t>(i)), false, false, {}));
+    for (int i = 0; i < m_scenario.energyValidators; ++i)
+        validators.push_back(addNode("E" + std::to_string(i + 1),
+                                     deriveSeed(m_seed, "energy", static_cast<std::uint64_t>(i)), false, false, {}));
+    if (!vProfiles.empty()) {
+        std::vector<int> shuffled = validators;
+        std::shuffle(shuffled.begin(), shuffled.end(), m_rng.engine());
+        const auto count = std::min<std::size_t>(static_cast<std::size_t>(std::max(0, m_scenario.byzantineValidators)),
+                                                 shuffled.size());
+        for (std::size_t i = 0; i < count; ++i) {
+            SimNode &n = m_nodes[static_cast<std::size_t>(shuffled[i])];
+            const ByzantineProfile &p = vProfiles[m_rng.below(vProfiles.size())];
+            n.byzantine = true;
+            n.behaviour = p.behaviour;
+            trace("Byzantine validator " + n.name + ": " + p.name);
+        }
+    }
+    if (m_hasStandby)
+        addNode("S+", m_standbySeed, false, false, {});
+
+    for (const auto &n : m_nodes)
+        (n.byzantine ? m_byzantineKeys : m_honestKeys).insert(n.key);
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        m_nodes[i].outbox = std::make_unique<SimOutbox>(*this, static_cast<int>(i));
+        m_nodes[i].observer = std::make_unique<SimObserver>(*this, static_cast<int>(i));
+    }
+}
+
+void Simulation::scheduleFaults()
+{
+    const FaultMix &f = m_scenario.faults;
+    const std::uint64_t slots = std::max<std::uint64_t>(m_scenario.slotCount, 8);
+    const std::uint64_t bound = m_scenario.livenessBoundSlots;
+    m_faultEndSlot = slots > bound + 6 ? slots - bound - 4 : 2;
+    m_end = m_params.slotStartMs(slots);
+    m_lastDisruption = m_params.slotStartMs(2);
+    auto slotTime = [&](std::uint64_t slot) {
+        return m_params.slotStartMs(slot) + m_rng.range(0, static_cast<std::int64_t>(m_params.slotMs) - 1);
+    };
+    const std::uint64_t last = m_faultEndSlot;
+
+    // Partitions, one after another, each healed by the end of the fault window.
+    std::uint64_t from = 2;
+    for (int p = 0; p < f.partitions && from + 2 < last; ++p) {
+        const std::uint64_t start = static_cast<std::uint64_t>(
+            m_rng.range(static_cast<std::int64_t>(from), static_cast<std::int64_t>(std::max(from, last - 3))));
+        const std::uint64_t heal = std::min<std::uint64_t>(last, start + 2 + m_rng.below(11));
+        std::vector<int> sides(m_nodes.size());
+        for (auto &s : sides)
+            s = static_cast<int>(m_rng.below(2));
+        sides[0] = 0;
+        sides[sides.size() - 1] = 1;
+        const int id = static_cast<int>(m_partitionPlans.size());
+        m_partitionPlans[id] = sides;
+        Event e;
+        e.type = EventType::Partition;
+        e.time = slotTime(start);
+        e.node = id;
+        push(e);
+        Event h;
+        h.type = EventType::Heal;
+        h.time = std::max(e.time + 1, slotTime(heal));
+        push(h);
+        m_lastDisruption = std::max(m_lastDisruption, h.time);
+        from = heal + 1;
+    }
+
+    // Crash and restart honest nodes (never both instances of anything).
+    std::vector<int> candidates;
+    for (std::size_t i = 0; i < m_nodes.size(); ++i)
+        if (!m_nodes[i].byzantine)
+            candidates.push_back(static_cast<int>(i));
+    std::vector<std::pair<int, std::pair<std::int64_t, std::int64_t>>> crashes;
+    for (int c = 0; c < f.crashes && !candidates.empty() && last > 4; ++c) {
+        const int node = candidates[m_rng.below(candidates.size())];
+        const std::uint64_t at = static_cast<std::uint64_t>(m_rng.range(2, static_cast<std::int64_t>(last - 2)));
+        const std::uint64_t back = std::min<std::uint64_t>(last, at + 1 + m_rng.below(8));
+        Event e;
+        e.type = EventType::Crash;
+        e.node = node;
+        e.time = slotTime(at);
+        Event r;
+        r.type = EventType::Restart;
+        r.node = node;
+        // Half of the restarts are quick (a process restart), often within the slot.
+        r.time = m_rng.below(2) == 0 ? e.time + m_rng.range(300, 3000) : std::max(e.time + 1, slotTime(back));
+        // One crash at a time per node: skip overlapping windows.
+        bool overlaps = false;
+        for (const auto &[n, window] : crashes)
+            overlaps = overlaps || (n == node && e.time <= window.second && window.first <= r.time);
+        if (overlaps)
+            continue;
+        crashes.push_back({node, {e.time, r.time}});
+        push(e);
+        push(r);
+        m_lastDisruption = std::max(m_lastDisruption, r.time);
+        if (!m_runDir.empty())
+            m_nodes[static_cast<std::size_t>(node)].durable = true;
+    }
+
+    if (f.emergencies && last > 12) {
+        const std::uint64_t haltSlot = static_cast<std::uint64_t>(m_rng.range(3, static_cast<std::int64_t>(last - 8)));
+        Event h;
+        h.type = EventType::Halt;
+        h.time = slotTime(haltSlot);
+        push(h);
+        Event r;
+        r.type = EventType::Resume;
+        r.time = slotTime(haltSlot + 2 + m_rng.below(5));
+        push(r);
+    }
+    if (m_hasStandby) {
+        Event b;
+        b.type = EventType::Bond;
+        b.time = slotTime(m_params.epochSlots + 2);
+        push(b);
+        Event u;
+        u.type = EventType::Unbond;
+        u.time = slotTime(2 * m_params.epochSlots + 2);
+        push(u);
+    }
+    Event client;
+    client.type = EventType::Client;
+    client.time = m_params.slotStartMs(1) + 1500;
+    push(client);
+
+    std::ostringstream s;
+    s << "schedule: " << m_nodes.size() << " nodes, faults until slot " << m_faultEndSlot
+      << ", finality must resume by " << fmtTime(m_lastDisruption + static_cast<std::int64_t>(bound * m_params.slotMs), m_params);
+    m_result.trace.push_back(s.str());
+}
+
+bool Simulation::startNode(int index)
+{
+    SimNode &n = m_nodes[static_cast<std::size_t>(index)];
+    if (!n.store) {
+        if (n.durable) {
+            n.ledgerDir = m_runDir / ("node-" + std::to_string(index));
+            auto opened = LedgerConsensusStore::open(n.ledgerDir, asBytes("simulated node passphrase"), m_params,
+                                                     *m_genesis, crypto::Argon2Params::minimum(), n.key.hex());
+            if (!opened) {
+                violation("node " + n.name + " could not open its ledger: " + opened.error().message);
+                return false;
+            }
+            n.store = std::move(*opened);
+        } else {
+            n.store = std::make_unique<MemoryConsensusStore>();
+        }
+    }
+    ConsensusNode::Setup setup;
+    setup.params = m_params;
+    setup.genesis = m_genesis;
+    setup.store = n.store.get();
+    setup.outbox = n.outbox.get();
+    setup.verifier = &m_verifier;
+    setup.observer = n.observer.get();
+    setup.behaviour = n.behaviour;
+    setup.behaviourSeed = m_rng.next();
+    auto started = ConsensusNode::start(std::move(setup), keyFrom(n.keySeed));
+    if (!started) {
+        violation("node " + n.name + " could not start: " + started.error().message);
+        return false;
+    }
+    n.node = std::move(*started);
+    n.tickTime = -1;
+    ++n.tickGeneration;
+    n.node->onTick(localTime(index, m_now));
+    scheduleTick(index);
+    return true;
+}
+
+// --- time and network ---------------------------------------------------------------
+
+std::int64_t Simulation::localTime(int index, std::int64_t global) const
+{
+    const SimNode &n = m_nodes[static_cast<std::size_t>(index)];
+    const std::int64_t elapsed = global - m_params.genesisTimeMs;
+    return global + n.clockOffsetMs + elapsed * n.driftPpm / 1'000'000;
+}
+
+std::int64_t Simulation::globalTime(int index, std::int64_t local) const
+{
+    const SimNode &n = m_nodes[static_cast<std::size_t>(index)];
+    const std::int64_t target = local - n.clockOffsetMs - m_params.genesisTimeMs;
+    std::int64_t g = m_params.genesisTimeMs + target * 1'000'000 / (1'000'000 + n.driftPpm);
+    while (localTime(index, g) < local)
+        ++g;
+    while (g > m_now && localTime(index, g - 1) >= local)
+        --g;
+    return g;
+}
+
+void Simulation::push(Event e)
+{
+    e.sequence = m_sequence++;
+    m_queue.push(std::move(e));
+}
+
+void Simulation::scheduleTick(int index)
+{
+    SimNode &n = m_nodes[static_cast<std::size_t>(index)];
+    if (!n.node)
+        return;
+    std::int64_t at = globalTime(index, n.node->nextWakeMs());
+    if (at <= m_now)
+        at = m_now + 1;
+    if (n.tickTime == at)
+        return;
+    n.tickTime = at;
+    Event e;
+    e.type = EventType::Tick;
+    e.node = index;
+    e.time = at;
+    e.generation = ++n.tickGeneration;
+    push(e);
+}
+
+bool Simulation::canLink(int a, int b) const
+{
+    if (a == b)
+        return false;
+    const SimNode &na = m_nodes[static_cast<std::size_t>(a)];
+    const SimNode &nb = m_nodes[static_cast<std::size_t>(b)];
+    if (na.twinOf == b)
+        return false;
+    if ((na.twinOf >= 0 || nb.twinOf >= 0) && na.side != nb.side)
+        return false;
+    return true;
+}
+
+std::vector<PeerId> Simulation::peersOf(int node) const
+{
+    std::vector<PeerId> out;
+    for (std::size_t i = 0; i < m_nodes.size(); ++i)
+        if (canLink(node, static_cast<int>(i)))
+            out.push_back(static_cast<PeerId>(i));
+    return out;
+}
+
+std::int64_t Simulation::latency()
+{
+    const FaultMix &f = m_scenario.faults;
+    std::int64_t ms = m_rng.range(f.minLatencyMs, f.maxLatencyMs);
+    if (m_rng.chance(f.tailPpm))
+        ms += m_rng.range(0, f.tailLatencyMs);
+    return std::max<std::int64_t>(1, ms);
+}
+
+void Simulation::transmit(int from, const std::vector<PeerId> &to, const Bytes &message)
+{
+    auto bytes = std::make_shared<const Bytes>(message);
+    if (m_nodes[static_cast<std::size_t>(from)].byzantine)
+        groundTruth(*bytes);
+    const FaultMix &f = m_scenario.faults;
+    for (PeerId p : to) {
+        const int j = static_cast<int>(p);
+        if (j < 0 || static_cast<std::size_t>(j) >= m_nodes.size() || !canLink(from, j))
+            continue;
+        if (m_partitioned
+            && m_nodes[static_cast<std::size_t>(from)].partitionSide != m_nodes[static_cast<std::size_t>(j)].partitionSide)
+            continue;
+        if (m_rng.chance(f.lossPpm))
+            continue;
+        const int copies = m_rng.chance(f.duplicatePpm) ? 2 : 1;
+        for (int c = 0; c < copies; ++c) {
+            Event e;
+            e.type = EventType::Deliver;
+            e.node = j;
+            e.from = from;
+            e.time = m_now + latency();
+            e.bytes = bytes;
+            push(std::move(e));
+        }
+    }
+}
+
+// --- ground truth about Byzantine messages --------------------------------------------
+
+void Simulation::registerEquivocation(const ConsensusEvidence &e, const Signature &a, const Signature &b)
+{
+    auto [it, inserted] = m_equivocations.try_emplace(offenceKey(e));
+    if (inserted) {
+        it->second.offender = offenderOf(e);
+        it->second.kind = e.kind;
+        it->second.time = m_now;
+        if (m_scenario.verboseTrace)
+            trace("equivocation: " + std::string(toString(e.kind)) + " by " + nameOf(offenderOf(e)));
+    }
+    it->second.pairs.push_back({a, b});
+}
+
+void Simulation::groundTruth(const Bytes &message)
+{
+    auto decoded = decodeMessage(message);
+    if (!decoded)
+        return;
+    auto noteLink = [&](const LinkVote &v) {
+        if (!m_byzantineKeys.count(v.voter) || !m_byzantineSignatures.insert(v.signature).second)
+            return;
+        auto &seen = m_byzLinks[v.voter];
+        // As the nodes do: one offence per new vote, a double vote first.
+        const LinkVote *partner = nullptr;
+        OffenceKind partnerKind{};
+        for (const auto &prev : seen) {
+            OffenceKind kind{};
+            if (!linkVotesConflict(v, prev, &kind))
+                continue;
+            if (!partner || (kind == OffenceKind::DoubleLinkVote && partnerKind != kind)) {
+                partner = &prev;
+                partnerKind = kind;
+            }
+        }
+        if (partner)
+            registerEquivocation(makeLinkEvidence(partnerKind, v, *partner), v.signature, partner->signature);
+        seen.push_back(v);
+    };
+    auto noteVote = [&](const Vote &v) {
+        if (!m_byzantineKeys.count(v.voter) || !m_byzantineSignatures.insert(v.signature).second)
+            return;
+        if (v.kind == VoteKind::StakeAttestation) {
+            auto [it, inserted] = m_byzAttestations.try_emplace({v.voter, v.slot}, v);
+            if (!inserted && voteSigningBytes(it->second) != voteSigningBytes(v))
+                registerEquivocation(makeVoteEvidence(OffenceKind::DoubleAttestation, it->second, v), v.signature,
+                                     it->second.signature);
+        } else if (v.kind == VoteKind::Emergency) {
+            auto [it, inserted] = m_byzEmergencyVotes.try_emplace({v.voter, v.height, v.round}, v);
+            if (!inserted && voteSigningBytes(it->second) != voteSigningBytes(v))
+                registerEquivocation(makeVoteEvidence(OffenceKind::DoubleEmergencyVote, it->second, v), v.signature,
+                                     it->second.signature);
+        }
+    };
+    switch (static_cast<MessageType>(decoded->index())) {
+    case MessageType::Proposal: {
+        const ConsensusBlock &b = std::get<ConsensusBlock>(*decoded);
+        if (m_byzantineKeys.count(b.header.proposer) && b.header.kind == BlockKind::Regular
+            && m_byzantineSignatures.insert(b.proposerSignature).second) {
+            const SignedHeader sh{b.header, b.proposerSignature};
+            auto [it, inserted] = m_byzProposals.try_emplace({b.header.proposer, b.header.slot}, sh);
+            if (!inserted && blockHash(it->second.header) != blockHash(b.header)
+                && verifyHeaderSignature(b.header, b.proposerSignature))
+                registerEquivocation(makeDoubleProposal(it->second, sh), b.proposerSignature, it->second.signature);
+        }
+        for (const auto &v : b.linkVotes)
+            noteLink(v);
+        for (const auto &v : b.attestations)
+            noteVote(v);
+        break;
+    }
+    case MessageType::LinkVote:
+        noteLink(std::get<LinkVote>(*decoded));
+        break;
+    case MessageType::Vote:
+        noteVote(std::get<Vote>(*decoded));
+        break;
+    default:
+        break;
+    }
+}
+
+// --- invariants as the nodes report ---------------------------------------------------
+
+void Simulation::violation(const std::string &what)
+{
+    if (m_violationSet.insert(what).second) {
+        m_result.violations.push_back(fmtTime(m_now, m_params) + " " + what);
+        trace("VIOLATION: " + what);
+    }
+}
+
+std::string Simulation::nameOf(const PublicKey &key) const
+{
+    for (const auto &n : m_nodes)
+        if (n.key == key)
+            return n.name;
+    return key.shortHex();
+}
+
+void Simulation::blockAccepted(int node, const BlockNode &block)
+{
+    if (honest(node) && m_invalidBlocks.count(block.hash))
+        violation("honest node " + m_nodes[static_cast<std::size_t>(node)].name + " accepted invalid block "
+                  + block.hash.shortHex());
+}
+
+void Simulation::finalized(int node, FinalityLevel level, const BlockNode &block)
+{
+    if (!honest(node))
+        return;
+    const SimNode &n = m_nodes[static_cast<std::size_t>(node)];
+    auto &byHeight = m_final[static_cast<std::size_t>(level)];
+    const auto [it, inserted] = byHeight.try_emplace(block.height, block.hash, node);
+    if (!inserted && it->second.first != block.hash)
+        violation("conflicting " + std::string(toString(level)) + "-final blocks at height "
+                  + std::to_string(block.height) + ": " + it->second.first.shortHex() + " on "
+                  + m_nodes[static_cast<std::size_t>(it->second.second)].name + ", " + block.hash.shortHex()
+                  + " on " + n.name);
+    const double slots = static_cast<double>(m_now - m_params.slotStartMs(block.slot))
+        / static_cast<double>(m_params.slotMs);
+    const std::uint64_t healSlot = m_params.slotAt(m_lastDisruption);
+    SimNode &mutableNode = m_nodes[static_cast<std::size_t>(node)];
+    if (level == FinalityLevel::Fast) {
+        if (!block.loadedFinal)
+            m_result.fastLatencySlots.push_back(slots);
+        if (block.slot > healSlot && mutableNode.firstFastAfterHeal < 0)
+            mutableNode.firstFastAfterHeal = m_now;
+    } else if (level == FinalityLevel::Full) {
+        if (!block.loadedFinal)
+            m_result.fullLatencySlots.push_back(slots);
+        if (block.slot > healSlot && mutableNode.firstFullAfterHeal < 0)
+            mutableNode.firstFullAfterHeal = m_now;
+    }
+}
+
+void Simulation::instantFinal(int node, const EmergencyRecord &record)
+{
+    if (!honest(node))
+        return;
+    const Hash256 id = emergencyBlockId(record.block);
+    const auto key = std::make_pair(record.block.header.proposer, record.block.header.height);
+    const auto [it, inserted] = m_instant.try_emplace(key, id, node);
+    if (!inserted && it->second.first != id)
+        violation("conflicting Instant-final emergency blocks #" + std::to_string(key.second) + " of "
+                  + nameOf(key.first) + ": " + it->second.first.shortHex() + " and " + id.shortHex());
+    if (m_certifiedAt.try_emplace(id, m_now).second) {
+        ++m_result.instantFinal;
+        trace("emergency block " + id.shortHex() + " (" + std::string(toString(record.block.order.kind))
+              + ") Instant-final");
+    }
+}
+
+void Simulation::evidenceDetected(int node, const ConsensusEvidence &evidence)
+{
+    const PublicKey who = offenderOf(evidence);
+    if (m_honestKeys.count(who))
+        violation("honest node " + nameOf(who) + " accused of a " + std::string(toString(evidence.kind))
+                  + " (evidence seen by " + m_nodes[static_cast<std::size_t>(node)].name + ")");
+}
+
+void Simulation::safetyAlarm(int node, const std::string &what)
+{
+    if (honest(node))
+        violation("node " + m_nodes[static_cast<std::size_t>(node)].name + ": " + what);
+}
+
+// --- workload ------------------------------------------------------------------------
+
+int Simulation::randomAliveNode(bool honestOnly)
+{
+    std::vector<int> live;
+    for (std::size_t i = 0; i < m_nodes.size(); ++i)
+        if (alive(static_cast<int>(i)) && (!honestOnly || honest(static_cast<int>(i))))
+            live.push_back(static_cast<int>(i));
+    return live.empty() ? -1 : live[m_rng.below(live.size())];
+}
+
+const crypto::KeyPair &Simulation::cachedKey(const KeySeed &seed)
+{
+    auto it = m_keyCache.find(seed);
+    if (it == m_keyCache.end())
+        it = m_keyCache.emplace(seed, keyFrom(seed)).first;
+    return it->second;
+}
+
+Transaction Simulation::signedTx(TransactionKind kind, const KeySeed &sender, Bytes payload)
+{
+    const crypto::KeyPair &key = cachedKey(sender);
+    Transaction tx;
+    tx.kind = kind;
+    tx.nonce = m_nonces[key.publicKey()]++;
+    tx.timestampMs = m_now;
+    tx.payload = std::move(payload);
+    signTransaction(tx, key);
+    return tx;
+}
+
+void Simulation::submit(const Transaction &tx)
+{
+    const int node = randomAliveNode(false);
+    if (node < 0)
+        return;
+    (void)m_nodes[static_cast<std::size_t>(node)].node->submitTransaction(tx, localTime(node, m_now));
+    scheduleTick(node);
+}
+
+void Simulation::clientSlot(std::uint64_t slot)
+{
+    for (int i = 0; i < m_scenario.transactionsPerSlot; ++i) {
+        EnergyTrade trade;
+        trade.zone = GridZone{static_cast<std::uint16_t>(1 + m_rng.below(6))};
+        trade.energyWh = 1 + m_rng.below(10'000);
+        trade.priceMicroGtPerKWh = 2'000'000 + m_rng.below(3'000'000);
+        submit(signedTx(TransactionKind::EnergyTrade, m_clientSeeds[m_rng.below(m_clientSeeds.size())],
+                        codec::encode(trade)));
+    }
+    if (slot % 4 == 0 && !m_meters.empty()) {
+        const std::size_t m = m_rng.below(m_meters.size());
+        const std::size_t witness = m_rng.below(m_authoritySeeds.size());
+        EnergyProof proof;
+        const auto interval = static_cast<std::int64_t>(kMeterIntervalMs);
+        proof.meterReading.meterId = m_meters[m].second;
+        proof.meterReading.intervalStartMs = (m_now / interval - 1) * interval;
+        proof.meterReading.energyProducedWh = m_rng.below(5000);
+        proof.meterReading.energyConsumedWh = m_rng.below(5000);
+        proof.meterReading.sequence = slot;
+        proof.meterReading.zone = m_meterZones[m];
+        proof.timestampMs = m_now;
+        signAsMeter(proof, cachedKey(m_meters[m].first));
+        witnessAsGridOperator(proof, cachedKey(m_authoritySeeds[witness]));
+        submit(signedTx(TransactionKind::MeterReading, m_clientSeeds[0], codec::encode(proof)));
+    }
+    if (slot % 5 == 0)
+        submit(signedTx(TransactionKind::RegulatoryEnforcement,
+                        m_authoritySeeds[m_rng.below(m_authoritySeeds.size())], toBytes("sim: tariff order")));
+    if (slot % 7 == 0)
+        submit(signedTx(TransactionKind::GovernanceProposal, m_clientSeeds[1], toBytes("sim: proposal")));
+}
+
+void Simulation::emergency(bool halt)
+{
+    // An honest authority that is up; for a halt, one that may halt a zone alone.
+    std::vector<std::size_t> eligible;
+    for (std::size_t a = 0; a < m_genesis->authorities.size(); ++a) {
+        const int node = m_authorityNode[a];
+        if (m_authorityByzantine[a] || node < 0 || !alive(node))
+            continue;
+        const AuthorityMember &m = m_genesis->authorities[a];
+        if (halt && !m.nationwide && m.servedZones.empty())
+            continue;
+        eligible.push_back(a);
+    }
+    if (eligible.empty() || (!halt && m_halts.empty()))
+        return;
+    const std::size_t a = eligible[m_rng.below(eligible.size())];
+    const AuthorityMember &m = m_genesis->authorities[a];
+    EmergencyOrder order;
+    if (halt) {
+        order.zones = {m.nationwide ? GridZone{static_cast<std::uint16_t>(1 + m_rng.below(6))}
+                                    : m.servedZones[m_rng.below(m.servedZones.size())]};
+        order.reason = "sim: line trip";
+    } else {
+        order.lifts = m_halts;
+        order.reason = "sim: line restored";
+    }
+    const crypto::KeyPair authorityKey = keyFrom(m_authoritySeeds[a]);
+    const crypto::KeyPair op1 = keyFrom(m_operatorSeeds[a][0]);
+    const crypto::KeyPair op2 = keyFrom(m_operatorSeeds[a][1]);
+    const Transaction tx = makeEmergencyOrder(halt ? TransactionKind::EmergencyHalt : TransactionKind::EmergencyResume,
+                                              m_nonces[authorityKey.publicKey()]++, m_now, order, authorityKey,
+                                              {&op1, &op2});
+    const int node = m_authorityNode[a];
+    auto submitted = m_nodes[static_cast<std::size_t>(node)].node->submitEmergencyOrder(tx, localTime(node, m_now));
+    scheduleTick(node);
+    if (!submitted) {
+        violation("emergency order refused by " + m_nodes[static_cast<std::size_t>(node)].name + ": "
+                  + submitted.error().message);
+        return;
+    }
+    if (halt)
+        m_halts.push_back(transactionId(tx));
+    trace(std::string(halt ? "halt of zone " + gridZoneCode(order.zones.front()) : std::string("resume"))
+          + " ordered by " + m_nodes[static_cast<std::size_t>(node)].name);
+}
+
+// --- the event loop -------------------------------------------------------------------
+
+void Simulation::dispatch(const Event &e)
+{
+    switch (e.type) {
+    case EventType::Deliver: {
+        if (!alive(e.node))
+            return;
+        SimNode &n = m_nodes[static_cast<std::size_t>(e.node)];
+        ++m_result.messages;
+        n.node->onMessage(static_cast<PeerId>(e.from), *e.bytes, localTime(e.node, m_now));
+        scheduleTick(e.node);
+        break;
+    }
+    case EventType::Tick: {
+        SimNode &n = m_nodes[static_cast<std::size_t>(e.node)];
+        if (!n.node || e.generation != n.tickGeneration)
+            return;
+        n.tickTime = -1;
+        n.node->onTick(localTime(e.node, m_now));
+        scheduleTick(e.node);
+        break;
+    }
+    case EventType::Crash: {
+        SimNode &n = m_nodes[static_cast<std::size_t>(e.node)];
+        if (!n.node)
+            return;
+        n.node.reset();
+        if (n.durable)
+            n.store.reset();   // the ledger is closed; its files stay
+        n.byzantineSeen.clear();
+        ++n.tickGeneration;
+        trace("crash " + n.name + (n.durable ? " (ledger-backed)" : ""));
+        break;
+    }
+    case EventType::Restart: {
+        SimNode &n = m_nodes[static_cast<std::size_t>(e.node)];
+        if (n.node)
+            return;
+        ++m_result.restarts;
+        trace("restart " + n.name);
+        (void)startNode(e.node);
+        break;
+    }
+    case EventType::Partition: {
+        const auto &sides = m_partitionPlans.at(e.node);
+        std::string a;
+        std::string b;
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            m_nodes[i].partitionSide = sides[i];
+            (sides[i] == 0 ? a : b) += (sides[i] == 0 ? a : b).empty() ? m_nodes[i].name : "," + m_nodes[i].name;
+        }
+        m_partitioned = true;
+        trace("partition {" + a + "} | {" + b + "}");
+        break;
+    }
+    case EventType::Heal:
+        m_partitioned = false;
+        trace("heal");
+        break;
+    case EventType::Client: {
+        const std::uint64_t slot = m_params.slotAt(m_now);
+        clientSlot(slot);
+        Event next;
+        next.type = EventType::Client;
+        next.time = m_params.slotStartMs(slot + 1) + 1500;
+        push(next);
+        break;
+    }
+    case EventType::Halt:
+        emergency(true);
+        break;
+    case EventType::Resume:
+        emergency(false);
+        break;
+    case EventType::Bond: {
+        BondRequest bond;
+        bond.candidate.publicKey = keyFrom(m_standbySeed).publicKey();
+        bond.candidate.stakeAmount = gtToMicro(20'000);
+        bond.candidate.geographicDistribution = GridZone{static_cast<std::uint16_t>(1 + m_rng.below(6))};
+        bond.candidate.uptimeHistoryPpm = 990'000;
+        bond.role = ValidatorRole::Stake;
+        submit(signedTx(TransactionKind::Bond, m_standbySeed, codec::encode(bond)));
+        trace("S+ bonds 20000 GT");
+        break;
+    }
+    case EventType::Unbond: {
+        std::vector<std::size_t> stakers;
+        for (std::size_t i = 0; i < m_nodes.size(); ++i)
+            if (!m_nodes[i].authority && !m_nodes[i].byzantine && m_nodes[i].name != "S+" && m_nodes[i].name[0] == 'S')
+                stakers.push_back(i);
+        if (stakers.empty())
+            break;
+        const SimNode &n = m_nodes[stakers[m_rng.below(stakers.size())]];
+        submit(signedTx(TransactionKind::Unbond, n.keySeed, {}));
+        trace(n.name + " unbonds");
+        break;
+    }
+    }
+}
+
+RunResult Simulation::run()
+{
+    auto params = m_params.validate();
+    if (!params) {
+        m_result.violations.push_back("scenario: " + params.error().message);
+        return m_result;
+    }
+    m_now = m_params.genesisTimeMs;
+    setup();
+    for (std::size_t i = 0; i < m_nodes.size(); ++i)
+        if (!startNode(static_cast<int>(i)))
+            return m_result;
+    while (!m_queue.empty()) {
+        if (m_queue.top().time > m_end)
+            break;
+        Event e = m_queue.top();
+        m_queue.pop();
+        m_now = e.time;
+        ++m_result.events;
+        dispatch(e);
+    }
+    m_now = m_end;
+    finish();
+    return m_result;
+}
+
+// --- invariants at the end of the run ------------------------------------------------
+
+void Simulation::finish()
+{
+    m_result.slotsRun = m_params.slotAt(m_end);
+    std::vector<int> honestLive;
+    for (std::size_t i = 0; i < m_nodes.size(); ++i)
+        if (alive(static_cast<int>(i)) && honest(static_cast<int>(i)))
+            honestLive.push_back(static_cast<int>(i));
+    if (honestLive.empty())
+        return;
+
+    {
+        std::string line = "end: Fast/Full tip slots";
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            if (!alive(static_cast<int>(i)))
+                continue;
+            const ConsensusNode &node = *m_nodes[i].node;
+            line += " " + m_nodes[i].name + "=" + std::to_string(node.finalizedTip(FinalityLevel::Fast)->slot) + "/"
+                + std::to_string(node.finalizedTip(FinalityLevel::Full)->slot);
+        }
+        trace(line);
+    }
+
+    // Finalized chains agree: every honest node's Fast chain is a prefix of
+    // the longest one, so every finalized transaction is on every node that
+    // has caught up to its height.
+    int reference = honestLive.front();
+    for (int i : honestLive)
+        if (m_nodes[static_cast<std::size_t>(i)].node->finalizedTip(FinalityLevel::Fast)->height
+            > m_nodes[static_cast<std::size_t>(reference)].node->finalizedTip(FinalityLevel::Fast)->height)
+            reference = i;
+    const BlockNode *refTip = m_nodes[static_cast<std::size_t>(reference)].node->finalizedTip(FinalityLevel::Fast);
+    std::vector<Hash256> refChain(refTip->height + 1);
+    for (const BlockNode *b = refTip; b; b = b->parent)
+        refChain[b->height] = b->hash;
+    m_result.fastHeight = refTip->height;
+    m_result.economicHeight = UINT64_MAX;
+    for (int i : honestLive) {
+        const ConsensusNode &node = *m_nodes[static_cast<std::size_t>(i)].node;
+        const BlockNode *tip = node.finalizedTip(FinalityLevel::Fast);
+        m_result.fastHeight = std::min(m_result.fastHeight, tip->height);
+        m_result.economicHeight = std::min(m_result.economicHeight, node.finalizedTip(FinalityLevel::Economic)->height);
+        if (refChain[tip->height] != tip->hash)
+            violation("finalized chains of " + m_nodes[static_cast<std::size_t>(i)].name + " and "
+                      + m_nodes[static_cast<std::size_t>(reference)].name + " diverge at height "
+                      + std::to_string(tip->height));
+    }
+
+    // Every observed equivocation is evidence on every honest node's finalized chain.
+    const std::int64_t settle = static_cast<std::int64_t>(m_scenario.settleSlots * m_params.slotMs);
+    m_result.equivocations = m_equivocations.size();
+    for (const auto &[key, eq] : m_equivocations) {
+        // When an honest node had checked both messages of the offence.
+        std::int64_t observedAt = -1;
+        for (int i : honestLive) {
+            const auto &seen = m_nodes[static_cast<std::size_t>(i)].byzantineSeen;
+            for (const auto &[a, b] : eq.pairs) {
+                const auto ta = seen.find(a);
+                const auto tb = seen.find(b);
+                if (ta == seen.end() || tb == seen.end())
+                    continue;
+                const std::int64_t t = std::max(ta->second, tb->second);
+                observedAt = observedAt < 0 ? t : std::min(observedAt, t);
+            }
+        }
+        if (observedAt < 0)
+            continue;
+        ++m_result.equivocationsObserved;
+        if (observedAt > m_end - settle)
+            continue;
+        for (int i : honestLive) {
+            const BlockNode *tip = m_nodes[static_cast<std::size_t>(i)].node->finalizedTip(FinalityLevel::Fast);
+            bool onChain = tip->state.offences->count(key) > 0;
+            if (!onChain && eq.kind == OffenceKind::SurroundLinkVote) {
+                // A surround vote may be proven by another pair of the offender's votes.
+                for (const BlockNode *b = tip; b && !onChain; b = b->parent)
+                    for (const auto &e : b->block->evidence)
+                        onChain = onChain || offenderOf(e) == eq.offender;
+            }
+            if (!onChain)
+                violation("the " + std::string(toString(eq.kind)) + " by " + nameOf(eq.offender) + " seen at "
+                          + fmtTime(observedAt, m_params) + " is not evidence on the finalized chain of "
+                          + m_nodes[static_cast<std::size_t>(i)].name);
+        }
+    }
+    m_result.offencesOnChain = refTip->state.offences->size();
+
+    // Every certified emergency order is on every honest node's finalized chain.
+    for (const auto &[id, at] : m_certifiedAt) {
+        if (at > m_end - settle)
+            continue;
+        for (int i : honestLive) {
+            const BlockNode *tip = m_nodes[static_cast<std::size_t>(i)].node->finalizedTip(FinalityLevel::Fast);
+            if (!tip->state.emergencyRecords->count(id))
+                violation("Instant-final emergency block " + id.shortHex() + " is not on the finalized chain of "
+                          + m_nodes[static_cast<std::size_t>(i)].name);
+        }
+    }
+
+    // Rotation limits hold on the finalized chain.
+    for (const BlockNode *b = refTip; b && b->parent; b = b->parent) {
+        const EpochContext &now = *b->epoch;
+        const EpochContext &before = *b->parent->epoch;
+        if (now.epoch == before.epoch + 1
+            && churnBetween(before.active, now.active) > churnBudget(before.active, m_params.rotation))
+            violation("the active set changed by more than the churn limit entering epoch " + std::to_string(now.epoch));
+    }
+
+    // Liveness: with a quorum of honest authorities up after the last heal,
+    // every honest node finalizes again within the bound.
+    std::size_t honestAuthorities = 0;
+    for (std::size_t a = 0; a < m_authorityByzantine.size(); ++a)
+        honestAuthorities += m_authorityByzantine[a] ? 0 : 1;
+    const bool authorityLive = honestAuthorities >= m_params.authorityQuorum(m_authorityByzantine.size());
+    // Full finality is owed only while honest validators hold the stake
+    // threshold in every epoch from the last heal on.
+    bool stakeLive = true;
+    const std::uint64_t healSlot = m_params.slotAt(m_lastDisruption);
+    for (const BlockNode *b = refTip; b && b->slot >= healSlot; b = b->parent) {
+        const ActiveSet &active = b->epoch->active;
+        std::uint64_t honestStake = 0;
+        for (const auto &v : active.members)
+            honestStake += m_honestKeys.count(v.key) ? v.stake : 0;
+        if (active.totalStake != 0
+            && honestStake * kBasisPointsFull < active.totalStake * m_params.rules.stakeThresholdBps)
+            stakeLive = false;
+    }
+    m_result.livenessRequired = authorityLive;
+    if (!authorityLive)
+        return;
+    const std::int64_t deadline = m_lastDisruption
+        + static_cast<std::int64_t>(m_scenario.livenessBoundSlots * m_params.slotMs);
+    for (int i : honestLive) {
+        const SimNode &n = m_nodes[static_cast<std::size_t>(i)];
+        if (n.firstFastAfterHeal < 0 || n.firstFastAfterHeal > deadline)
+            violation("liveness: " + n.name + " did not reach Fast finality within "
+                      + std::to_string(m_scenario.livenessBoundSlots) + " slots of the last heal");
+        else if (stakeLive && (n.firstFullAfterHeal < 0 || n.firstFullAfterHeal > deadline))
+            violation("liveness: " + n.name + " did not reach Full finality within "
+                      + std::to_string(m_scenario.livenessBoundSlots) + " slots of the last heal");
+    }
+}
+
+} // namespace
+
+FaultMix FaultMix::none()
+{
+    FaultMix f;
+    f.minLatencyMs = 20;
+    f.maxLatencyMs = 100;
+    f.tailPpm = 0;
+    f.lossPpm = 0;
+    f.duplicatePpm = 0;
+    f.partitions = 0;
+    f.crashes = 0;
+    f.maxClockSkewMs = 0;
+    f.maxDriftPpm = 0;
+    f.equivocation = false;
+    f.twins = false;
+    f.doubleVotes = false;
+    f.surroundVotes = false;
+    f.withheldVotes = false;
+    f.invalidBlocks = false;
+    f.invalidEnergyData = false;
+    f.emergencies = false;
+    f.rotation = false;
+    return f;
+}
+
+RunResult runSimulation(const Scenario &scenario, std::uint64_t seed)
+{
+    Simulation sim(scenario, seed);
+    return sim.run();
+}
+
+} // namespace gtx::sim

@@ -1,0 +1,293 @@
+#pragma once
+
+// Shared helpers for the consensus tests: deterministic keys, a five-authority
+// genesis, block and vote builders, and a tiny in-process network that
+// delivers every message at once (no simulator faults).
+
+#include "core/consensus/chain.h"
+#include "core/consensus/emergency.h"
+#include "core/consensus/finality.h"
+#include "core/consensus/node.h"
+#include "core/consensus/verifier.h"
+#include "core/crypto/sodium.h"
+#include "core/ledger/ledger.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <array>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace gtx::testing {
+
+using namespace gtx::consensus;
+
+// A temporary directory under GTX_TEST_TMP (set by CTest), removed when destroyed.
+inline std::unique_ptr<QTemporaryDir> makeTempDir(const char *prefix)
+{
+    const QString base = qEnvironmentVariable("GTX_TEST_TMP");
+    if (base.isEmpty())
+        return std::make_unique<QTemporaryDir>();
+    QDir().mkpath(base);
+    return std::make_unique<QTemporaryDir>(base + "/" + prefix + "-XXXXXX");
+}
+
+inline crypto::KeyPair copyKey(const crypto::KeyPair &key)
+{
+    return crypto::KeyPair::fromSecretKey(key.secretKey().view()).value();
+}
+
+inline crypto::KeyPair testKey(std::uint32_t index)
+{
+    std::array<std::uint8_t, 32> seed{};
+    for (std::size_t i = 0; i < 4; ++i)
+        seed[i] = static_cast<std::uint8_t>(index >> (8 * i));
+    seed[31] = 0x5a;
+    return crypto::KeyPair::fromSeed(std::span<const std::uint8_t, 32>(seed.data(), 32));
+}
+
+// Keys: authorities 0..4 are testKey(1..5), their operators testKey(100 + 2a)
+// and testKey(101 + 2a), validators testKey(200 + v).
+struct TestNetwork
+{
+    ConsensusParams params;
+    std::shared_ptr<ConsensusGenesis> genesis;
+    std::vector<crypto::KeyPair> authorities;
+    std::vector<std::array<crypto::KeyPair, 2>> operators;
+    std::vector<crypto::KeyPair> validators;
+};
+
+// Five authorities (EGAT nationwide, MEA zone 2, PEA zones 3-6, NEPO, ERC)
+// and one stake validator per entry of `stakesGt` (zone 1 + index % 6).
+inline TestNetwork makeTestNetwork(const std::vector<std::uint64_t> &stakesGt = {},
+                                   ConsensusParams params = ConsensusParams::simulation())
+{
+    TestNetwork n;
+    n.params = params;
+    auto genesis = std::make_shared<ConsensusGenesis>();
+    for (std::uint32_t a = 0; a < 5; ++a) {
+        n.authorities.push_back(testKey(1 + a));
+        n.operators.push_back({testKey(100 + 2 * a), testKey(101 + 2 * a)});
+        AuthorityMember m;
+        m.type = static_cast<AuthorityType>(a);
+        m.key = n.authorities.back().publicKey();
+        m.operators = {n.operators.back()[0].publicKey(), n.operators.back()[1].publicKey()};
+        if (m.type == AuthorityType::EGAT)
+            m.nationwide = true;
+        else if (m.type == AuthorityType::MEA)
+            m.servedZones = {zones::kMeaMetropolitan};
+        else if (m.type == AuthorityType::PEA)
+            m.servedZones = {zones::kPeaNorth, zones::kPeaNortheast, zones::kPeaCentral, zones::kPeaSouth};
+        genesis->authorities.push_back(m);
+    }
+    for (std::size_t v = 0; v < stakesGt.size(); ++v) {
+        n.validators.push_back(testKey(200 + static_cast<std::uint32_t>(v)));
+        Candidate c;
+        c.info.publicKey = n.validators.back().publicKey();
+        c.info.stakeAmount = gtToMicro(stakesGt[v]);
+        c.info.geographicDistribution = GridZone{static_cast<std::uint16_t>(1 + v % 6)};
+        c.info.uptimeHistoryPpm = 990'000;
+        genesis->candidates.push_back(c);
+    }
+    genesis->seed = crypto::hash("gtx/test-seed/v1", asBytes("seed"));
+    genesis->stateRoot = ledger::Ledger::stateRootFor({});
+    n.genesis = genesis;
+    return n;
+}
+
+// Signs a regular block for `slot` on `parent` with the expected proposer's key
+// (looked up among the network's keys) and the given records.
+inline std::shared_ptr<const ConsensusBlock> makeBlock(const TestNetwork &n, BlockTree &tree, BlockNode *parent,
+                                                       std::uint64_t slot,
+                                                       std::vector<LinkVote> votes = {},
+                                                       std::vector<Vote> attestations = {},
+                                                       std::vector<Transaction> transactions = {})
+{
+    const PublicKey proposer = tree.expectedProposer(parent, slot);
+    const crypto::KeyPair *key = nullptr;
+    for (const auto &k : n.authorities)
+        if (k.publicKey() == proposer)
+            key = &k;
+    for (const auto &k : n.validators)
+        if (k.publicKey() == proposer)
+            key = &k;
+    auto b = std::make_shared<ConsensusBlock>();
+    BlockHeader &h = b->header;
+    h.networkId = n.params.networkId;
+    h.kind = BlockKind::Regular;
+    h.height = parent->height + 1;
+    h.epoch = n.params.epochOf(slot);
+    h.slot = slot;
+    h.timestampMs = n.params.slotStartMs(slot);
+    h.parentHash = parent->hash;
+    h.stateRoot = parent->header().stateRoot;
+    h.randaoReveal = randaoReveal(*key, h.epoch);
+    h.proposer = proposer;
+    b->linkVotes = std::move(votes);
+    b->attestations = std::move(attestations);
+    b->transactions = std::move(transactions);
+    h.txRoot = transactionsRoot(b->transactions);
+    h.evidenceRoot = recordsRoot(*b);
+    b->proposerSignature = signHeader(h, *key);
+    return b;
+}
+
+inline LinkVote linkVote(const crypto::KeyPair &key, const BlockNode *source, const BlockNode *target)
+{
+    LinkVote v{source->checkpoint(), target->checkpoint(), {}, {}};
+    signLinkVote(v, key);
+    return v;
+}
+
+inline Vote attestation(const crypto::KeyPair &key, const BlockNode *target)
+{
+    Vote v;
+    v.kind = VoteKind::StakeAttestation;
+    v.height = target->height;
+    v.slot = target->slot;
+    v.blockHash = target->hash;
+    signVote(v, key);
+    return v;
+}
+
+// Nodes joined by instant, in-order delivery. Time moves in steps; each step
+// ticks every node and then delivers until no message is left.
+class LocalNet
+{
+public:
+    explicit LocalNet(TestNetwork network) : net(std::move(network)), now(net.params.genesisTimeMs) {}
+    // Outboxes point back at the network: it stays where it was made.
+    LocalNet(const LocalNet &) = delete;
+    LocalNet &operator=(const LocalNet &) = delete;
+
+    // A node for every authority and validator of the test network.
+    void addEveryone()
+    {
+        for (const auto &k : net.authorities)
+            add(k);
+        for (const auto &k : net.validators)
+            add(k);
+    }
+
+    struct Peer
+    {
+        std::unique_ptr<ConsensusStore> store;
+        std::unique_ptr<ConsensusNode> node;
+        std::unique_ptr<Outbox> outbox;
+        crypto::KeyPair key;
+        bool up = true;
+    };
+
+    class QueueOutbox final : public Outbox
+    {
+    public:
+        QueueOutbox(LocalNet &net, PeerId self) : m_net(net), m_self(self) {}
+        void broadcast(const Bytes &message) override { sendTo(peers(), message); }
+        void sendTo(const std::vector<PeerId> &peers, const Bytes &message) override
+        {
+            for (PeerId p : peers)
+                if (p != m_self)
+                    m_net.queue.push_back({m_self, p, message});
+        }
+        std::vector<PeerId> peers() const override
+        {
+            std::vector<PeerId> out;
+            for (PeerId p = 0; p < m_net.peers.size(); ++p)
+                if (p != m_self)
+                    out.push_back(p);
+            return out;
+        }
+
+    private:
+        LocalNet &m_net;
+        PeerId m_self;
+    };
+
+    // Adds a node with `key`; `store` may be null (a memory store is made).
+    PeerId add(const crypto::KeyPair &key, std::unique_ptr<ConsensusStore> store = nullptr,
+               ByzantineBehaviour behaviour = {})
+    {
+        const auto id = static_cast<PeerId>(peers.size());
+        Peer p;
+        p.store = store ? std::move(store) : std::make_unique<MemoryConsensusStore>();
+        p.outbox = std::make_unique<QueueOutbox>(*this, id);
+        p.key = copyKey(key);
+        peers.push_back(std::move(p));
+        behaviours.push_back(behaviour);
+        start(id);
+        return id;
+    }
+
+    void start(PeerId id)
+    {
+        Peer &p = peers[id];
+        ConsensusNode::Setup setup;
+        setup.params = net.params;
+        setup.genesis = net.genesis;
+        setup.store = p.store.get();
+        setup.outbox = p.outbox.get();
+        setup.verifier = &verifier;
+        setup.behaviour = behaviours[id];
+        auto started = ConsensusNode::start(setup, copyKey(p.key));
+        p.node = started ? std::move(*started) : nullptr;
+        p.up = p.node != nullptr;
+    }
+
+    void crash(PeerId id)
+    {
+        peers[id].node.reset();
+        peers[id].up = false;
+    }
+
+    void step(std::int64_t ms)
+    {
+        now += ms;
+        for (auto &p : peers)
+            if (p.up)
+                p.node->onTick(now);
+        deliver();
+    }
+
+    void deliver()
+    {
+        while (!queue.empty()) {
+            Message m = std::move(queue.front());
+            queue.pop_front();
+            if (drop && drop(m.from, m.to, m.bytes))
+                continue;
+            Peer &p = peers[m.to];
+            if (p.up)
+                p.node->onMessage(m.from, m.bytes, now);
+        }
+    }
+
+    // Runs until the start of `slot` plus `offsetMs`, in quarter-second steps.
+    void runUntilSlot(std::uint64_t slot, std::int64_t offsetMs = 0)
+    {
+        const std::int64_t end = net.params.slotStartMs(slot) + offsetMs;
+        while (now < end)
+            step(std::min<std::int64_t>(250, end - now));
+    }
+
+    ConsensusNode &node(PeerId id) { return *peers[id].node; }
+
+    struct Message
+    {
+        PeerId from;
+        PeerId to;
+        Bytes bytes;
+    };
+
+    TestNetwork net;
+    std::int64_t now;
+    std::vector<Peer> peers;
+    std::vector<ByzantineBehaviour> behaviours;
+    std::deque<Message> queue;
+    CachingVerifier verifier;
+    std::function<bool(PeerId, PeerId, const Bytes &)> drop;
+};
+
+} // namespace gtx::testing

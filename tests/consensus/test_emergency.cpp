@@ -1,0 +1,226 @@
+#include "test_emergency.h"
+
+#include "consensus_fixture.h"
+
+#include <QtTest>
+
+using namespace gtx;
+using namespace gtx::testing;
+
+namespace {
+
+Transaction order(const TestNetwork &n, TransactionKind kind, std::size_t authority, std::vector<GridZone> zones,
+                  std::vector<const crypto::KeyPair *> approvers, std::int64_t timeMs, std::vector<Hash256> lifts = {})
+{
+    EmergencyOrder o;
+    o.zones = std::move(zones);
+    o.lifts = std::move(lifts);
+    o.reason = "grid emergency";
+    return makeEmergencyOrder(kind, static_cast<std::uint64_t>(timeMs), timeMs, o, n.authorities[authority], approvers);
+}
+
+Transaction trade(GridZone zone, std::uint64_t nonce, std::int64_t timeMs)
+{
+    EnergyTrade t;
+    t.zone = zone;
+    t.energyWh = 500;
+    t.priceMicroGtPerKWh = 4'000'000;
+    Transaction tx;
+    tx.kind = TransactionKind::EnergyTrade;
+    tx.nonce = nonce;
+    tx.timestampMs = timeMs;
+    tx.payload = codec::encode(t);
+    signTransaction(tx, testKey(50));
+    return tx;
+}
+
+} // namespace
+
+void TestEmergency::initTestCase()
+{
+    QVERIFY(crypto::initialize());
+}
+
+void TestEmergency::haltNeedsTwoOwnOperators()
+{
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier v;
+    const auto &ops = n.operators;
+    auto ok = verifyEmergencyOrder(order(n, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                         {&ops[1][0], &ops[1][1]}, 1000),
+                                   n.genesis->authorities, v);
+    QVERIFY(ok.ok());
+    auto one = verifyEmergencyOrder(order(n, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                          {&ops[1][0]}, 1000),
+                                    n.genesis->authorities, v);
+    QCOMPARE(one.error().code, std::string("emergency.approvals"));
+    auto twice = verifyEmergencyOrder(order(n, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                            {&ops[1][0], &ops[1][0]}, 1000),
+                                      n.genesis->authorities, v);
+    QCOMPARE(twice.error().code, std::string("emergency.approvals"));
+    auto foreign = verifyEmergencyOrder(order(n, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                              {&ops[1][0], &ops[2][0]}, 1000),
+                                        n.genesis->authorities, v);
+    QCOMPARE(foreign.error().code, std::string("emergency.approvals"));
+    // An operator approval cannot be moved to another order.
+    Transaction tampered = order(n, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                 {&ops[1][0], &ops[1][1]}, 1000);
+    auto decoded = codec::decode<EmergencyOrder>(tampered.payload, "order").value();
+    decoded.reason = "something else";
+    tampered.payload = codec::encode(decoded);
+    signTransaction(tampered, n.authorities[1]);
+    QCOMPARE(verifyEmergencyOrder(tampered, n.genesis->authorities, v).error().code,
+             std::string("emergency.bad_signature"));
+    // Not an authority at all.
+    Transaction stranger = order(n, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                 {&ops[1][0], &ops[1][1]}, 1000);
+    signTransaction(stranger, testKey(999));
+    QCOMPARE(verifyEmergencyOrder(stranger, n.genesis->authorities, v).error().code,
+             std::string("emergency.not_authority"));
+}
+
+void TestEmergency::authorityHaltsOnlyTheZonesItServes()
+{
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier v;
+    const auto &ops = n.operators;
+    auto meaInPea = verifyEmergencyOrder(order(n, TransactionKind::EmergencyHalt, 1, {zones::kPeaSouth},
+                                               {&ops[1][0], &ops[1][1]}, 1000),
+                                         n.genesis->authorities, v);
+    QCOMPARE(meaInPea.error().code, std::string("emergency.zone_not_served"));
+    auto peaNationwide = verifyEmergencyOrder(order(n, TransactionKind::EmergencyHalt, 2, {GridZone{kNationwideZoneId}},
+                                                    {&ops[2][0], &ops[2][1]}, 1000),
+                                              n.genesis->authorities, v);
+    QCOMPARE(peaNationwide.error().code, std::string("emergency.zone_not_served"));
+    auto egat = verifyEmergencyOrder(order(n, TransactionKind::EmergencyHalt, 0, {GridZone{kNationwideZoneId}},
+                                           {&ops[0][0], &ops[0][1]}, 1000),
+                                     n.genesis->authorities, v);
+    QVERIFY(egat.ok());   // EGAT halts nationwide on its own
+    auto nepo = verifyEmergencyOrder(order(n, TransactionKind::EmergencyHalt, 3, {zones::kPeaNorth},
+                                           {&ops[3][0], &ops[3][1]}, 1000),
+                                     n.genesis->authorities, v);
+    QCOMPARE(nepo.error().code, std::string("emergency.zone_not_served"));
+}
+
+void TestEmergency::haltAppliesAtOnceEverywhere()
+{
+    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    net.addEveryone();
+    net.runUntilSlot(3);
+    const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 2, {zones::kPeaSouth},
+                                   {&net.net.operators[2][0], &net.net.operators[2][1]}, net.now);
+    QVERIFY(net.node(2).submitEmergencyOrder(halt, net.now).ok());
+    QVERIFY(net.node(2).localHalts().isHalted(zones::kPeaSouth));   // before any vote
+    QVERIFY(!net.node(0).localHalts().isHalted(zones::kPeaSouth));
+    net.deliver();   // one round of messages, no time passes
+    for (PeerId p = 0; p < net.peers.size(); ++p) {
+        QVERIFY(net.node(p).localHalts().isHalted(zones::kPeaSouth));
+        QVERIFY(!net.node(p).localHalts().isHalted(zones::kMeaMetropolitan));
+    }
+    auto refused = net.node(0).submitTransaction(trade(zones::kPeaSouth, 1, net.now), net.now);
+    QCOMPARE(refused.error().code, std::string("tx.zone_halted"));
+    QVERIFY(net.node(0).submitTransaction(trade(zones::kMeaMetropolitan, 2, net.now), net.now).ok());
+    // Only one authority with its own operators was needed; the quorum then
+    // certified the block (Instant) and the chain carries it.
+    net.runUntilSlot(8);
+    for (PeerId p = 0; p < net.peers.size(); ++p)
+        QVERIFY(net.node(p).finalizedTip(FinalityLevel::Fast)->state.halts->isHalted(zones::kPeaSouth));
+}
+
+void TestEmergency::resumeNeedsTheQuorum()
+{
+    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    net.addEveryone();
+    net.runUntilSlot(3);
+    const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                   {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
+    QVERIFY(net.node(1).submitEmergencyOrder(halt, net.now).ok());
+    net.runUntilSlot(5);
+    // Two authorities are down: three cannot certify a resume.
+    net.crash(3);
+    net.crash(4);
+    const Transaction resume = order(net.net, TransactionKind::EmergencyResume, 0, {zones::kMeaMetropolitan},
+                                     {&net.net.operators[0][0], &net.net.operators[0][1]}, net.now,
+                                     {transactionId(halt)});
+    QVERIFY(net.node(0).submitEmergencyOrder(resume, net.now).ok());
+    net.runUntilSlot(7);
+    for (PeerId p : {0u, 1u, 2u})
+        QVERIFY(net.node(p).localHalts().isHalted(zones::kMeaMetropolitan));
+    // A fourth authority returns: the resume is certified and trading resumes.
+    net.start(3);
+    net.runUntilSlot(10);
+    for (PeerId p : {0u, 1u, 2u, 3u}) {
+        QVERIFY(!net.node(p).localHalts().isHalted(zones::kMeaMetropolitan));
+        QVERIFY(net.node(p).submitTransaction(trade(zones::kMeaMetropolitan, 10 + p, net.now), net.now).ok());
+    }
+}
+
+void TestEmergency::haltsCommuteAndLiftedHaltsStayLifted()
+{
+    const Hash256 h1 = crypto::hash("gtx/test/v1", asBytes("halt-1"));
+    const Hash256 h2 = crypto::hash("gtx/test/v1", asBytes("halt-2"));
+    HaltState a;
+    a.applyHalt(h1, {zones::kPeaNorth});
+    a.applyHalt(h2, {GridZone{kNationwideZoneId}});
+    a.applyResume({h2});
+    HaltState b;   // the same orders in another order
+    b.applyResume({h2});
+    b.applyHalt(h2, {GridZone{kNationwideZoneId}});
+    b.applyHalt(h1, {zones::kPeaNorth});
+    QVERIFY(a == b);
+    QVERIFY(a.isHalted(zones::kPeaNorth));
+    QVERIFY(!a.isHalted(zones::kPeaSouth));   // the nationwide halt was lifted
+    a.applyResume({h1});
+    QVERIFY(!a.anyHalted());
+}
+
+void TestEmergency::chainRefusesTradesInAHaltedZone()
+{
+    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    net.addEveryone();
+    net.runUntilSlot(2);
+    const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 0, {zones::kPeaCentral},
+                                   {&net.net.operators[0][0], &net.net.operators[0][1]}, net.now);
+    QVERIFY(net.node(0).submitEmergencyOrder(halt, net.now).ok());
+    net.runUntilSlot(6);
+    BlockNode *tip = const_cast<BlockNode *>(net.node(0).head());
+    QVERIFY(tip->state.halts->isHalted(zones::kPeaCentral));
+    // A block on that chain that trades in the halted zone is invalid.
+    BlockTree &tree = const_cast<BlockTree &>(net.node(0).tree());
+    const std::uint64_t slot = tip->slot + 1;
+    auto bad = makeBlock(net.net, tree, tip, slot, {}, {},
+                         {trade(zones::kPeaCentral, 77, net.net.params.slotStartMs(slot))});
+    auto refused = tree.add(bad, net.verifier);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, std::string("block.bad_tx"));
+    auto good = makeBlock(net.net, tree, tip, slot, {}, {},
+                          {trade(zones::kPeaNorth, 78, net.net.params.slotStartMs(slot))});
+    QVERIFY(tree.add(good, net.verifier).ok());
+}
+
+void TestEmergency::emergencyActionsAreAudited()
+{
+    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    net.addEveryone();
+    net.runUntilSlot(2);
+    const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                   {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
+    QVERIFY(net.node(1).submitEmergencyOrder(halt, net.now).ok());
+    net.deliver();
+    auto actions = [&](PeerId p) {
+        std::vector<std::string> out;
+        for (const auto &[action, details] : static_cast<MemoryConsensusStore &>(*net.peers[p].store).audit())
+            out.push_back(action);
+        return out;
+    };
+    const auto proposer = actions(1);
+    QVERIFY(std::count(proposer.begin(), proposer.end(), "emergency.halt_proposed") == 1);
+    QVERIFY(std::count(proposer.begin(), proposer.end(), "emergency.certified") == 1);
+    const auto other = actions(3);
+    QVERIFY(std::count(other.begin(), other.end(), "emergency.halt_applied") == 1);
+    QVERIFY(std::count(other.begin(), other.end(), "emergency.certified") == 1);
+    // Only an authority's own node proposes its orders.
+    QCOMPARE(net.node(2).submitEmergencyOrder(halt, net.now).error().code, std::string("emergency.not_authority"));
+}
+
+QTEST_GUILESS_MAIN(TestEmergency)

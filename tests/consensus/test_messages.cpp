@@ -1,0 +1,135 @@
+#include "test_messages.h"
+
+#include "consensus_fixture.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace gtx;
+using namespace gtx::testing;
+
+namespace {
+
+std::vector<Message> sampleMessages()
+{
+    const TestNetwork n = makeTestNetwork({20'000});
+    BlockTree tree(n.params, *n.genesis);
+    CachingVerifier verifier;
+    BlockNode *g = tree.genesisNode();
+    BlockNode *b1 = *tree.add(makeBlock(n, tree, g, 1), verifier);
+    const LinkVote vote = linkVote(n.authorities[0], g, b1);
+    const Vote att = attestation(n.validators[0], b1);
+    Transaction tx;
+    tx.kind = TransactionKind::EnergyTrade;
+    tx.timestampMs = n.params.slotStartMs(2);
+    tx.payload = codec::encode(EnergyTrade{zones::kPeaNorth, 1200, 3'500'000});
+    signTransaction(tx, testKey(50));
+    auto block = makeBlock(n, tree, b1, 2, {vote}, {att}, {tx});
+    EmergencyOrder order;
+    order.zones = {zones::kMeaMetropolitan};
+    order.reason = "fire";
+    const Transaction halt = makeEmergencyOrder(TransactionKind::EmergencyHalt, 0, 5, order, n.authorities[1],
+                                                {&n.operators[1][0], &n.operators[1][1]});
+    const EmergencyBlock eb = makeEmergencyBlock(halt, 1, 2, n.params.networkId, 5, n.authorities[1]);
+    EmergencyRecord record{eb, {}};
+    record.certificate.kind = VoteKind::Emergency;
+    record.certificate.height = 1;
+    record.certificate.round = 1;
+    record.certificate.blockHash = emergencyBlockId(eb);
+    LinkVote other = vote;
+    other.target.hash = crypto::hash("gtx/test/v1", asBytes("other"));
+    signLinkVote(other, n.authorities[0]);
+    return {*block, vote, att, eb, record, makeLinkEvidence(OffenceKind::DoubleLinkVote, vote, other), tx,
+            BlockRequest{b1->hash}, VotesRequest{b1->hash}};
+}
+
+} // namespace
+
+void TestMessages::initTestCase()
+{
+    QVERIFY(crypto::initialize());
+}
+
+void TestMessages::everyMessageTypeRoundTrips()
+{
+    const auto messages = sampleMessages();
+    QCOMPARE(messages.size(), static_cast<std::size_t>(kLastMessageType) + 1);
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        QCOMPARE(messages[i].index(), i);
+        const Bytes bytes = encodeMessage(messages[i]);
+        auto decoded = decodeMessage(bytes);
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
+        QVERIFY(*decoded == messages[i]);
+        QCOMPARE(encodeMessage(*decoded), bytes);
+    }
+}
+
+void TestMessages::truncatedMessagesAreRefused()
+{
+    for (const auto &m : sampleMessages()) {
+        const Bytes bytes = encodeMessage(m);
+        for (std::size_t len = 0; len < bytes.size(); ++len) {
+            auto decoded = decodeMessage(ByteView(bytes.data(), len));
+            QVERIFY(!decoded.ok());
+            QCOMPARE(decoded.error().code, std::string("codec.malformed"));
+        }
+    }
+}
+
+void TestMessages::mutatedMessagesNeverCrashAndStayCanonical()
+{
+    std::mt19937_64 rng(20240501);
+    const auto messages = sampleMessages();
+    int accepted = 0;
+    for (int round = 0; round < 3000; ++round) {
+        Bytes bytes = encodeMessage(messages[rng() % messages.size()]);
+        const int edits = 1 + static_cast<int>(rng() % 4);
+        for (int e = 0; e < edits; ++e) {
+            const std::size_t at = rng() % bytes.size();
+            switch (rng() % 3) {
+            case 0:
+                bytes[at] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
+                break;
+            case 1:
+                bytes[at] = 0xFF;
+                break;
+            default:
+                bytes.insert(bytes.begin() + static_cast<std::ptrdiff_t>(at), static_cast<std::uint8_t>(rng()));
+                break;
+            }
+        }
+        auto decoded = decodeMessage(bytes);
+        if (decoded.ok()) {
+            ++accepted;
+            QCOMPARE(encodeMessage(*decoded), bytes);   // one value, one encoding
+        }
+    }
+    QVERIFY(accepted > 0);   // flipped signature or hash bytes still decode
+}
+
+void TestMessages::hugeCountsAreRefusedBeforeAllocating()
+{
+    Bytes bytes = encodeMessage(sampleMessages()[0]);   // a block
+    // The transaction count follows the header: u8 type + encoded header.
+    codec::Writer header;
+    header.value(std::get<ConsensusBlock>(sampleMessages()[0]).header);
+    const std::size_t countAt = 1 + header.data().size();
+    for (std::size_t i = 0; i < 4; ++i)
+        bytes[countAt + i] = 0xFF;
+    auto decoded = decodeMessage(bytes);
+    QVERIFY(!decoded.ok());
+    QVERIFY(decoded.error().message.find("limit") != std::string::npos);
+}
+
+void TestMessages::unknownTypesAndTrailingBytesAreRefused()
+{
+    Bytes unknown{static_cast<std::uint8_t>(static_cast<int>(kLastMessageType) + 1)};
+    QVERIFY(!decodeMessage(unknown).ok());
+    Bytes trailing = encodeMessage(BlockRequest{});
+    trailing.push_back(0);
+    QCOMPARE(decodeMessage(trailing).error().code, std::string("codec.malformed"));
+    QVERIFY(!decodeMessage(Bytes{}).ok());
+}
+
+QTEST_GUILESS_MAIN(TestMessages)

@@ -1,0 +1,332 @@
+#include "test_signer_state.h"
+
+#include "consensus_fixture.h"
+
+#include "core/consensus/ledger_store.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gtx;
+using namespace gtx::testing;
+
+namespace {
+
+const ByteView kPassphrase = asBytes("correct horse battery staple");
+
+Result<std::unique_ptr<LedgerConsensusStore>> openStore(const std::unique_ptr<QTemporaryDir> &dir,
+                                                        const TestNetwork &n)
+{
+    return LedgerConsensusStore::open(std::filesystem::path(dir->path().toStdString()) / "node", kPassphrase,
+                                      n.params, *n.genesis, crypto::Argon2Params::minimum(), "test-node");
+}
+
+// Records what a node sends; optionally checks each outgoing vote against the
+// store's record at the moment it leaves.
+class CapturingOutbox final : public Outbox
+{
+public:
+    std::function<void(const Message &)> onSend;
+    std::vector<Message> sent;
+
+    void broadcast(const Bytes &message) override { sendTo({}, message); }
+    void sendTo(const std::vector<PeerId> &, const Bytes &message) override
+    {
+        auto decoded = decodeMessage(message);
+        if (!decoded)
+            qFatal("the node sent an undecodable message");
+        if (onSend)
+            onSend(*decoded);
+        sent.push_back(*decoded);
+    }
+    std::vector<PeerId> peers() const override { return {1, 2, 3, 4}; }
+
+    std::vector<LinkVote> votes() const
+    {
+        std::vector<LinkVote> out;
+        for (const auto &m : sent)
+            if (const auto *v = std::get_if<LinkVote>(&m))
+                out.push_back(*v);
+        return out;
+    }
+};
+
+class SpyStore final : public ConsensusStore
+{
+public:
+    SignerRecord saved;
+    Result<SignerRecord> loadSignerRecord() override { return saved; }
+    Status saveSignerRecord(const SignerRecord &record, std::int64_t) override
+    {
+        saved = record;
+        return Status::success();
+    }
+    Status appendFinalized(const ConsensusBlock &) override { return Status::success(); }
+    Result<RestoredChain> loadFinalized() override { return RestoredChain{}; }
+    Status recordAudit(const std::string &, const std::string &, std::int64_t) override { return Status::success(); }
+};
+
+// An authority node (index 3 of the test network) over `store`.
+std::unique_ptr<ConsensusNode> startAuthority(const TestNetwork &n, ConsensusStore &store, Outbox &outbox,
+                                              SignatureVerifier &verifier)
+{
+    ConsensusNode::Setup setup;
+    setup.params = n.params;
+    setup.genesis = n.genesis;
+    setup.store = &store;
+    setup.outbox = &outbox;
+    setup.verifier = &verifier;
+    auto started = ConsensusNode::start(setup, copyKey(n.authorities[3]));
+    if (!started)
+        qFatal("node did not start: %s", started.error().message.c_str());
+    return std::move(*started);
+}
+
+// Two different valid blocks for slot 1 by its proposer (an equivocation).
+struct TwoBlocks
+{
+    std::shared_ptr<const ConsensusBlock> first;
+    std::shared_ptr<const ConsensusBlock> second;
+};
+
+TwoBlocks conflictingBlocks(const TestNetwork &n)
+{
+    BlockTree tree(n.params, *n.genesis);
+    Transaction tx;
+    tx.kind = TransactionKind::GovernanceProposal;
+    tx.timestampMs = n.params.slotStartMs(1);
+    tx.payload = toBytes("a proposal");
+    signTransaction(tx, testKey(77));
+    return {makeBlock(n, tree, tree.genesisNode(), 1),
+            makeBlock(n, tree, tree.genesisNode(), 1, {}, {}, {tx})};
+}
+
+bool votedFor(const CapturingOutbox &outbox, const Hash256 &target)
+{
+    for (const auto &v : outbox.votes())
+        if (v.target.hash == target)
+            return true;
+    return false;
+}
+
+} // namespace
+
+void TestSignerState::initTestCase()
+{
+    QVERIFY(crypto::initialize());
+}
+
+void TestSignerState::recordRoundTripsThroughTheCodec()
+{
+    SignerRecord r;
+    r.proposedSlot = 9;
+    r.linkTargetSlot = 12;
+    r.linkSourceSlot = 11;
+    r.attestedSlot = 3;
+    r.emergencyProposedSeq = 2;
+    r.emergencyVotedSeq = {1, 0, 4, 0, 0};
+    auto back = codec::decode<SignerRecord>(codec::encode(r), "signer record");
+    QVERIFY(back.ok());
+    QCOMPARE(*back, r);
+    Bytes tooMany = codec::encode(r);
+    tooMany[40] = 0xFF;   // the authority count
+    QVERIFY(!codec::decode<SignerRecord>(tooMany, "signer record").ok());
+}
+
+void TestSignerState::ledgerStoreKeepsTheNewestRecord()
+{
+    const auto dir = makeTempDir("signer");
+    QVERIFY(dir->isValid());
+    const TestNetwork n = makeTestNetwork();
+    {
+        auto store = openStore(dir, n);
+        QVERIFY2(store.ok(), store.ok() ? "" : store.error().message.c_str());
+        QCOMPARE(*(*store)->loadSignerRecord(), SignerRecord{});
+        SignerRecord r;
+        for (std::uint64_t slot = 1; slot <= 300; ++slot) {   // more than one search chunk
+            r.linkTargetSlot = slot;
+            r.linkSourceSlot = slot - 1;
+            QVERIFY((*store)->saveSignerRecord(r, 1000 + static_cast<std::int64_t>(slot)).ok());
+            if (slot % 7 == 0)
+                QVERIFY((*store)->recordAudit("emergency.certified", "x", 5).ok());
+        }
+    }
+    auto reopened = openStore(dir, n);
+    QVERIFY(reopened.ok());
+    auto loaded = (*reopened)->loadSignerRecord();
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded->linkTargetSlot, std::uint64_t{300});
+    QCOMPARE(loaded->linkSourceSlot, std::uint64_t{299});
+    QVERIFY((*reopened)->ledger().verify().ok);
+}
+
+void TestSignerState::ledgerStoreCommitsFinalizedBlocks()
+{
+    const auto dir = makeTempDir("signer");
+    const TestNetwork n = makeTestNetwork();
+    BlockTree tree(n.params, *n.genesis);
+    CachingVerifier verifier;
+    auto b1 = makeBlock(n, tree, tree.genesisNode(), 1);
+    BlockNode *node1 = *tree.add(b1, verifier);
+    auto b2 = makeBlock(n, tree, node1, 3);
+    {
+        auto store = openStore(dir, n);
+        QVERIFY(store.ok());
+        QVERIFY((*store)->appendFinalized(*b1).ok());
+        QVERIFY((*store)->appendFinalized(*b1).ok());   // already there: nothing to do
+        QVERIFY((*store)->appendFinalized(*b2).ok());
+        QCOMPARE((*store)->ledger().height(), std::uint64_t{2});
+    }
+    auto reopened = openStore(dir, n);
+    auto restored = (*reopened)->loadFinalized();
+    QVERIFY(restored.ok());
+    QCOMPARE(restored->anchor.height, std::uint64_t{2});
+    QCOMPARE(restored->anchor.slot, std::uint64_t{3});
+    QCOMPARE(restored->anchor.hash, blockHash(b2->header));
+}
+
+void TestSignerState::ledgerStoreRefusesAnotherNetwork()
+{
+    const auto dir = makeTempDir("signer");
+    const TestNetwork n = makeTestNetwork();
+    QVERIFY(openStore(dir, n).ok());
+    TestNetwork other = makeTestNetwork({20'000});
+    auto refused = openStore(dir, other);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, std::string("store.wrong_network"));
+}
+
+void TestSignerState::recordIsDurableBeforeTheVoteLeaves()
+{
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier verifier;
+    SpyStore store;
+    CapturingOutbox outbox;
+    int checked = 0;
+    outbox.onSend = [&](const Message &m) {
+        if (const auto *v = std::get_if<LinkVote>(&m)) {
+            QVERIFY(store.saved.linkTargetSlot >= v->target.slot);
+            QVERIFY(store.saved.linkSourceSlot <= v->source.slot);
+            ++checked;
+        }
+    };
+    auto node = startAuthority(n, store, outbox, verifier);
+    const TwoBlocks blocks = conflictingBlocks(n);
+    const std::int64_t now = n.params.slotStartMs(1) + 200;
+    node->onTick(now);
+    node->onMessage(0, encodeMessage(*blocks.first), now);
+    QCOMPARE(checked, 1);
+    QCOMPARE(store.saved.linkTargetSlot, std::uint64_t{1});
+}
+
+void TestSignerState::noConflictingVoteAfterRestartFromTheLedger()
+{
+    const auto dir = makeTempDir("signer");
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier verifier;
+    const TwoBlocks blocks = conflictingBlocks(n);
+    const std::int64_t now = n.params.slotStartMs(1) + 200;
+    {
+        auto store = openStore(dir, n);
+        QVERIFY(store.ok());
+        CapturingOutbox outbox;
+        auto node = startAuthority(n, **store, outbox, verifier);
+        node->onTick(now);
+        node->onMessage(0, encodeMessage(*blocks.first), now);
+        QVERIFY(votedFor(outbox, blockHash(blocks.first->header)));
+    }   // crash: the node and its open ledger are gone
+    auto store = openStore(dir, n);
+    QVERIFY(store.ok());
+    CapturingOutbox outbox;
+    auto node = startAuthority(n, **store, outbox, verifier);
+    QCOMPARE(node->signerRecord().linkTargetSlot, std::uint64_t{1});
+    node->onTick(now + 500);
+    node->onMessage(0, encodeMessage(*blocks.second), now + 500);
+    QVERIFY(node->tree().find(blockHash(blocks.second->header)) != nullptr);   // accepted...
+    QVERIFY(!votedFor(outbox, blockHash(blocks.second->header)));             // ...but not voted for
+    QVERIFY(outbox.votes().empty());
+}
+
+void TestSignerState::withoutTheRecordARestartedNodeWouldDoubleVote()
+{
+    // The same sequence with a store that forgets: the restarted node signs a
+    // second vote for slot 1, and the two votes are double-vote evidence.
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier verifier;
+    const TwoBlocks blocks = conflictingBlocks(n);
+    const std::int64_t now = n.params.slotStartMs(1) + 200;
+    CapturingOutbox first;
+    {
+        MemoryConsensusStore store;
+        auto node = startAuthority(n, store, first, verifier);
+        node->onTick(now);
+        node->onMessage(0, encodeMessage(*blocks.first), now);
+    }
+    MemoryConsensusStore amnesia;
+    CapturingOutbox second;
+    auto node = startAuthority(n, amnesia, second, verifier);
+    node->onTick(now + 500);
+    node->onMessage(0, encodeMessage(*blocks.second), now + 500);
+    QCOMPARE(first.votes().size(), std::size_t{1});
+    QCOMPARE(second.votes().size(), std::size_t{1});
+    OffenceKind kind{};
+    QVERIFY(linkVotesConflict(first.votes()[0], second.votes()[0], &kind));
+    QVERIFY(verifyConsensusEvidence(makeLinkEvidence(kind, first.votes()[0], second.votes()[0]), verifier).ok());
+}
+
+void TestSignerState::refusesToSignWhenTheStoreFails()
+{
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier verifier;
+    MemoryConsensusStore store;
+    CapturingOutbox outbox;
+    auto node = startAuthority(n, store, outbox, verifier);
+    store.failWrites(true);
+    const TwoBlocks blocks = conflictingBlocks(n);
+    const std::int64_t now = n.params.slotStartMs(1) + 200;
+    node->onTick(now);
+    node->onMessage(0, encodeMessage(*blocks.first), now);
+    QVERIFY(outbox.votes().empty());
+    QVERIFY(node->counters().signRefused >= 1);
+    store.failWrites(false);
+}
+
+void TestSignerState::restartedNodeWaitsForItsLastSource()
+{
+    // Before the crash the node voted from a source at slot 5. Restarted
+    // without that knowledge, it must not vote from genesis (a surround).
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier verifier;
+    SpyStore store;
+    store.saved.linkSourceSlot = 5;
+    store.saved.linkTargetSlot = 6;
+    store.saved.emergencyVotedSeq.assign(5, 0);
+    CapturingOutbox outbox;
+    auto node = startAuthority(n, store, outbox, verifier);
+
+    BlockTree tree(n.params, *n.genesis);
+    std::vector<BlockNode *> chain{tree.genesisNode()};
+    for (std::uint64_t slot = 1; slot <= 8; ++slot)
+        chain.push_back(*tree.add(makeBlock(n, tree, chain.back(), slot), verifier));
+    std::int64_t now = n.params.slotStartMs(7) + 100;
+    node->onTick(now);
+    for (std::uint64_t slot = 1; slot <= 7; ++slot)
+        node->onMessage(0, encodeMessage(*chain[slot]->block), now);
+    QVERIFY(outbox.votes().empty());   // its best source (genesis) is older than slot 5
+
+    // Others' votes show block 5 justified; from then on it votes from source 5.
+    for (std::size_t a : {0u, 1u, 2u, 4u})
+        node->onMessage(0, encodeMessage(linkVote(n.authorities[a], chain[0], chain[5])), now);
+    now = n.params.slotStartMs(8) + 100;
+    node->onTick(now);
+    node->onMessage(0, encodeMessage(*chain[8]->block), now);
+    node->onTick(n.params.slotStartMs(8) + 6000);
+    const auto votes = outbox.votes();
+    QVERIFY(!votes.empty());
+    for (const auto &v : votes) {
+        QCOMPARE(v.source.slot, std::uint64_t{5});
+        QVERIFY(v.target.slot > 6);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSignerState)

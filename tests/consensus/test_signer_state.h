@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QObject>
+
+class TestSignerState : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void recordRoundTripsThroughTheCodec();
+    void ledgerStoreKeepsTheNewestRecord();
+    void ledgerStoreCommitsFinalizedBlocks();
+    void ledgerStoreRefusesAnotherNetwork();
+    void recordIsDurableBeforeTheVoteLeaves();
+    void noConflictingVoteAfterRestartFromTheLedger();
+    void withoutTheRecordARestartedNodeWouldDoubleVote();
+    void refusesToSignWhenTheStoreFails();
+    void restartedNodeWaitsForItsLastSource();
+};

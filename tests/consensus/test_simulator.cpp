@@ -1,0 +1,136 @@
+#include "test_simulator.h"
+
+#include "core/crypto/sodium.h"
+#include "core/sim/simulator.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+using namespace gtx;
+
+namespace {
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5)];
+}
+
+// GTX_SIM_RUNS overrides the number of runs (the nightly long mode uses tens of thousands).
+std::uint64_t runCount(std::uint64_t fallback)
+{
+    if (const char *env = std::getenv("GTX_SIM_RUNS")) {
+        const auto n = std::strtoull(env, nullptr, 10);
+        if (n > 0)
+            return n;
+    }
+    return fallback;
+}
+
+std::string firstViolation(const sim::RunResult &r)
+{
+    std::string out = "seed " + std::to_string(r.seed) + ": " + r.violations.front() + "\n";
+    for (const auto &line : r.trace)
+        out += "  " + line + "\n";
+    return out;
+}
+
+} // namespace
+
+void TestSimulator::initTestCase()
+{
+    QVERIFY(crypto::initialize());
+}
+
+void TestSimulator::perfectNetworkFinalizesEverySlot()
+{
+    sim::Scenario s;
+    s.faults = sim::FaultMix::none();
+    s.byzantineAuthorities = 0;
+    s.byzantineValidators = 0;
+    const sim::RunResult r = sim::runSimulation(s, 11);
+    QVERIFY2(r.ok(), r.ok() ? "" : firstViolation(r).c_str());
+    QVERIFY(r.fastHeight >= s.slotCount - 3);   // every slot has a block, each final a slot later
+    QVERIFY(r.economicHeight + s.params.checkpointBlocks + 3 >= r.fastHeight);
+    QVERIFY(percentile(r.fastLatencySlots, 0.99) < 1.2);
+    QCOMPARE(r.equivocations, std::uint64_t{0});
+}
+
+void TestSimulator::sameSeedReplaysTheSameRun()
+{
+    const sim::Scenario s;
+    const sim::RunResult a = sim::runSimulation(s, 42);
+    const sim::RunResult b = sim::runSimulation(s, 42);
+    QCOMPARE(a.trace, b.trace);
+    QCOMPARE(a.violations, b.violations);
+    QCOMPARE(a.events, b.events);
+    QCOMPARE(a.messages, b.messages);
+    QCOMPARE(a.fastLatencySlots, b.fastLatencySlots);
+    QCOMPARE(a.equivocations, b.equivocations);
+    const sim::RunResult c = sim::runSimulation(s, 43);
+    QVERIFY(c.trace != a.trace);
+}
+
+void TestSimulator::ledgerBackedCrashAndRestart()
+{
+    const QString base = qEnvironmentVariable("GTX_TEST_TMP");
+    if (!base.isEmpty())
+        QDir().mkpath(base);
+    QTemporaryDir dir(base.isEmpty() ? QDir::tempPath() + "/sim-XXXXXX" : base + "/sim-XXXXXX");
+    QVERIFY(dir.isValid());
+    sim::Scenario s;
+    s.ledgerDirectory = dir.path().toStdString();
+    s.faults.crashes = 3;
+    std::uint64_t restarts = 0;
+    for (std::uint64_t seed = 100; seed < 104; ++seed) {
+        const sim::RunResult r = sim::runSimulation(s, seed);
+        QVERIFY2(r.ok(), r.ok() ? "" : firstViolation(r).c_str());
+        restarts += r.restarts;
+        const bool ledgerRestart = std::any_of(r.trace.begin(), r.trace.end(), [](const std::string &l) {
+            return l.find("(ledger-backed)") != std::string::npos;
+        });
+        QVERIFY(ledgerRestart);
+    }
+    QVERIFY(restarts >= 8);
+}
+
+void TestSimulator::seededFaultyRunsHaveNoViolations()
+{
+    // Every fault class and one Byzantine authority of five, plus one
+    // Byzantine validator. The figures printed are measurements, not checks.
+    const sim::Scenario s;
+    const std::uint64_t runs = runCount(500);
+    std::vector<double> fast;
+    std::vector<double> full;
+    std::uint64_t slotTotal = 0;
+    std::uint64_t observed = 0;
+    std::uint64_t instant = 0;
+    const auto started = std::chrono::steady_clock::now();
+    for (std::uint64_t seed = 1; seed <= runs; ++seed) {
+        const sim::RunResult r = sim::runSimulation(s, seed);
+        QVERIFY2(r.ok(), r.ok() ? "" : firstViolation(r).c_str());
+        QVERIFY(r.livenessRequired);
+        slotTotal += r.slotsRun;
+        observed += r.equivocationsObserved;
+        instant += r.instantFinal;
+        fast.insert(fast.end(), r.fastLatencySlots.begin(), r.fastLatencySlots.end());
+        full.insert(full.end(), r.fullLatencySlots.begin(), r.fullLatencySlots.end());
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    QVERIFY(observed > runs);      // Byzantine nodes did equivocate, and were seen
+    QVERIFY(instant >= runs);      // emergency blocks were certified
+    qInfo("simulated %llu runs, %llu slots in %.1f s: %.0f slots/s; slots to Fast p50 %.2f p99 %.2f, "
+          "to Full p50 %.2f p99 %.2f",
+          static_cast<unsigned long long>(runs), static_cast<unsigned long long>(slotTotal), seconds,
+          static_cast<double>(slotTotal) / seconds, percentile(fast, 0.5), percentile(fast, 0.99),
+          percentile(full, 0.5), percentile(full, 0.99));
+}
+
+QTEST_GUILESS_MAIN(TestSimulator)

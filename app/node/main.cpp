@@ -6,11 +6,13 @@
 //   gtx-node ledger verify --data-dir DIR [--passphrase-file FILE]
 //   gtx-node ledger passwd --data-dir DIR [--passphrase-file FILE] [--new-passphrase-file FILE]
 //   gtx-node status --data-dir DIR [--passphrase-file FILE]
+//   gtx-node simulate --seed S --runs N [...]   (see app/node/simulate_command.h)
 //
 // Every error is one line on stderr and a non-zero exit status:
 // 1 for a failed operation, 2 for a command-line mistake.
 
 #include "app/node/passphrase_input.h"
+#include "app/node/simulate_command.h"
 #include "core/crypto/keystore.h"
 #include "core/crypto/process_hardening.h"
 #include "core/crypto/sodium.h"
@@ -196,6 +198,11 @@ int main(int argc, char **argv)
     status->add_option("--data-dir", o.dataDir, "Data directory")->required();
     status->add_option("--passphrase-file", o.passphraseFile, "Read the passphrase from this file");
 
+    gtx::app::SimulateOptions simulateOptions;
+    auto *simulate = app.add_subcommand(
+        "simulate", "Run whole simulated networks from seeds and check the consensus invariants");
+    gtx::app::addSimulateOptions(simulate, simulateOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success &e) {
@@ -215,5 +222,7 @@ int main(int argc, char **argv)
         return runPasswd(o);
     if (status->parsed())
         return runStatus(o);
+    if (simulate->parsed())
+        return gtx::app::runSimulate(simulateOptions);
     return fail("no command given (see gtx-node --help)");
 }

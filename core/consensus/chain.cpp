@@ -8,7 +8,7 @@ namespace gtx::consensus {
 
 namespace {
 
-std::uint64_t offenceSlot(const ConsensusEvidence &e)
+std::uint64_t offenceSlot(const Evidence &e)
 {
     switch (e.kind) {
     case OffenceKind::DoubleProposal:
@@ -51,7 +51,7 @@ BlockTree::BlockTree(const ConsensusParams &params, const ConsensusGenesis &gene
     for (const auto &[id, key] : genesis.meters)
         m_meters[id] = key;
 
-    auto block = std::make_shared<ConsensusBlock>();
+    auto block = std::make_shared<Block>();
     block->header = genesisHeader(params, genesis);
     auto node = std::make_unique<BlockNode>();
     node->block = block;
@@ -155,7 +155,7 @@ TxContext BlockTree::txContext(const BlockNode *parent, SignatureVerifier &verif
     return c;
 }
 
-Status BlockTree::validate(const ConsensusBlock &block, BlockNode *parent, const EpochContext &ctx,
+Status BlockTree::validate(const Block &block, BlockNode *parent, const EpochContext &ctx,
                            SignatureVerifier &verifier) const
 {
     const BlockHeader &h = block.header;
@@ -255,7 +255,7 @@ Status BlockTree::validate(const ConsensusBlock &block, BlockNode *parent, const
     return Status::success();
 }
 
-ChainState BlockTree::applyState(const ChainState &parent, const ConsensusBlock &block) const
+ChainState BlockTree::applyState(const ChainState &parent, const Block &block) const
 {
     ChainState s = parent;
     std::shared_ptr<std::vector<Candidate>> pool;
@@ -306,7 +306,7 @@ ChainState BlockTree::applyState(const ChainState &parent, const ConsensusBlock 
     return s;
 }
 
-Result<BlockNode *> BlockTree::add(std::shared_ptr<const ConsensusBlock> block,
+Result<BlockNode *> BlockTree::add(std::shared_ptr<const Block> block,
                                    SignatureVerifier &verifier, bool trusted)
 {
     const Hash256 hash = blockHash(block->header);

@@ -51,7 +51,7 @@ struct ChainState
 
 struct BlockNode
 {
-    std::shared_ptr<const ConsensusBlock> block;
+    std::shared_ptr<const Block> block;
     Hash256 hash;
     BlockNode *parent = nullptr;
     std::vector<BlockNode *> children;
@@ -91,7 +91,7 @@ public:
     // Validates a block against its parent (which must be in the tree) and
     // adds it. `trusted` skips signature and content checks (blocks restored
     // from the node's own store). Errors: "block.*".
-    Result<BlockNode *> add(std::shared_ptr<const ConsensusBlock> block, SignatureVerifier &verifier,
+    Result<BlockNode *> add(std::shared_ptr<const Block> block, SignatureVerifier &verifier,
                             bool trusted = false);
 
     // The epoch context a child of `parent` at `slot` uses.
@@ -112,9 +112,9 @@ public:
     std::size_t quorum() const { return m_params.authorityQuorum(m_genesis.authorities.size()); }
 
 private:
-    Status validate(const ConsensusBlock &block, BlockNode *parent, const EpochContext &ctx,
+    Status validate(const Block &block, BlockNode *parent, const EpochContext &ctx,
                     SignatureVerifier &verifier) const;
-    ChainState applyState(const ChainState &parent, const ConsensusBlock &block) const;
+    ChainState applyState(const ChainState &parent, const Block &block) const;
 
     ConsensusParams m_params;
     ConsensusGenesis m_genesis;

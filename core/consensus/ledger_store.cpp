@@ -39,7 +39,15 @@ Result<std::unique_ptr<LedgerConsensusStore>> LedgerConsensusStore::open(
 
 Result<SignerRecord> LedgerConsensusStore::loadSignerRecord()
 {
-    // The newest signer record, searching the audit trail from its end.
+    if (auto local = m_ledger->getLocal(kSignerRecordKey)) {
+        auto record = codec::decode<SignerRecord>(*local, "signer record");
+        if (!record)
+            return makeError("store.corrupt", "The signer record is damaged: "
+                                                  + record.error().message);
+        return record;
+    }
+    // A ledger from before local records: the newest signer record in the
+    // audit trail, searching from its end.
     constexpr std::uint64_t kChunk = 256;
     std::uint64_t end = m_ledger->auditCount();
     while (end > 0) {
@@ -61,28 +69,16 @@ Result<SignerRecord> LedgerConsensusStore::loadSignerRecord()
     return SignerRecord{};
 }
 
-Status LedgerConsensusStore::saveSignerRecord(const SignerRecord &record, std::int64_t nowMs)
+Status LedgerConsensusStore::saveSignerRecord(const SignerRecord &record, std::int64_t /*nowMs*/)
 {
-    ledger::AuditEntry entry;
-    entry.timeMs = nowMs;
-    entry.actor = m_actor;
-    entry.action = std::string(kSignerRecordAction);
-    entry.details = toHex(codec::encode(record));
-    auto appended = m_ledger->appendAudit(entry);
-    if (!appended)
-        return appended.error();
-    return Status::success();
+    return m_ledger->putLocal(kSignerRecordKey, codec::encode(record));
 }
 
-Status LedgerConsensusStore::appendFinalized(const ConsensusBlock &block)
+Status LedgerConsensusStore::appendFinalized(const Block &block)
 {
     if (block.header.height <= m_ledger->height())
         return Status::success();   // already recorded (the anchor of a restart)
-    Block ledgerBlock;
-    ledgerBlock.header = block.header;
-    ledgerBlock.transactions = block.transactions;
-    ledgerBlock.proposerSignature = block.proposerSignature;
-    return m_ledger->commitBlock(ledgerBlock, {});
+    return m_ledger->commitBlock(block, {});
 }
 
 Result<RestoredChain> LedgerConsensusStore::loadFinalized()

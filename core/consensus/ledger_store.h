@@ -2,12 +2,14 @@
 
 // A ConsensusStore kept in the node's encrypted ledger (core/ledger):
 //
-//  - the signer record is an audit record (action "consensus.signer_record",
-//    details = hex of its canonical encoding), committed and fsynced before
-//    saveSignerRecord() returns, so before any signature leaves the node;
-//    the latest such record wins on restart;
-//  - each Fast-final block is committed to the ledger's block chain (header
-//    and transactions; the consensus records stay with the network);
+//  - the signer record is the ledger's local record kSignerRecordKey (its
+//    canonical encoding), replaced, committed and fsynced before
+//    saveSignerRecord() returns, so before any signature leaves the node.
+//    It is not an audit record: the audit trail is for people's actions.
+//    A ledger written before local records existed kept it in the audit
+//    trail (action kSignerRecordAction); that newest record is still read
+//    when there is no local one;
+//  - each Fast-final block is committed, whole, to the ledger's block chain;
 //  - emergency actions are audit records.
 //
 // On restart the node gets the ledger head as its finalized anchor and
@@ -40,7 +42,7 @@ public:
 
     Result<SignerRecord> loadSignerRecord() override;
     Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) override;
-    Status appendFinalized(const ConsensusBlock &block) override;
+    Status appendFinalized(const Block &block) override;
     Result<RestoredChain> loadFinalized() override;
     Status recordAudit(const std::string &action, const std::string &details,
                        std::int64_t nowMs) override;
@@ -62,6 +64,8 @@ private:
 // (ledger::Ledger::stateRootFor({})).
 Block ledgerGenesisBlock(const ConsensusParams &params, const ConsensusGenesis &genesis);
 
+constexpr std::string_view kSignerRecordKey = "consensus.signer_record";
+// Where older ledgers kept the signer record (read only).
 constexpr std::string_view kSignerRecordAction = "consensus.signer_record";
 
 } // namespace gtx::consensus

@@ -22,7 +22,7 @@ Hash256 fakeTarget(const Hash256 &real, std::uint64_t salt)
     return crypto::hash("gtx/sim-conflicting-target/v1", w.data());
 }
 
-std::uint64_t evidenceSlot(const ConsensusEvidence &e)
+std::uint64_t evidenceSlot(const Evidence &e)
 {
     switch (e.kind) {
     case OffenceKind::DoubleProposal:
@@ -76,7 +76,7 @@ Status ConsensusNode::restore()
         return restored.error();
     BlockNode *tip = m_tree->genesisNode();
     for (auto &b : restored->blocks) {
-        auto added = m_tree->add(std::make_shared<const ConsensusBlock>(std::move(b)), m_verifier, true);
+        auto added = m_tree->add(std::make_shared<const Block>(std::move(b)), m_verifier, true);
         if (!added)
             return makeError("consensus.store_corrupt",
                              "The stored finalized chain does not link up: " + added.error().message);
@@ -275,7 +275,7 @@ void ConsensusNode::onMessage(PeerId from, ByteView bytes, std::int64_t nowMs)
     Message &message = *decoded;
     switch (static_cast<MessageType>(message.index())) {
     case MessageType::Proposal:
-        handleProposal(from, std::make_shared<const ConsensusBlock>(std::move(std::get<ConsensusBlock>(message))));
+        handleProposal(from, std::make_shared<const Block>(std::move(std::get<Block>(message))));
         break;
     case MessageType::LinkVote:
         handleLinkVote(std::get<LinkVote>(message), false, from);
@@ -295,7 +295,7 @@ void ConsensusNode::onMessage(PeerId from, ByteView bytes, std::int64_t nowMs)
         handleEmergencyRecord(std::get<EmergencyRecord>(message));
         break;
     case MessageType::Evidence:
-        handleEvidence(std::get<ConsensusEvidence>(message));
+        handleEvidence(std::get<Evidence>(message));
         break;
     case MessageType::Transaction:
         handleTransaction(std::get<Transaction>(message));
@@ -333,7 +333,7 @@ void ConsensusNode::handleBlockRequest(PeerId from, const Hash256 &hash)
         m_outbox.sendTo({from}, encodeMessage(*node->block));
 }
 
-void ConsensusNode::handleProposal(PeerId from, std::shared_ptr<const ConsensusBlock> block)
+void ConsensusNode::handleProposal(PeerId from, std::shared_ptr<const Block> block)
 {
     const Hash256 hash = blockHash(block->header);
     if (m_tree->find(hash) || m_rejected.count(hash) || m_orphanParent.count(hash))
@@ -352,7 +352,7 @@ void ConsensusNode::handleProposal(PeerId from, std::shared_ptr<const ConsensusB
     acceptBlocks(block, from);
 }
 
-void ConsensusNode::acceptBlocks(std::shared_ptr<const ConsensusBlock> first, PeerId from)
+void ConsensusNode::acceptBlocks(std::shared_ptr<const Block> first, PeerId from)
 {
     std::vector<Orphan> queue{{std::move(first), from}};
     bool accepted = false;
@@ -425,7 +425,7 @@ void ConsensusNode::afterAccepted(BlockNode *node)
         m_anchor.reset();
     }
     m_finality->onBlockAdded(node);
-    const ConsensusBlock &b = *node->block;
+    const Block &b = *node->block;
     for (const auto &v : b.linkVotes)
         handleLinkVote(v, true);
     for (const auto &a : b.attestations)
@@ -515,7 +515,7 @@ void ConsensusNode::handleAttestation(const Vote &vote, bool trusted)
     drainFinality();
 }
 
-void ConsensusNode::handleEvidence(const ConsensusEvidence &evidence)
+void ConsensusNode::handleEvidence(const Evidence &evidence)
 {
     const Hash256 key = offenceKey(evidence);
     if (m_pendingEvidence.count(key) || m_knownOffences.count(key))
@@ -724,9 +724,9 @@ const std::vector<Signature> &ConsensusNode::carriedIds(const BlockNode *node)
     return it->second;
 }
 
-ConsensusBlock ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool variant)
+Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool variant)
 {
-    ConsensusBlock b;
+    Block b;
     BlockHeader &h = b.header;
     h.networkId = m_params.networkId;
     h.kind = BlockKind::Regular;
@@ -806,7 +806,7 @@ ConsensusBlock ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, 
     return b;
 }
 
-void ConsensusNode::finishBlock(ConsensusBlock &b)
+void ConsensusNode::finishBlock(Block &b)
 {
     b.header.txRoot = transactionsRoot(b.transactions);
     b.header.evidenceRoot = recordsRoot(b);
@@ -824,7 +824,7 @@ void ConsensusNode::propose(std::uint64_t slot)
     const bool breakRule = m_behaviour.invalidBlocks && m_rng() % 2 == 0;
     const bool forgeEnergy = !breakRule && m_behaviour.invalidEnergyData && m_rng() % 2 == 0;
     if (breakRule || forgeEnergy) {
-        ConsensusBlock bad = buildBlock(parent, slot, false);
+        Block bad = buildBlock(parent, slot, false);
         if (breakRule) {
             switch (m_rng() % 3) {
             case 0:
@@ -864,11 +864,11 @@ void ConsensusNode::propose(std::uint64_t slot)
     next.proposedSlot = slot;
     if (!persist(next))
         return;
-    ConsensusBlock block = buildBlock(parent, slot, false);
+    Block block = buildBlock(parent, slot, false);
     ++m_counters.blocksProposed;
-    auto shared = std::make_shared<const ConsensusBlock>(block);
+    auto shared = std::make_shared<const Block>(block);
     if (m_behaviour.equivocateProposals) {
-        ConsensusBlock other = buildBlock(parent, slot, true);
+        Block other = buildBlock(parent, slot, true);
         sendSplit(block, other);
     } else {
         send(block);
@@ -892,7 +892,7 @@ bool ConsensusNode::persist(const SignerRecord &next)
     return true;
 }
 
-bool ConsensusNode::tradesInHaltedZone(const ConsensusBlock &block) const
+bool ConsensusNode::tradesInHaltedZone(const Block &block) const
 {
     if (!m_localHalts.anyHalted())
         return false;
@@ -1040,7 +1040,7 @@ void ConsensusNode::drainFinality()
 
 // --- evidence ----------------------------------------------------------------
 
-void ConsensusNode::recordEvidence(const ConsensusEvidence &evidence)
+void ConsensusNode::recordEvidence(const Evidence &evidence)
 {
     const Hash256 key = offenceKey(evidence);
     if (!m_knownOffences.insert(key).second)

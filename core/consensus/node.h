@@ -49,7 +49,7 @@ public:
     virtual void onBlockAccepted(const BlockNode &) {}
     virtual void onFinalized(FinalityLevel, const BlockNode &) {}
     virtual void onInstantFinal(const EmergencyRecord &) {}
-    virtual void onEvidenceDetected(const ConsensusEvidence &) {}
+    virtual void onEvidenceDetected(const Evidence &) {}
     virtual void onSafetyAlarm(const std::string &) {}
     virtual void onInvalidBlockProduced(const Hash256 &) {}
     // A signed proposal or vote reached the evidence checks (by its signature).
@@ -155,8 +155,8 @@ private:
     Status restore();
 
     void newSlot(std::uint64_t slot);
-    void handleProposal(PeerId from, std::shared_ptr<const ConsensusBlock> block);
-    void acceptBlocks(std::shared_ptr<const ConsensusBlock> block, PeerId from);
+    void handleProposal(PeerId from, std::shared_ptr<const Block> block);
+    void acceptBlocks(std::shared_ptr<const Block> block, PeerId from);
     void afterAccepted(BlockNode *node);
     void handleLinkVote(const LinkVote &vote, bool trusted, std::optional<PeerId> from = std::nullopt);
     void sendJustification(PeerId peer, const BlockNode *justified);
@@ -164,13 +164,13 @@ private:
     void handleEmergencyVote(const Vote &vote);
     void handleEmergencyProposal(const EmergencyBlock &block);
     void handleEmergencyRecord(const EmergencyRecord &record);
-    void handleEvidence(const ConsensusEvidence &evidence);
+    void handleEvidence(const Evidence &evidence);
     void handleTransaction(const Transaction &tx);
     void handleBlockRequest(PeerId from, const Hash256 &hash);
 
     void propose(std::uint64_t slot);
-    ConsensusBlock buildBlock(BlockNode *parent, std::uint64_t slot, bool variant);
-    void finishBlock(ConsensusBlock &block);
+    Block buildBlock(BlockNode *parent, std::uint64_t slot, bool variant);
+    void finishBlock(Block &block);
     void tryVote(BlockNode *node, bool mayDefer = true);
     void tryAttest(BlockNode *node);
     void updateHead();
@@ -182,13 +182,13 @@ private:
     void detectProposal(const SignedHeader &header);
     void detectLinkVote(const LinkVote &vote);
     void detectVote(const Vote &vote);
-    void recordEvidence(const ConsensusEvidence &evidence);
+    void recordEvidence(const Evidence &evidence);
 
     bool persist(const SignerRecord &next);
     void send(const Message &message);
     // Byzantine: `a` to one random half of the peers, `b` to the other.
     void sendSplit(const Message &a, const Message &b);
-    bool tradesInHaltedZone(const ConsensusBlock &block) const;
+    bool tradesInHaltedZone(const Block &block) const;
     const std::vector<Signature> &carriedIds(const BlockNode *node);
     void prune();
     bool markSeen(const Signature &id, std::uint64_t slot);
@@ -221,7 +221,7 @@ private:
     // Blocks waiting for a parent, for their slot, or known to be invalid.
     struct Orphan
     {
-        std::shared_ptr<const ConsensusBlock> block;
+        std::shared_ptr<const Block> block;
         PeerId from = 0;
     };
     std::multimap<Hash256, Orphan> m_orphans;        // by parent hash
@@ -253,7 +253,7 @@ private:
     std::map<PublicKey, std::map<std::uint64_t, std::vector<LinkVote>>> m_linkVotesSeen;
     std::map<std::pair<std::uint64_t, PublicKey>, Vote> m_attestationsSeen;        // by slot, voter
     std::map<std::tuple<PublicKey, std::uint64_t, std::uint32_t>, Vote> m_emergencyVotesSeen;
-    std::map<Hash256, ConsensusEvidence> m_pendingEvidence;   // by offence key
+    std::map<Hash256, Evidence> m_pendingEvidence;   // by offence key
     std::set<Hash256> m_knownOffences;
 
     // Emergency override.

@@ -44,7 +44,7 @@ Status MemoryConsensusStore::saveSignerRecord(const SignerRecord &record, std::i
     return Status::success();
 }
 
-Status MemoryConsensusStore::appendFinalized(const ConsensusBlock &block)
+Status MemoryConsensusStore::appendFinalized(const Block &block)
 {
     if (m_failWrites)
         return makeError("store.write_failed", "The finalized block could not be written.");

@@ -45,7 +45,7 @@ struct FinalizedAnchor
 // through the anchor.
 struct RestoredChain
 {
-    std::vector<ConsensusBlock> blocks;
+    std::vector<Block> blocks;
     FinalizedAnchor anchor;
 };
 
@@ -58,7 +58,7 @@ public:
     // Durable when it returns success.
     virtual Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) = 0;
     // Fast-final blocks, appended in height order.
-    virtual Status appendFinalized(const ConsensusBlock &block) = 0;
+    virtual Status appendFinalized(const Block &block) = 0;
     virtual Result<RestoredChain> loadFinalized() = 0;
     // Appends to the node's audit trail (emergency actions).
     virtual Status recordAudit(const std::string &action, const std::string &details,
@@ -72,7 +72,7 @@ class MemoryConsensusStore final : public ConsensusStore
 public:
     Result<SignerRecord> loadSignerRecord() override { return m_record; }
     Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) override;
-    Status appendFinalized(const ConsensusBlock &block) override;
+    Status appendFinalized(const Block &block) override;
     Result<RestoredChain> loadFinalized() override;
     Status recordAudit(const std::string &action, const std::string &details,
                        std::int64_t nowMs) override;
@@ -84,7 +84,7 @@ public:
 
 private:
     SignerRecord m_record;
-    std::vector<ConsensusBlock> m_finalized;
+    std::vector<Block> m_finalized;
     std::vector<std::pair<std::string, std::string>> m_audit;
     bool m_failWrites = false;
     std::size_t m_saves = 0;

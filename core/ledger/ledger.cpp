@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <map>
+#include <utility>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <system_error>
@@ -23,7 +24,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::int64_t kSchemaVersion = 1;
+// Version 2 added local_meta and the block encoding that carries the
+// consensus records (core/types/block.h); a version 1 ledger is upgraded when
+// opened (see SqlLedger::upgradeSchema()).
+constexpr std::int64_t kSchemaVersion = 2;
+constexpr std::int64_t kOldestSchemaVersion = 1;
 constexpr const char *kDbFile = "ledger.db";
 constexpr const char *kKdfFile = "ledger.kdf";
 // A passphrase change in progress: the key file of the new passphrase,
@@ -60,6 +65,14 @@ CREATE TABLE state_node (
     idx INTEGER NOT NULL,
     hash BLOB NOT NULL,
     PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+)sql";
+
+// Schema version 2: the node's own durable records (see Ledger::putLocal()).
+const char *const kLocalMetaSql = R"sql(
+CREATE TABLE local_meta (
+    key TEXT PRIMARY KEY NOT NULL,
+    value BLOB NOT NULL
 ) WITHOUT ROWID;
 )sql";
 
@@ -157,6 +170,37 @@ void removeIfPresent(const fs::path &path)
 {
     std::error_code ec;
     fs::remove(path, ec);
+}
+
+// A block as schema version 1 stored it: header, transactions, evidence (a
+// list, empty in every block a node stored), the parent's certificate (never
+// used) and the proposer signature. Converted to the current encoding by
+// SqlLedger::upgradeSchema().
+Result<Block> decodeVersion1Block(ByteView bytes)
+{
+    codec::Reader r(bytes);
+    Block block;
+    r.value(block.header);
+    r.list(block.transactions, kMaxBlockTransactions, "block transactions",
+           kMinTransactionEncodedBytes);
+    const std::uint32_t evidence = r.u32();
+    if (r.ok() && evidence != 0)
+        r.fail("a version 1 block carrying evidence cannot be converted");
+    Certificate unusedParentCertificate;
+    r.value(unusedParentCertificate);
+    r.fixed(block.proposerSignature);
+    if (r.ok() && !r.atEnd())
+        r.fail("trailing bytes after the block");
+    if (!r.ok())
+        return makeError("codec.malformed", "block: " + r.error());
+    return block;
+}
+
+Result<Block> decodeStoredBlock(ByteView bytes, std::int64_t schemaVersion)
+{
+    if (schemaVersion == 1)
+        return decodeVersion1Block(bytes);
+    return codec::decode<Block>(bytes, "block");
 }
 
 // All of the statements the ledger runs, prepared once.
@@ -348,6 +392,7 @@ public:
 
     Status load();
     Status configure() { return configureConnection(m_db); }
+    Status upgradeSchema();
     Status initialise(const Block &genesis, std::span<const StateChange> genesisState);
 
     Status changePassphrase(ByteView newPassphrase, const crypto::Argon2Params &kdf) override;
@@ -360,6 +405,9 @@ public:
     Result<Block> blockAt(std::uint64_t height) const override;
     Result<BlockHeader> headerAt(std::uint64_t height) const override;
     std::optional<Bytes> get(ByteView key) const override;
+
+    Status putLocal(std::string_view key, ByteView value) override;
+    std::optional<Bytes> getLocal(std::string_view key) const override;
 
     Result<Hash256> previewStateRoot(std::span<const StateChange> changes) const override;
     Status commitBlock(const Block &block, std::span<const StateChange> changes,
@@ -408,6 +456,7 @@ private:
     // when a passphrase change fails.
     crypto::SecureBuffer m_key;
 
+    std::int64_t m_schemaVersion = kSchemaVersion;
     bool m_hasHead = false;
     std::uint32_t m_networkId = 0;
     std::uint64_t m_height = 0;
@@ -484,8 +533,9 @@ Status SqlLedger::load()
                                  + std::to_string(version) + "; this program reads version "
                                  + std::to_string(kSchemaVersion)
                                  + " and older. Upgrade the program.");
-        if (version != kSchemaVersion)
+        if (version < kOldestSchemaVersion)
             return corrupt("unknown schema version " + std::to_string(version));
+        m_schemaVersion = version;
     }
     GTX_TRY(prepareAll(m_db, m_st));
 
@@ -539,6 +589,7 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
         sql::Transaction tx(m_db);
         GTX_TRY(tx.begin());
         GTX_TRY(m_db.exec(kSchemaSql));
+        GTX_TRY(m_db.exec(kLocalMetaSql));
         for (const SchemaObject &object : kAuditSchema)
             GTX_TRY(m_db.exec(object.sql));
         GTX_TRY(prepareAll(m_db, m_st));
@@ -551,6 +602,55 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
                              "network=" + std::to_string(genesis.header.networkId)
                                  + " genesis=" + blockHash(genesis.header).hex()};
     return writeBlock(genesis, genesisState, std::span<const AuditEntry>(&created, 1), true);
+}
+
+// Brings an older ledger to the current schema in one transaction. Version 1
+// lacks local_meta and stored blocks in the older encoding: each block is
+// re-encoded (its header, and so its hash, is unchanged).
+Status SqlLedger::upgradeSchema()
+{
+    if (m_schemaVersion == kSchemaVersion)
+        return Status::success();
+    sql::Transaction tx(m_db);
+    GTX_TRY(tx.begin());
+    GTX_TRY(m_db.exec(kLocalMetaSql));
+    auto select = m_db.prepare("SELECT height, data FROM blocks WHERE height >= ?1 "
+                               "ORDER BY height LIMIT 1000");
+    if (!select)
+        return select.error();
+    auto update = m_db.prepare("UPDATE blocks SET data = ?2 WHERE height = ?1");
+    if (!update)
+        return update.error();
+    std::int64_t next = 0;
+    for (;;) {
+        std::vector<std::pair<std::int64_t, Bytes>> converted;
+        select->start().bind(1, next);
+        for (;;) {
+            auto row = select->next();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            const std::int64_t height = select->integer(0);
+            auto block = decodeVersion1Block(select->blobView(1));
+            if (!block) {
+                select->reset();
+                return corrupt("block " + std::to_string(height)
+                               + " cannot be converted to the current format: "
+                               + block.error().message);
+            }
+            converted.emplace_back(height, codec::encode(*block));
+        }
+        if (converted.empty())
+            break;
+        for (const auto &[height, data] : converted)
+            GTX_TRY(update->start().bind(1, height).bind(2, ByteView(data)).run());
+        next = converted.back().first + 1;
+    }
+    GTX_TRY(putMeta("schema_version", kSchemaVersion));
+    GTX_TRY(tx.commit());
+    m_schemaVersion = kSchemaVersion;
+    return Status::success();
 }
 
 // --- reading -----------------------------------------------------------------
@@ -568,7 +668,7 @@ Result<Block> SqlLedger::readBlock(std::uint64_t height, Hash256 *storedHash) co
         m_st.blockAt.reset();
         return corrupt("the hash of block " + std::to_string(height) + " is malformed");
     }
-    auto block = codec::decode<Block>(m_st.blockAt.blobView(1), "block");
+    auto block = decodeStoredBlock(m_st.blockAt.blobView(1), m_schemaVersion);
     m_st.blockAt.reset();
     if (!block)
         return corrupt("block " + std::to_string(height)
@@ -600,6 +700,67 @@ std::optional<Bytes> SqlLedger::get(ByteView key) const
         return std::nullopt;
     Bytes value = m_st.stateGet.blob(0);
     m_st.stateGet.reset();
+    return value;
+}
+
+// --- local records -------------------------------------------------------------
+
+namespace {
+
+std::string localKeyProblem(std::string_view key)
+{
+    if (key.empty() || key.size() > kMaxLocalKeyBytes)
+        return "a local record's name must be 1 to " + std::to_string(kMaxLocalKeyBytes)
+               + " characters long";
+    for (const char c : key) {
+        if (c < 0x21 || c > 0x7e)
+            return "a local record's name must be printable ASCII without spaces";
+    }
+    return {};
+}
+
+} // namespace
+
+Status SqlLedger::putLocal(std::string_view key, ByteView value)
+{
+    const std::string problem = localKeyProblem(key);
+    if (!problem.empty())
+        return makeError("ledger.invalid_local", "Local record rejected: " + problem + ".");
+    if (value.size() > kMaxLocalValueBytes)
+        return makeError("ledger.invalid_local",
+                         "Local record rejected: a value must be at most "
+                             + std::to_string(kMaxLocalValueBytes) + " bytes long.");
+    if (!m_db.isOpen())
+        return makeError("ledger.closed", "The ledger is closed after a failed operation; open "
+                                          "it again.");
+    // Written rarely (a signer record every few seconds): prepared per call,
+    // which also keeps it independent of the statements a passphrase change
+    // prepares again.
+    auto st = m_db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES (?1, ?2)");
+    if (!st)
+        return st.error();
+    // Its own transaction, committed with synchronous = FULL: on disk when
+    // this returns.
+    sql::Transaction tx(m_db);
+    GTX_TRY(tx.begin());
+    GTX_TRY(st->start().bindText(1, key).bind(2, value).run());
+    return tx.commit();
+}
+
+std::optional<Bytes> SqlLedger::getLocal(std::string_view key) const
+{
+    if (!localKeyProblem(key).empty() || !m_db.isOpen())
+        return std::nullopt;
+    auto st = m_db.prepare("SELECT value FROM local_meta WHERE key = ?1");
+    if (!st)
+        return std::nullopt;
+    auto row = st->start().bindText(1, key).next();
+    if (!row || !*row)
+        return std::nullopt;
+    Bytes value = st->blob(0);
+    st->reset();
+    if (value.size() > kMaxLocalValueBytes)
+        return std::nullopt;
     return value;
 }
 
@@ -1029,7 +1190,7 @@ std::string SqlLedger::verifyBlocks(VerifyReport &report) const
         Hash256 stored;
         if (!hashFromBlob(st->blobView(1), stored))
             return at + ": the stored hash is malformed";
-        auto block = codec::decode<Block>(st->blobView(2), "block");
+        auto block = decodeStoredBlock(st->blobView(2), m_schemaVersion);
         if (!block)
             return at + " cannot be decoded: " + block.error().message;
         if (block->header.height != expected)
@@ -1473,6 +1634,7 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const fs::path &dir, ByteView passp
             // configure() writes to it.
             GTX_TRY(ledger->load());
             GTX_TRY(ledger->configure());
+            GTX_TRY(ledger->upgradeSchema());
             // Tidying up after an interrupted passphrase change. Neither step
             // is needed to use the ledger, and a failed one is tried again at
             // the next open(): the ledger opens either way.

@@ -1,7 +1,8 @@
 #pragma once
 
 // The encrypted local ledger: blocks, a key-value state with an authenticated
-// state root, and the audit trail, in one SQLCipher database.
+// state root, the audit trail and the node's own local records, in one
+// SQLCipher database.
 //
 // Files in the data directory:
 //   ledger.db (+ -wal, -shm)  SQLCipher database, 4 KiB pages, WAL mode
@@ -24,6 +25,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace gtx::ledger {
@@ -40,6 +42,11 @@ struct StateChange
 
 constexpr std::size_t kMaxStateKeyBytes = 256;
 constexpr std::size_t kMaxStateValueBytes = 1u << 20;
+
+// Local records (Ledger::putLocal()): names of 1..kMaxLocalKeyBytes printable
+// ASCII characters without spaces, values of at most kMaxLocalValueBytes.
+constexpr std::size_t kMaxLocalKeyBytes = 128;
+constexpr std::size_t kMaxLocalValueBytes = 64u << 10;
 
 struct VerifyReport
 {
@@ -101,6 +108,17 @@ public:
     // The value stored under `key`; nullopt when there is none (or when it
     // cannot be read: verify() then names the damage).
     virtual std::optional<Bytes> get(ByteView key) const = 0;
+
+    // --- local records ---------------------------------------------------
+    // The node's own durable records (its signer record): a small key-value
+    // store in the same encrypted database, outside the state (no effect on
+    // the state root) and outside the audit trail. putLocal() replaces any
+    // value under `key` in its own transaction, on disk (fsynced) when it
+    // returns. Errors: "ledger.invalid_local" (see the limits above), the
+    // database's. getLocal() gives nullopt when there is no such record (or
+    // it cannot be read).
+    virtual Status putLocal(std::string_view key, ByteView value) = 0;
+    virtual std::optional<Bytes> getLocal(std::string_view key) const = 0;
 
     // --- writing -------------------------------------------------------
     // The state root the state would have after `changes`, without writing.

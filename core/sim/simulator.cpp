@@ -134,7 +134,7 @@ public:
     void onBlockAccepted(const BlockNode &node) override;
     void onFinalized(FinalityLevel level, const BlockNode &node) override;
     void onInstantFinal(const EmergencyRecord &record) override;
-    void onEvidenceDetected(const ConsensusEvidence &evidence) override;
+    void onEvidenceDetected(const Evidence &evidence) override;
     void onSafetyAlarm(const std::string &what) override;
     void onInvalidBlockProduced(const Hash256 &hash) override;
     void onSignedMessageChecked(const Signature &signature) override;
@@ -203,7 +203,7 @@ public:
     void blockAccepted(int node, const BlockNode &block);
     void finalized(int node, FinalityLevel level, const BlockNode &block);
     void instantFinal(int node, const EmergencyRecord &record);
-    void evidenceDetected(int node, const ConsensusEvidence &evidence);
+    void evidenceDetected(int node, const Evidence &evidence);
     void safetyAlarm(int node, const std::string &what);
     void invalidBlockProduced(const Hash256 &hash) { m_invalidBlocks.insert(hash); }
     void signedMessageChecked(int node, const Signature &signature)
@@ -231,7 +231,7 @@ private:
     void submit(const Transaction &tx);
     void emergency(bool halt);
     void groundTruth(const Bytes &message);
-    void registerEquivocation(const ConsensusEvidence &e, const Signature &a, const Signature &b);
+    void registerEquivocation(const Evidence &e, const Signature &a, const Signature &b);
     void violation(const std::string &what);
     void trace(const std::string &line) { m_result.trace.push_back(fmtTime(m_now, m_params) + " " + line); }
     void finish();
@@ -322,7 +322,7 @@ void SimObserver::onInstantFinal(const EmergencyRecord &record)
     m_sim.instantFinal(m_node, record);
 }
 
-void SimObserver::onEvidenceDetected(const ConsensusEvidence &evidence)
+void SimObserver::onEvidenceDetected(const Evidence &evidence)
 {
     m_sim.evidenceDetected(m_node, evidence);
 }
@@ -818,7 +818,7 @@ void Simulation::transmit(int from, const std::vector<PeerId> &to, const Bytes &
 
 // --- ground truth about Byzantine messages --------------------------------------------
 
-void Simulation::registerEquivocation(const ConsensusEvidence &e, const Signature &a, const Signature &b)
+void Simulation::registerEquivocation(const Evidence &e, const Signature &a, const Signature &b)
 {
     auto [it, inserted] = m_equivocations.try_emplace(offenceKey(e));
     if (inserted) {
@@ -873,7 +873,7 @@ void Simulation::groundTruth(const Bytes &message)
     };
     switch (static_cast<MessageType>(decoded->index())) {
     case MessageType::Proposal: {
-        const ConsensusBlock &b = std::get<ConsensusBlock>(*decoded);
+        const Block &b = std::get<Block>(*decoded);
         if (m_byzantineKeys.count(b.header.proposer) && b.header.kind == BlockKind::Regular
             && m_byzantineSignatures.insert(b.proposerSignature).second) {
             const SignedHeader sh{b.header, b.proposerSignature};
@@ -970,7 +970,7 @@ void Simulation::instantFinal(int node, const EmergencyRecord &record)
     }
 }
 
-void Simulation::evidenceDetected(int node, const ConsensusEvidence &evidence)
+void Simulation::evidenceDetected(int node, const Evidence &evidence)
 {
     const PublicKey who = offenderOf(evidence);
     if (m_honestKeys.count(who))

@@ -1,5 +1,7 @@
 #include "core/types/block.h"
 
+#include "core/crypto/merkle.h"
+
 namespace gtx {
 
 std::string_view toString(BlockKind kind)
@@ -87,12 +89,47 @@ void decodeFrom(codec::Reader &r, BlockHeader &v)
     r.fixed(v.randaoReveal);
 }
 
+Hash256 transactionsRoot(const std::vector<Transaction> &transactions)
+{
+    std::vector<Hash256> leaves;
+    leaves.reserve(transactions.size());
+    for (const auto &tx : transactions)
+        leaves.push_back(crypto::merkleLeafHash(codec::encode(tx)));
+    return crypto::merkleRoot(leaves);
+}
+
+Hash256 recordsRoot(const Block &block)
+{
+    std::vector<Hash256> leaves;
+    leaves.reserve(block.evidence.size() + block.linkVotes.size() + block.attestations.size()
+                   + block.emergencyRecords.size());
+    // Each leaf is a tag (0 evidence, 1 link vote, 2 attestation, 3
+    // emergency record) and the record's encoding.
+    auto add = [&](std::uint8_t tag, const auto &item) {
+        codec::Writer one;
+        one.u8(tag);
+        one.value(item);
+        leaves.push_back(crypto::merkleLeafHash(one.data()));
+    };
+    for (const auto &e : block.evidence)
+        add(std::uint8_t{0}, e);
+    for (const auto &v : block.linkVotes)
+        add(std::uint8_t{1}, v);
+    for (const auto &v : block.attestations)
+        add(std::uint8_t{2}, v);
+    for (const auto &r : block.emergencyRecords)
+        add(std::uint8_t{3}, r);
+    return crypto::merkleRoot(leaves);
+}
+
 void encodeTo(codec::Writer &w, const Block &v)
 {
     w.value(v.header);
     w.list(v.transactions);
     w.list(v.evidence);
-    w.value(v.parentCertificate);
+    w.list(v.linkVotes);
+    w.list(v.attestations);
+    w.list(v.emergencyRecords);
     w.fixed(v.proposerSignature);
 }
 
@@ -101,7 +138,9 @@ void decodeFrom(codec::Reader &r, Block &v)
     r.value(v.header);
     r.list(v.transactions, kMaxBlockTransactions, "block transactions", kMinTransactionEncodedBytes);
     r.list(v.evidence, kMaxBlockEvidence, "block evidence", kMinEvidenceEncodedBytes);
-    r.value(v.parentCertificate);
+    r.list(v.linkVotes, kMaxBlockLinkVotes, "block link votes", kMinLinkVoteEncodedBytes);
+    r.list(v.attestations, kMaxBlockAttestations, "block attestations", kMinVoteEncodedBytes);
+    r.list(v.emergencyRecords, kMaxBlockEmergencyRecords, "block emergency records", 256);
     r.fixed(v.proposerSignature);
 }
 

@@ -1,17 +1,21 @@
 #pragma once
 
-// Blocks and their headers. Shaped to grow: the consensus, energy, staking
-// and governance work add transaction kinds and fields behind `version`.
-// BlockKind, BlockHeader and blockHash() live in core/types/block_header.h
-// (evidence holds headers), included here.
+// Blocks: what a proposer signs and gossips, what consensus keeps in its
+// block tree and what the ledger stores. header.txRoot commits to the
+// transactions (transactionsRoot()), header.evidenceRoot to the carried
+// consensus records: evidence, authority link votes, stake attestations and
+// certified emergency records (recordsRoot()). BlockKind, BlockHeader and
+// blockHash() live in core/types/block_header.h (evidence holds headers),
+// included here.
 
 #include "core/codec/codec.h"
 #include "core/crypto/hash.h"
 #include "core/crypto/signature.h"
 #include "core/types/block_header.h"
-#include "core/types/certificate.h"
+#include "core/types/emergency.h"
 #include "core/types/evidence.h"
 #include "core/types/transaction.h"
+#include "core/types/vote.h"
 
 #include <cstdint>
 #include <vector>
@@ -24,17 +28,27 @@ using crypto::Signature;
 
 constexpr std::size_t kMaxBlockTransactions = 100000;
 constexpr std::size_t kMaxBlockEvidence = 1024;
+constexpr std::size_t kMaxBlockLinkVotes = 4096;
+constexpr std::size_t kMaxBlockAttestations = 16384;
+constexpr std::size_t kMaxBlockEmergencyRecords = 256;
 
 struct Block
 {
     BlockHeader header;
     std::vector<Transaction> transactions;
     std::vector<Evidence> evidence;
-    Certificate parentCertificate;     // the authority certificate of the parent
-    Signature proposerSignature;       // over blockHash(header), domain "gtx/block/v1"
+    std::vector<LinkVote> linkVotes;               // authority finality votes
+    std::vector<Vote> attestations;                // stake attestations
+    std::vector<EmergencyRecord> emergencyRecords; // certified emergency blocks
+    Signature proposerSignature;   // over blockHash(header), domain "gtx/block/v1"
 
     bool operator==(const Block &) const = default;
 };
+
+// The Merkle root over the transactions (header.txRoot).
+Hash256 transactionsRoot(const std::vector<Transaction> &transactions);
+// The Merkle root over the carried records (header.evidenceRoot).
+Hash256 recordsRoot(const Block &block);
 
 // Sets header.proposer to the key's public key and signs blockHash(header).
 // Call after every other header field is final.

@@ -1,121 +1,142 @@
 #include "core/types/evidence.h"
 
+#include <algorithm>
+
 namespace gtx {
 
-namespace {
-
-constexpr std::string_view kEvidenceDomain = "gtx/evidence/v1";
-
-Status verifyDoubleVote(const Evidence &e)
-{
-    const Vote &a = e.voteA;
-    const Vote &b = e.voteB;
-    if (a.voter != b.voter)
-        return makeError("evidence.different_signers",
-                         "The two votes were signed by different validators.");
-    if (a.kind != b.kind || a.height != b.height || a.round != b.round || a.slot != b.slot)
-        return makeError("evidence.different_position",
-                         "The two votes are for different kinds, heights, rounds or slots.");
-    if (a.blockHash == b.blockHash)
-        return makeError("evidence.not_conflicting", "The two votes are for the same block.");
-    if (!(a.blockHash < b.blockHash))
-        return makeError("evidence.unordered",
-                         "The two votes are not in canonical order (lower block hash first).");
-    if (!verifyVote(a) || !verifyVote(b))
-        return makeError("evidence.bad_signature", "A vote signature in the evidence does not verify.");
-    return Status::success();
-}
-
-Status verifyDoubleProposal(const Evidence &e)
-{
-    const BlockHeader &a = e.headerA.header;
-    const BlockHeader &b = e.headerB.header;
-    if (a.proposer != b.proposer)
-        return makeError("evidence.different_signers",
-                         "The two headers were proposed by different validators.");
-    if (a.height != b.height || a.slot != b.slot)
-        return makeError("evidence.different_position",
-                         "The two headers are for different heights or slots.");
-    const Hash256 hashA = blockHash(a);
-    const Hash256 hashB = blockHash(b);
-    if (hashA == hashB)
-        return makeError("evidence.not_conflicting", "The two headers are the same block.");
-    if (!(hashA < hashB))
-        return makeError("evidence.unordered",
-                         "The two headers are not in canonical order (lower block hash first).");
-    if (!verifyHeaderSignature(a, e.headerA.signature) || !verifyHeaderSignature(b, e.headerB.signature))
-        return makeError("evidence.bad_signature",
-                         "A proposer signature in the evidence does not verify.");
-    return Status::success();
-}
-
-} // namespace
-
-std::string_view toString(EvidenceKind kind)
+std::string_view toString(OffenceKind kind)
 {
     switch (kind) {
-    case EvidenceKind::DoubleProposal:
+    case OffenceKind::DoubleProposal:
         return "double-proposal";
-    case EvidenceKind::DoubleVote:
+    case OffenceKind::DoubleLinkVote:
         return "double-vote";
+    case OffenceKind::SurroundLinkVote:
+        return "surround-vote";
+    case OffenceKind::DoubleAttestation:
+        return "double-attestation";
+    case OffenceKind::DoubleEmergencyVote:
+        return "double-emergency-vote";
     }
     return "unknown";
 }
 
-Evidence makeDoubleVoteEvidence(const Vote &a, const Vote &b)
+Hash256 linkVoteContentId(const LinkVote &vote)
 {
-    Evidence e;
-    e.kind = EvidenceKind::DoubleVote;
-    const bool swap = b.blockHash < a.blockHash;
-    e.voteA = swap ? b : a;
-    e.voteB = swap ? a : b;
-    return e;
+    return crypto::hash("gtx/link-vote-content/v1", linkVoteSigningBytes(vote));
 }
 
-Evidence makeDoubleProposalEvidence(const SignedHeader &a, const SignedHeader &b)
+Hash256 voteContentId(const Vote &vote)
+{
+    return crypto::hash("gtx/vote-content/v1", voteSigningBytes(vote));
+}
+
+bool linkVotesConflict(const LinkVote &a, const LinkVote &b, OffenceKind *kind)
+{
+    if (a.voter != b.voter || a == b)
+        return false;
+    if (a.target.slot == b.target.slot) {
+        if (linkVoteSigningBytes(a) == linkVoteSigningBytes(b))
+            return false;   // the same vote with another signature encoding
+        if (kind)
+            *kind = OffenceKind::DoubleLinkVote;
+        return true;
+    }
+    const bool aSurroundsB = a.source.slot < b.source.slot && b.target.slot < a.target.slot;
+    const bool bSurroundsA = b.source.slot < a.source.slot && a.target.slot < b.target.slot;
+    if (aSurroundsB || bSurroundsA) {
+        if (kind)
+            *kind = OffenceKind::SurroundLinkVote;
+        return true;
+    }
+    return false;
+}
+
+Evidence makeDoubleProposal(const SignedHeader &a, const SignedHeader &b)
 {
     Evidence e;
-    e.kind = EvidenceKind::DoubleProposal;
+    e.kind = OffenceKind::DoubleProposal;
     const bool swap = blockHash(b.header) < blockHash(a.header);
     e.headerA = swap ? b : a;
     e.headerB = swap ? a : b;
     return e;
 }
 
-PublicKey offender(const Evidence &evidence)
+Evidence makeLinkEvidence(OffenceKind kind, const LinkVote &a, const LinkVote &b)
 {
-    return evidence.kind == EvidenceKind::DoubleVote ? evidence.voteA.voter
-                                                     : evidence.headerA.header.proposer;
+    Evidence e;
+    e.kind = kind;
+    const bool swap = linkVoteContentId(b) < linkVoteContentId(a);
+    e.linkA = swap ? b : a;
+    e.linkB = swap ? a : b;
+    return e;
 }
 
-Hash256 evidenceId(const Evidence &evidence)
+Evidence makeVoteEvidence(OffenceKind kind, const Vote &a, const Vote &b)
 {
-    return crypto::hash(kEvidenceDomain, codec::encode(evidence));
+    Evidence e;
+    e.kind = kind;
+    const bool swap = voteContentId(b) < voteContentId(a);
+    e.voteA = swap ? b : a;
+    e.voteB = swap ? a : b;
+    return e;
 }
 
-Status verifyEvidence(const Evidence &evidence)
+PublicKey offenderOf(const Evidence &e)
 {
-    switch (evidence.kind) {
-    case EvidenceKind::DoubleVote:
-        if (evidence.headerA != SignedHeader{} || evidence.headerB != SignedHeader{})
-            return makeError("evidence.malformed", "Double-vote evidence must not carry headers.");
-        return verifyDoubleVote(evidence);
-    case EvidenceKind::DoubleProposal:
-        if (evidence.voteA != Vote{} || evidence.voteB != Vote{})
-            return makeError("evidence.malformed", "Double-proposal evidence must not carry votes.");
-        return verifyDoubleProposal(evidence);
+    switch (e.kind) {
+    case OffenceKind::DoubleProposal:
+        return e.headerA.header.proposer;
+    case OffenceKind::DoubleLinkVote:
+    case OffenceKind::SurroundLinkVote:
+        return e.linkA.voter;
+    case OffenceKind::DoubleAttestation:
+    case OffenceKind::DoubleEmergencyVote:
+        return e.voteA.voter;
     }
-    return makeError("evidence.malformed", "Unknown evidence kind.");
+    return {};
 }
 
-void encodeTo(codec::Writer &w, EvidenceKind v)
+Hash256 evidenceIdOf(const Evidence &evidence)
+{
+    return crypto::hash("gtx/consensus-evidence/v1", codec::encode(evidence));
+}
+
+Hash256 offenceKey(const Evidence &e)
+{
+    codec::Writer w;
+    w.value(e.kind);
+    w.fixed(offenderOf(e));
+    switch (e.kind) {
+    case OffenceKind::DoubleProposal:
+        w.u64(e.headerA.header.slot);
+        break;
+    case OffenceKind::DoubleLinkVote:
+        w.u64(e.linkA.target.slot);
+        break;
+    case OffenceKind::SurroundLinkVote:
+        w.u64(std::min(e.linkA.target.slot, e.linkB.target.slot));
+        w.u64(std::max(e.linkA.target.slot, e.linkB.target.slot));
+        break;
+    case OffenceKind::DoubleAttestation:
+        w.u64(e.voteA.slot);
+        break;
+    case OffenceKind::DoubleEmergencyVote:
+        w.u64(e.voteA.height);
+        w.u32(e.voteA.round);
+        break;
+    }
+    return crypto::hash("gtx/offence/v1", w.data());
+}
+
+void encodeTo(codec::Writer &w, OffenceKind v)
 {
     w.enumeration(v);
 }
 
-void decodeFrom(codec::Reader &r, EvidenceKind &v)
+void decodeFrom(codec::Reader &r, OffenceKind &v)
 {
-    v = r.enumeration(kLastEvidenceKind, "evidence kind");
+    v = r.enumeration(kLastOffenceKind, "offence kind");
 }
 
 void encodeTo(codec::Writer &w, const SignedHeader &v)
@@ -133,12 +154,21 @@ void decodeFrom(codec::Reader &r, SignedHeader &v)
 void encodeTo(codec::Writer &w, const Evidence &v)
 {
     w.value(v.kind);
-    if (v.kind == EvidenceKind::DoubleVote) {
-        w.value(v.voteA);
-        w.value(v.voteB);
-    } else {
+    switch (v.kind) {
+    case OffenceKind::DoubleProposal:
         w.value(v.headerA);
         w.value(v.headerB);
+        break;
+    case OffenceKind::DoubleLinkVote:
+    case OffenceKind::SurroundLinkVote:
+        w.value(v.linkA);
+        w.value(v.linkB);
+        break;
+    case OffenceKind::DoubleAttestation:
+    case OffenceKind::DoubleEmergencyVote:
+        w.value(v.voteA);
+        w.value(v.voteB);
+        break;
     }
 }
 
@@ -148,12 +178,21 @@ void decodeFrom(codec::Reader &r, Evidence &v)
     r.value(v.kind);
     if (!r.ok())
         return;
-    if (v.kind == EvidenceKind::DoubleVote) {
-        r.value(v.voteA);
-        r.value(v.voteB);
-    } else {
+    switch (v.kind) {
+    case OffenceKind::DoubleProposal:
         r.value(v.headerA);
         r.value(v.headerB);
+        break;
+    case OffenceKind::DoubleLinkVote:
+    case OffenceKind::SurroundLinkVote:
+        r.value(v.linkA);
+        r.value(v.linkB);
+        break;
+    case OffenceKind::DoubleAttestation:
+    case OffenceKind::DoubleEmergencyVote:
+        r.value(v.voteA);
+        r.value(v.voteB);
+        break;
     }
 }
 

@@ -1,14 +1,17 @@
 #pragma once
 
 // Evidence of misbehaviour that anyone can check from the two signed
-// messages alone: a proposer who signed two different headers for the same
-// height and slot, or a validator who signed two different votes for the
-// same kind, height, round and slot.
+// messages alone (docs/protocol.md, "Evidence"): two blocks signed by one
+// proposer for one slot, two conflicting authority link votes (same target
+// slot, or one surrounding the other), two stake attestations for one slot,
+// or two emergency votes for one (proposer, sequence).
 //
 // Representation: `kind` plus the pair that kind uses. Only that pair is
-// encoded; the other pair must stay default (verifyEvidence() rejects it
-// otherwise), so an Evidence value has exactly one encoding. The pair is
-// ordered (A's block hash below B's) so one offence has one encoding too.
+// encoded; the other pairs must stay default (verification rejects them
+// otherwise), so an Evidence value has exactly one encoding. Pairs are in
+// canonical order (the lower content id first), so one offence has one
+// encoding too. Verification needs the consensus SignatureVerifier and lives
+// in core/consensus/messages.h (verifyConsensusEvidence()).
 
 #include "core/codec/codec.h"
 #include "core/types/block_header.h"
@@ -19,13 +22,15 @@
 
 namespace gtx {
 
-enum class EvidenceKind : std::uint8_t {
-    DoubleProposal = 0,
-    DoubleVote = 1,
+enum class OffenceKind : std::uint8_t {
+    DoubleProposal = 0,       // two blocks signed by one proposer for one slot
+    DoubleLinkVote = 1,       // two authority votes with the same target slot
+    SurroundLinkVote = 2,     // s1 < s2 < t2 < t1
+    DoubleAttestation = 3,    // two attestations for one slot
+    DoubleEmergencyVote = 4,  // two emergency votes for one (proposer, sequence)
 };
-constexpr EvidenceKind kLastEvidenceKind = EvidenceKind::DoubleVote;
-
-std::string_view toString(EvidenceKind kind);
+constexpr OffenceKind kLastOffenceKind = OffenceKind::DoubleEmergencyVote;
+std::string_view toString(OffenceKind kind);
 
 // A header with its proposer's signature (domain "gtx/block/v1").
 struct SignedHeader
@@ -36,41 +41,46 @@ struct SignedHeader
     bool operator==(const SignedHeader &) const = default;
 };
 
+// Two signed messages that together prove an offence. Only the pair of the
+// kind is set; the other pairs stay default.
 struct Evidence
 {
-    EvidenceKind kind = EvidenceKind::DoubleVote;
-    // DoubleVote: the two conflicting votes.
-    Vote voteA;
-    Vote voteB;
-    // DoubleProposal: the two conflicting signed headers.
+    OffenceKind kind = OffenceKind::DoubleLinkVote;
     SignedHeader headerA;
     SignedHeader headerB;
+    LinkVote linkA;
+    LinkVote linkB;
+    Vote voteA;
+    Vote voteB;
 
     bool operator==(const Evidence &) const = default;
 };
 
 // Build evidence from two conflicting items, in canonical order.
-Evidence makeDoubleVoteEvidence(const Vote &a, const Vote &b);
-Evidence makeDoubleProposalEvidence(const SignedHeader &a, const SignedHeader &b);
+Evidence makeDoubleProposal(const SignedHeader &a, const SignedHeader &b);
+Evidence makeLinkEvidence(OffenceKind kind, const LinkVote &a, const LinkVote &b);
+Evidence makeVoteEvidence(OffenceKind kind, const Vote &a, const Vote &b);
+
+// The ids that order a pair: a vote's content without its signature.
+Hash256 linkVoteContentId(const LinkVote &vote);
+Hash256 voteContentId(const Vote &vote);
 
 // The key that misbehaved (the voter or the proposer).
-PublicKey offender(const Evidence &evidence);
-// hash("gtx/evidence/v1", encode(evidence)).
-Hash256 evidenceId(const Evidence &evidence);
+PublicKey offenderOf(const Evidence &evidence);
+// hash("gtx/consensus-evidence/v1", encode(evidence)).
+Hash256 evidenceIdOf(const Evidence &evidence);
+// The offence's identity: kind, offender and position (slot, or target slot,
+// or sequence). Two pieces of evidence of one offence share it.
+Hash256 offenceKey(const Evidence &evidence);
 
-// Objective check from the two signed messages alone: same signer, same
-// position (height/round/slot; for votes also the same kind), different
-// content, canonical order, both signatures valid. Errors:
-// "evidence.malformed", "evidence.different_signers",
-// "evidence.different_position", "evidence.not_conflicting",
-// "evidence.unordered", "evidence.bad_signature".
-Status verifyEvidence(const Evidence &evidence);
+// True when the two link votes conflict (double or surround), in either order.
+bool linkVotesConflict(const LinkVote &a, const LinkVote &b, OffenceKind *kind = nullptr);
 
-// The smallest encoded Evidence (a double vote: kind and two votes).
-constexpr std::size_t kMinEvidenceEncodedBytes = 1 + 2 * (1 + 8 + 4 + 8 + 32 + 32 + 64);
+// The smallest encoded Evidence (a vote pair: kind and two votes).
+constexpr std::size_t kMinEvidenceEncodedBytes = 1 + 2 * kMinVoteEncodedBytes;
 
-void encodeTo(codec::Writer &w, EvidenceKind v);
-void decodeFrom(codec::Reader &r, EvidenceKind &v);
+void encodeTo(codec::Writer &w, OffenceKind v);
+void decodeFrom(codec::Reader &r, OffenceKind &v);
 void encodeTo(codec::Writer &w, const SignedHeader &v);
 void decodeFrom(codec::Reader &r, SignedHeader &v);
 void encodeTo(codec::Writer &w, const Evidence &v);

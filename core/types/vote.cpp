@@ -74,4 +74,54 @@ void decodeFrom(codec::Reader &r, Vote &v)
     r.fixed(v.signature);
 }
 
+// --- link votes ----------------------------------------------------------------
+
+Bytes linkVoteSigningBytes(const LinkVote &vote)
+{
+    codec::Writer w;
+    w.value(vote.source);
+    w.value(vote.target);
+    w.fixed(vote.voter);
+    return w.take();
+}
+
+void signLinkVote(LinkVote &vote, const crypto::KeyPair &key)
+{
+    vote.voter = key.publicKey();
+    vote.signature = key.sign(kLinkVoteDomain, linkVoteSigningBytes(vote));
+}
+
+Hash256 linkVoteId(const LinkVote &vote)
+{
+    return crypto::hash("gtx/link-vote-id/v1", codec::encode(vote));
+}
+
+void encodeTo(codec::Writer &w, const Checkpoint &v)
+{
+    w.u64(v.slot);
+    w.fixed(v.hash);
+}
+
+void decodeFrom(codec::Reader &r, Checkpoint &v)
+{
+    v.slot = r.u64();
+    r.fixed(v.hash);
+}
+
+void encodeTo(codec::Writer &w, const LinkVote &v)
+{
+    w.value(v.source);
+    w.value(v.target);
+    w.fixed(v.voter);
+    w.fixed(v.signature);
+}
+
+void decodeFrom(codec::Reader &r, LinkVote &v)
+{
+    r.value(v.source);
+    r.value(v.target);
+    r.fixed(v.voter);
+    r.fixed(v.signature);
+}
+
 } // namespace gtx

@@ -2,7 +2,8 @@
 
 // Votes: a validator's signed statement about one block at one height,
 // round and slot. Authorities precommit; stakers attest; the authority
-// quorum signs emergency blocks.
+// quorum signs emergency blocks. Also the authorities' finality votes
+// (LinkVote, from a source checkpoint to a target checkpoint).
 
 #include "core/codec/codec.h"
 #include "core/crypto/hash.h"
@@ -46,6 +47,47 @@ Bytes voteSigningBytes(const Vote &vote);
 // Sets vote.voter to the key's public key and signs.
 void signVote(Vote &vote, const crypto::KeyPair &key);
 bool verifyVote(const Vote &vote);
+
+// --- link votes ------------------------------------------------------------
+
+constexpr std::string_view kLinkVoteDomain = "gtx/link-vote/v1";
+
+// A block named by its slot and hash.
+struct Checkpoint
+{
+    std::uint64_t slot = 0;
+    Hash256 hash;
+
+    auto operator<=>(const Checkpoint &) const = default;
+    bool operator==(const Checkpoint &) const = default;
+};
+
+// An authority's finality vote: a link from a justified source checkpoint to
+// a target checkpoint (docs/protocol.md, "Votes"). Verified through the
+// consensus SignatureVerifier (core/consensus/messages.h, verifyLinkVote()).
+struct LinkVote
+{
+    Checkpoint source;     // the highest justified block the voter knows
+    Checkpoint target;     // the block proposed in the current slot
+    PublicKey voter;
+    Signature signature;   // over linkVoteSigningBytes(), domain "gtx/link-vote/v1"
+
+    bool operator==(const LinkVote &) const = default;
+};
+
+// The encoded sizes of a Vote and a LinkVote (all fields are fixed size).
+constexpr std::size_t kMinVoteEncodedBytes = 1 + 8 + 4 + 8 + 32 + 32 + 64;
+constexpr std::size_t kMinLinkVoteEncodedBytes = 2 * (8 + 32) + 32 + 64;
+
+Bytes linkVoteSigningBytes(const LinkVote &vote);
+void signLinkVote(LinkVote &vote, const crypto::KeyPair &key);
+// hash over the whole vote, signature included.
+Hash256 linkVoteId(const LinkVote &vote);
+
+void encodeTo(codec::Writer &w, const Checkpoint &v);
+void decodeFrom(codec::Reader &r, Checkpoint &v);
+void encodeTo(codec::Writer &w, const LinkVote &v);
+void decodeFrom(codec::Reader &r, LinkVote &v);
 
 void encodeTo(codec::Writer &w, VoteKind v);
 void decodeFrom(codec::Reader &r, VoteKind &v);

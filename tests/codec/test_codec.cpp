@@ -5,6 +5,8 @@
 // moc cannot parse the C++20 standard headers these pull in.
 #ifndef Q_MOC_RUN
 #include "core/codec/codec.h"
+#include "core/consensus/messages.h"
+#include "core/consensus/verifier.h"
 #include "core/types/authority.h"
 #include "core/types/block.h"
 #include "core/types/consensus_rules.h"
@@ -188,18 +190,79 @@ SignedHeader randomSignedHeader(Rng &rng)
     return SignedHeader{randomBlockHeader(rng), randomFixed<64>(rng)};
 }
 
+Checkpoint randomCheckpoint(Rng &rng)
+{
+    return Checkpoint{rng(), randomFixed<32>(rng)};
+}
+
+LinkVote randomLinkVote(Rng &rng)
+{
+    LinkVote v;
+    v.source = randomCheckpoint(rng);
+    v.target = randomCheckpoint(rng);
+    v.voter = randomFixed<32>(rng);
+    v.signature = randomFixed<64>(rng);
+    return v;
+}
+
 Evidence randomEvidence(Rng &rng)
 {
     Evidence e;
-    e.kind = randomEnum(rng, kLastEvidenceKind);
-    if (e.kind == EvidenceKind::DoubleVote) {
-        e.voteA = randomVote(rng);
-        e.voteB = randomVote(rng);
-    } else {
+    e.kind = randomEnum(rng, kLastOffenceKind);
+    switch (e.kind) {
+    case OffenceKind::DoubleProposal:
         e.headerA = randomSignedHeader(rng);
         e.headerB = randomSignedHeader(rng);
+        break;
+    case OffenceKind::DoubleLinkVote:
+    case OffenceKind::SurroundLinkVote:
+        e.linkA = randomLinkVote(rng);
+        e.linkB = randomLinkVote(rng);
+        break;
+    case OffenceKind::DoubleAttestation:
+    case OffenceKind::DoubleEmergencyVote:
+        e.voteA = randomVote(rng);
+        e.voteB = randomVote(rng);
+        break;
     }
     return e;
+}
+
+OperatorApproval randomOperatorApproval(Rng &rng)
+{
+    return OperatorApproval{randomFixed<32>(rng), randomFixed<64>(rng)};
+}
+
+EmergencyOrder randomEmergencyOrder(Rng &rng)
+{
+    EmergencyOrder o;
+    const auto zones = below(rng, 4);
+    for (std::uint64_t i = 0; i < zones; ++i)
+        o.zones.push_back(GridZone{static_cast<std::uint16_t>(rng())});
+    const auto lifts = below(rng, 3);
+    for (std::uint64_t i = 0; i < lifts; ++i)
+        o.lifts.push_back(randomFixed<32>(rng));
+    const Bytes reason = randomBytes(rng, 40);
+    for (const auto b : reason)
+        o.reason.push_back(static_cast<char>('a' + b % 26));
+    const auto approvals = below(rng, 3);
+    for (std::uint64_t i = 0; i < approvals; ++i)
+        o.approvals.push_back(randomOperatorApproval(rng));
+    return o;
+}
+
+EmergencyBlock randomEmergencyBlock(Rng &rng)
+{
+    EmergencyBlock b;
+    b.header = randomBlockHeader(rng);
+    b.order = randomTransaction(rng);
+    b.signature = randomFixed<64>(rng);
+    return b;
+}
+
+EmergencyRecord randomEmergencyRecord(Rng &rng)
+{
+    return EmergencyRecord{randomEmergencyBlock(rng), randomCertificate(rng)};
 }
 
 Block randomBlock(Rng &rng)
@@ -212,7 +275,15 @@ Block randomBlock(Rng &rng)
     const auto evs = below(rng, 3);
     for (std::uint64_t i = 0; i < evs; ++i)
         b.evidence.push_back(randomEvidence(rng));
-    b.parentCertificate = randomCertificate(rng);
+    const auto links = below(rng, 3);
+    for (std::uint64_t i = 0; i < links; ++i)
+        b.linkVotes.push_back(randomLinkVote(rng));
+    const auto attestations = below(rng, 3);
+    for (std::uint64_t i = 0; i < attestations; ++i)
+        b.attestations.push_back(randomVote(rng));
+    const auto records = below(rng, 2);
+    for (std::uint64_t i = 0; i < records; ++i)
+        b.emergencyRecords.push_back(randomEmergencyRecord(rng));
     b.proposerSignature = randomFixed<64>(rng);
     return b;
 }
@@ -389,10 +460,11 @@ void putU32(Bytes &b, std::size_t offset, std::uint32_t v)
 }
 
 Vote signedVote(const crypto::KeyPair &key, std::uint64_t height, std::uint32_t round,
-                std::uint64_t slot, std::uint8_t blockByte)
+                std::uint64_t slot, std::uint8_t blockByte,
+                VoteKind kind = VoteKind::AuthorityPrecommit)
 {
     Vote v;
-    v.kind = VoteKind::AuthorityPrecommit;
+    v.kind = kind;
     v.height = height;
     v.round = round;
     v.slot = slot;
@@ -436,7 +508,13 @@ private slots:
         checkType<Certificate>("Certificate", randomCertificate);
         checkType<BlockHeader>("BlockHeader", randomBlockHeader);
         checkType<SignedHeader>("SignedHeader", randomSignedHeader);
+        checkType<Checkpoint>("Checkpoint", randomCheckpoint);
+        checkType<LinkVote>("LinkVote", randomLinkVote);
         checkType<Evidence>("Evidence", randomEvidence);
+        checkType<OperatorApproval>("OperatorApproval", randomOperatorApproval);
+        checkType<EmergencyOrder>("EmergencyOrder", randomEmergencyOrder);
+        checkType<EmergencyBlock>("EmergencyBlock", randomEmergencyBlock);
+        checkType<EmergencyRecord>("EmergencyRecord", randomEmergencyRecord);
         checkType<Block>("Block", randomBlock, 100, 5);
     }
 
@@ -461,7 +539,7 @@ private slots:
         checkType<Lane>("Lane", [](Rng &r) { return randomEnum(r, kLastLane); });
         checkType<VoteKind>("VoteKind", [](Rng &r) { return randomEnum(r, kLastVoteKind); });
         checkType<BlockKind>("BlockKind", [](Rng &r) { return randomEnum(r, kLastBlockKind); });
-        checkType<EvidenceKind>("EvidenceKind", [](Rng &r) { return randomEnum(r, kLastEvidenceKind); });
+        checkType<OffenceKind>("OffenceKind", [](Rng &r) { return randomEnum(r, kLastOffenceKind); });
         checkType<AuthorityType>("AuthorityType", [](Rng &r) { return randomEnum(r, kLastAuthorityType); });
         checkType<SlashingReason>("SlashingReason",
                                   [](Rng &r) { return randomEnum(r, kLastSlashingReason); });
@@ -554,7 +632,7 @@ private slots:
         QVERIFY(!decodes<BlockHeader>(header));
 
         Bytes evidence = codec::encode(randomEvidence(rng));
-        evidence[0] = 2;
+        evidence[0] = static_cast<std::uint8_t>(kLastOffenceKind) + 1;
         QVERIFY(!decodes<Evidence>(evidence));
 
         QVERIFY(!decodes<AuthorityType>(Bytes{5}));
@@ -610,6 +688,15 @@ private slots:
         Bytes evidenceBytes = codec::encode(withEvidence);
         putU32(evidenceBytes, 265 + 4, 0xFFFFFFFFu);     // evidence count
 
+        Block withLinkVotes = block;
+        withLinkVotes.evidence.clear();
+        Bytes linkVoteBytes = codec::encode(withLinkVotes);
+        putU32(linkVoteBytes, 265 + 8, 0xFFFFFFFFu);     // link vote count
+        Block withAttestations = withLinkVotes;
+        withAttestations.linkVotes.clear();
+        Bytes attestationBytes = codec::encode(withAttestations);
+        putU32(attestationBytes, 265 + 12, 100000);      // attestation count, beyond the input
+
         Certificate cert = randomCertificate(rng);
         Bytes certBytes = codec::encode(cert);
         putU32(certBytes, 1 + 8 + 4 + 8 + 32, 0xFFFFFFFFu);   // signature count
@@ -622,7 +709,8 @@ private slots:
         g_watchAllocations = true;
         const bool anyDecoded = decodes<Transaction>(txBytes) || decodes<Block>(blockBytes)
             || decodes<Block>(evidenceBytes) || decodes<Certificate>(certBytes)
-            || decodes<Block>(shortList);
+            || decodes<Block>(shortList) || decodes<Block>(linkVoteBytes)
+            || decodes<Block>(attestationBytes);
         g_watchAllocations = false;
         QVERIFY(!anyDecoded);
         // Only small bookkeeping (error strings, the decoded header) was allocated.
@@ -785,69 +873,122 @@ private slots:
     // --- evidence ---------------------------------------------------------
     void doubleVoteEvidence()
     {
+        consensus::DirectVerifier verifier;
         const auto alice = keyFromNumber(1);
         const auto bob = keyFromNumber(2);
-        const Vote a = signedVote(alice, 10, 0, 20, 0x01);
-        const Vote b = signedVote(alice, 10, 0, 20, 0x02);
+        const auto kind = VoteKind::StakeAttestation;
+        const Vote a = signedVote(alice, 10, 0, 20, 0x01, kind);
+        const Vote b = signedVote(alice, 10, 0, 20, 0x02, kind);
+        const auto offence = OffenceKind::DoubleAttestation;
 
-        const Evidence valid = makeDoubleVoteEvidence(b, a);
-        QVERIFY(verifyEvidence(valid).ok());
-        QCOMPARE(offender(valid), alice.publicKey());
+        const Evidence valid = makeVoteEvidence(offence, b, a);
+        QCOMPARE(valid, makeVoteEvidence(offence, a, b));   // one offence, one encoding
+        QVERIFY(consensus::verifyConsensusEvidence(valid, verifier).ok());
+        QCOMPARE(offenderOf(valid), alice.publicKey());
         const auto decoded = codec::decode<Evidence>(codec::encode(valid));
         QVERIFY(decoded.ok());
-        QVERIFY(verifyEvidence(decoded.value()).ok());
+        QVERIFY(consensus::verifyConsensusEvidence(decoded.value(), verifier).ok());
+        QCOMPARE(evidenceIdOf(decoded.value()), evidenceIdOf(valid));
 
-        QCOMPARE(codeOf(verifyEvidence(makeDoubleVoteEvidence(a, a))),
-                 std::string("evidence.not_conflicting"));
+        auto check = [&](const Evidence &e) {
+            return codeOf(consensus::verifyConsensusEvidence(e, verifier));
+        };
+        QCOMPARE(check(makeVoteEvidence(offence, a, a)), std::string("evidence.not_conflicting"));
 
-        const Vote fromBob = signedVote(bob, 10, 0, 20, 0x02);
-        QCOMPARE(codeOf(verifyEvidence(makeDoubleVoteEvidence(a, fromBob))),
+        const Vote fromBob = signedVote(bob, 10, 0, 20, 0x02, kind);
+        QCOMPARE(check(makeVoteEvidence(offence, a, fromBob)),
                  std::string("evidence.different_signers"));
 
-        const Vote otherRound = signedVote(alice, 10, 1, 20, 0x02);
-        QCOMPARE(codeOf(verifyEvidence(makeDoubleVoteEvidence(a, otherRound))),
-                 std::string("evidence.different_position"));
+        const Vote otherSlot = signedVote(alice, 10, 0, 21, 0x02, kind);
+        QCOMPARE(check(makeVoteEvidence(offence, a, otherSlot)),
+                 std::string("evidence.not_conflicting"));
+
+        const Vote precommit = signedVote(alice, 10, 0, 20, 0x02);
+        QCOMPARE(check(makeVoteEvidence(offence, a, precommit)), std::string("evidence.malformed"));
 
         Evidence forged = valid;
         forged.voteB.signature.bytes[10] ^= 0x40;
-        QCOMPARE(codeOf(verifyEvidence(forged)), std::string("evidence.bad_signature"));
+        QCOMPARE(check(forged), std::string("evidence.bad_signature"));
 
         Evidence swapped = valid;
         std::swap(swapped.voteA, swapped.voteB);
-        QCOMPARE(codeOf(verifyEvidence(swapped)), std::string("evidence.unordered"));
+        QCOMPARE(check(swapped), std::string("evidence.unordered"));
 
         Evidence extra = valid;
         extra.headerA.header.height = 1;
-        QCOMPARE(codeOf(verifyEvidence(extra)), std::string("evidence.malformed"));
+        QCOMPARE(check(extra), std::string("evidence.malformed"));
     }
 
     void doubleProposalEvidence()
     {
+        consensus::DirectVerifier verifier;
+        auto check = [&](const Evidence &e) {
+            return codeOf(consensus::verifyConsensusEvidence(e, verifier));
+        };
         const auto proposer = keyFromNumber(3);
         BlockHeader h1 = fixedHeader();
+        h1.kind = BlockKind::Regular;
         h1.proposer = proposer.publicKey();
         BlockHeader h2 = h1;
         h2.stateRoot.bytes.fill(0x01);
         const SignedHeader s1{h1, signHeader(h1, proposer)};
         const SignedHeader s2{h2, signHeader(h2, proposer)};
 
-        const Evidence valid = makeDoubleProposalEvidence(s1, s2);
-        QVERIFY(verifyEvidence(valid).ok());
-        QCOMPARE(offender(valid), proposer.publicKey());
+        const Evidence valid = makeDoubleProposal(s1, s2);
+        QCOMPARE(valid, makeDoubleProposal(s2, s1));
+        QVERIFY(consensus::verifyConsensusEvidence(valid, verifier).ok());
+        QCOMPARE(offenderOf(valid), proposer.publicKey());
         QVERIFY(decodes<Evidence>(codec::encode(valid)));
 
-        QCOMPARE(codeOf(verifyEvidence(makeDoubleProposalEvidence(s1, s1))),
-                 std::string("evidence.not_conflicting"));
+        QCOMPARE(check(makeDoubleProposal(s1, s1)), std::string("evidence.not_conflicting"));
 
         BlockHeader later = h2;
         later.slot += 1;
         const SignedHeader s3{later, signHeader(later, proposer)};
-        QCOMPARE(codeOf(verifyEvidence(makeDoubleProposalEvidence(s1, s3))),
-                 std::string("evidence.different_position"));
+        QCOMPARE(check(makeDoubleProposal(s1, s3)), std::string("evidence.not_conflicting"));
 
         Evidence forged = valid;
         forged.headerA.signature.bytes[0] ^= 1;
-        QCOMPARE(codeOf(verifyEvidence(forged)), std::string("evidence.bad_signature"));
+        QCOMPARE(check(forged), std::string("evidence.bad_signature"));
+    }
+
+    void linkVoteEvidence()
+    {
+        consensus::DirectVerifier verifier;
+        const auto carol = keyFromNumber(5);
+        auto linkVote = [&](std::uint64_t source, std::uint64_t target, std::uint8_t byte) {
+            LinkVote v;
+            v.source = {source, {}};
+            v.target = {target, {}};
+            v.target.hash.bytes.fill(byte);
+            signLinkVote(v, carol);
+            return v;
+        };
+        // Same target slot, different blocks: a double vote.
+        const LinkVote a = linkVote(1, 4, 0x01);
+        const LinkVote b = linkVote(1, 4, 0x02);
+        OffenceKind kind{};
+        QVERIFY(linkVotesConflict(a, b, &kind));
+        QVERIFY(kind == OffenceKind::DoubleLinkVote);
+        const Evidence twice = makeLinkEvidence(kind, b, a);
+        QVERIFY(consensus::verifyConsensusEvidence(twice, verifier).ok());
+        QCOMPARE(offenderOf(twice), carol.publicKey());
+        // 1 -> 8 surrounds 2 -> 5.
+        const LinkVote outer = linkVote(1, 8, 0x03);
+        const LinkVote inner = linkVote(2, 5, 0x04);
+        QVERIFY(linkVotesConflict(inner, outer, &kind));
+        QVERIFY(kind == OffenceKind::SurroundLinkVote);
+        const Evidence surround = makeLinkEvidence(kind, outer, inner);
+        QVERIFY(consensus::verifyConsensusEvidence(surround, verifier).ok());
+        const auto decoded = codec::decode<Evidence>(codec::encode(surround));
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded.value(), surround);
+        // Consecutive votes do not conflict; the wrong kind is refused.
+        QVERIFY(!linkVotesConflict(a, linkVote(4, 6, 0x05)));
+        QCOMPARE(codeOf(consensus::verifyConsensusEvidence(
+                     makeLinkEvidence(OffenceKind::DoubleLinkVote, outer, inner), verifier)),
+                 std::string("evidence.not_conflicting"));
+        QVERIFY(offenceKey(twice) != offenceKey(surround));
     }
 
     // --- signatures and identities ---------------------------------------

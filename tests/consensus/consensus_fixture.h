@@ -100,11 +100,11 @@ inline TestNetwork makeTestNetwork(const std::vector<std::uint64_t> &stakesGt = 
 
 // Signs a regular block for `slot` on `parent` with the expected proposer's key
 // (looked up among the network's keys) and the given records.
-inline std::shared_ptr<const ConsensusBlock> makeBlock(const TestNetwork &n, BlockTree &tree, BlockNode *parent,
-                                                       std::uint64_t slot,
-                                                       std::vector<LinkVote> votes = {},
-                                                       std::vector<Vote> attestations = {},
-                                                       std::vector<Transaction> transactions = {})
+inline std::shared_ptr<const Block> makeBlock(const TestNetwork &n, BlockTree &tree, BlockNode *parent,
+                                              std::uint64_t slot,
+                                              std::vector<LinkVote> votes = {},
+                                              std::vector<Vote> attestations = {},
+                                              std::vector<Transaction> transactions = {})
 {
     const PublicKey proposer = tree.expectedProposer(parent, slot);
     const crypto::KeyPair *key = nullptr;
@@ -114,7 +114,7 @@ inline std::shared_ptr<const ConsensusBlock> makeBlock(const TestNetwork &n, Blo
     for (const auto &k : n.validators)
         if (k.publicKey() == proposer)
             key = &k;
-    auto b = std::make_shared<ConsensusBlock>();
+    auto b = std::make_shared<Block>();
     BlockHeader &h = b->header;
     h.networkId = n.params.networkId;
     h.kind = BlockKind::Regular;

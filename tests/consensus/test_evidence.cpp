@@ -58,7 +58,7 @@ void TestEvidence::doubleVoteIsProvenByTwoVotes()
     OffenceKind kind{};
     QVERIFY(linkVotesConflict(a, b, &kind));
     QCOMPARE(static_cast<int>(kind), static_cast<int>(OffenceKind::DoubleLinkVote));
-    const ConsensusEvidence e = makeLinkEvidence(kind, a, b);
+    const Evidence e = makeLinkEvidence(kind, a, b);
     QVERIFY(verifyConsensusEvidence(e, verifier).ok());
     QCOMPARE(offenderOf(e), key.publicKey());
     QCOMPARE(makeLinkEvidence(kind, b, a), e);   // one offence, one encoding
@@ -102,10 +102,10 @@ void TestEvidence::doubleProposalIsProvenByTwoHeaders()
 {
     CachingVerifier verifier;
     const crypto::KeyPair key = testKey(200);
-    const ConsensusEvidence e = makeDoubleProposal(header(key, 12, 10, "x"), header(key, 12, 11, "y"));
+    const Evidence e = makeDoubleProposal(header(key, 12, 10, "x"), header(key, 12, 11, "y"));
     QVERIFY(verifyConsensusEvidence(e, verifier).ok());   // also across heights in one slot
     QCOMPARE(offenderOf(e), key.publicKey());
-    const ConsensusEvidence other = makeDoubleProposal(header(key, 12, 10, "x"), header(key, 13, 11, "y"));
+    const Evidence other = makeDoubleProposal(header(key, 12, 10, "x"), header(key, 13, 11, "y"));
     QCOMPARE(verifyConsensusEvidence(other, verifier).error().code, std::string("evidence.not_conflicting"));
 }
 
@@ -149,28 +149,28 @@ void TestEvidence::badEvidenceIsRefused()
     CachingVerifier verifier;
     const LinkVote a = link(testKey(1), 3, 7, "a");
     const LinkVote b = link(testKey(1), 3, 7, "b");
-    ConsensusEvidence e = makeLinkEvidence(OffenceKind::DoubleLinkVote, a, b);
+    Evidence e = makeLinkEvidence(OffenceKind::DoubleLinkVote, a, b);
     QVERIFY(verifyConsensusEvidence(e, verifier).ok());
 
-    ConsensusEvidence same = makeLinkEvidence(OffenceKind::DoubleLinkVote, a, a);
+    Evidence same = makeLinkEvidence(OffenceKind::DoubleLinkVote, a, a);
     QCOMPARE(verifyConsensusEvidence(same, verifier).error().code, std::string("evidence.not_conflicting"));
 
-    ConsensusEvidence twoSigners = makeLinkEvidence(OffenceKind::DoubleLinkVote, a, link(testKey(2), 3, 7, "b"));
+    Evidence twoSigners = makeLinkEvidence(OffenceKind::DoubleLinkVote, a, link(testKey(2), 3, 7, "b"));
     QCOMPARE(verifyConsensusEvidence(twoSigners, verifier).error().code, std::string("evidence.different_signers"));
 
-    ConsensusEvidence tampered = e;
+    Evidence tampered = e;
     tampered.linkB.target.hash.bytes[0] ^= 1;
     QVERIFY(!verifyConsensusEvidence(tampered, verifier).ok());
 
-    ConsensusEvidence forged = e;
+    Evidence forged = e;
     forged.linkA.signature.bytes[5] ^= 1;
     QCOMPARE(verifyConsensusEvidence(forged, verifier).error().code, std::string("evidence.bad_signature"));
 
-    ConsensusEvidence swapped = e;
+    Evidence swapped = e;
     std::swap(swapped.linkA, swapped.linkB);
     QCOMPARE(verifyConsensusEvidence(swapped, verifier).error().code, std::string("evidence.unordered"));
 
-    ConsensusEvidence extra = e;
+    Evidence extra = e;
     extra.voteA.slot = 1;
     QCOMPARE(verifyConsensusEvidence(extra, verifier).error().code, std::string("evidence.malformed"));
 
@@ -180,12 +180,12 @@ void TestEvidence::badEvidenceIsRefused()
 
 void TestEvidence::evidenceRoundTripsThroughTheCodec()
 {
-    const ConsensusEvidence e = makeLinkEvidence(OffenceKind::SurroundLinkVote, link(testKey(1), 2, 9),
-                                                 link(testKey(1), 4, 6));
+    const Evidence e = makeLinkEvidence(OffenceKind::SurroundLinkVote, link(testKey(1), 2, 9),
+                                          link(testKey(1), 4, 6));
     const Bytes bytes = encodeMessage(e);
     auto decoded = decodeMessage(bytes);
     QVERIFY(decoded.ok());
-    QCOMPARE(std::get<ConsensusEvidence>(*decoded), e);
+    QCOMPARE(std::get<Evidence>(*decoded), e);
     Bytes truncated(bytes.begin(), bytes.end() - 1);
     QCOMPARE(decodeMessage(truncated).error().code, std::string("codec.malformed"));
     Bytes badKind = bytes;

@@ -113,7 +113,7 @@ void TestMessages::hugeCountsAreRefusedBeforeAllocating()
     Bytes bytes = encodeMessage(sampleMessages()[0]);   // a block
     // The transaction count follows the header: u8 type + encoded header.
     codec::Writer header;
-    header.value(std::get<ConsensusBlock>(sampleMessages()[0]).header);
+    header.value(std::get<Block>(sampleMessages()[0]).header);
     const std::size_t countAt = 1 + header.data().size();
     for (std::size_t i = 0; i < 4; ++i)
         bytes[countAt + i] = 0xFF;

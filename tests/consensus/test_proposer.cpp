@@ -125,14 +125,14 @@ void TestProposer::onlyTheSlotProposerIsAccepted()
     for (const auto &k : b.net.authorities)
         if (k.publicKey() != expected)
             other = &k;
-    auto forged = std::make_shared<ConsensusBlock>(*good);
+    auto forged = std::make_shared<Block>(*good);
     forged->header.proposer = other->publicKey();
     forged->header.randaoReveal = randaoReveal(*other, forged->header.epoch);
     forged->proposerSignature = signHeader(forged->header, *other);
     auto refused = b.tree.add(forged, b.verifier);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, std::string("block.wrong_proposer"));
-    auto badReveal = std::make_shared<ConsensusBlock>(*good);
+    auto badReveal = std::make_shared<Block>(*good);
     badReveal->header.randaoReveal = randaoReveal(b.net.authorities[0], 99);
     for (const auto &k : b.net.authorities)
         if (k.publicKey() == expected)

@@ -61,7 +61,7 @@ public:
         saved = record;
         return Status::success();
     }
-    Status appendFinalized(const ConsensusBlock &) override { return Status::success(); }
+    Status appendFinalized(const Block &) override { return Status::success(); }
     Result<RestoredChain> loadFinalized() override { return RestoredChain{}; }
     Status recordAudit(const std::string &, const std::string &, std::int64_t) override { return Status::success(); }
 };
@@ -85,8 +85,8 @@ std::unique_ptr<ConsensusNode> startAuthority(const TestNetwork &n, ConsensusSto
 // Two different valid blocks for slot 1 by its proposer (an equivocation).
 struct TwoBlocks
 {
-    std::shared_ptr<const ConsensusBlock> first;
-    std::shared_ptr<const ConsensusBlock> second;
+    std::shared_ptr<const Block> first;
+    std::shared_ptr<const Block> second;
 };
 
 TwoBlocks conflictingBlocks(const TestNetwork &n)
@@ -142,14 +142,17 @@ void TestSignerState::ledgerStoreKeepsTheNewestRecord()
         auto store = openStore(dir, n);
         QVERIFY2(store.ok(), store.ok() ? "" : store.error().message.c_str());
         QCOMPARE(*(*store)->loadSignerRecord(), SignerRecord{});
+        const std::uint64_t auditBefore = (*store)->ledger().auditCount();
         SignerRecord r;
-        for (std::uint64_t slot = 1; slot <= 300; ++slot) {   // more than one search chunk
+        for (std::uint64_t slot = 1; slot <= 300; ++slot) {
             r.linkTargetSlot = slot;
             r.linkSourceSlot = slot - 1;
             QVERIFY((*store)->saveSignerRecord(r, 1000 + static_cast<std::int64_t>(slot)).ok());
             if (slot % 7 == 0)
                 QVERIFY((*store)->recordAudit("emergency.certified", "x", 5).ok());
         }
+        // Only the people's actions reached the audit trail.
+        QCOMPARE((*store)->ledger().auditCount(), auditBefore + 300 / 7);
     }
     auto reopened = openStore(dir, n);
     QVERIFY(reopened.ok());
@@ -160,6 +163,82 @@ void TestSignerState::ledgerStoreKeepsTheNewestRecord()
     QVERIFY((*reopened)->ledger().verify().ok);
 }
 
+void TestSignerState::signerRecordStaysOutOfTheAuditTrail()
+{
+    const auto dir = makeTempDir("signer");
+    QVERIFY(dir->isValid());
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier verifier;
+    BlockTree tree(n.params, *n.genesis);
+    std::vector<BlockNode *> chain{tree.genesisNode()};
+    std::size_t signedVotes = 0;
+    std::uint64_t lastTarget = 0;
+    {
+        auto store = openStore(dir, n);
+        QVERIFY(store.ok());
+        const std::uint64_t auditBefore = (*store)->ledger().auditCount();
+        const Hash256 rootBefore = (*store)->ledger().stateRoot();
+        CapturingOutbox outbox;
+        auto node = startAuthority(n, **store, outbox, verifier);
+        for (std::uint64_t slot = 1; signedVotes < 50 && slot <= 200; ++slot) {
+            chain.push_back(*tree.add(makeBlock(n, tree, chain.back(), slot), verifier));
+            const std::int64_t now = n.params.slotStartMs(slot) + 200;
+            node->onTick(now);
+            node->onMessage(0, encodeMessage(*chain.back()->block), now);
+            signedVotes = outbox.votes().size();
+        }
+        QVERIFY(signedVotes >= 50);
+        lastTarget = outbox.votes().back().target.slot;
+        QCOMPARE(node->signerRecord().linkTargetSlot, lastTarget);
+        // Signing wrote the signer record each time, but neither the audit
+        // trail nor the state.
+        QCOMPARE((*store)->ledger().auditCount(), auditBefore);
+        QCOMPARE((*store)->ledger().stateRoot(), rootBefore);
+        QVERIFY((*store)->ledger().getLocal(kSignerRecordKey).has_value());
+    }
+    auto reopened = openStore(dir, n);
+    QVERIFY(reopened.ok());
+    auto loaded = (*reopened)->loadSignerRecord();
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded->linkTargetSlot, lastTarget);
+    QVERIFY((*reopened)->ledger().verify().ok);
+}
+
+void TestSignerState::olderLedgerSignerRecordIsStillRead()
+{
+    // A ledger written before local records kept the signer record in the
+    // audit trail; it must still bind the node after an upgrade.
+    const auto dir = makeTempDir("signer");
+    const TestNetwork n = makeTestNetwork();
+    SignerRecord old;
+    old.linkTargetSlot = 40;
+    old.linkSourceSlot = 39;
+    old.emergencyVotedSeq.assign(5, 0);
+    {
+        auto store = openStore(dir, n);
+        QVERIFY(store.ok());
+        ledger::AuditEntry entry{7, "test-node", std::string(kSignerRecordAction), "",
+                                 toHex(codec::encode(old))};
+        QVERIFY((*store)->ledger().appendAudit(entry).ok());
+        QVERIFY((*store)->recordAudit("emergency.certified", "x", 8).ok());
+    }
+    {
+        auto store = openStore(dir, n);
+        QVERIFY(store.ok());
+        auto loaded = (*store)->loadSignerRecord();
+        QVERIFY(loaded.ok());
+        QCOMPARE(*loaded, old);
+        SignerRecord next = old;
+        next.linkTargetSlot = 41;
+        QVERIFY((*store)->saveSignerRecord(next, 9).ok());
+    }
+    auto store = openStore(dir, n);
+    QVERIFY(store.ok());
+    auto loaded = (*store)->loadSignerRecord();
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded->linkTargetSlot, std::uint64_t{41});   // the local record wins
+}
+
 void TestSignerState::ledgerStoreCommitsFinalizedBlocks()
 {
     const auto dir = makeTempDir("signer");
@@ -168,7 +247,10 @@ void TestSignerState::ledgerStoreCommitsFinalizedBlocks()
     CachingVerifier verifier;
     auto b1 = makeBlock(n, tree, tree.genesisNode(), 1);
     BlockNode *node1 = *tree.add(b1, verifier);
-    auto b2 = makeBlock(n, tree, node1, 3);
+    auto b2 = makeBlock(n, tree, node1, 3,
+                        {linkVote(n.authorities[0], tree.genesisNode(), node1),
+                         linkVote(n.authorities[1], tree.genesisNode(), node1)});
+    QCOMPARE(b2->linkVotes.size(), std::size_t{2});
     {
         auto store = openStore(dir, n);
         QVERIFY(store.ok());
@@ -183,6 +265,9 @@ void TestSignerState::ledgerStoreCommitsFinalizedBlocks()
     QCOMPARE(restored->anchor.height, std::uint64_t{2});
     QCOMPARE(restored->anchor.slot, std::uint64_t{3});
     QCOMPARE(restored->anchor.hash, blockHash(b2->header));
+    // The ledger keeps the whole block, consensus records included.
+    QCOMPARE((*reopened)->ledger().blockAt(1).value(), *b1);
+    QCOMPARE((*reopened)->ledger().blockAt(2).value(), *b2);
 }
 
 void TestSignerState::ledgerStoreRefusesAnotherNetwork()

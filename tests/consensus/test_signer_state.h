@@ -10,6 +10,8 @@ private slots:
     void initTestCase();
     void recordRoundTripsThroughTheCodec();
     void ledgerStoreKeepsTheNewestRecord();
+    void signerRecordStaysOutOfTheAuditTrail();
+    void olderLedgerSignerRecordIsStillRead();
     void ledgerStoreCommitsFinalizedBlocks();
     void ledgerStoreRefusesAnotherNetwork();
     void recordIsDurableBeforeTheVoteLeaves();

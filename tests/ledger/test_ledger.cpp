@@ -237,6 +237,8 @@ private slots:
     void auditIsAppendOnlyAndChained();
     void verifyFindsTampering();
     void newerSchemaIsRefused();
+    void localRecordsAreDurableAndSeparate();
+    void olderSchemaIsUpgraded();
     void survivesSigkill();
     void failedReencryptionKeepsOldPassphrase();
     void reencryptionNeedsFreeSpace();
@@ -594,6 +596,7 @@ void TestLedger::wrongPassphraseLeavesFilesUntouched()
         QVERIFY(ledger);
         std::mt19937_64 rng(11);
         QVERIFY(commitChanges(*ledger, randomChanges(rng, 50, 100, 0)).ok());
+        QVERIFY(ledger->putLocal("node.record", gtx::toBytes("kept")).ok());
     }
     const auto before = digestsOf(dir);
     QVERIFY(before.contains("ledger.db"));
@@ -1001,12 +1004,155 @@ void TestLedger::newerSchemaIsRefused()
     {
         auto raw = openRaw(dir);
         QVERIFY(raw);
-        QVERIFY(raw->exec("UPDATE meta SET value = 2 WHERE name = 'schema_version'").ok());
+        QVERIFY(raw->exec("UPDATE meta SET value = 3 WHERE name = 'schema_version'").ok());
     }
     auto opened = Ledger::open(dir, bytesOf(kPassphrase));
     QVERIFY(!opened);
     QCOMPARE(QString::fromStdString(opened.error().code), QString("ledger.schema_too_new"));
     QVERIFY(QString::fromStdString(opened.error().message).contains("Upgrade"));
+}
+
+void TestLedger::localRecordsAreDurableAndSeparate()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    const Bytes first = gtx::toBytes("first value");
+    const Bytes second(300, 0xA5);
+    Hash256 root;
+    std::uint64_t audits = 0;
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        root = ledger->stateRoot();
+        audits = ledger->auditCount();
+        QVERIFY(!ledger->getLocal("node.record"));
+        QVERIFY(ledger->putLocal("node.record", first).ok());
+        QCOMPARE(ledger->getLocal("node.record"), std::optional(first));
+        QVERIFY(ledger->putLocal("node.record", second).ok());   // overwrite
+        QCOMPARE(ledger->getLocal("node.record"), std::optional(second));
+        QVERIFY(ledger->putLocal("node.empty", Bytes{}).ok());
+        QCOMPARE(ledger->getLocal("node.empty"), std::optional(Bytes{}));
+        // Neither the state (and its root) nor the audit trail changes, and
+        // the state does not see the record.
+        QCOMPARE(ledger->stateRoot(), root);
+        QCOMPARE(ledger->auditCount(), audits);
+        QVERIFY(!ledger->get(gtx::toBytes("node.record")));
+
+        // Bounds: names 1..128 printable characters, values up to 64 KiB.
+        const std::pair<std::string, std::size_t> refused[] = {
+            {"", 1},
+            {std::string(gtx::ledger::kMaxLocalKeyBytes + 1, 'k'), 1},
+            {"with space", 1},
+            {"tab\tname", 1},
+            {"node.big", gtx::ledger::kMaxLocalValueBytes + 1},
+        };
+        for (const auto &[key, size] : refused) {
+            const auto status = ledger->putLocal(key, Bytes(size, 1));
+            QVERIFY(!status.ok());
+            QCOMPARE(QString::fromStdString(status.error().code), QString("ledger.invalid_local"));
+        }
+        QVERIFY(ledger->putLocal(std::string(gtx::ledger::kMaxLocalKeyBytes, 'k'),
+                                 Bytes(gtx::ledger::kMaxLocalValueBytes, 2))
+                    .ok());
+        QVERIFY(!ledger->getLocal(""));
+        QVERIFY(ledger->verify().ok);
+    }
+    auto reopened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(reopened);
+    QCOMPARE((*reopened)->getLocal("node.record"), std::optional(second));
+    QCOMPARE((*reopened)->getLocal("node.empty"), std::optional(Bytes{}));
+    QCOMPARE((*reopened)->getLocal(std::string(gtx::ledger::kMaxLocalKeyBytes, 'k')),
+             std::optional(Bytes(gtx::ledger::kMaxLocalValueBytes, 2)));
+    QCOMPARE((*reopened)->stateRoot(), root);
+    QCOMPARE((*reopened)->auditCount(), audits);
+    // The records survive a passphrase change.
+    QVERIFY((*reopened)->changePassphrase(bytesOf("another passphrase"),
+                                          gtx::crypto::Argon2Params::minimum())
+                .ok());
+    QCOMPARE((*reopened)->getLocal("node.record"), std::optional(second));
+    QVERIFY((*reopened)->putLocal("node.record", first).ok());
+    reopened->reset();
+    auto again = Ledger::open(dir, bytesOf("another passphrase"));
+    QVERIFY(again);
+    QCOMPARE((*again)->getLocal("node.record"), std::optional(first));
+    QVERIFY((*again)->verify().ok);
+}
+
+void TestLedger::olderSchemaIsUpgraded()
+{
+    // A version 1 ledger (before local records, blocks in the older encoding
+    // with a parent certificate and no consensus records) opens, is
+    // converted, and keeps its blocks, state and audit trail.
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    Model model;
+    std::vector<Block> blocks;
+    std::uint64_t audits = 0;
+    {
+        auto ledger = createLedger(dir, &model);
+        QVERIFY(ledger);
+        std::mt19937_64 rng(21);
+        for (int i = 0; i < 3; ++i) {
+            const auto changes = randomChanges(rng, 40, 100, 0);
+            QVERIFY(commitChanges(*ledger, changes).ok());
+            applyToModel(model, changes);
+        }
+        for (std::uint64_t h = 0; h <= ledger->height(); ++h)
+            blocks.push_back(ledger->blockAt(h).value());
+        audits = ledger->auditCount();
+    }
+    QCOMPARE(blocks.size(), std::size_t{4});
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QVERIFY(raw->exec("DROP TABLE local_meta").ok());
+        QVERIFY(raw->exec("UPDATE meta SET value = 1 WHERE name = 'schema_version'").ok());
+        auto update = raw->prepare("UPDATE blocks SET data = ?2 WHERE height = ?1");
+        QVERIFY(update);
+        for (const Block &block : blocks) {
+            gtx::codec::Writer w;
+            w.value(block.header);
+            w.list(block.transactions);
+            w.u32(0);                       // evidence
+            w.value(gtx::Certificate{});    // the parent certificate
+            w.fixed(block.proposerSignature);
+            const Bytes legacy = w.take();
+            QVERIFY(legacy != gtx::codec::encode(block));
+            QVERIFY(update->start()
+                        .bind(1, static_cast<std::int64_t>(block.header.height))
+                        .bind(2, gtx::ByteView(legacy))
+                        .run()
+                        .ok());
+        }
+    }
+    {
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        QCOMPARE((*opened)->headHash(), gtx::blockHash(blocks.back().header));
+        for (const Block &block : blocks)
+            QCOMPARE((*opened)->blockAt(block.header.height).value(), block);
+        QCOMPARE((*opened)->auditCount(), audits);
+        QVERIFY(!(*opened)->getLocal("node.record"));
+        QVERIFY((*opened)->putLocal("node.record", gtx::toBytes("v")).ok());
+        const auto report = (*opened)->verify();
+        QVERIFY2(report.ok, report.problem.c_str());
+        for (const auto &[key, value] : model)
+            QCOMPARE((*opened)->get(key), std::optional(value));
+        // It goes on as a current ledger.
+        std::mt19937_64 rng(22);
+        QVERIFY(commitChanges(**opened, randomChanges(rng, 10, 100, 0)).ok());
+    }
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QCOMPARE(raw->queryText("SELECT value FROM meta WHERE name = 'schema_version'").value(),
+                 std::string("2"));
+    }
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(opened);
+    QCOMPARE((*opened)->height(), std::uint64_t{4});
+    QCOMPARE((*opened)->getLocal("node.record"), std::optional(gtx::toBytes("v")));
+    QVERIFY((*opened)->verify().ok);
 }
 
 void TestLedger::survivesSigkill()

@@ -23,6 +23,7 @@
 #include "core/common/result.h"
 
 #include <cstdint>
+#include <concepts>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -33,6 +34,28 @@ namespace gtx::codec {
 
 // No encoded value may be larger than this (a block, with its lanes, fits).
 constexpr std::size_t kMaxEncodedBytes = 32u * 1024u * 1024u;
+
+// Enums are one byte holding 0..last. An enum takes part in the codec by
+// declaring, in its own namespace (found by ADL):
+//   constexpr codec::EnumRange<E> codecEnumRange(E) { return {E::Last, "name"}; }
+template<typename E>
+struct EnumRange
+{
+    E last;
+    const char *name;
+};
+
+template<typename E>
+concept CodedEnum = std::is_enum_v<E> && requires(E e) {
+    { codecEnumRange(e) } -> std::same_as<EnumRange<E>>;
+};
+
+class Writer;
+class Reader;
+template<CodedEnum E>
+void encodeTo(Writer &w, E v);
+template<CodedEnum E>
+void decodeFrom(Reader &r, E &v);
 
 class Writer
 {
@@ -235,6 +258,19 @@ private:
     std::size_t m_pos = 0;
     std::string m_error;
 };
+
+template<CodedEnum E>
+void encodeTo(Writer &w, E v)
+{
+    w.enumeration(v);
+}
+
+template<CodedEnum E>
+void decodeFrom(Reader &r, E &v)
+{
+    constexpr EnumRange<E> range = codecEnumRange(E{});
+    v = r.enumeration(range.last, range.name);
+}
 
 template<typename T>
 Bytes encode(const T &value)

@@ -44,14 +44,4 @@ std::string_view authorityRole(AuthorityType type)
     return i < kAuthorities.size() ? kAuthorities[i].role : std::string_view("unknown");
 }
 
-void encodeTo(codec::Writer &w, AuthorityType v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, AuthorityType &v)
-{
-    v = r.enumeration(kLastAuthorityType, "authority type");
-}
-
 } // namespace gtx

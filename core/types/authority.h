@@ -26,7 +26,6 @@ std::optional<AuthorityType> parseAuthorityType(std::string_view name);
 // The authority's role in English, e.g. "Transmission".
 std::string_view authorityRole(AuthorityType type);
 
-void encodeTo(codec::Writer &w, AuthorityType v);
-void decodeFrom(codec::Reader &r, AuthorityType &v);
+constexpr codec::EnumRange<AuthorityType> codecEnumRange(AuthorityType) { return {kLastAuthorityType, "authority type"}; }
 
 } // namespace gtx

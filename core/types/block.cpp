@@ -43,16 +43,6 @@ bool verifyBlockSignature(const Block &block)
     return verifyHeaderSignature(block.header, block.proposerSignature);
 }
 
-void encodeTo(codec::Writer &w, BlockKind v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, BlockKind &v)
-{
-    v = r.enumeration(kLastBlockKind, "block kind");
-}
-
 void encodeTo(codec::Writer &w, const BlockHeader &v)
 {
     w.u32(v.version);

@@ -61,8 +61,7 @@ Hash256 blockHash(const BlockHeader &header);
 Signature signHeader(const BlockHeader &header, const crypto::KeyPair &key);
 bool verifyHeaderSignature(const BlockHeader &header, const Signature &signature);
 
-void encodeTo(codec::Writer &w, BlockKind v);
-void decodeFrom(codec::Reader &r, BlockKind &v);
+constexpr codec::EnumRange<BlockKind> codecEnumRange(BlockKind) { return {kLastBlockKind, "block kind"}; }
 void encodeTo(codec::Writer &w, const BlockHeader &v);
 void decodeFrom(codec::Reader &r, BlockHeader &v);
 

@@ -129,16 +129,6 @@ Hash256 offenceKey(const Evidence &e)
     return crypto::hash("gtx/offence/v1", w.data());
 }
 
-void encodeTo(codec::Writer &w, OffenceKind v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, OffenceKind &v)
-{
-    v = r.enumeration(kLastOffenceKind, "offence kind");
-}
-
 void encodeTo(codec::Writer &w, const SignedHeader &v)
 {
     w.value(v.header);

@@ -79,8 +79,7 @@ bool linkVotesConflict(const LinkVote &a, const LinkVote &b, OffenceKind *kind =
 // The smallest encoded Evidence (a vote pair: kind and two votes).
 constexpr std::size_t kMinEvidenceEncodedBytes = 1 + 2 * kMinVoteEncodedBytes;
 
-void encodeTo(codec::Writer &w, OffenceKind v);
-void decodeFrom(codec::Reader &r, OffenceKind &v);
+constexpr codec::EnumRange<OffenceKind> codecEnumRange(OffenceKind) { return {kLastOffenceKind, "offence kind"}; }
 void encodeTo(codec::Writer &w, const SignedHeader &v);
 void decodeFrom(codec::Reader &r, SignedHeader &v);
 void encodeTo(codec::Writer &w, const Evidence &v);

@@ -19,14 +19,4 @@ std::string_view toString(ProposalType type)
     return "unknown";
 }
 
-void encodeTo(codec::Writer &w, ProposalType v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, ProposalType &v)
-{
-    v = r.enumeration(kLastProposalType, "proposal type");
-}
-
 } // namespace gtx

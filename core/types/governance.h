@@ -20,7 +20,6 @@ constexpr ProposalType kLastProposalType = ProposalType::TechnicalUpgrade;
 
 std::string_view toString(ProposalType type);
 
-void encodeTo(codec::Writer &w, ProposalType v);
-void decodeFrom(codec::Reader &r, ProposalType &v);
+constexpr codec::EnumRange<ProposalType> codecEnumRange(ProposalType) { return {kLastProposalType, "proposal type"}; }
 
 } // namespace gtx

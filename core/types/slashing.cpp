@@ -48,34 +48,4 @@ std::string_view toString(Suspension suspension)
     return "unknown";
 }
 
-void encodeTo(codec::Writer &w, SlashingReason v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, SlashingReason &v)
-{
-    v = r.enumeration(kLastSlashingReason, "slashing reason");
-}
-
-void encodeTo(codec::Writer &w, SlashingTier v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, SlashingTier &v)
-{
-    v = r.enumeration(kLastSlashingTier, "slashing tier");
-}
-
-void encodeTo(codec::Writer &w, Suspension v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, Suspension &v)
-{
-    v = r.enumeration(kLastSuspension, "suspension");
-}
-
 } // namespace gtx

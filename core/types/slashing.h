@@ -57,11 +57,8 @@ std::string_view toString(SlashingReason reason);
 std::string_view toString(SlashingTier tier);
 std::string_view toString(Suspension suspension);
 
-void encodeTo(codec::Writer &w, SlashingReason v);
-void decodeFrom(codec::Reader &r, SlashingReason &v);
-void encodeTo(codec::Writer &w, SlashingTier v);
-void decodeFrom(codec::Reader &r, SlashingTier &v);
-void encodeTo(codec::Writer &w, Suspension v);
-void decodeFrom(codec::Reader &r, Suspension &v);
+constexpr codec::EnumRange<SlashingReason> codecEnumRange(SlashingReason) { return {kLastSlashingReason, "slashing reason"}; }
+constexpr codec::EnumRange<SlashingTier> codecEnumRange(SlashingTier) { return {kLastSlashingTier, "slashing tier"}; }
+constexpr codec::EnumRange<Suspension> codecEnumRange(Suspension) { return {kLastSuspension, "suspension"}; }
 
 } // namespace gtx

@@ -118,26 +118,6 @@ bool verifyTransactionSignature(const Transaction &tx)
     return crypto::verify(tx.sender, kTransactionDomain, transactionSigningBytes(tx), tx.signature);
 }
 
-void encodeTo(codec::Writer &w, TransactionKind v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, TransactionKind &v)
-{
-    v = r.enumeration(kLastTransactionKind, "transaction kind");
-}
-
-void encodeTo(codec::Writer &w, Lane v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, Lane &v)
-{
-    v = r.enumeration(kLastLane, "lane");
-}
-
 void encodeTo(codec::Writer &w, const Transaction &v)
 {
     encodeUnsigned(w, v);

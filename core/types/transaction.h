@@ -81,10 +81,8 @@ Hash256 transactionId(const Transaction &tx);
 void signTransaction(Transaction &tx, const crypto::KeyPair &key);
 bool verifyTransactionSignature(const Transaction &tx);
 
-void encodeTo(codec::Writer &w, TransactionKind v);
-void decodeFrom(codec::Reader &r, TransactionKind &v);
-void encodeTo(codec::Writer &w, Lane v);
-void decodeFrom(codec::Reader &r, Lane &v);
+constexpr codec::EnumRange<TransactionKind> codecEnumRange(TransactionKind) { return {kLastTransactionKind, "transaction kind"}; }
+constexpr codec::EnumRange<Lane> codecEnumRange(Lane) { return {kLastLane, "lane"}; }
 void encodeTo(codec::Writer &w, const Transaction &v);
 void decodeFrom(codec::Reader &r, Transaction &v);
 

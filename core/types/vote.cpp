@@ -47,16 +47,6 @@ bool verifyVote(const Vote &vote)
     return crypto::verify(vote.voter, kVoteDomain, voteSigningBytes(vote), vote.signature);
 }
 
-void encodeTo(codec::Writer &w, VoteKind v)
-{
-    w.enumeration(v);
-}
-
-void decodeFrom(codec::Reader &r, VoteKind &v)
-{
-    v = r.enumeration(kLastVoteKind, "vote kind");
-}
-
 void encodeTo(codec::Writer &w, const Vote &v)
 {
     encodeUnsigned(w, v);

@@ -89,8 +89,7 @@ void decodeFrom(codec::Reader &r, Checkpoint &v);
 void encodeTo(codec::Writer &w, const LinkVote &v);
 void decodeFrom(codec::Reader &r, LinkVote &v);
 
-void encodeTo(codec::Writer &w, VoteKind v);
-void decodeFrom(codec::Reader &r, VoteKind &v);
+constexpr codec::EnumRange<VoteKind> codecEnumRange(VoteKind) { return {kLastVoteKind, "vote kind"}; }
 void encodeTo(codec::Writer &w, const Vote &v);
 void decodeFrom(codec::Reader &r, Vote &v);
 

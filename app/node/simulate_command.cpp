@@ -92,6 +92,8 @@ std::string reproduceOptions(const SimulateOptions &o)
       << " --energy-validators " << o.energyValidators << " --byzantine-authorities "
       << o.byzantineAuthorities << " --byzantine-validators " << o.byzantineValidators << " --slots "
       << o.slots << " --faults " << o.faults;
+    if (o.adversaries != "none")
+        s << " --adversary " << o.adversaries;
     if (o.ledger)
         s << " --ledger";
     if (o.weakenQuorum)
@@ -124,6 +126,10 @@ void addSimulateOptions(CLI::App *sub, SimulateOptions &o)
     sub->add_option("--slots", o.slots, "Slots per run")->check(CLI::Range(40, 100000));
     sub->add_option("--faults", o.faults,
                     std::string("Fault classes: all, none, or a comma-separated list of ") + kFaultClasses);
+    std::string adversaryHelp = "Adversaries (each acts through a Byzantine authority): all, none, or a comma-separated list of";
+    for (const auto &name : sim::adversaryNames())
+        adversaryHelp += (name == sim::adversaryNames().front() ? " " : ", ") + name;
+    sub->add_option("--adversary", o.adversaries, adversaryHelp);
     sub->add_flag("--ledger", o.ledger,
                   "Nodes that crash keep their state in a real encrypted ledger (in a temporary directory)");
     sub->add_flag("--long", o.longMode, "Nightly mode: 20000 runs unless --runs is given");
@@ -158,6 +164,12 @@ int runSimulate(const SimulateOptions &o)
         std::cerr << "gtx-node: error: " << error << '\n';
         return 2;
     }
+    auto adversaries = sim::parseAdversaries(o.adversaries);
+    if (!adversaries) {
+        std::cerr << "gtx-node: error: " << adversaries.error().message << '\n';
+        return 2;
+    }
+    scenario.adversaries = *adversaries;
     std::filesystem::path tempDir;
     if (o.ledger) {
         std::error_code ec;
@@ -184,6 +196,7 @@ int runSimulate(const SimulateOptions &o)
     std::uint64_t offences = 0;
     std::uint64_t instant = 0;
     std::uint64_t restarts = 0;
+    std::uint64_t attacks = 0;
     std::uint64_t minEconomic = UINT64_MAX;
     int reported = 0;
     const auto started = std::chrono::steady_clock::now();
@@ -213,6 +226,7 @@ int runSimulate(const SimulateOptions &o)
             offences += result.offencesOnChain;
             instant += result.instantFinal;
             restarts += result.restarts;
+            attacks += result.adversaryActions;
             minEconomic = std::min(minEconomic, result.economicHeight);
             fast.insert(fast.end(), result.fastLatencySlots.begin(), result.fastLatencySlots.end());
             full.insert(full.end(), result.fullLatencySlots.begin(), result.fullLatencySlots.end());
@@ -249,7 +263,7 @@ int runSimulate(const SimulateOptions &o)
               << " fast_p99=" << fixed2(percentile(fast, 0.99)) << " full_p50=" << fixed2(percentile(full, 0.5))
               << " full_p99=" << fixed2(percentile(full, 0.99)) << " min_economic_height=" << minEconomic
               << " equivocations=" << equivocations << " observed=" << observed << " offences_on_chain="
-              << offences << " instant_final=" << instant << " restarts=" << restarts
+              << offences << " instant_final=" << instant << " restarts=" << restarts << " attacks=" << attacks
               << " slots_per_second=" << static_cast<std::uint64_t>(seconds > 0 ? slots / seconds : 0)
               << " seconds=" << fixed2(seconds) << '\n';
     return violations == 0 ? 0 : 1;

@@ -5,7 +5,7 @@
 //
 //   gtx-node simulate --seed S --runs N [--authorities 5] [--stake-validators 4]
 //       [--energy-validators 2] [--byzantine-authorities 1] [--byzantine-validators 1]
-//       [--slots 96] [--faults all|none|CLASS,...] [--ledger] [--long]
+//       [--slots 96] [--faults all|none|CLASS,...] [--adversary all|NAME,...] [--ledger] [--long]
 //       [--weaken-quorum] [--no-double-sign-protection] [--jobs N] [--verbose]
 //
 // The last line is
@@ -30,6 +30,7 @@ struct SimulateOptions
     int byzantineValidators = 1;
     std::uint64_t slots = 96;
     std::string faults = "all";
+    std::string adversaries = "none";    // --adversary: all, none, or names (sim::adversaryNames())
     bool ledger = false;                 // crash-restart nodes keep a real encrypted ledger
     bool longMode = false;               // nightly: 20,000 runs unless --runs is given
     bool weakenQuorum = false;           // mutation check: quorum 2 authorities

@@ -1,5 +1,6 @@
 #include "core/consensus/chain.h"
 
+#include "core/consensus/evidence_rules.h"
 #include "core/consensus/verifier.h"
 
 #include <algorithm>
@@ -7,21 +8,6 @@
 namespace gtx::consensus {
 
 namespace {
-
-std::uint64_t offenceSlot(const Evidence &e)
-{
-    switch (e.kind) {
-    case OffenceKind::DoubleProposal:
-        return e.headerA.header.slot;
-    case OffenceKind::DoubleLinkVote:
-    case OffenceKind::SurroundLinkVote:
-        return std::max(e.linkA.target.slot, e.linkB.target.slot);
-    case OffenceKind::DoubleAttestation:
-    case OffenceKind::DoubleEmergencyVote:
-        return std::max(e.voteA.slot, e.voteB.slot);
-    }
-    return 0;
-}
 
 Error blockError(const char *code, const std::string &message)
 {
@@ -189,14 +175,13 @@ Status BlockTree::validate(const Block &block, BlockNode *parent, const EpochCon
         return blockError("block.too_large", "The block exceeds a lane or record limit.");
 
     const std::int64_t slotStart = m_params.slotStartMs(h.slot);
-    const std::int64_t lifetimeMs = static_cast<std::int64_t>(kTransactionLifetimeSlots * m_params.slotMs);
     const TxContext txc = txContext(parent, verifier);
     std::set<Hash256> seen;
     for (const auto &tx : block.transactions) {
         const Hash256 id = transactionId(tx);
         if (!seen.insert(id).second || chainHasTransaction(parent, id))
             return blockError("block.duplicate_tx", "The block repeats a transaction already on its chain.");
-        if (tx.timestampMs > slotStart + m_params.maxClockDisparityMs || tx.timestampMs < slotStart - lifetimeMs)
+        if (!m_params.transactionLive(tx.timestampMs, slotStart))
             return blockError("block.stale_tx", "A transaction is outside its validity period.");
         if (auto ok = checkTransaction(tx, txc); !ok)
             return blockError("block.bad_tx", "A transaction is invalid: " + ok.error().message);
@@ -209,12 +194,9 @@ Status BlockTree::validate(const Block &block, BlockNode *parent, const EpochCon
         const Hash256 key = offenceKey(e);
         if (!seen.insert(key).second || parent->state.offences->count(key))
             return blockError("block.duplicate_evidence", "The block repeats evidence already on its chain.");
-        if (offenceSlot(e) + m_params.evidenceWindowSlots < h.slot || offenceSlot(e) > h.slot)
-            return blockError("block.stale_evidence", "Evidence is outside the evidence window.");
-        const bool authorityOffence = e.kind == OffenceKind::DoubleLinkVote
-            || e.kind == OffenceKind::SurroundLinkVote || e.kind == OffenceKind::DoubleEmergencyVote;
-        if (authorityOffence && authorityIndex(authorities, offenderOf(e)) == authorities.size())
-            return blockError("block.bad_evidence", "Vote evidence names a key that is not an authority.");
+        if (auto ok = checkEvidenceWindow(e, h.slot, m_params.evidenceWindowSlots, authorities); !ok)
+            return blockError(ok.error().code == "evidence.stale" ? "block.stale_evidence" : "block.bad_evidence",
+                              "Evidence cannot go in this block: " + ok.error().message);
     }
 
     std::set<Signature> seenVotes;

@@ -134,7 +134,4 @@ private:
     BlockNode *m_genesisNode = nullptr;
 };
 
-// Transactions stay valid for this long after their timestamp.
-constexpr std::uint64_t kTransactionLifetimeSlots = 360;
-
 } // namespace gtx::consensus

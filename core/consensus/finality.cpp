@@ -40,7 +40,7 @@ BlockNode *FinalityTracker::tip(FinalityLevel level) const
     return m_fast;
 }
 
-std::size_t FinalityTracker::linkSigners(const Hash256 &source, const Hash256 &target) const
+std::size_t FinalityTracker::linkSigners(const Checkpoint &source, const Checkpoint &target) const
 {
     const auto it = m_links.find({source, target});
     return it == m_links.end() ? 0 : static_cast<std::size_t>(std::popcount(it->second));
@@ -53,55 +53,111 @@ std::vector<FinalityEvent> FinalityTracker::takeEvents()
     return out;
 }
 
-void FinalityTracker::addLinkVote(const LinkVote &vote, std::size_t authorityIndex)
+FinalityTracker::VoterVotes &FinalityTracker::TargetVotes::of(std::size_t voter)
 {
-    if (authorityIndex >= 64 || vote.source.slot >= vote.target.slot)
-        return;
-    auto [it, inserted] = m_targets.try_emplace(vote.target.hash);
-    TargetVotes &t = it->second;
-    if (inserted)
-        t.target = vote.target;
-    else if (t.target.slot != vote.target.slot)
-        return;   // the same hash with another slot: a malformed vote
-    for (const auto &[voter, source] : t.votes)
-        if (voter == authorityIndex && source == vote.source)
-            return;
-    if (t.votes.size() >= 4 * 64)
-        return;
-    t.votes.push_back({authorityIndex, vote.source});
-    m_bySource.emplace(vote.source.hash, vote.target.hash);
-    m_links[{vote.source.hash, vote.target.hash}] |= std::uint64_t{1} << authorityIndex;
-    evaluate(vote.target.hash);
-    drainWork();
+    for (auto &v : voters)
+        if (v.voter == voter)
+            return v;
+    voters.push_back({voter, {}, false});
+    return voters.back();
 }
 
-void FinalityTracker::evaluate(const Hash256 &targetHash)
+VoteUse FinalityTracker::addLinkVote(const LinkVote &vote, std::size_t authorityIndex)
 {
-    const auto it = m_targets.find(targetHash);
-    if (it == m_targets.end())
-        return;
-    TargetVotes &t = it->second;
-    BlockNode *target = m_tree.find(targetHash);
-    if (!target || target->slot != t.target.slot)
-        return;
-    for (const auto &[voter, checkpoint] : t.votes) {
-        const std::uint64_t bit = std::uint64_t{1} << voter;
-        if (t.countedVoters & bit)
-            continue;
-        const BlockNode *source = m_tree.find(checkpoint.hash);
-        if (source && source->slot == checkpoint.slot && source->justified && source != target
-            && BlockTree::isAncestorOrSelf(source, target))
-            t.countedVoters |= bit;
+    if (authorityIndex >= 64 || vote.source.slot >= vote.target.slot || vote.target.slot <= m_fast->slot)
+        return VoteUse::Dropped;
+    BlockNode *target = m_tree.find(vote.target.hash);
+    if (target && target->slot != vote.target.slot)
+        return VoteUse::Dropped;   // names a known block with the wrong slot: it can never count
+    auto it = m_targets.find(vote.target);
+    if (it == m_targets.end()) {
+        if (!target) {
+            // A block this node has not seen (yet): each voter may name only
+            // a few of those per slot.
+            auto &opened = m_targetsPerVoterSlot[{vote.target.slot, authorityIndex}];
+            if (opened >= kMaxUnknownTargetsPerVoterSlot)
+                return VoteUse::Dropped;
+            ++opened;
+        }
+        it = m_targets.emplace(vote.target, TargetVotes{}).first;
     }
-    if (static_cast<std::size_t>(std::popcount(t.countedVoters)) >= m_quorum)
-        justify(target);
+    TargetVotes &t = it->second;
+    VoterVotes &mine = t.of(authorityIndex);
+    const std::uint64_t bit = std::uint64_t{1} << authorityIndex;
+    const BlockNode *source = m_tree.find(vote.source.hash);
+    const bool realSource = target && source && source->slot == vote.source.slot && source != target
+        && BlockTree::isAncestorOrSelf(source, target);
+    const bool fromParent = realSource && source == target->parent;
+    VoteUse use = VoteUse::Pending;
+    if (realSource && source->justified) {
+        use = VoteUse::Counted;
+        if (t.countedVoters & bit) {
+            if (!fromParent || mine.fromParent)
+                return VoteUse::Dropped;   // counts already, and adds no exact link
+        }
+    } else if (fromParent) {
+        if (mine.fromParent)
+            return VoteUse::Dropped;
+    } else {
+        if (std::find(mine.pending.begin(), mine.pending.end(), vote.source) != mine.pending.end()
+            || mine.pending.size() >= kMaxPendingPerVoterTarget)
+            return VoteUse::Dropped;
+        mine.pending.push_back(vote.source);
+    }
+    mine.fromParent = mine.fromParent || fromParent;
+    if (use == VoteUse::Counted)
+        t.countedVoters |= bit;
+    m_bySource.emplace(vote.source.hash, vote.target);
+    m_links[{vote.source, vote.target}] |= bit;
+    evaluate(vote.target);
+    drainWork();
+    return use;
+}
+
+void FinalityTracker::evaluate(const Checkpoint &checkpoint)
+{
+    BlockNode *target = m_tree.find(checkpoint.hash);
+    if (!target || target->slot != checkpoint.slot)
+        return;
+    if (const auto it = m_targets.find(checkpoint); it != m_targets.end()) {
+        TargetVotes &t = it->second;
+        for (const VoterVotes &v : t.voters) {
+            const std::uint64_t bit = std::uint64_t{1} << v.voter;
+            if (t.countedVoters & bit)
+                continue;
+            bool counts = v.fromParent && target->parent && target->parent->justified;
+            for (const Checkpoint &c : v.pending) {
+                const BlockNode *s = m_tree.find(c.hash);
+                counts = counts
+                    || (s && s->slot == c.slot && s->justified && s != target && BlockTree::isAncestorOrSelf(s, target));
+            }
+            if (counts)
+                t.countedVoters |= bit;
+        }
+        if (static_cast<std::size_t>(std::popcount(t.countedVoters)) >= m_quorum)
+            justify(target);
+    }
     // The 2-chain: a justified parent and a quorum link parent -> target at the next slot.
     BlockNode *parent = target->parent;
     if (target->justified && parent && parent->justified && target->slot == parent->slot + 1) {
-        const auto link = m_links.find({parent->hash, target->hash});
-        if (link != m_links.end() && static_cast<std::size_t>(std::popcount(link->second)) >= m_quorum)
+        const auto link = m_links.find({parent->checkpoint(), target->checkpoint()});
+        if ((link != m_links.end() && static_cast<std::size_t>(std::popcount(link->second)) >= m_quorum)
+            || m_tree.params().testOnlyNoExactLink)
             finalizeFast(parent);
     }
+}
+
+void FinalityTracker::pruneBelowFinality()
+{
+    const std::uint64_t floor = m_fast->slot;
+    while (!m_targets.empty() && m_targets.begin()->first.slot <= floor)
+        m_targets.erase(m_targets.begin());
+    while (!m_targetsPerVoterSlot.empty() && m_targetsPerVoterSlot.begin()->first.first <= floor)
+        m_targetsPerVoterSlot.erase(m_targetsPerVoterSlot.begin());
+    for (auto it = m_links.begin(); it != m_links.end();)
+        it = it->first.second.slot <= floor ? m_links.erase(it) : std::next(it);
+    for (auto it = m_bySource.begin(); it != m_bySource.end();)
+        it = it->second.slot <= floor ? m_bySource.erase(it) : std::next(it);
 }
 
 void FinalityTracker::justify(BlockNode *node)
@@ -121,12 +177,16 @@ void FinalityTracker::drainWork()
     while (!m_work.empty()) {
         BlockNode *node = m_work.back();
         m_work.pop_back();
-        std::vector<Hash256> targets;
+        std::vector<Checkpoint> targets;
         for (auto [it, end] = m_bySource.equal_range(node->hash); it != end; ++it)
             targets.push_back(it->second);
-        targets.push_back(node->hash);   // its own 2-chain with its parent
+        targets.push_back(node->checkpoint());   // its own 2-chain with its parent
         for (const auto &target : targets)
             evaluate(target);
+    }
+    if (m_prunePending) {
+        m_prunePending = false;
+        pruneBelowFinality();
     }
 }
 
@@ -154,6 +214,7 @@ void FinalityTracker::finalizeFast(BlockNode *node)
     }
     markLevel(node, m_fast, FinalityLevel::Fast);
     m_fast = node;
+    m_prunePending = true;
     updateFull();
 }
 
@@ -241,7 +302,7 @@ void FinalityTracker::addAttestation(const Vote &attestation)
 
 void FinalityTracker::onBlockAdded(BlockNode *node)
 {
-    std::vector<Hash256> targets{node->hash};
+    std::vector<Checkpoint> targets{node->checkpoint()};
     for (auto [it, end] = m_bySource.equal_range(node->hash); it != end; ++it)
         targets.push_back(it->second);
     for (const auto &target : targets)
@@ -269,6 +330,8 @@ void FinalityTracker::markRestoredFinal(BlockNode *tip)
     if (tip->slot > m_highestJustified->slot)
         m_highestJustified = tip;
     updateFull();
+    pruneBelowFinality();
+    pruneBelowFinality();
 }
 
 } // namespace gtx::consensus

@@ -23,6 +23,15 @@
 
 namespace gtx::consensus {
 
+// What the tracker made of a link vote. The host keeps (and relays) only
+// votes that were not dropped, and lets a dropped vote be offered again later
+// (when its target or source may be known).
+enum class VoteUse : std::uint8_t {
+    Dropped,   // malformed, below finality, or over the voter's bounds
+    Pending,   // kept; counts once its source is a justified ancestor of a known target
+    Counted,   // counts its voter for the target now
+};
+
 struct FinalityEvent
 {
     enum class Type : std::uint8_t { Justified, Finalized, Conflict };
@@ -39,7 +48,7 @@ public:
 
     // A link vote whose signature was checked and whose voter is the
     // authority with this index (below 64).
-    void addLinkVote(const LinkVote &vote, std::size_t authorityIndex);
+    VoteUse addLinkVote(const LinkVote &vote, std::size_t authorityIndex);
     // A stake attestation whose signature was checked.
     void addAttestation(const Vote &attestation);
     // Evaluates votes and attestations that waited for this block.
@@ -51,23 +60,51 @@ public:
     BlockNode *tip(FinalityLevel level) const;
     static FinalityLevel levelOf(const BlockNode *node) { return node->level; }
 
-    // Signers of the link source -> target (0 when unknown).
-    std::size_t linkSigners(const Hash256 &source, const Hash256 &target) const;
+    // Signers of the exact link source -> target, checkpoints (slot and
+    // hash) included (0 when unknown).
+    std::size_t linkSigners(const Checkpoint &source, const Checkpoint &target) const;
+    // Target checkpoints with votes kept (for tests of the bounds).
+    std::size_t trackedTargets() const { return m_targets.size(); }
+
+    // Bounds on what one voter can make the tracker keep (docs/protocol.md,
+    // "Vote tables"). Per voter and target: one vote that counts (its
+    // source a justified ancestor), the exact link from the target's parent,
+    // and at most kMaxPendingPerVoterTarget others waiting for their source
+    // to be justified. Per voter and slot: at most kMaxUnknownTargetsPerVoterSlot
+    // targets that are not (yet) blocks of the tree. An honest authority signs
+    // one vote per target slot, so these bounds never drop an honest vote, and
+    // a vote for a known block from a justified source is always taken,
+    // whatever else its voter sent: arrival order cannot make two honest
+    // nodes disagree for good about a justification.
+    static constexpr std::size_t kMaxPendingPerVoterTarget = 2;
+    static constexpr std::size_t kMaxUnknownTargetsPerVoterSlot = 2;
 
     std::vector<FinalityEvent> takeEvents();
 
 private:
-    // The votes for one target block.
+    // The votes for one target checkpoint (slot and hash: a vote that names
+    // a block with the wrong slot is a vote for another checkpoint and can
+    // never count for the block).
+    struct VoterVotes
+    {
+        std::size_t voter = 0;                 // authority index
+        std::vector<Checkpoint> pending;       // sources not (yet) justified ancestors; bounded
+        bool fromParent = false;               // signed the exact link from the target's parent
+    };
     struct TargetVotes
     {
-        Checkpoint target;
-        std::vector<std::pair<std::size_t, Checkpoint>> votes;   // authority index, source
-        std::uint64_t countedVoters = 0;   // votes whose source is a justified ancestor
+        std::vector<VoterVotes> voters;        // at most one entry per authority
+        std::uint64_t countedVoters = 0;       // voters with a source that is a justified ancestor
+        VoterVotes &of(std::size_t voter);
     };
-    // The voters of one exact link (for the 2-chain rule).
-    using LinkKey = std::pair<Hash256, Hash256>;
+    // The voters of one exact link source -> target (for the 2-chain rule),
+    // by checkpoint, slots included.
+    using LinkKey = std::pair<Checkpoint, Checkpoint>;
 
-    void evaluate(const Hash256 &target);
+    void evaluate(const Checkpoint &target);
+    // Drops every vote whose target slot is at or below the Fast-final slot:
+    // such a target is final already or can never be (it is off the chain).
+    void pruneBelowFinality();
     void justify(BlockNode *node);
     void finalizeFast(BlockNode *node);
     void updateFull();
@@ -80,12 +117,14 @@ private:
 
     BlockTree &m_tree;
     std::size_t m_quorum;
-    std::map<Hash256, TargetVotes> m_targets;
-    std::map<LinkKey, std::uint64_t> m_links;
-    std::multimap<Hash256, Hash256> m_bySource;   // source -> targets voted from it
+    std::map<Checkpoint, TargetVotes> m_targets;            // ordered by slot, for pruning
+    std::map<LinkKey, std::uint64_t> m_links;               // bitmask of authority indices
+    std::multimap<Hash256, Checkpoint> m_bySource;          // source hash -> targets voted from it
+    std::map<std::pair<std::uint64_t, std::size_t>, std::uint8_t> m_targetsPerVoterSlot;   // (slot, voter)
     std::map<Hash256, std::vector<Vote>> m_pendingAttestations;
     std::map<PublicKey, std::size_t> m_validatorIndex;
     std::vector<BlockNode *> m_work;   // newly justified blocks whose outgoing links need a look
+    bool m_prunePending = false;       // Fast moved: prune once the work is drained
     BlockNode *m_highestJustified;
     BlockNode *m_fast;
     BlockNode *m_full;

@@ -1,5 +1,6 @@
 #include "core/consensus/node.h"
 
+#include "core/consensus/evidence_rules.h"
 #include "core/consensus/verifier.h"
 
 #include <algorithm>
@@ -13,6 +14,10 @@ constexpr std::size_t kMaxFutureBlocks = 64;
 constexpr std::size_t kMaxRejected = 4096;
 constexpr std::size_t kMaxPendingEvidence = 1024;
 constexpr std::size_t kMaxEvidenceGossipPerSlot = 16;
+// How far ahead of this node's slot a link vote's target may be (clock skew
+// between honest nodes is bounded by maxClockDisparityMs, well below a slot).
+constexpr std::uint64_t kMaxVoteLeadSlots = 2;
+constexpr std::size_t kMaxUnknownEmergencyVotesPerVoter = 8;
 
 Hash256 fakeTarget(const Hash256 &real, std::uint64_t salt)
 {
@@ -20,21 +25,6 @@ Hash256 fakeTarget(const Hash256 &real, std::uint64_t salt)
     w.fixed(real);
     w.u64(salt);
     return crypto::hash("gtx/sim-conflicting-target/v1", w.data());
-}
-
-std::uint64_t evidenceSlot(const Evidence &e)
-{
-    switch (e.kind) {
-    case OffenceKind::DoubleProposal:
-        return e.headerA.header.slot;
-    case OffenceKind::DoubleLinkVote:
-    case OffenceKind::SurroundLinkVote:
-        return std::max(e.linkA.target.slot, e.linkB.target.slot);
-    case OffenceKind::DoubleAttestation:
-    case OffenceKind::DoubleEmergencyVote:
-        return std::max(e.voteA.slot, e.voteB.slot);
-    }
-    return 0;
 }
 
 } // namespace
@@ -157,6 +147,8 @@ void ConsensusNode::newSlot(std::uint64_t slot)
 {
     m_currentSlot = slot;
     prune();
+    if (!m_unsavedFinal.empty())
+        saveFinalized();
     propose(slot);
     // A block that arrived just before this node's clock reached its slot.
     tryVote(m_head);
@@ -231,7 +223,7 @@ void ConsensusNode::prune()
     while (!m_attestationsSeen.empty() && expired(m_attestationsSeen.begin()->first.first))
         m_attestationsSeen.erase(m_attestationsSeen.begin());
     for (auto it = m_pendingEvidence.begin(); it != m_pendingEvidence.end();)
-        it = expired(evidenceSlot(it->second)) ? m_pendingEvidence.erase(it) : std::next(it);
+        it = expired(offenceSlot(it->second)) ? m_pendingEvidence.erase(it) : std::next(it);
     // Emergency blocks that were never certified stop being gossiped after the window.
     for (auto it = m_emergencyBlocks.begin(); it != m_emergencyBlocks.end();) {
         if (!m_certified.count(it->first) && expired(it->second.header.slot)) {
@@ -244,11 +236,24 @@ void ConsensusNode::prune()
     }
     for (auto it = m_requested.begin(); it != m_requested.end();)
         it = old(it->second) ? m_requested.erase(it) : std::next(it);
+    // Votes for emergency blocks never seen, once their slots are past the window.
+    for (auto it = m_emergencyVotes.begin(); it != m_emergencyVotes.end();) {
+        const bool known = m_emergencyBlocks.count(it->first) > 0;
+        const bool stale = std::all_of(it->second.begin(), it->second.end(),
+                                       [&](const Vote &v) { return expired(v.slot); });
+        if (!known && stale) {
+            for (const Vote &v : it->second)
+                if (auto u = m_unknownEmergencyVotes.find(v.voter); u != m_unknownEmergencyVotes.end() && u->second > 0)
+                    --u->second;
+            it = m_emergencyVotes.erase(it);
+        } else {
+            ++it;
+        }
+    }
     if (m_rejected.size() > kMaxRejected)
         m_rejected.clear();
-    const std::int64_t lifetimeMs = static_cast<std::int64_t>(kTransactionLifetimeSlots * m_params.slotMs);
     if (slot % 16 == 0) {
-        m_mempool.expire(m_nowMs - lifetimeMs);
+        m_mempool.expire(m_nowMs - m_params.transactionLifetimeMs());
         m_performance.prune(m_nowMs - static_cast<std::int64_t>(keep * m_params.slotMs));
     }
 }
@@ -468,18 +473,26 @@ void ConsensusNode::handleLinkVote(const LinkVote &vote, bool trusted, std::opti
     const std::size_t index = authorityIndex(m_genesis->authorities, vote.voter);
     if (index >= m_genesis->authorities.size() || vote.source.slot >= vote.target.slot)
         return;
+    // No honest authority votes for a slot its clock has not reached: votes
+    // far ahead are dropped before any work is spent on them.
+    if (vote.target.slot > m_currentSlot + kMaxVoteLeadSlots)
+        return;
     if (!trusted && !verifyLinkVote(vote, m_verifier))
         return;
     if (from) {
         m_performance.voteReceived(vote.voter, vote.target.hash, m_nowMs);
         m_performance.signedMessage(vote.voter);
     }
-    markSeen(id, vote.target.slot);
     detectLinkVote(vote);
-    if (vote.target.slot + m_params.voteInclusionSlots >= m_currentSlot)
-        m_linkPool[vote.target.hash].push_back(vote);
     const BlockNode *justifiedBefore = m_finality->highestJustified();
-    m_finality->addLinkVote(vote, index);
+    const VoteUse use = m_finality->addLinkVote(vote, index);
+    if (use != VoteUse::Dropped) {
+        // Kept votes are remembered and relayed (in blocks, to peers that lag);
+        // a dropped one may be offered again once its target is known.
+        markSeen(id, vote.target.slot);
+        if (vote.target.slot + m_params.voteInclusionSlots >= m_currentSlot)
+            m_linkPool[vote.target.hash].push_back(vote);
+    }
     drainFinality();
     if (m_finality->highestJustified() != justifiedBefore) {
         updateHead();
@@ -520,13 +533,11 @@ void ConsensusNode::handleEvidence(const Evidence &evidence)
     const Hash256 key = offenceKey(evidence);
     if (m_pendingEvidence.count(key) || m_knownOffences.count(key))
         return;
+    // Kept if a block of this or a coming slot may carry it.
+    if (!checkEvidenceWindow(evidence, std::max(m_currentSlot, offenceSlot(evidence)), m_params.evidenceWindowSlots,
+                             m_genesis->authorities))
+        return;
     if (!verifyConsensusEvidence(evidence, m_verifier))
-        return;
-    const bool authorityOffence = evidence.kind == OffenceKind::DoubleLinkVote
-        || evidence.kind == OffenceKind::SurroundLinkVote || evidence.kind == OffenceKind::DoubleEmergencyVote;
-    if (authorityOffence && authorityIndex(m_genesis->authorities, offenderOf(evidence)) == m_genesis->authorities.size())
-        return;
-    if (evidenceSlot(evidence) + m_params.evidenceWindowSlots < m_currentSlot)
         return;
     m_knownOffences.insert(key);
     if (m_pendingEvidence.size() < kMaxPendingEvidence)
@@ -540,13 +551,10 @@ void ConsensusNode::handleTransaction(const Transaction &tx)
     const Hash256 id = transactionId(tx);
     if (m_mempool.contains(id) || m_tree->chainHasTransaction(m_head, id))
         return;
-    const std::int64_t lifetimeMs = static_cast<std::int64_t>(kTransactionLifetimeSlots * m_params.slotMs);
-    if (tx.timestampMs > m_nowMs + m_params.maxClockDisparityMs || tx.timestampMs < m_nowMs - lifetimeMs)
+    if (!m_params.transactionLive(tx.timestampMs, m_nowMs))
         return;
     TxContext context = m_tree->txContext(m_head, m_verifier);
-    if (!checkTransaction(tx, context))
-        return;
-    if (auto zone = transactionZone(tx); zone && m_localHalts.isHalted(*zone))
+    if (!checkTransaction(tx, context) || haltedZoneOf(tx, m_localHalts))
         return;
     (void)m_mempool.add(tx);
 }
@@ -557,9 +565,11 @@ Status ConsensusNode::submitTransaction(const Transaction &tx, std::int64_t nowM
     const Hash256 id = transactionId(tx);
     if (m_tree->chainHasTransaction(m_head, id))
         return makeError("mempool.duplicate", "The transaction is already on the chain.");
+    if (!m_params.transactionLive(tx.timestampMs, m_nowMs))
+        return makeError("tx.stale", "The transaction's time is outside its validity period.");
     GTX_TRY(checkTransaction(tx, m_tree->txContext(m_head, m_verifier)));
-    if (auto zone = transactionZone(tx); zone && m_localHalts.isHalted(*zone))
-        return makeError("tx.zone_halted", "Trading is halted in zone " + gridZoneCode(*zone) + ".");
+    if (auto zone = haltedZoneOf(tx, m_localHalts))
+        return zoneHaltedError(*zone);
     GTX_TRY(m_mempool.add(tx));
     send(tx);
     return Status::success();
@@ -577,13 +587,23 @@ Status ConsensusNode::submitEmergencyOrder(const Transaction &order, std::int64_
     auto decoded = verifyEmergencyOrder(order, m_genesis->authorities, m_verifier);
     if (!decoded)
         return decoded.error();
+    // The audit record comes first: an order that cannot be recorded is not
+    // given (and uses up no sequence number, so the next one leaves no gap).
+    const std::string action = order.kind == TransactionKind::EmergencyHalt ? "emergency.halt_proposed"
+                                                                            : "emergency.resume_proposed";
+    if (auto audited = m_store.recordAudit(action, "order=" + transactionId(order).hex() + " reason=" + decoded->reason,
+                                           m_nowMs);
+        !audited)
+        return makeError("store.audit_failed",
+                         "The order could not be written to the audit trail, so it was not given: "
+                             + audited.error().message);
     SignerRecord next = m_signer;
     next.emergencyProposedSeq += 1;
-    if (!persist(next))
+    if (!persist(next)) {
+        storeAlarm(m_store.recordAudit("emergency.proposal_refused", "order=" + transactionId(order).hex(), m_nowMs),
+                   "the refusal of an emergency order");
         return makeError("store.write_failed", "The signer record could not be saved; the order was not proposed.");
-    (void)m_store.recordAudit(order.kind == TransactionKind::EmergencyHalt ? "emergency.halt_proposed"
-                                                                           : "emergency.resume_proposed",
-                              "order=" + transactionId(order).hex() + " reason=" + decoded->reason, m_nowMs);
+    }
     const EmergencyBlock block = makeEmergencyBlock(order, m_signer.emergencyProposedSeq, m_currentSlot,
                                                     m_params.networkId, m_nowMs, m_key);
     send(block);
@@ -598,20 +618,25 @@ void ConsensusNode::handleEmergencyProposal(const EmergencyBlock &block)
         return;
     if (!verifyEmergencyBlock(block, m_genesis->authorities, m_params.networkId, m_verifier))
         return;
-    m_emergencyBlocks.emplace(id, block);
-    if (block.order.kind == TransactionKind::EmergencyHalt) {
-        // Halting is the safe direction: it applies as soon as it is verified.
-        auto order = codec::decode<EmergencyOrder>(block.order.payload, "emergency order");
-        if (order) {
-            m_localHalts.applyHalt(transactionId(block.order), order->zones);
-            (void)m_store.recordAudit("emergency.halt_applied", "order=" + transactionId(block.order).hex(),
-                                      m_nowMs);
-        }
-    }
+    // Nothing applies yet: an order takes effect when the quorum certifies
+    // it (onCertified), on every honest node alike. One authority's word
+    // alone (an uncertified block, say one that skips sequence numbers)
+    // would let a Byzantine authority halt some nodes and not others.
+    rememberEmergencyBlock(id, block);
     const auto proposerIndex = authorityIndex(m_genesis->authorities, block.header.proposer);
     m_emergencyBySequence.try_emplace({proposerIndex, block.header.height}, id);
     voteEmergencyInOrder(proposerIndex);
     checkCertified(id);
+}
+
+void ConsensusNode::rememberEmergencyBlock(const Hash256 &id, const EmergencyBlock &block)
+{
+    if (!m_emergencyBlocks.emplace(id, block).second)
+        return;
+    if (const auto votes = m_emergencyVotes.find(id); votes != m_emergencyVotes.end())
+        for (const Vote &v : votes->second)   // no longer votes for an unseen block
+            if (auto u = m_unknownEmergencyVotes.find(v.voter); u != m_unknownEmergencyVotes.end() && u->second > 0)
+                --u->second;
 }
 
 void ConsensusNode::voteEmergencyInOrder(std::size_t proposerIndex)
@@ -653,17 +678,22 @@ void ConsensusNode::handleEmergencyVote(const Vote &vote)
         return;
     markSeen(id, std::max(vote.slot, m_currentSlot));
     detectVote(vote);
-    auto [it, inserted] = m_emergencyVotes.try_emplace(vote.blockHash);
-    Certificate &c = it->second;
-    if (inserted) {
-        c.kind = vote.kind;
-        c.height = vote.height;
-        c.round = vote.round;
-        c.slot = vote.slot;
-        c.blockHash = vote.blockHash;
-    }
-    if (!addVote(c, vote))
+    // Votes are kept as they came, a few per voter and block; which of them
+    // certify is decided against the block itself (checkCertified), so a
+    // vote with the right block id and wrong fields cannot fix the
+    // certificate's fields for everyone after it.
+    auto &votes = m_emergencyVotes[vote.blockHash];
+    const auto mine = std::count_if(votes.begin(), votes.end(), [&](const Vote &v) { return v.voter == vote.voter; });
+    if (mine >= 2)
         return;
+    if (!m_emergencyBlocks.count(vote.blockHash)) {
+        // For a block not seen yet: a bounded number per voter.
+        auto &unknown = m_unknownEmergencyVotes[vote.voter];
+        if (unknown >= kMaxUnknownEmergencyVotesPerVoter)
+            return;
+        ++unknown;
+    }
+    votes.push_back(vote);
     checkCertified(vote.blockHash);
 }
 
@@ -673,10 +703,22 @@ void ConsensusNode::checkCertified(const Hash256 &id)
         return;
     const auto block = m_emergencyBlocks.find(id);
     const auto votes = m_emergencyVotes.find(id);
-    if (block == m_emergencyBlocks.end() || votes == m_emergencyVotes.end()
-        || votes->second.signatures.size() < m_tree->quorum())
+    if (block == m_emergencyBlocks.end() || votes == m_emergencyVotes.end() || votes->second.size() < m_tree->quorum())
         return;
-    EmergencyRecord record{block->second, votes->second};
+    const auto proposerIndex = authorityIndex(m_genesis->authorities, block->second.header.proposer);
+    const Vote expected = emergencyVoteFor(block->second, static_cast<std::uint32_t>(proposerIndex));
+    Certificate c;
+    c.kind = expected.kind;
+    c.height = expected.height;
+    c.round = expected.round;
+    c.slot = expected.slot;
+    c.blockHash = expected.blockHash;
+    for (const Vote &v : votes->second)
+        if (voteMatches(c, v))
+            (void)addVote(c, v);   // a second vote of one signer is simply not added
+    if (c.signatures.size() < m_tree->quorum())
+        return;
+    EmergencyRecord record{block->second, c};
     if (!verifyEmergencyRecord(record, m_genesis->authorities, m_tree->quorum(), m_params.networkId, m_verifier))
         return;
     onCertified(record, true);
@@ -689,7 +731,7 @@ void ConsensusNode::handleEmergencyRecord(const EmergencyRecord &record)
         return;
     if (!verifyEmergencyRecord(record, m_genesis->authorities, m_tree->quorum(), m_params.networkId, m_verifier))
         return;
-    m_emergencyBlocks.emplace(id, record.block);
+    rememberEmergencyBlock(id, record.block);
     for (const auto &entry : record.certificate.signatures)
         detectVote(certificateVote(record.certificate, entry));
     onCertified(record, true);
@@ -701,9 +743,12 @@ void ConsensusNode::onCertified(const EmergencyRecord &record, bool gossip)
     m_certified.emplace(id, record);
     if (auto order = codec::decode<EmergencyOrder>(record.block.order.payload, "emergency order"))
         m_localHalts.apply(record.block.order, *order);
-    (void)m_store.recordAudit("emergency.certified",
-                              "block=" + id.hex() + " kind=" + std::string(toString(record.block.order.kind)),
-                              m_nowMs);
+    // Certified by the quorum, it applies even when this node cannot record
+    // it (refusing would split the authorities); the failure is an alarm.
+    storeAlarm(m_store.recordAudit("emergency.certified",
+                                   "block=" + id.hex() + " kind=" + std::string(toString(record.block.order.kind)),
+                                   m_nowMs),
+               "the certified emergency block " + id.shortHex());
     if (m_observer)
         m_observer->onInstantFinal(record);
     if (gossip)
@@ -763,8 +808,8 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
     for (const auto &[key, e] : m_pendingEvidence) {
         if (b.evidence.size() >= lanes.maxEvidence)
             break;
-        const std::uint64_t at = evidenceSlot(e);
-        if (!parent->state.offences->count(key) && at <= slot && at + m_params.evidenceWindowSlots >= slot)
+        if (!parent->state.offences->count(key)
+            && checkEvidenceWindow(e, slot, m_params.evidenceWindowSlots, m_genesis->authorities))
             b.evidence.push_back(e);
     }
     for (const auto &[id, record] : m_certified) {
@@ -775,18 +820,13 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
     }
 
     const std::int64_t slotStart = m_params.slotStartMs(slot);
-    const std::int64_t lifetimeMs = static_cast<std::int64_t>(kTransactionLifetimeSlots * m_params.slotMs);
     const HaltState &chainHalts = *parent->state.halts;
     b.transactions = m_mempool.assemble([&](const Transaction &tx, const Hash256 &id) {
-        if (tx.timestampMs > slotStart + m_params.maxClockDisparityMs || tx.timestampMs < slotStart - lifetimeMs)
+        if (!m_params.transactionLive(tx.timestampMs, slotStart))
             return false;
         if (m_tree->chainHasTransaction(parent, id))
             return false;
-        if (chainHalts.anyHalted() || m_localHalts.anyHalted()) {
-            if (auto zone = transactionZone(tx); zone && (chainHalts.isHalted(*zone) || m_localHalts.isHalted(*zone)))
-                return false;
-        }
-        return true;
+        return !haltedZoneOf(tx, chainHalts) && !haltedZoneOf(tx, m_localHalts);
     });
     if (variant) {
         // A different block for the same slot: leave out the last transaction,
@@ -894,12 +934,8 @@ bool ConsensusNode::persist(const SignerRecord &next)
 
 bool ConsensusNode::tradesInHaltedZone(const Block &block) const
 {
-    if (!m_localHalts.anyHalted())
-        return false;
-    for (const auto &tx : block.transactions)
-        if (auto zone = transactionZone(tx); zone && m_localHalts.isHalted(*zone))
-            return true;
-    return false;
+    return std::any_of(block.transactions.begin(), block.transactions.end(),
+                       [&](const Transaction &tx) { return haltedZoneOf(tx, m_localHalts).has_value(); });
 }
 
 void ConsensusNode::tryVote(BlockNode *target, bool mayDefer)
@@ -1027,7 +1063,8 @@ void ConsensusNode::drainFinality()
             continue;
         if (ev.level == FinalityLevel::Fast) {
             if (!ev.node->loadedFinal)
-                (void)m_store.appendFinalized(*ev.node->block);
+                m_unsavedFinal.push_back(ev.node->block);
+            saveFinalized();
             for (const auto &tx : ev.node->block->transactions)
                 m_mempool.remove(transactionId(tx));
             for (const auto &e : ev.node->block->evidence)
@@ -1036,6 +1073,33 @@ void ConsensusNode::drainFinality()
         if (m_observer)
             m_observer->onFinalized(ev.level, *ev.node);
     }
+}
+
+void ConsensusNode::saveFinalized()
+{
+    // In height order; a failed write stays queued and is tried again each
+    // slot (a restart before then rebuilds the missing blocks from peers).
+    while (!m_unsavedFinal.empty()) {
+        auto saved = m_store.appendFinalized(*m_unsavedFinal.front());
+        if (!saved) {
+            if (!m_finalWriteFailing && m_observer)
+                m_observer->onSafetyAlarm("store: the finalized block at height "
+                                          + std::to_string(m_unsavedFinal.front()->header.height)
+                                          + " could not be written (" + saved.error().message
+                                          + "); retrying every slot");
+            m_finalWriteFailing = true;
+            return;
+        }
+        m_unsavedFinal.pop_front();
+    }
+    m_finalWriteFailing = false;
+}
+
+void ConsensusNode::storeAlarm(const Status &written, const std::string &what)
+{
+    if (!written && m_observer)
+        m_observer->onSafetyAlarm("store: the audit record of " + what + " could not be written: "
+                                  + written.error().message);
 }
 
 // --- evidence ----------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include "core/consensus/store.h"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -145,7 +146,7 @@ public:
     // True while the node waits for its peers to send the chain up to the
     // finalized block its store remembers (it neither votes nor proposes).
     bool catchingUp() const { return m_anchor.has_value(); }
-    std::size_t linkSigners(const Hash256 &source, const Hash256 &target) const
+    std::size_t linkSigners(const Checkpoint &source, const Checkpoint &target) const
     {
         return m_finality->linkSigners(source, target);
     }
@@ -177,6 +178,7 @@ private:
     void drainFinality();
     void checkCertified(const Hash256 &emergencyId);
     void voteEmergencyInOrder(std::size_t proposerIndex);
+    void rememberEmergencyBlock(const Hash256 &id, const EmergencyBlock &block);
     void onCertified(const EmergencyRecord &record, bool gossip);
 
     void detectProposal(const SignedHeader &header);
@@ -185,6 +187,9 @@ private:
     void recordEvidence(const Evidence &evidence);
 
     bool persist(const SignerRecord &next);
+    void saveFinalized();
+    // Raises an alarm when a safety-path audit record could not be written.
+    void storeAlarm(const Status &written, const std::string &what);
     void send(const Message &message);
     // Byzantine: `a` to one random half of the peers, `b` to the other.
     void sendSplit(const Message &a, const Message &b);
@@ -260,9 +265,12 @@ private:
     std::map<Hash256, EmergencyBlock> m_emergencyBlocks;
     std::map<std::pair<std::size_t, std::uint64_t>, Hash256> m_emergencyBySequence;   // first seen
     std::map<Hash256, Vote> m_ownEmergencyVotes;
-    std::map<Hash256, Certificate> m_emergencyVotes;
+    std::map<Hash256, std::vector<Vote>> m_emergencyVotes;    // by emergency block id; a few per voter
+    std::map<PublicKey, std::size_t> m_unknownEmergencyVotes;  // votes kept for blocks not seen yet
     std::map<Hash256, EmergencyRecord> m_certified;
-    HaltState m_localHalts;
+    HaltState m_localHalts;   // certified orders this node knows, on the chain or not yet
+    std::deque<std::shared_ptr<const Block>> m_unsavedFinal;   // Fast-final, not yet in the store
+    bool m_finalWriteFailing = false;
     LocalPerformance m_performance;
 };
 

@@ -30,7 +30,7 @@ ConsensusParams ConsensusParams::simulation()
 
 Status ConsensusParams::validate() const
 {
-    if (testOnlyQuorumOverride != 0 && !testOnlyAllowUnsafeQuorum)
+    if ((testOnlyQuorumOverride != 0 || testOnlyNoExactLink) && !testOnlyAllowUnsafeQuorum)
         return makeError("consensus.invalid_params",
                          "A fixed quorum override is a test-only switch and is refused in a real network.");
     if (!testOnlyAllowUnsafeQuorum)
@@ -74,7 +74,7 @@ std::uint64_t ConsensusParams::slotAt(std::int64_t timeMs) const
 
 Status checkParameterChange(const ConsensusParams &current, const ConsensusParams &proposed)
 {
-    if (proposed.testOnlyAllowUnsafeQuorum || proposed.testOnlyQuorumOverride != 0)
+    if (proposed.testOnlyAllowUnsafeQuorum || proposed.testOnlyQuorumOverride != 0 || proposed.testOnlyNoExactLink)
         return makeError("consensus.invalid_params",
                          "Test-only quorum switches cannot be set by governance.");
     GTX_TRY(proposed.validate());

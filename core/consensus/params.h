@@ -61,6 +61,10 @@ struct ConsensusParams
     // validate() refuses any other value unless testOnlyAllowUnsafeQuorum.
     std::uint32_t testOnlyQuorumOverride = 0;
     bool testOnlyAllowUnsafeQuorum = false;
+    // Test-only mutation switch: Fast finality without the exact-link rule
+    // (a justified parent and a justified child at the next slot suffice).
+    // Refused like the quorum override unless testOnlyAllowUnsafeQuorum.
+    bool testOnlyNoExactLink = false;
 
     static ConsensusParams production();
     // Short epochs and small blocks for the deterministic simulator.
@@ -70,6 +74,8 @@ struct ConsensusParams
     // Errors: "consensus.invalid_rules", "consensus.invalid_params".
     Status validate() const;
 
+    static constexpr std::uint64_t transactionLifetimeSlots = 360;
+
     std::size_t authorityQuorum(std::size_t authorityCount) const;
     std::uint64_t epochOf(std::uint64_t slot) const { return slot / epochSlots; }
     std::int64_t slotStartMs(std::uint64_t slot) const
@@ -78,6 +84,20 @@ struct ConsensusParams
     }
     // The slot at a time (0 before genesis).
     std::uint64_t slotAt(std::int64_t timeMs) const;
+
+    // Transactions stay valid for transactionLifetimeSlots after their
+    // timestamp. The one lifetime rule: a transaction is live at `atMs` (a
+    // block's slot start, or a node's clock for its mempool) when its
+    // timestamp is at most maxClockDisparityMs ahead and at most the
+    // lifetime behind.
+    std::int64_t transactionLifetimeMs() const
+    {
+        return static_cast<std::int64_t>(transactionLifetimeSlots * slotMs);
+    }
+    bool transactionLive(std::int64_t timestampMs, std::int64_t atMs) const
+    {
+        return timestampMs <= atMs + maxClockDisparityMs && timestampMs >= atMs - transactionLifetimeMs();
+    }
 };
 
 // A governance change of consensus parameters: the proposed parameters must

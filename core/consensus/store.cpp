@@ -46,7 +46,7 @@ Status MemoryConsensusStore::saveSignerRecord(const SignerRecord &record, std::i
 
 Status MemoryConsensusStore::appendFinalized(const Block &block)
 {
-    if (m_failWrites)
+    if (m_failWrites || m_failFinalized)
         return makeError("store.write_failed", "The finalized block could not be written.");
     m_finalized.push_back(block);
     return Status::success();
@@ -66,7 +66,7 @@ Result<RestoredChain> MemoryConsensusStore::loadFinalized()
 Status MemoryConsensusStore::recordAudit(const std::string &action, const std::string &details,
                                          std::int64_t)
 {
-    if (m_failWrites)
+    if (m_failWrites || m_failAudit)
         return makeError("store.write_failed", "The audit record could not be written.");
     m_audit.emplace_back(action, details);
     return Status::success();

@@ -78,8 +78,11 @@ public:
                        std::int64_t nowMs) override;
     const std::vector<std::pair<std::string, std::string>> &audit() const { return m_audit; }
 
-    // Test hook: make every later save fail (a full or failing disk).
+    // Test hooks: make every later save fail (a full or failing disk), or
+    // only the finalized blocks, or only the audit trail.
     void failWrites(bool fail) { m_failWrites = fail; }
+    void failFinalizedWrites(bool fail) { m_failFinalized = fail; }
+    void failAuditWrites(bool fail) { m_failAudit = fail; }
     std::size_t saves() const { return m_saves; }
 
 private:
@@ -87,6 +90,8 @@ private:
     std::vector<Block> m_finalized;
     std::vector<std::pair<std::string, std::string>> m_audit;
     bool m_failWrites = false;
+    bool m_failFinalized = false;
+    bool m_failAudit = false;
     std::size_t m_saves = 0;
 };
 

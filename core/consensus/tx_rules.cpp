@@ -29,9 +29,6 @@ Status checkEnergyProof(const Transaction &tx, const TxContext &c)
     if (!c.verifier->verify(meter->second, kMeterReadingDomain, meterSigningBytes(*proof),
                             proof->energySignature))
         return makeError("tx.bad_energy_data", "The meter's signature does not verify.");
-    if (c.halts && c.halts->isHalted(proof->meterReading.zone))
-        return makeError("tx.zone_halted", "Trading is halted in zone "
-                                               + gridZoneCode(proof->meterReading.zone) + ".");
     return Status::success();
 }
 
@@ -44,6 +41,9 @@ Status checkTransaction(const Transaction &tx, const TxContext &c)
                          "Emergency orders travel as emergency blocks, not as plain transactions.");
     if (!c.verifier->verify(tx.sender, kTransactionDomain, transactionSigningBytes(tx), tx.signature))
         return makeError("tx.bad_signature", "The transaction signature does not verify.");
+    if (c.halts)
+        if (auto zone = haltedZoneOf(tx, *c.halts))
+            return zoneHaltedError(*zone);
     switch (tx.kind) {
     case TransactionKind::RegulatoryEnforcement:
     case TransactionKind::AuthorityRegistration:
@@ -58,8 +58,6 @@ Status checkTransaction(const Transaction &tx, const TxContext &c)
             return makeError("tx.bad_payload", trade.error().message);
         if (trade->energyWh == 0)
             return makeError("tx.bad_energy_data", "A trade must move a positive amount of energy.");
-        if (c.halts && c.halts->isHalted(trade->zone))
-            return makeError("tx.zone_halted", "Trading is halted in zone " + gridZoneCode(trade->zone) + ".");
         return Status::success();
     }
     case TransactionKind::Bond: {
@@ -95,6 +93,21 @@ std::optional<GridZone> transactionZone(const Transaction &tx)
             return proof->meterReading.zone;
     }
     return std::nullopt;
+}
+
+std::optional<GridZone> haltedZoneOf(const Transaction &tx, const HaltState &halts)
+{
+    if (!halts.anyHalted())
+        return std::nullopt;
+    auto zone = transactionZone(tx);
+    if (zone && halts.isHalted(*zone))
+        return zone;
+    return std::nullopt;
+}
+
+Error zoneHaltedError(GridZone zone)
+{
+    return makeError("tx.zone_halted", "Trading is halted in zone " + gridZoneCode(zone) + ".");
 }
 
 void encodeTo(codec::Writer &w, const EnergyTrade &v)

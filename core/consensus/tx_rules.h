@@ -51,6 +51,11 @@ Status checkTransaction(const Transaction &tx, const TxContext &context);
 
 // The zone a trade or meter reading is in (for halts), if any.
 std::optional<GridZone> transactionZone(const Transaction &tx);
+// The one halted-zone rule: the zone a transaction is in when `halts` stops
+// trading there (for block validity, the mempool, block building and
+// voting alike).
+std::optional<GridZone> haltedZoneOf(const Transaction &tx, const HaltState &halts);
+Error zoneHaltedError(GridZone zone);
 
 void encodeTo(codec::Writer &w, const EnergyTrade &v);
 void decodeFrom(codec::Reader &r, EnergyTrade &v);

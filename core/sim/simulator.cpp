@@ -31,6 +31,7 @@ enum class EventType : std::uint8_t {
     Resume,
     Bond,
     Unbond,
+    ByzantineHalt,
 };
 
 struct Event
@@ -168,6 +169,8 @@ struct SimNode
     std::map<Signature, std::int64_t> byzantineSeen;   // Byzantine-signed messages it checked, and when
     std::int64_t firstFastAfterHeal = -1;
     std::int64_t firstFullAfterHeal = -1;
+    std::vector<std::int64_t> fastAdvances;   // when its Fast head moved (global time)
+    std::vector<std::int64_t> fullAdvances;
 };
 
 class Simulation
@@ -179,7 +182,11 @@ public:
         m_result.seed = seed;
         if (scenario.weakenedQuorum) {
             m_params.testOnlyAllowUnsafeQuorum = true;
-            m_params.testOnlyQuorumOverride = 2;
+            m_params.testOnlyQuorumOverride = scenario.weakenedQuorumSize;
+        }
+        if (scenario.noExactLink) {
+            m_params.testOnlyAllowUnsafeQuorum = true;
+            m_params.testOnlyNoExactLink = true;
         }
     }
 
@@ -198,7 +205,8 @@ public:
     RunResult run();
 
     // Called by outboxes and observers.
-    void transmit(int from, const std::vector<PeerId> &to, const Bytes &message);
+    // `fast`: delivered at once (an adversary that controls delays).
+    void transmit(int from, const std::vector<PeerId> &to, const Bytes &message, bool fast = false);
     std::vector<PeerId> peersOf(int node) const;
     void blockAccepted(int node, const BlockNode &block);
     void finalized(int node, FinalityLevel level, const BlockNode &block);
@@ -231,8 +239,11 @@ private:
     void submit(const Transaction &tx);
     void emergency(bool halt);
     void groundTruth(const Bytes &message);
+    void floodVotes(const BlockNode &block);
+    void byzantineHalt();
+    void poisonEmergencyVotes(const Bytes &message);
     void registerEquivocation(const Evidence &e, const Signature &a, const Signature &b);
-    void violation(const std::string &what);
+    void violation(ViolationKind kind, const std::string &what);
     void trace(const std::string &line) { m_result.trace.push_back(fmtTime(m_now, m_params) + " " + line); }
     void finish();
     int randomAliveNode(bool honestOnly);
@@ -279,6 +290,9 @@ private:
     std::array<std::map<std::uint64_t, std::pair<Hash256, int>>, 4> m_final;   // by level: height -> hash, node
     std::map<std::pair<PublicKey, std::uint64_t>, std::pair<Hash256, int>> m_instant;
     std::map<Hash256, std::int64_t> m_certifiedAt;                 // emergency block id -> first time
+    std::map<Hash256, std::pair<std::int64_t, int>> m_honestOrders;  // order id -> when, by which node
+    std::map<Hash256, Hash256> m_orderBlock;                       // order id -> its certified block
+    HaltState m_certifiedHalts;                                    // what every certified order adds up to
     std::map<std::pair<PublicKey, std::uint64_t>, SignedHeader> m_byzProposals;
     std::map<PublicKey, std::vector<LinkVote>> m_byzLinks;
     std::map<std::pair<PublicKey, std::uint64_t>, Vote> m_byzAttestations;
@@ -286,6 +300,12 @@ private:
     std::map<Hash256, Equivocation> m_equivocations;               // by offence key
     std::set<Signature> m_byzantineSignatures;
     std::set<std::string> m_violationSet;
+
+    // Adversaries.
+    int m_flooder = -1;                                   // node running vote-flood
+    int m_emergencyAdversary = -1;                        // node running byzantine-emergency (EGAT)
+    std::uint64_t m_skippedSequence = 0;
+    std::set<Hash256> m_flooded;                          // blocks it has flooded
 
     RunResult m_result;
 };
@@ -412,10 +432,16 @@ void Simulation::setup()
     for (int i = 0; i < authorities; ++i)
         order[static_cast<std::size_t>(i)] = i;
     std::shuffle(order.begin(), order.end(), m_rng.engine());
+    if (m_scenario.adversaries.byzantineEmergency)
+        std::iter_swap(order.begin(), std::find(order.begin(), order.end(), 0));   // EGAT may halt any zone
     m_authorityByzantine.assign(static_cast<std::size_t>(authorities), false);
-    if (f.anyByzantine())
-        for (int i = 0; i < std::min(m_scenario.byzantineAuthorities, authorities); ++i)
+    if (f.anyByzantine() || m_scenario.adversaries.any()) {
+        int count = std::min(m_scenario.byzantineAuthorities, authorities);
+        if (m_scenario.adversaries.any())
+            count = std::max(count, 1);   // adversaries act through a Byzantine authority
+        for (int i = 0; i < count; ++i)
             m_authorityByzantine[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])] = true;
+    }
 
     for (int i = 0; i < authorities; ++i) {
         m_authoritySeeds.push_back(deriveSeed(m_seed, "authority", static_cast<std::uint64_t>(i)));
@@ -519,11 +545,19 @@ void Simulation::createNodes()
     for (std::size_t i = 0; i < authorities.size(); ++i) {
         const std::string name(toString(authorities[i].type));
         const std::string label = authorities.size() > 5 ? name + std::to_string(i) : name;
-        if (!m_authorityByzantine[i] || aProfiles.empty()) {
+        if (!m_authorityByzantine[i] || (aProfiles.empty() && !m_scenario.adversaries.any())) {
             m_authorityNode[i] = addNode(label, m_authoritySeeds[i], true, false, {});
             continue;
         }
-        const ByzantineProfile &p = aProfiles[m_rng.below(aProfiles.size())];
+        const ByzantineProfile none{"adversary only", false, {}};
+        std::vector<ByzantineProfile> pick = aProfiles;
+        if (m_scenario.twinsAuthority) {
+            pick.erase(std::remove_if(pick.begin(), pick.end(), [](const ByzantineProfile &p) { return !p.twins; }),
+                       pick.end());
+            if (pick.empty())
+                pick.push_back({"twins", true, {}});
+        }
+        const ByzantineProfile &p = pick.empty() ? none : pick[m_rng.below(pick.size())];
         trace("Byzantine authority " + label + ": " + p.name);
         if (p.twins) {
             const int a = addNode(label + "#1", m_authoritySeeds[i], true, true, p.behaviour);
@@ -559,6 +593,18 @@ void Simulation::createNodes()
     }
     if (m_hasStandby)
         addNode("S+", m_standbySeed, false, false, {});
+    for (std::size_t a = 0; a < authorities.size(); ++a) {
+        if (!m_authorityByzantine[a] || m_authorityNode[a] < 0)
+            continue;
+        if (m_scenario.adversaries.voteFlood && m_flooder < 0) {
+            m_flooder = m_authorityNode[a];
+            trace("adversary vote-flood: " + m_nodes[static_cast<std::size_t>(m_flooder)].name);
+        }
+        if (m_scenario.adversaries.byzantineEmergency && m_emergencyAdversary < 0 && authorities[a].nationwide) {
+            m_emergencyAdversary = m_authorityNode[a];
+            trace("adversary byzantine-emergency: " + m_nodes[static_cast<std::size_t>(m_emergencyAdversary)].name);
+        }
+    }
 
     for (const auto &n : m_nodes)
         (n.byzantine ? m_byzantineKeys : m_honestKeys).insert(n.key);
@@ -661,6 +707,14 @@ void Simulation::scheduleFaults()
         u.time = slotTime(2 * m_params.epochSlots + 2);
         push(u);
     }
+    if (m_scenario.adversaries.byzantineEmergency && last > 6) {
+        for (int i = 0; i < 3; ++i) {
+            Event h;
+            h.type = EventType::ByzantineHalt;
+            h.time = slotTime(static_cast<std::uint64_t>(m_rng.range(2, static_cast<std::int64_t>(last - 2))));
+            push(h);
+        }
+    }
     Event client;
     client.type = EventType::Client;
     client.time = m_params.slotStartMs(1) + 1500;
@@ -681,7 +735,7 @@ bool Simulation::startNode(int index)
             auto opened = LedgerConsensusStore::open(n.ledgerDir, asBytes("simulated node passphrase"), m_params,
                                                      *m_genesis, crypto::Argon2Params::minimum(), n.key.hex());
             if (!opened) {
-                violation("node " + n.name + " could not open its ledger: " + opened.error().message);
+                violation(ViolationKind::Setup, "node " + n.name + " could not open its ledger: " + opened.error().message);
                 return false;
             }
             n.store = std::move(*opened);
@@ -700,7 +754,7 @@ bool Simulation::startNode(int index)
     setup.behaviourSeed = m_rng.next();
     auto started = ConsensusNode::start(std::move(setup), keyFrom(n.keySeed));
     if (!started) {
-        violation("node " + n.name + " could not start: " + started.error().message);
+        violation(ViolationKind::Setup, "node " + n.name + " could not start: " + started.error().message);
         return false;
     }
     n.node = std::move(*started);
@@ -788,7 +842,7 @@ std::int64_t Simulation::latency()
     return std::max<std::int64_t>(1, ms);
 }
 
-void Simulation::transmit(int from, const std::vector<PeerId> &to, const Bytes &message)
+void Simulation::transmit(int from, const std::vector<PeerId> &to, const Bytes &message, bool fast)
 {
     auto bytes = std::make_shared<const Bytes>(message);
     if (m_nodes[static_cast<std::size_t>(from)].byzantine)
@@ -809,7 +863,7 @@ void Simulation::transmit(int from, const std::vector<PeerId> &to, const Bytes &
             e.type = EventType::Deliver;
             e.node = j;
             e.from = from;
-            e.time = m_now + latency();
+            e.time = m_now + (fast ? 1 : latency());
             e.bytes = bytes;
             push(std::move(e));
         }
@@ -854,7 +908,11 @@ void Simulation::groundTruth(const Bytes &message)
         }
         if (partner)
             registerEquivocation(makeLinkEvidence(partnerKind, v, *partner), v.signature, partner->signature);
-        seen.push_back(v);
+        // As the nodes do, keep a few votes per target slot (a flood of
+        // votes adds no offence the first few do not prove).
+        if (std::count_if(seen.begin(), seen.end(), [&](const LinkVote &o) { return o.target.slot == v.target.slot; })
+            < 4)
+            seen.push_back(v);
     };
     auto noteVote = [&](const Vote &v) {
         if (!m_byzantineKeys.count(v.voter) || !m_byzantineSignatures.insert(v.signature).second)
@@ -899,10 +957,118 @@ void Simulation::groundTruth(const Bytes &message)
     }
 }
 
+// --- adversaries -----------------------------------------------------------------------
+
+void Simulation::floodVotes(const BlockNode &block)
+{
+    // Only fresh blocks, once each: the attack is against the votes that are
+    // about to be cast for them.
+    if (block.slot + 1 < m_params.slotAt(m_now) || !block.parent || !m_flooded.insert(block.hash).second)
+        return;
+    SimNode &n = m_nodes[static_cast<std::size_t>(m_flooder)];
+    if (!n.node)
+        return;
+    const crypto::KeyPair &key = cachedKey(n.keySeed);
+    auto fake = [&](std::uint64_t i) {
+        codec::Writer w;
+        w.fixed(block.hash);
+        w.u64(i);
+        return crypto::hash("gtx/sim-flood/v1", w.data());
+    };
+    ++m_result.adversaryActions;
+    // Poison: the block named with a wrong slot, from its parent.
+    LinkVote poison{block.parent->checkpoint(), {block.slot + 1 + m_rng.below(3), block.hash}, {}, {}};
+    signLinkVote(poison, key);
+    n.outbox->broadcast(encodeMessage(poison));
+    // Flood: now and then, more votes for the block than the old per-target
+    // table held, each from a different made-up source.
+    if (m_rng.below(8) == 0) {
+        for (std::uint64_t i = 0; i < 260; ++i) {
+            LinkVote v{{m_rng.below(std::max<std::uint64_t>(block.slot, 1)), fake(i)}, block.checkpoint(), {}, {}};
+            signLinkVote(v, key);
+            n.outbox->broadcast(encodeMessage(v));
+        }
+    }
+}
+
+void Simulation::byzantineHalt()
+{
+    if (m_emergencyAdversary < 0 || !alive(m_emergencyAdversary))
+        return;
+    SimNode &n = m_nodes[static_cast<std::size_t>(m_emergencyAdversary)];
+    std::size_t a = 0;
+    while (a < m_authorityNode.size() && m_authorityNode[a] != m_emergencyAdversary)
+        ++a;
+    if (a == m_authorityNode.size())
+        return;
+    const crypto::KeyPair &key = cachedKey(n.keySeed);
+    const crypto::KeyPair &op1 = cachedKey(m_operatorSeeds[a][0]);
+    const crypto::KeyPair &op2 = cachedKey(m_operatorSeeds[a][1]);
+    auto makeBlock = [&](std::uint64_t sequence, GridZone zone) {
+        EmergencyOrder order;
+        order.zones = {zone};
+        order.reason = "sim: byzantine halt";
+        const Transaction tx = makeEmergencyOrder(TransactionKind::EmergencyHalt, m_nonces[key.publicKey()]++, m_now,
+                                                  order, key, {&op1, &op2});
+        return makeEmergencyBlock(tx, sequence, m_params.slotAt(m_now), m_params.networkId, m_now, key);
+    };
+    // A sequence number far past any it used: honest authorities vote in
+    // order, so this block can never be certified.
+    m_skippedSequence = std::max(m_skippedSequence, n.node->signerRecord().emergencyProposedSeq) + 5;
+    const GridZone zone{static_cast<std::uint16_t>(1 + m_rng.below(6))};
+    const EmergencyBlock a1 = makeBlock(m_skippedSequence, GridZone{kNationwideZoneId});
+    const EmergencyBlock a2 = makeBlock(m_skippedSequence, zone);
+    // To one random half of its peers the one, to the other half the other,
+    // each with its own vote: conflicting emergency votes for one sequence.
+    Vote v1 = emergencyVoteFor(a1, static_cast<std::uint32_t>(a));
+    Vote v2 = emergencyVoteFor(a2, static_cast<std::uint32_t>(a));
+    signVote(v1, key);
+    signVote(v2, key);
+    // Split the honest authorities in two (and the other peers at random),
+    // so that every honest authority holds one of the two halts.
+    std::vector<PeerId> authorities;
+    std::vector<PeerId> others;
+    for (PeerId p : peersOf(m_emergencyAdversary))
+        (m_nodes[p].authority ? authorities : others).push_back(p);
+    std::shuffle(authorities.begin(), authorities.end(), m_rng.engine());
+    std::shuffle(others.begin(), others.end(), m_rng.engine());
+    std::vector<PeerId> first(authorities.begin(), authorities.begin() + static_cast<std::ptrdiff_t>(authorities.size() / 2));
+    std::vector<PeerId> second(authorities.begin() + static_cast<std::ptrdiff_t>(authorities.size() / 2), authorities.end());
+    for (std::size_t i = 0; i < others.size(); ++i)
+        (i % 2 == 0 ? first : second).push_back(others[i]);
+    ++m_result.adversaryActions;
+    transmit(m_emergencyAdversary, first, encodeMessage(a1));
+    transmit(m_emergencyAdversary, first, encodeMessage(v1));
+    transmit(m_emergencyAdversary, second, encodeMessage(a2));
+    transmit(m_emergencyAdversary, second, encodeMessage(v2));
+    trace("byzantine-emergency: " + n.name + " sends uncertifiable halts #" + std::to_string(m_skippedSequence)
+          + " (nationwide to one half of its peers, zone " + gridZoneCode(zone) + " to the other)");
+}
+
+void Simulation::poisonEmergencyVotes(const Bytes &message)
+{
+    // An honest authority's emergency block reached the adversary: it tells
+    // everyone it votes for the block, with the wrong slot.
+    auto decoded = decodeMessage(message);
+    if (!decoded || !std::holds_alternative<EmergencyBlock>(*decoded))
+        return;
+    const EmergencyBlock &block = std::get<EmergencyBlock>(*decoded);
+    SimNode &n = m_nodes[static_cast<std::size_t>(m_emergencyAdversary)];
+    if (block.header.proposer == n.key)
+        return;
+    const std::size_t proposer = authorityIndex(m_genesis->authorities, block.header.proposer);
+    Vote poison = emergencyVoteFor(block, static_cast<std::uint32_t>(proposer));
+    poison.slot += 1 + m_rng.below(4);
+    signVote(poison, cachedKey(n.keySeed));
+    ++m_result.adversaryActions;
+    transmit(m_emergencyAdversary, peersOf(m_emergencyAdversary), encodeMessage(poison), true);
+}
+
 // --- invariants as the nodes report ---------------------------------------------------
 
-void Simulation::violation(const std::string &what)
+void Simulation::violation(ViolationKind kind, const std::string &what)
 {
+    m_result.kinds.insert(kind);
     if (m_violationSet.insert(what).second) {
         m_result.violations.push_back(fmtTime(m_now, m_params) + " " + what);
         trace("VIOLATION: " + what);
@@ -919,8 +1085,10 @@ std::string Simulation::nameOf(const PublicKey &key) const
 
 void Simulation::blockAccepted(int node, const BlockNode &block)
 {
+    if (node == m_flooder)
+        floodVotes(block);
     if (honest(node) && m_invalidBlocks.count(block.hash))
-        violation("honest node " + m_nodes[static_cast<std::size_t>(node)].name + " accepted invalid block "
+        violation(ViolationKind::InvalidBlockAccepted, "honest node " + m_nodes[static_cast<std::size_t>(node)].name + " accepted invalid block "
                   + block.hash.shortHex());
 }
 
@@ -932,7 +1100,7 @@ void Simulation::finalized(int node, FinalityLevel level, const BlockNode &block
     auto &byHeight = m_final[static_cast<std::size_t>(level)];
     const auto [it, inserted] = byHeight.try_emplace(block.height, block.hash, node);
     if (!inserted && it->second.first != block.hash)
-        violation("conflicting " + std::string(toString(level)) + "-final blocks at height "
+        violation(ViolationKind::ConflictingFinality, "conflicting " + std::string(toString(level)) + "-final blocks at height "
                   + std::to_string(block.height) + ": " + it->second.first.shortHex() + " on "
                   + m_nodes[static_cast<std::size_t>(it->second.second)].name + ", " + block.hash.shortHex()
                   + " on " + n.name);
@@ -940,6 +1108,14 @@ void Simulation::finalized(int node, FinalityLevel level, const BlockNode &block
         / static_cast<double>(m_params.slotMs);
     const std::uint64_t healSlot = m_params.slotAt(m_lastDisruption);
     SimNode &mutableNode = m_nodes[static_cast<std::size_t>(node)];
+    auto advanced = [&](std::vector<std::int64_t> &times) {
+        if (times.empty() || times.back() != m_now)
+            times.push_back(m_now);
+    };
+    if (level == FinalityLevel::Fast)
+        advanced(mutableNode.fastAdvances);
+    else if (level == FinalityLevel::Full)
+        advanced(mutableNode.fullAdvances);
     if (level == FinalityLevel::Fast) {
         if (!block.loadedFinal)
             m_result.fastLatencySlots.push_back(slots);
@@ -961,8 +1137,11 @@ void Simulation::instantFinal(int node, const EmergencyRecord &record)
     const auto key = std::make_pair(record.block.header.proposer, record.block.header.height);
     const auto [it, inserted] = m_instant.try_emplace(key, id, node);
     if (!inserted && it->second.first != id)
-        violation("conflicting Instant-final emergency blocks #" + std::to_string(key.second) + " of "
+        violation(ViolationKind::ConflictingInstant, "conflicting Instant-final emergency blocks #" + std::to_string(key.second) + " of "
                   + nameOf(key.first) + ": " + it->second.first.shortHex() + " and " + id.shortHex());
+    m_orderBlock.try_emplace(transactionId(record.block.order), id);
+    if (auto order = codec::decode<EmergencyOrder>(record.block.order.payload, "emergency order"))
+        m_certifiedHalts.apply(record.block.order, *order);
     if (m_certifiedAt.try_emplace(id, m_now).second) {
         ++m_result.instantFinal;
         trace("emergency block " + id.shortHex() + " (" + std::string(toString(record.block.order.kind))
@@ -974,14 +1153,14 @@ void Simulation::evidenceDetected(int node, const Evidence &evidence)
 {
     const PublicKey who = offenderOf(evidence);
     if (m_honestKeys.count(who))
-        violation("honest node " + nameOf(who) + " accused of a " + std::string(toString(evidence.kind))
+        violation(ViolationKind::HonestAccused, "honest node " + nameOf(who) + " accused of a " + std::string(toString(evidence.kind))
                   + " (evidence seen by " + m_nodes[static_cast<std::size_t>(node)].name + ")");
 }
 
 void Simulation::safetyAlarm(int node, const std::string &what)
 {
     if (honest(node))
-        violation("node " + m_nodes[static_cast<std::size_t>(node)].name + ": " + what);
+        violation(ViolationKind::SafetyAlarm, "node " + m_nodes[static_cast<std::size_t>(node)].name + ": " + what);
 }
 
 // --- workload ------------------------------------------------------------------------
@@ -1093,12 +1272,13 @@ void Simulation::emergency(bool halt)
     auto submitted = m_nodes[static_cast<std::size_t>(node)].node->submitEmergencyOrder(tx, localTime(node, m_now));
     scheduleTick(node);
     if (!submitted) {
-        violation("emergency order refused by " + m_nodes[static_cast<std::size_t>(node)].name + ": "
+        violation(ViolationKind::Setup, "emergency order refused by " + m_nodes[static_cast<std::size_t>(node)].name + ": "
                   + submitted.error().message);
         return;
     }
     if (halt)
         m_halts.push_back(transactionId(tx));
+    m_honestOrders.emplace(transactionId(tx), std::make_pair(m_now, node));
     trace(std::string(halt ? "halt of zone " + gridZoneCode(order.zones.front()) : std::string("resume"))
           + " ordered by " + m_nodes[static_cast<std::size_t>(node)].name);
 }
@@ -1113,6 +1293,8 @@ void Simulation::dispatch(const Event &e)
             return;
         SimNode &n = m_nodes[static_cast<std::size_t>(e.node)];
         ++m_result.messages;
+        if (e.node == m_emergencyAdversary)
+            poisonEmergencyVotes(*e.bytes);
         n.node->onMessage(static_cast<PeerId>(e.from), *e.bytes, localTime(e.node, m_now));
         scheduleTick(e.node);
         break;
@@ -1175,6 +1357,9 @@ void Simulation::dispatch(const Event &e)
     case EventType::Halt:
         emergency(true);
         break;
+    case EventType::ByzantineHalt:
+        byzantineHalt();
+        break;
     case EventType::Resume:
         emergency(false);
         break;
@@ -1209,6 +1394,7 @@ RunResult Simulation::run()
     auto params = m_params.validate();
     if (!params) {
         m_result.violations.push_back("scenario: " + params.error().message);
+        m_result.kinds.insert(ViolationKind::Setup);
         return m_result;
     }
     m_now = m_params.genesisTimeMs;
@@ -1250,6 +1436,8 @@ void Simulation::finish()
             const ConsensusNode &node = *m_nodes[i].node;
             line += " " + m_nodes[i].name + "=" + std::to_string(node.finalizedTip(FinalityLevel::Fast)->slot) + "/"
                 + std::to_string(node.finalizedTip(FinalityLevel::Full)->slot);
+            if (node.counters().blocksRejected != 0)
+                line += "(rejected " + std::to_string(node.counters().blocksRejected) + ")";
         }
         trace(line);
     }
@@ -1274,7 +1462,7 @@ void Simulation::finish()
         m_result.fastHeight = std::min(m_result.fastHeight, tip->height);
         m_result.economicHeight = std::min(m_result.economicHeight, node.finalizedTip(FinalityLevel::Economic)->height);
         if (refChain[tip->height] != tip->hash)
-            violation("finalized chains of " + m_nodes[static_cast<std::size_t>(i)].name + " and "
+            violation(ViolationKind::DivergentChains, "finalized chains of " + m_nodes[static_cast<std::size_t>(i)].name + " and "
                       + m_nodes[static_cast<std::size_t>(reference)].name + " diverge at height "
                       + std::to_string(tip->height));
     }
@@ -1311,7 +1499,7 @@ void Simulation::finish()
                         onChain = onChain || offenderOf(e) == eq.offender;
             }
             if (!onChain)
-                violation("the " + std::string(toString(eq.kind)) + " by " + nameOf(eq.offender) + " seen at "
+                violation(ViolationKind::EvidenceMissing, "the " + std::string(toString(eq.kind)) + " by " + nameOf(eq.offender) + " seen at "
                           + fmtTime(observedAt, m_params) + " is not evidence on the finalized chain of "
                           + m_nodes[static_cast<std::size_t>(i)].name);
         }
@@ -1325,9 +1513,43 @@ void Simulation::finish()
         for (int i : honestLive) {
             const BlockNode *tip = m_nodes[static_cast<std::size_t>(i)].node->finalizedTip(FinalityLevel::Fast);
             if (!tip->state.emergencyRecords->count(id))
-                violation("Instant-final emergency block " + id.shortHex() + " is not on the finalized chain of "
+                violation(ViolationKind::EmergencyMissing, "Instant-final emergency block " + id.shortHex() + " is not on the finalized chain of "
                           + m_nodes[static_cast<std::size_t>(i)].name);
         }
+    }
+
+    // Every honest authority's order is certified, and known as such on
+    // every honest node (the quorum of honest authorities was up).
+    for (const auto &[order, given] : m_honestOrders) {
+        if (given.first > m_end - settle)
+            continue;
+        const auto block = m_orderBlock.find(order);
+        if (block == m_orderBlock.end()) {
+            violation(ViolationKind::EmergencyMissing,
+                      "the emergency order given by " + m_nodes[static_cast<std::size_t>(given.second)].name + " at "
+                          + fmtTime(given.first, m_params) + " was never Instant-final");
+            continue;
+        }
+        for (int i : honestLive) {
+            const ConsensusNode &node = *m_nodes[static_cast<std::size_t>(i)].node;
+            if (!node.isInstantFinal(block->second) && !node.head()->state.emergencyRecords->count(block->second))
+                violation(ViolationKind::EmergencyMissing, "the emergency order given by "
+                              + m_nodes[static_cast<std::size_t>(given.second)].name + " at "
+                              + fmtTime(given.first, m_params) + " is not Instant-final on "
+                              + m_nodes[static_cast<std::size_t>(i)].name);
+        }
+    }
+
+    // Only certified orders halt: no honest node stops trading in a zone
+    // that the certified orders do not halt.
+    for (int i : honestLive) {
+        const HaltState &local = m_nodes[static_cast<std::size_t>(i)].node->localHalts();
+        for (std::uint16_t z : local.haltedZones())
+            if (!m_certifiedHalts.isHalted(GridZone{z}))
+                violation(ViolationKind::UncertifiedHalt,
+                          m_nodes[static_cast<std::size_t>(i)].name + " halts zone "
+                              + (z == kNationwideZoneId ? std::string("nationwide") : gridZoneCode(GridZone{z}))
+                              + " without a certified order");
     }
 
     // Rotation limits hold on the finalized chain.
@@ -1336,7 +1558,7 @@ void Simulation::finish()
         const EpochContext &before = *b->parent->epoch;
         if (now.epoch == before.epoch + 1
             && churnBetween(before.active, now.active) > churnBudget(before.active, m_params.rotation))
-            violation("the active set changed by more than the churn limit entering epoch " + std::to_string(now.epoch));
+            violation(ViolationKind::ChurnLimit, "the active set changed by more than the churn limit entering epoch " + std::to_string(now.epoch));
     }
 
     // Liveness: with a quorum of honest authorities up after the last heal,
@@ -1366,11 +1588,46 @@ void Simulation::finish()
     for (int i : honestLive) {
         const SimNode &n = m_nodes[static_cast<std::size_t>(i)];
         if (n.firstFastAfterHeal < 0 || n.firstFastAfterHeal > deadline)
-            violation("liveness: " + n.name + " did not reach Fast finality within "
+            violation(ViolationKind::Liveness, "liveness: " + n.name + " did not reach Fast finality within "
                       + std::to_string(m_scenario.livenessBoundSlots) + " slots of the last heal");
         else if (stakeLive && (n.firstFullAfterHeal < 0 || n.firstFullAfterHeal > deadline))
-            violation("liveness: " + n.name + " did not reach Full finality within "
+            violation(ViolationKind::Liveness, "liveness: " + n.name + " did not reach Full finality within "
                       + std::to_string(m_scenario.livenessBoundSlots) + " slots of the last heal");
+    }
+    // And it keeps going: from the first finalization after the heal to the
+    // end of the run, each head advances in every window of the bound.
+    const std::int64_t window = static_cast<std::int64_t>(m_scenario.livenessBoundSlots * m_params.slotMs);
+    auto longestStall = [&](const std::vector<std::int64_t> &times, std::int64_t from) {
+        std::pair<std::int64_t, std::int64_t> worst{from, from};
+        std::int64_t last = from;
+        for (std::int64_t t : times) {
+            if (t <= from)
+                continue;
+            if (t - last > worst.second - worst.first)
+                worst = {last, t};
+            last = t;
+        }
+        if (m_end - last > worst.second - worst.first)
+            worst = {last, m_end};
+        return worst;
+    };
+    for (int i : honestLive) {
+        const SimNode &n = m_nodes[static_cast<std::size_t>(i)];
+        const std::pair<const std::vector<std::int64_t> *, const char *> heads[] = {
+            {&n.fastAdvances, "Fast"}, {&n.fullAdvances, "Full"}};
+        for (const auto &[times, name] : heads) {
+            if (std::string_view(name) == "Full" && !stakeLive)
+                continue;
+            const std::int64_t first = std::string_view(name) == "Fast" ? n.firstFastAfterHeal : n.firstFullAfterHeal;
+            if (first < 0)
+                continue;   // reported above
+            const auto [from, to] = longestStall(*times, first);
+            if (to - from > window)
+                violation(ViolationKind::Liveness, "liveness: " + n.name + "'s " + name + " head stalled for "
+                          + std::to_string((to - from) / static_cast<std::int64_t>(m_params.slotMs))
+                          + " slots after the last heal (from " + fmtTime(from, m_params) + " to "
+                          + fmtTime(to, m_params) + ")");
+        }
     }
 }
 
@@ -1400,10 +1657,111 @@ FaultMix FaultMix::none()
     return f;
 }
 
+std::string_view toString(ViolationKind kind)
+{
+    switch (kind) {
+    case ViolationKind::Setup:
+        return "setup";
+    case ViolationKind::ConflictingFinality:
+        return "conflicting-finality";
+    case ViolationKind::ConflictingInstant:
+        return "conflicting-instant";
+    case ViolationKind::DivergentChains:
+        return "divergent-chains";
+    case ViolationKind::HonestAccused:
+        return "honest-accused";
+    case ViolationKind::InvalidBlockAccepted:
+        return "invalid-block-accepted";
+    case ViolationKind::SafetyAlarm:
+        return "safety-alarm";
+    case ViolationKind::EvidenceMissing:
+        return "evidence-missing";
+    case ViolationKind::EmergencyMissing:
+        return "emergency-missing";
+    case ViolationKind::UncertifiedHalt:
+        return "uncertified-halt";
+    case ViolationKind::ChurnLimit:
+        return "churn-limit";
+    case ViolationKind::Liveness:
+        return "liveness";
+    }
+    return "unknown";
+}
+
+const std::vector<std::string> &adversaryNames()
+{
+    static const std::vector<std::string> names{"vote-flood", "byzantine-emergency"};
+    return names;
+}
+
+Result<Adversaries> parseAdversaries(const std::string &spec)
+{
+    if (spec == "all")
+        return Adversaries::all();
+    Adversaries a;
+    if (spec.empty() || spec == "none")
+        return a;
+    std::stringstream in(spec);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        if (item == "vote-flood") {
+            a.voteFlood = true;
+        } else if (item == "byzantine-emergency") {
+            a.byzantineEmergency = true;
+        } else {
+            std::string known;
+            for (const auto &name : adversaryNames())
+                known += ", " + name;
+            return makeError("sim.unknown_adversary", "unknown adversary '" + item + "' (known: all" + known + ")");
+        }
+    }
+    return a;
+}
+
 RunResult runSimulation(const Scenario &scenario, std::uint64_t seed)
 {
     Simulation sim(scenario, seed);
     return sim.run();
+}
+
+const std::vector<Mutation> &mutations()
+{
+    static const std::vector<Mutation> list{
+        {"quorum-2", "a quorum of 2 of 5 authorities: partitions finalize on both sides",
+         {ViolationKind::ConflictingFinality, ViolationKind::DivergentChains},
+         [](Scenario &s) {
+             s.weakenedQuorum = true;
+             s.weakenedQuorumSize = 2;
+         }},
+        {"quorum-3-twins", "a quorum of 3 of 5 with one Twins authority voting on both sides",
+         {ViolationKind::ConflictingFinality, ViolationKind::DivergentChains},
+         [](Scenario &s) {
+             s.weakenedQuorum = true;
+             s.weakenedQuorumSize = 3;
+             s.twinsAuthority = true;
+             s.byzantineAuthorities = std::max(s.byzantineAuthorities, 1);
+             s.faults.twins = true;
+             s.faults.equivocation = true;
+         }},
+        {"no-exact-link", "Fast finality without the exact-link (2-chain) rule",
+         {ViolationKind::ConflictingFinality, ViolationKind::DivergentChains, ViolationKind::SafetyAlarm},
+         [](Scenario &s) { s.noExactLink = true; }},
+        {"no-double-sign-protection", "honest nodes forget what they signed when they restart",
+         {ViolationKind::HonestAccused},
+         [](Scenario &s) {
+             s.volatileSignerRecord = true;
+             s.faults.crashes = std::max(s.faults.crashes, 3);
+         }},
+    };
+    return list;
+}
+
+const Mutation *findMutation(const std::string &name)
+{
+    for (const auto &m : mutations())
+        if (m.name == name)
+            return &m;
+    return nullptr;
 }
 
 } // namespace gtx::sim

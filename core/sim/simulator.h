@@ -17,6 +17,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,36 @@ struct FaultMix
     }
 };
 
+// Adversaries: attacks on the protocol beyond the fault mix, each carried
+// out by a Byzantine authority (one is made Byzantine if the scenario has
+// none). Names as `gtx-node simulate --adversary` takes them.
+struct Adversaries
+{
+    // vote-flood: for every block it sees, a vote naming the block with the
+    // wrong slot (poisoning the target), and now and then hundreds of signed
+    // votes for the block from made-up sources (flooding the vote table).
+    bool voteFlood = false;
+    // byzantine-emergency: EGAT (made Byzantine) sends some authorities
+    // halts that skip sequence numbers (never certifiable), signs
+    // conflicting emergency votes, and poisons the certificates of honest
+    // authorities' orders with votes whose fields are wrong.
+    bool byzantineEmergency = false;
+
+    bool any() const { return voteFlood || byzantineEmergency; }
+    static Adversaries all()
+    {
+        Adversaries a;
+        a.voteFlood = true;
+        a.byzantineEmergency = true;
+        return a;
+    }
+};
+
+// The adversary names, in --help order; parseAdversaries() takes them,
+// comma-separated, or "all". Errors: "sim.unknown_adversary".
+const std::vector<std::string> &adversaryNames();
+Result<Adversaries> parseAdversaries(const std::string &spec);
+
 struct Scenario
 {
     int authorities = 5;
@@ -64,7 +96,11 @@ struct Scenario
     int byzantineAuthorities = 1;
     int byzantineValidators = 1;
     std::uint64_t slotCount = 96;
-    // After the last heal or restart, finality must resume within this many slots.
+    // After the last heal or restart, finality must resume within this many
+    // slots, and from then on every honest node's Fast and Full heads must
+    // advance at least once in every window of this many slots until the
+    // end of the run (a node that stalls for good is a violation, not only
+    // one that never resumes).
     std::uint64_t livenessBoundSlots = 24;
     // Evidence and certified emergency orders must be Fast-final on every
     // honest node this many slots after they were seen (as long as finality
@@ -73,9 +109,13 @@ struct Scenario
     std::uint64_t settleSlots = 24;
     int transactionsPerSlot = 3;
     FaultMix faults;
+    Adversaries adversaries;
     consensus::ConsensusParams params = consensus::ConsensusParams::simulation();
-    // Mutation checks (test-only switches).
-    bool weakenedQuorum = false;          // quorum fixed at 2 authorities
+    // Mutation checks (test-only switches); see mutations() for the named ones.
+    bool weakenedQuorum = false;          // quorum fixed at weakenedQuorumSize authorities
+    std::uint32_t weakenedQuorumSize = 2;
+    bool twinsAuthority = false;          // the Byzantine authority is a Twins pair
+    bool noExactLink = false;             // Fast finality without the exact-link rule
     bool volatileSignerRecord = false;    // honest nodes forget what they signed on restart
     // When set, nodes that crash keep their state in a real encrypted ledger
     // under this directory (removed at the end of the run).
@@ -84,10 +124,29 @@ struct Scenario
     bool verboseTrace = false;
 };
 
+// What an invariant violation is about (mutation checks match on this, not
+// on the text).
+enum class ViolationKind : std::uint8_t {
+    Setup,                 // a node could not start, an order was refused
+    ConflictingFinality,   // two honest nodes finalized different blocks at one height
+    ConflictingInstant,    // two Instant-final emergency blocks for one sequence
+    DivergentChains,       // finalized chains are not prefixes of one another
+    HonestAccused,         // evidence names an honest node
+    InvalidBlockAccepted,  // an honest node accepted a block that breaks a rule
+    SafetyAlarm,           // an honest node raised an alarm (fork choice, store)
+    EvidenceMissing,       // an observed equivocation is not evidence on chain
+    EmergencyMissing,      // a certified emergency block is not on chain, or an honest order was never certified
+    UncertifiedHalt,       // an honest node halts a zone that no certified order halts
+    ChurnLimit,            // the active set changed faster than allowed
+    Liveness,              // an honest node stopped finalizing
+};
+std::string_view toString(ViolationKind kind);
+
 struct RunResult
 {
     std::uint64_t seed = 0;
     std::vector<std::string> violations;
+    std::set<ViolationKind> kinds;          // of the violations
     std::vector<std::string> trace;
     std::uint64_t slotsRun = 0;
     std::uint64_t events = 0;
@@ -102,11 +161,25 @@ struct RunResult
     std::uint64_t instantFinal = 0;
     std::uint64_t invalidBlocksRejected = 0;
     std::uint64_t restarts = 0;
+    std::uint64_t adversaryActions = 0;     // attacks carried out by the adversaries
     bool livenessRequired = false;
 
     bool ok() const { return violations.empty(); }
 };
 
 RunResult runSimulation(const Scenario &scenario, std::uint64_t seed);
+
+// A mutation check: a scenario that breaks one protection, and the kinds of
+// violation the simulator must then report for the check to pass.
+struct Mutation
+{
+    std::string name;
+    std::string what;
+    std::set<ViolationKind> expected;
+    void (*apply)(Scenario &);
+};
+// quorum-2, quorum-3-twins, no-exact-link, no-double-sign-protection.
+const std::vector<Mutation> &mutations();
+const Mutation *findMutation(const std::string &name);
 
 } // namespace gtx::sim

@@ -102,6 +102,21 @@ Hash256 evidenceIdOf(const Evidence &evidence)
     return crypto::hash("gtx/consensus-evidence/v1", codec::encode(evidence));
 }
 
+std::uint64_t offenceSlot(const Evidence &e)
+{
+    switch (e.kind) {
+    case OffenceKind::DoubleProposal:
+        return e.headerA.header.slot;
+    case OffenceKind::DoubleLinkVote:
+    case OffenceKind::SurroundLinkVote:
+        return std::max(e.linkA.target.slot, e.linkB.target.slot);
+    case OffenceKind::DoubleAttestation:
+    case OffenceKind::DoubleEmergencyVote:
+        return std::max(e.voteA.slot, e.voteB.slot);
+    }
+    return 0;
+}
+
 Hash256 offenceKey(const Evidence &e)
 {
     codec::Writer w;

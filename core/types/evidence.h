@@ -73,6 +73,10 @@ Hash256 evidenceIdOf(const Evidence &evidence);
 // or sequence). Two pieces of evidence of one offence share it.
 Hash256 offenceKey(const Evidence &evidence);
 
+// The slot an offence is dated by: the later of its two messages' slots
+// (target slots for link votes). The evidence window counts from here.
+std::uint64_t offenceSlot(const Evidence &evidence);
+
 // True when the two link votes conflict (double or surround), in either order.
 bool linkVotesConflict(const LinkVote &a, const LinkVote &b, OffenceKind *kind = nullptr);
 

@@ -172,8 +172,17 @@ public:
             add(k);
     }
 
+    // Keeps the alarms a node raised.
+    class AlarmObserver final : public NodeObserver
+    {
+    public:
+        void onSafetyAlarm(const std::string &what) override { alarms.push_back(what); }
+        std::vector<std::string> alarms;
+    };
+
     struct Peer
     {
+        std::unique_ptr<AlarmObserver> observer = std::make_unique<AlarmObserver>();
         std::unique_ptr<ConsensusStore> store;
         std::unique_ptr<ConsensusNode> node;
         std::unique_ptr<Outbox> outbox;
@@ -230,6 +239,7 @@ public:
         setup.store = p.store.get();
         setup.outbox = p.outbox.get();
         setup.verifier = &verifier;
+        setup.observer = p.observer.get();
         setup.behaviour = behaviours[id];
         auto started = ConsensusNode::start(setup, copyKey(p.key));
         p.node = started ? std::move(*started) : nullptr;
@@ -273,6 +283,15 @@ public:
     }
 
     ConsensusNode &node(PeerId id) { return *peers[id].node; }
+    MemoryConsensusStore &memoryStore(PeerId id) { return static_cast<MemoryConsensusStore &>(*peers[id].store); }
+    // True when the node raised an alarm that mentions `what`.
+    bool alarmed(PeerId id, const std::string &what) const
+    {
+        for (const auto &a : peers[id].observer->alarms)
+            if (a.find(what) != std::string::npos)
+                return true;
+        return false;
+    }
 
     struct Message
     {

@@ -110,8 +110,9 @@ void TestEmergency::haltAppliesAtOnceEverywhere()
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 2, {zones::kPeaSouth},
                                    {&net.net.operators[2][0], &net.net.operators[2][1]}, net.now);
     QVERIFY(net.node(2).submitEmergencyOrder(halt, net.now).ok());
-    QVERIFY(net.node(2).localHalts().isHalted(zones::kPeaSouth));   // before any vote
-    QVERIFY(!net.node(0).localHalts().isHalted(zones::kPeaSouth));
+    // A halt takes effect when the quorum has certified it (Instant), on
+    // every node alike; not before, not even on the proposer.
+    QVERIFY(!net.node(2).localHalts().isHalted(zones::kPeaSouth));
     net.deliver();   // one round of messages, no time passes
     for (PeerId p = 0; p < net.peers.size(); ++p) {
         QVERIFY(net.node(p).localHalts().isHalted(zones::kPeaSouth));
@@ -217,10 +218,126 @@ void TestEmergency::emergencyActionsAreAudited()
     QVERIFY(std::count(proposer.begin(), proposer.end(), "emergency.halt_proposed") == 1);
     QVERIFY(std::count(proposer.begin(), proposer.end(), "emergency.certified") == 1);
     const auto other = actions(3);
-    QVERIFY(std::count(other.begin(), other.end(), "emergency.halt_applied") == 1);
     QVERIFY(std::count(other.begin(), other.end(), "emergency.certified") == 1);
     // Only an authority's own node proposes its orders.
     QCOMPARE(net.node(2).submitEmergencyOrder(halt, net.now).error().code, std::string("emergency.not_authority"));
+}
+
+void TestEmergency::uncertifiedHaltIsNotApplied()
+{
+    // A Byzantine EGAT sends one authority an emergency block that skips
+    // sequence numbers: no honest authority votes for it (they vote in
+    // order), so it is never certified, and it must not halt anything.
+    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    net.addEveryone();
+    net.runUntilSlot(2);
+    const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 0, {zones::kPeaNorth},
+                                   {&net.net.operators[0][0], &net.net.operators[0][1]}, net.now);
+    const EmergencyBlock skipped = makeEmergencyBlock(halt, 3, net.node(0).currentSlot(), net.net.params.networkId,
+                                                      net.now, net.net.authorities[0]);
+    net.node(1).onMessage(0, encodeMessage(skipped), net.now);
+    net.deliver();
+    QVERIFY(!net.node(1).isInstantFinal(emergencyBlockId(skipped)));
+    QVERIFY(!net.node(1).localHalts().isHalted(zones::kPeaNorth));
+    // MEA keeps taking and voting for trades in the zone: they finalize.
+    const Transaction t = trade(zones::kPeaNorth, 1, net.now);
+    QVERIFY(net.node(1).submitTransaction(t, net.now).ok());
+    net.runUntilSlot(8);
+    for (PeerId p = 0; p < net.peers.size(); ++p) {
+        QVERIFY(!net.node(p).localHalts().isHalted(zones::kPeaNorth));
+        QVERIFY(net.node(p).tree().chainHasTransaction(net.node(p).finalizedTip(FinalityLevel::Fast),
+                                                       transactionId(t)));
+    }
+}
+
+void TestEmergency::poisonedFirstVoteDoesNotBlockTheCertificate()
+{
+    // Authority 4 signs a vote for MEA's emergency block with the wrong slot
+    // and gets it to every node before any honest vote. The certificate must
+    // still form from the honest votes.
+    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    net.addEveryone();
+    net.runUntilSlot(2);
+    const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                   {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
+    QVERIFY(net.node(1).submitEmergencyOrder(halt, net.now).ok());
+    std::optional<EmergencyBlock> block;
+    for (const auto &m : net.queue)
+        if (auto decoded = decodeMessage(m.bytes); decoded && std::holds_alternative<EmergencyBlock>(*decoded))
+            block = std::get<EmergencyBlock>(*decoded);
+    QVERIFY(block.has_value());
+    Vote poison = emergencyVoteFor(*block, 1);
+    poison.slot += 1;
+    signVote(poison, net.net.authorities[4]);
+    for (PeerId p = 0; p < net.peers.size(); ++p)
+        if (p != 4)
+            net.queue.push_front({4, p, encodeMessage(poison)});
+    net.deliver();
+    for (PeerId p = 0; p < net.peers.size(); ++p) {
+        QVERIFY(net.node(p).isInstantFinal(emergencyBlockId(*block)));
+        QVERIFY(net.node(p).localHalts().isHalted(zones::kMeaMetropolitan));
+    }
+}
+
+void TestEmergency::failedAuditRefusesTheOrder()
+{
+    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    net.addEveryone();
+    net.runUntilSlot(2);
+    const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                   {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
+    net.memoryStore(1).failAuditWrites(true);
+    auto refused = net.node(1).submitEmergencyOrder(halt, net.now);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, std::string("store.audit_failed"));
+    net.runUntilSlot(4);
+    for (PeerId p = 0; p < net.peers.size(); ++p)
+        QVERIFY(!net.node(p).localHalts().isHalted(zones::kMeaMetropolitan));
+    // Nothing was used up: once the trail can be written, the order goes
+    // through with the next sequence number and is certified.
+    QCOMPARE(net.node(1).signerRecord().emergencyProposedSeq, std::uint64_t{0});
+    net.memoryStore(1).failAuditWrites(false);
+    QVERIFY(net.node(1).submitEmergencyOrder(halt, net.now).ok());
+    net.deliver();
+    for (PeerId p = 0; p < net.peers.size(); ++p)
+        QVERIFY(net.node(p).localHalts().isHalted(zones::kMeaMetropolitan));
+}
+
+void TestEmergency::failedAuditOfACertifiedHaltRaisesAnAlarm()
+{
+    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    net.addEveryone();
+    net.runUntilSlot(2);
+    const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
+                                   {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
+    net.memoryStore(3).failAuditWrites(true);
+    QVERIFY(net.node(1).submitEmergencyOrder(halt, net.now).ok());
+    net.deliver();
+    // The quorum certified it: it applies everywhere (refusing would split
+    // the authorities), and the node that could not record it says so.
+    QVERIFY(net.node(3).localHalts().isHalted(zones::kMeaMetropolitan));
+    QVERIFY(net.alarmed(3, "audit"));
+    QVERIFY(!net.alarmed(2, "audit"));
+}
+
+void TestEmergency::failedFinalizedWriteRaisesAnAlarmAndIsRetried()
+{
+    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    net.addEveryone();
+    net.memoryStore(2).failFinalizedWrites(true);
+    net.runUntilSlot(6);
+    QVERIFY(net.node(2).finalizedTip(FinalityLevel::Fast)->height > 0);
+    QVERIFY(net.alarmed(2, "finalized block"));
+    QVERIFY(net.memoryStore(2).loadFinalized()->blocks.empty());
+    net.memoryStore(2).failFinalizedWrites(false);
+    net.runUntilSlot(10);
+    // Every Fast-final block is in the store, in order, none lost.
+    const auto stored = net.memoryStore(2).loadFinalized()->blocks;
+    const BlockNode *tip = net.node(2).finalizedTip(FinalityLevel::Fast);
+    QCOMPARE(stored.size(), static_cast<std::size_t>(tip->height));
+    for (std::size_t i = 0; i < stored.size(); ++i)
+        QCOMPARE(stored[i].header.height, static_cast<std::uint64_t>(i + 1));
+    QCOMPARE(blockHash(stored.back().header), tip->hash);
 }
 
 QTEST_GUILESS_MAIN(TestEmergency)

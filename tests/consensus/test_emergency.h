@@ -15,4 +15,11 @@ private slots:
     void haltsCommuteAndLiftedHaltsStayLifted();
     void chainRefusesTradesInAHaltedZone();
     void emergencyActionsAreAudited();
+
+    // Adversarial and failure cases.
+    void uncertifiedHaltIsNotApplied();
+    void poisonedFirstVoteDoesNotBlockTheCertificate();
+    void failedAuditRefusesTheOrder();
+    void failedAuditOfACertifiedHaltRaisesAnAlarm();
+    void failedFinalizedWriteRaisesAnAlarmAndIsRetried();
 };

@@ -114,7 +114,7 @@ void TestFinality::fastNeedsAQuorumLink()
     BlockNode *b2 = c.add(b1, 2);
     c.vote(g, b1, {0, 1, 2, 3});
     c.vote(b1, b2, {0, 1, 2});
-    QCOMPARE(c.finality.linkSigners(b1->hash, b2->hash), std::size_t{3});
+    QCOMPARE(c.finality.linkSigners(b1->checkpoint(), b2->checkpoint()), std::size_t{3});
     QCOMPARE(level(b1->level), level(FinalityLevel::None));
     QCOMPARE(c.finality.tip(FinalityLevel::Fast), g);
 }
@@ -317,3 +317,118 @@ void TestFinality::networkReachesEveryLevel()
 }
 
 QTEST_GUILESS_MAIN(TestFinality)
+
+namespace {
+
+// A link vote by `key` for an arbitrary source and target checkpoint.
+LinkVote forgedLinkVote(const crypto::KeyPair &key, Checkpoint source, Checkpoint target)
+{
+    LinkVote v{source, target, {}, {}};
+    signLinkVote(v, key);
+    return v;
+}
+
+Hash256 fakeHash(std::uint64_t i)
+{
+    codec::Writer w;
+    w.u64(i);
+    return crypto::hash("gtx/test-fake/v1", w.data());
+}
+
+} // namespace
+
+void TestFinality::voteFloodDoesNotBlindHonestVotes()
+{
+    // A Byzantine authority signs hundreds of votes for a new block, each
+    // from a different made-up source, before the honest votes arrive. The
+    // honest votes must still justify the block.
+    Chain c(makeTestNetwork(kThreeEqualStakes));
+    BlockNode *g = c.tree.genesisNode();
+    BlockNode *b1 = c.add(g, 1);
+    BlockNode *b2 = c.add(b1, 2);
+    c.vote(g, b1, {0, 1, 2, 3});
+    QVERIFY(b1->justified);
+    for (std::uint64_t i = 0; i < 600; ++i)
+        c.finality.addLinkVote(forgedLinkVote(c.net.authorities[4], {1, fakeHash(i)}, b2->checkpoint()), 4);
+    c.vote(b1, b2, {0, 1, 2, 3});
+    QVERIFY(b2->justified);
+    QCOMPARE(level(b1->level), level(FinalityLevel::Fast));
+}
+
+void TestFinality::wrongSlotVoteDoesNotPoisonTarget()
+{
+    // The first vote seen for a block names it with the wrong slot. It must
+    // not fix that slot for the honest votes that follow.
+    Chain c(makeTestNetwork(kThreeEqualStakes));
+    BlockNode *g = c.tree.genesisNode();
+    BlockNode *b1 = c.add(g, 1);
+    BlockNode *b2 = c.add(b1, 2);
+    c.vote(g, b1, {0, 1, 2, 3});
+    c.finality.addLinkVote(forgedLinkVote(c.net.authorities[4], b1->checkpoint(), {7, b2->hash}), 4);
+    c.vote(b1, b2, {0, 1, 2, 3});
+    QVERIFY(b2->justified);
+    QCOMPARE(level(b1->level), level(FinalityLevel::Fast));
+}
+
+void TestFinality::exactLinkCountsTheSourceSlot()
+{
+    // Votes that name the right source hash with a wrong source slot are not
+    // votes for the exact link parent -> child: they must not make the
+    // parent Fast (the accountable-safety argument counts links by
+    // checkpoint, slot included).
+    Chain c(makeTestNetwork(kThreeEqualStakes));
+    BlockNode *g = c.tree.genesisNode();
+    BlockNode *b1 = c.add(g, 1);
+    BlockNode *b2 = c.add(b1, 2);
+    c.vote(g, b1, {0, 1, 2, 3});
+    c.vote(b1, b2, {0, 1});
+    // Source b1 named at slot 0: a different checkpoint than (1, b1).
+    for (std::size_t a : {2, 3})
+        c.finality.addLinkVote(forgedLinkVote(c.net.authorities[a], {0, b1->hash}, b2->checkpoint()), a);
+    QCOMPARE(c.finality.linkSigners(b1->checkpoint(), b2->checkpoint()), std::size_t{2});
+    QCOMPARE(level(b1->level), level(FinalityLevel::None));
+    c.vote(b1, b2, {2, 3});
+    QCOMPARE(level(b1->level), level(FinalityLevel::Fast));
+}
+
+void TestFinality::realVoteCountsWhateverItsVoterSentBefore()
+{
+    // Authority 4 first fills every bound it has for slot 2 with junk:
+    // made-up blocks, made-up sources, the block under a wrong slot. Its
+    // real vote for the block must still count when it comes (a node that
+    // dropped it would disagree for good with one that took it first).
+    Chain c(makeTestNetwork(kThreeEqualStakes));
+    BlockNode *g = c.tree.genesisNode();
+    BlockNode *b1 = c.add(g, 1);
+    BlockNode *b2 = c.add(b1, 2);
+    c.vote(g, b1, {0, 1, 2, 3});
+    for (std::uint64_t i = 0; i < 8; ++i) {
+        c.finality.addLinkVote(forgedLinkVote(c.net.authorities[4], b1->checkpoint(), {2, fakeHash(100 + i)}), 4);
+        c.finality.addLinkVote(forgedLinkVote(c.net.authorities[4], {1, fakeHash(i)}, b2->checkpoint()), 4);
+    }
+    QVERIFY(c.finality.addLinkVote(forgedLinkVote(c.net.authorities[4], b1->checkpoint(), {3, b2->hash}), 4)
+            == VoteUse::Dropped);
+    // Three honest votes do not reach the quorum of four; the fourth vote
+    // is the Byzantine authority's real one.
+    c.vote(b1, b2, {0, 1, 2});
+    QVERIFY(!b2->justified);
+    QVERIFY(c.finality.addLinkVote(linkVote(c.net.authorities[4], b1, b2), 4) == VoteUse::Counted);
+    QVERIFY(b2->justified);
+    QCOMPARE(level(b1->level), level(FinalityLevel::Fast));
+}
+
+void TestFinality::voteTablesArePrunedBelowFinality()
+{
+    Chain c(makeTestNetwork(kThreeEqualStakes));
+    BlockNode *prev = c.tree.genesisNode();
+    for (std::uint64_t slot = 1; slot <= 40; ++slot) {
+        BlockNode *next = c.add(prev, slot);
+        c.vote(prev, next, {0, 1, 2, 3, 4});
+        // Junk for blocks that will never exist, at old and current slots.
+        c.finality.addLinkVote(forgedLinkVote(c.net.authorities[4], prev->checkpoint(), {slot, fakeHash(slot)}), 4);
+        prev = next;
+    }
+    QCOMPARE(c.finality.tip(FinalityLevel::Fast)->slot, std::uint64_t{39});
+    // Only targets above the Fast-final slot are kept.
+    QVERIFY2(c.finality.trackedTargets() <= 2, std::to_string(c.finality.trackedTargets()).c_str());
+}

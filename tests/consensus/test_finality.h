@@ -23,4 +23,11 @@ private slots:
     void supermajorityAtOrBelowTwoThirdsIsRejected();
     void instantNeedsTheAuthorityQuorum();
     void networkReachesEveryLevel();
+
+    // Adversarial votes by one Byzantine authority (index 4).
+    void voteFloodDoesNotBlindHonestVotes();
+    void wrongSlotVoteDoesNotPoisonTarget();
+    void exactLinkCountsTheSourceSlot();
+    void realVoteCountsWhateverItsVoterSentBefore();
+    void voteTablesArePrunedBelowFinality();
 };

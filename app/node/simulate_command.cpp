@@ -100,6 +100,8 @@ std::string reproduceOptions(const SimulateOptions &o)
         s << " --weaken-quorum";
     if (o.noDoubleSignProtection)
         s << " --no-double-sign-protection";
+    if (!o.mutation.empty())
+        s << " --mutation " << o.mutation;
     return s.str();
 }
 
@@ -137,6 +139,10 @@ void addSimulateOptions(CLI::App *sub, SimulateOptions &o)
                   "Mutation check: a quorum of 2 authorities; the simulator must find a violation");
     sub->add_flag("--no-double-sign-protection", o.noDoubleSignProtection,
                   "Mutation check: nodes forget what they signed when they restart");
+    std::string mutationHelp = "Mutation check: break one protection; exit 0 only when the simulator catches it. One of";
+    for (const auto &m : sim::mutations())
+        mutationHelp += "\n  " + m.name + ": " + m.what;
+    sub->add_option("--mutation", o.mutation, mutationHelp);
     sub->add_flag("--verbose", o.verbose, "Print a line per run");
     sub->add_option("--jobs", o.jobs, "Runs simulated at once on separate threads (results stay in seed order)")
         ->check(CLI::Range(1u, 64u));
@@ -170,6 +176,20 @@ int runSimulate(const SimulateOptions &o)
         return 2;
     }
     scenario.adversaries = *adversaries;
+    const sim::Mutation *mutation = nullptr;
+    if (!o.mutation.empty()) {
+        mutation = sim::findMutation(o.mutation);
+        if (!mutation) {
+            std::string known;
+            for (const auto &m : sim::mutations())
+                known += (known.empty() ? "" : ", ") + m.name;
+            std::cerr << "gtx-node: error: unknown mutation '" << o.mutation << "' (known: " << known << ")\n";
+            return 2;
+        }
+        mutation->apply(scenario);
+    }
+    std::uint64_t caughtSeed = 0;
+    sim::ViolationKind caughtKind{};
     std::filesystem::path tempDir;
     if (o.ledger) {
         std::error_code ec;
@@ -203,7 +223,8 @@ int runSimulate(const SimulateOptions &o)
     // Runs are independent; a batch is simulated on `jobs` threads and its
     // results are reported in seed order, so the output does not depend on it.
     const std::uint64_t batch = std::max<std::uint64_t>(1, o.jobs) * 8;
-    for (std::uint64_t first = 0; first < runs; first += batch) {
+    std::uint64_t runsDone = 0;
+    for (std::uint64_t first = 0; first < runs && caughtSeed == 0; first += batch) {
         const std::uint64_t count = std::min(batch, runs - first);
         std::vector<sim::RunResult> results(count);
         std::atomic<std::uint64_t> next{0};
@@ -217,6 +238,7 @@ int runSimulate(const SimulateOptions &o)
         work();
         for (auto &t : threads)
             t.join();
+        runsDone += count;
         for (sim::RunResult &result : results) {
             const std::uint64_t seed = result.seed;
             slots += result.slotsRun;
@@ -234,6 +256,13 @@ int runSimulate(const SimulateOptions &o)
                 std::cout << "run seed=" << seed << " violations=" << result.violations.size()
                           << " fast_height=" << result.fastHeight << " economic_height=" << result.economicHeight
                           << " equivocations=" << result.equivocations << " events=" << result.events << '\n';
+            if (mutation && caughtSeed == 0)
+                for (sim::ViolationKind k : result.kinds)
+                    if (mutation->expected.count(k)) {
+                        caughtSeed = seed;
+                        caughtKind = k;
+                        break;
+                    }
             if (!result.ok()) {
                 violations += result.violations.size();
                 ++failedRuns;
@@ -258,14 +287,22 @@ int runSimulate(const SimulateOptions &o)
     }
     if (minEconomic == UINT64_MAX)
         minEconomic = 0;
-    std::cout << "simulate: runs=" << runs << " violations=" << violations << " failed_runs=" << failedRuns
+    std::cout << "simulate: runs=" << runsDone << " violations=" << violations << " failed_runs=" << failedRuns
               << " slots=" << slots << " fast_p50=" << fixed2(percentile(fast, 0.5))
               << " fast_p99=" << fixed2(percentile(fast, 0.99)) << " full_p50=" << fixed2(percentile(full, 0.5))
               << " full_p99=" << fixed2(percentile(full, 0.99)) << " min_economic_height=" << minEconomic
               << " equivocations=" << equivocations << " observed=" << observed << " offences_on_chain="
               << offences << " instant_final=" << instant << " restarts=" << restarts << " attacks=" << attacks
               << " slots_per_second=" << static_cast<std::uint64_t>(seconds > 0 ? slots / seconds : 0)
-              << " seconds=" << fixed2(seconds) << '\n';
+              << " seconds=" << fixed2(seconds);
+    if (mutation) {
+        std::cout << " mutation=" << mutation->name << " caught=" << (caughtSeed != 0 ? 1 : 0);
+        if (caughtSeed != 0)
+            std::cout << " seed=" << caughtSeed << " kind=" << sim::toString(caughtKind);
+        std::cout << '\n';
+        return caughtSeed != 0 ? 0 : 1;
+    }
+    std::cout << '\n';
     return violations == 0 ? 0 : 1;
 }
 

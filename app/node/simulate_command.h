@@ -10,7 +10,11 @@
 //
 // The last line is
 //   simulate: runs=N violations=V slots=... fast_p50=... fast_p99=... full_p50=...
-// and the exit status is 0 only when V is 0.
+// and the exit status is 0 only when V is 0. With --mutation NAME the runs
+// break one protection on purpose, stop at the first run whose violations
+// include the kind the mutation must cause, the line ends with
+// "mutation=NAME caught=1 seed=S kind=K" (or caught=0), and the exit status
+// is 0 only when it was caught.
 
 #include <CLI/CLI.hpp>
 
@@ -35,6 +39,7 @@ struct SimulateOptions
     bool longMode = false;               // nightly: 20,000 runs unless --runs is given
     bool weakenQuorum = false;           // mutation check: quorum 2 authorities
     bool noDoubleSignProtection = false; // mutation check: signer record kept in memory only
+    std::string mutation;                // --mutation NAME (sim::mutations()); exit 0 only when caught
     bool verbose = false;
     unsigned jobs = 1;                   // runs simulated at once (each run is single-threaded)
     int maxReports = 3;                  // violating runs printed in full

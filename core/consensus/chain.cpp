@@ -133,6 +133,7 @@ bool BlockTree::chainHasTransaction(const BlockNode *tip, const Hash256 &txId) c
 TxContext BlockTree::txContext(const BlockNode *parent, SignatureVerifier &verifier) const
 {
     TxContext c;
+    c.networkId = m_params.networkId;
     c.authorities = &m_genesis.authorities;
     c.meters = &m_meters;
     c.halts = parent->state.halts.get();
@@ -161,7 +162,7 @@ Status BlockTree::validate(const Block &block, BlockNode *parent, const EpochCon
     const Hash256 hash = blockHash(h);
     if (!verifier.verify(h.proposer, kBlockSignatureDomain, hash.view(), block.proposerSignature))
         return blockError("block.bad_signature", "The proposer's signature does not verify.");
-    if (!verifyRandaoReveal(h.proposer, h.epoch, h.randaoReveal, verifier))
+    if (!verifyRandaoReveal(h.proposer, h.networkId, h.epoch, h.randaoReveal, verifier))
         return blockError("block.bad_reveal", "The proposer's RANDAO reveal does not verify.");
     if (h.txRoot != transactionsRoot(block.transactions))
         return blockError("block.bad_tx_root", "The transaction root does not match the transactions.");

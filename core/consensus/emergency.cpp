@@ -100,6 +100,8 @@ Status verifyEmergencyBlock(const EmergencyBlock &block, const std::vector<Autho
         return makeError("emergency.bad_block", "The emergency block header is malformed.");
     if (h.proposer != block.order.sender)
         return makeError("emergency.bad_block", "An emergency block must be proposed by the order's authority.");
+    if (block.order.networkId != networkId)
+        return makeError("emergency.wrong_network", "The emergency order is for another network.");
     if (h.txRoot != transactionsRoot({block.order}))
         return makeError("emergency.bad_block", "The emergency block does not commit to its order.");
     if (!verifier.verify(h.proposer, kBlockSignatureDomain, blockHash(h).view(), block.signature))

@@ -42,7 +42,8 @@ EmergencyBlock makeEmergencyBlock(const Transaction &order, std::uint64_t sequen
                                   std::int64_t timeMs, const crypto::KeyPair &key);
 Hash256 emergencyBlockId(const EmergencyBlock &block);
 // Header, proposer = order sender, txRoot over the order, proposer signature,
-// and the order itself. Errors: those of verifyEmergencyOrder, "emergency.bad_block".
+// and the order itself, for `networkId`. Errors: those of verifyEmergencyOrder,
+// "emergency.bad_block", "emergency.wrong_network".
 Status verifyEmergencyBlock(const EmergencyBlock &block, const std::vector<AuthorityMember> &authorities,
                             std::uint32_t networkId, SignatureVerifier &verifier);
 // The emergency vote (kind Emergency, height = sequence, round = proposer's

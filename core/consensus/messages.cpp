@@ -123,17 +123,19 @@ Hash256 voteId(const Vote &vote)
     return crypto::hash("gtx/vote-id/v1", codec::encode(vote));
 }
 
-Signature randaoReveal(const crypto::KeyPair &key, std::uint64_t epoch)
+Signature randaoReveal(const crypto::KeyPair &key, std::uint32_t networkId, std::uint64_t epoch)
 {
     codec::Writer w;
+    w.u32(networkId);
     w.u64(epoch);
     return key.sign(kRandaoDomain, w.data());
 }
 
-bool verifyRandaoReveal(const PublicKey &key, std::uint64_t epoch, const Signature &reveal,
+bool verifyRandaoReveal(const PublicKey &key, std::uint32_t networkId, std::uint64_t epoch, const Signature &reveal,
                         SignatureVerifier &verifier)
 {
     codec::Writer w;
+    w.u32(networkId);
     w.u64(epoch);
     return verifier.verify(key, kRandaoDomain, w.data(), reveal);
 }

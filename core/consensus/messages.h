@@ -62,9 +62,10 @@ bool verifyLinkVote(const LinkVote &vote, SignatureVerifier &verifier);
 bool verifyVoteWith(const Vote &vote, SignatureVerifier &verifier);
 Hash256 voteId(const Vote &vote);
 
-// RANDAO reveal: the proposer's signature over the epoch number.
-Signature randaoReveal(const crypto::KeyPair &key, std::uint64_t epoch);
-bool verifyRandaoReveal(const PublicKey &key, std::uint64_t epoch, const Signature &reveal,
+// RANDAO reveal: the proposer's signature over the network id and the
+// epoch number (a reveal from one network is worthless on another).
+Signature randaoReveal(const crypto::KeyPair &key, std::uint32_t networkId, std::uint64_t epoch);
+bool verifyRandaoReveal(const PublicKey &key, std::uint32_t networkId, std::uint64_t epoch, const Signature &reveal,
                         SignatureVerifier &verifier);
 
 // --- evidence ----------------------------------------------------------------

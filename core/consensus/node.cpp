@@ -584,6 +584,8 @@ Status ConsensusNode::submitEmergencyOrder(const Transaction &order, std::int64_
         return makeError("emergency.not_authority", "Only an authority node proposes emergency blocks.");
     if (order.sender != m_key.publicKey())
         return makeError("emergency.not_authority", "The order must be signed by this authority's node key.");
+    if (order.networkId != m_params.networkId)
+        return makeError("emergency.wrong_network", "The emergency order is for another network.");
     auto decoded = verifyEmergencyOrder(order, m_genesis->authorities, m_verifier);
     if (!decoded)
         return decoded.error();
@@ -782,7 +784,7 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
     h.parentHash = parent->hash;
     h.stateRoot = parent->header().stateRoot;
     h.proposer = m_key.publicKey();
-    h.randaoReveal = randaoReveal(m_key, h.epoch);
+    h.randaoReveal = randaoReveal(m_key, h.networkId, h.epoch);
 
     const LaneLimits &lanes = m_params.lanes;
     const std::uint64_t window = m_params.voteInclusionSlots;
@@ -836,6 +838,7 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
         } else {
             Transaction t;
             t.kind = TransactionKind::Transfer;
+            t.networkId = m_params.networkId;
             t.nonce = slot;
             t.timestampMs = slotStart;
             signTransaction(t, m_key);
@@ -887,6 +890,7 @@ void ConsensusNode::propose(std::uint64_t slot)
             proof.gridOperatorWitness.authority = m_genesis->authorities.front().key;
             Transaction t;
             t.kind = TransactionKind::MeterReading;
+            t.networkId = m_params.networkId;
             t.nonce = slot;
             t.timestampMs = m_params.slotStartMs(slot);
             t.payload = codec::encode(proof);
@@ -908,7 +912,10 @@ void ConsensusNode::propose(std::uint64_t slot)
     ++m_counters.blocksProposed;
     auto shared = std::make_shared<const Block>(block);
     if (m_behaviour.equivocateProposals) {
-        Block other = buildBlock(parent, slot, true);
+        // The other block forks from the grandparent: a fork that skips the
+        // newest block, which voters who have not yet seen its parent justified
+        // may prefer (it has the higher slot).
+        Block other = buildBlock(parent->parent ? parent->parent : parent, slot, true);
         sendSplit(block, other);
     } else {
         send(block);

@@ -39,6 +39,8 @@ Status checkTransaction(const Transaction &tx, const TxContext &c)
     if (laneOf(tx.kind) == Lane::Emergency)
         return makeError("tx.emergency_lane",
                          "Emergency orders travel as emergency blocks, not as plain transactions.");
+    if (tx.networkId != c.networkId)
+        return makeError("tx.wrong_network", "The transaction is for another network.");
     if (!c.verifier->verify(tx.sender, kTransactionDomain, transactionSigningBytes(tx), tx.signature))
         return makeError("tx.bad_signature", "The transaction signature does not verify.");
     if (c.halts)

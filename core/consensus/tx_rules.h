@@ -38,6 +38,7 @@ using MeterRegistry = std::map<Hash256, PublicKey>;
 
 struct TxContext
 {
+    std::uint32_t networkId = 0;
     const std::vector<AuthorityMember> *authorities = nullptr;
     const MeterRegistry *meters = nullptr;
     const HaltState *halts = nullptr;   // zones where trading is halted
@@ -45,7 +46,7 @@ struct TxContext
     SignatureVerifier *verifier = nullptr;
 };
 
-// Errors: "tx.bad_signature", "tx.emergency_lane", "tx.not_authority",
+// Errors: "tx.wrong_network", "tx.bad_signature", "tx.emergency_lane", "tx.not_authority",
 // "tx.bad_payload", "tx.bad_energy_data", "tx.zone_halted", "tx.bad_bond".
 Status checkTransaction(const Transaction &tx, const TxContext &context);
 

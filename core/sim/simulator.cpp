@@ -1008,7 +1008,8 @@ void Simulation::byzantineHalt()
         EmergencyOrder order;
         order.zones = {zone};
         order.reason = "sim: byzantine halt";
-        const Transaction tx = makeEmergencyOrder(TransactionKind::EmergencyHalt, m_nonces[key.publicKey()]++, m_now,
+        const Transaction tx = makeEmergencyOrder(TransactionKind::EmergencyHalt, m_params.networkId,
+                                                  m_nonces[key.publicKey()]++, m_now,
                                                   order, key, {&op1, &op2});
         return makeEmergencyBlock(tx, sequence, m_params.slotAt(m_now), m_params.networkId, m_now, key);
     };
@@ -1187,6 +1188,7 @@ Transaction Simulation::signedTx(TransactionKind kind, const KeySeed &sender, By
     const crypto::KeyPair &key = cachedKey(sender);
     Transaction tx;
     tx.kind = kind;
+    tx.networkId = m_params.networkId;
     tx.nonce = m_nonces[key.publicKey()]++;
     tx.timestampMs = m_now;
     tx.payload = std::move(payload);
@@ -1266,7 +1268,7 @@ void Simulation::emergency(bool halt)
     const crypto::KeyPair op1 = keyFrom(m_operatorSeeds[a][0]);
     const crypto::KeyPair op2 = keyFrom(m_operatorSeeds[a][1]);
     const Transaction tx = makeEmergencyOrder(halt ? TransactionKind::EmergencyHalt : TransactionKind::EmergencyResume,
-                                              m_nonces[authorityKey.publicKey()]++, m_now, order, authorityKey,
+                                              m_params.networkId, m_nonces[authorityKey.publicKey()]++, m_now, order, authorityKey,
                                               {&op1, &op2});
     const int node = m_authorityNode[a];
     auto submitted = m_nodes[static_cast<std::size_t>(node)].node->submitEmergencyOrder(tx, localTime(node, m_now));
@@ -1745,7 +1747,15 @@ const std::vector<Mutation> &mutations()
          }},
         {"no-exact-link", "Fast finality without the exact-link (2-chain) rule",
          {ViolationKind::ConflictingFinality, ViolationKind::DivergentChains, ViolationKind::SafetyAlarm},
-         [](Scenario &s) { s.noExactLink = true; }},
+         [](Scenario &s) {
+             s.noExactLink = true;
+             // Slow votes (voters often vote before they learn the parent is
+             // justified, from an older source) and repeated partitions.
+             s.faults.maxLatencyMs = 7000;
+             s.faults.tailPpm = 100'000;
+             s.faults.tailLatencyMs = 20'000;
+             s.faults.partitions = 4;
+         }},
         {"no-double-sign-protection", "honest nodes forget what they signed when they restart",
          {ViolationKind::HonestAccused},
          [](Scenario &s) {

@@ -6,6 +6,7 @@ Bytes emergencyApprovalBytes(const Transaction &tx, const EmergencyOrder &order)
 {
     codec::Writer w;
     w.value(tx.kind);
+    w.u32(tx.networkId);
     w.fixed(tx.sender);
     w.u64(tx.nonce);
     w.i64(tx.timestampMs);
@@ -17,12 +18,13 @@ Bytes emergencyApprovalBytes(const Transaction &tx, const EmergencyOrder &order)
     return w.take();
 }
 
-Transaction makeEmergencyOrder(TransactionKind kind, std::uint64_t nonce, std::int64_t timeMs,
+Transaction makeEmergencyOrder(TransactionKind kind, std::uint32_t networkId, std::uint64_t nonce, std::int64_t timeMs,
                                EmergencyOrder order, const crypto::KeyPair &authorityKey,
                                const std::vector<const crypto::KeyPair *> &operatorKeys)
 {
     Transaction tx;
     tx.kind = kind;
+    tx.networkId = networkId;
     tx.nonce = nonce;
     tx.sender = authorityKey.publicKey();
     tx.timestampMs = timeMs;

@@ -55,11 +55,12 @@ struct EmergencyOrder
     bool operator==(const EmergencyOrder &) const = default;
 };
 
-// What each operator signs: the transaction's kind, sender, nonce and
-// timestamp and the order without its approvals.
+// What each operator signs: the transaction's kind, network, sender, nonce
+// and timestamp and the order without its approvals.
 Bytes emergencyApprovalBytes(const Transaction &tx, const EmergencyOrder &order);
-// Builds a signed order transaction (kind EmergencyHalt or EmergencyResume).
-Transaction makeEmergencyOrder(TransactionKind kind, std::uint64_t nonce, std::int64_t timeMs,
+// Builds a signed order transaction (kind EmergencyHalt or EmergencyResume)
+// for the network `networkId`.
+Transaction makeEmergencyOrder(TransactionKind kind, std::uint32_t networkId, std::uint64_t nonce, std::int64_t timeMs,
                                EmergencyOrder order, const crypto::KeyPair &authorityKey,
                                const std::vector<const crypto::KeyPair *> &operatorKeys);
 

@@ -33,6 +33,7 @@ static_assert(kKindNames.size() == static_cast<std::size_t>(kLastTransactionKind
 void encodeUnsigned(codec::Writer &w, const Transaction &v)
 {
     w.value(v.kind);
+    w.u32(v.networkId);
     w.u64(v.nonce);
     w.fixed(v.sender);
     w.i64(v.timestampMs);
@@ -127,6 +128,7 @@ void encodeTo(codec::Writer &w, const Transaction &v)
 void decodeFrom(codec::Reader &r, Transaction &v)
 {
     r.value(v.kind);
+    v.networkId = r.u32();
     v.nonce = r.u64();
     r.fixed(v.sender);
     v.timestampMs = r.i64();

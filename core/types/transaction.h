@@ -56,7 +56,7 @@ std::string_view toString(Lane lane);
 
 constexpr std::size_t kMaxTransactionPayloadBytes = 64u * 1024u;
 // kind + nonce + sender + timestamp + payload length + signature
-constexpr std::size_t kMinTransactionEncodedBytes = 1 + 8 + 32 + 8 + 4 + 64;
+constexpr std::size_t kMinTransactionEncodedBytes = 1 + 4 + 8 + 32 + 8 + 4 + 64;
 
 // Domain of both the transaction id hash and the sender's signature.
 constexpr std::string_view kTransactionDomain = "gtx/tx/v1";
@@ -64,6 +64,7 @@ constexpr std::string_view kTransactionDomain = "gtx/tx/v1";
 struct Transaction
 {
     TransactionKind kind = TransactionKind::Transfer;
+    std::uint32_t networkId = 0;    // the network it is for (signed: it cannot be replayed on another)
     std::uint64_t nonce = 0;        // the sender's sequence number, from 0
     PublicKey sender;
     std::int64_t timestampMs = 0;   // UTC milliseconds since 1970

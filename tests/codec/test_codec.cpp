@@ -124,6 +124,7 @@ Transaction randomTransaction(Rng &rng)
 {
     Transaction tx;
     tx.kind = randomEnum(rng, kLastTransactionKind);
+    tx.networkId = static_cast<std::uint32_t>(rng());
     tx.nonce = rng();
     tx.sender = randomFixed<32>(rng);
     tx.timestampMs = static_cast<std::int64_t>(rng());
@@ -677,7 +678,7 @@ private slots:
         Transaction tx = randomTransaction(rng);
         tx.payload = {1, 2, 3};
         Bytes txBytes = codec::encode(tx);
-        putU32(txBytes, 1 + 8 + 32 + 8, 0xFFFFFFFFu);   // payload length
+        putU32(txBytes, 1 + 4 + 8 + 32 + 8, 0xFFFFFFFFu);   // payload length (after kind, network, nonce, sender, time)
 
         Block block = randomBlock(rng);
         block.transactions.clear();

@@ -124,7 +124,7 @@ inline std::shared_ptr<const Block> makeBlock(const TestNetwork &n, BlockTree &t
     h.timestampMs = n.params.slotStartMs(slot);
     h.parentHash = parent->hash;
     h.stateRoot = parent->header().stateRoot;
-    h.randaoReveal = randaoReveal(*key, h.epoch);
+    h.randaoReveal = randaoReveal(*key, h.networkId, h.epoch);
     h.proposer = proposer;
     b->linkVotes = std::move(votes);
     b->attestations = std::move(attestations);

@@ -16,7 +16,8 @@ Transaction order(const TestNetwork &n, TransactionKind kind, std::size_t author
     o.zones = std::move(zones);
     o.lifts = std::move(lifts);
     o.reason = "grid emergency";
-    return makeEmergencyOrder(kind, static_cast<std::uint64_t>(timeMs), timeMs, o, n.authorities[authority], approvers);
+    return makeEmergencyOrder(kind, n.params.networkId, static_cast<std::uint64_t>(timeMs), timeMs, o, n.authorities[authority],
+                              approvers);
 }
 
 Transaction trade(GridZone zone, std::uint64_t nonce, std::int64_t timeMs)
@@ -27,6 +28,7 @@ Transaction trade(GridZone zone, std::uint64_t nonce, std::int64_t timeMs)
     t.priceMicroGtPerKWh = 4'000'000;
     Transaction tx;
     tx.kind = TransactionKind::EnergyTrade;
+    tx.networkId = ConsensusParams::simulation().networkId;
     tx.nonce = nonce;
     tx.timestampMs = timeMs;
     tx.payload = codec::encode(t);

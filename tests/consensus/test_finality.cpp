@@ -250,7 +250,7 @@ void TestFinality::instantNeedsTheAuthorityQuorum()
     EmergencyOrder order;
     order.zones = {zones::kPeaSouth};
     order.reason = "500 kV line trip";
-    const Transaction tx = makeEmergencyOrder(TransactionKind::EmergencyHalt, 0, n.params.genesisTimeMs, order,
+    const Transaction tx = makeEmergencyOrder(TransactionKind::EmergencyHalt, n.params.networkId, 0, n.params.genesisTimeMs, order,
                                               n.authorities[0], {&n.operators[0][0], &n.operators[0][1]});
     const EmergencyBlock block = makeEmergencyBlock(tx, 1, 3, n.params.networkId, n.params.genesisTimeMs, n.authorities[0]);
     EmergencyRecord record;
@@ -300,7 +300,7 @@ void TestFinality::networkReachesEveryLevel()
     EmergencyOrder order;
     order.zones = {zones::kMeaMetropolitan};
     order.reason = "substation fire";
-    const Transaction tx = makeEmergencyOrder(TransactionKind::EmergencyHalt, 0, net.now, order,
+    const Transaction tx = makeEmergencyOrder(TransactionKind::EmergencyHalt, net.net.params.networkId, 0, net.now, order,
                                               net.net.authorities[1], {&net.net.operators[1][0], &net.net.operators[1][1]});
     QVERIFY(net.node(1).submitEmergencyOrder(tx, net.now).ok());
     net.deliver();
@@ -415,6 +415,41 @@ void TestFinality::realVoteCountsWhateverItsVoterSentBefore()
     QVERIFY(c.finality.addLinkVote(linkVote(c.net.authorities[4], b1, b2), 4) == VoteUse::Counted);
     QVERIFY(b2->justified);
     QCOMPARE(level(b1->level), level(FinalityLevel::Fast));
+}
+
+void TestFinality::withoutTheExactLinkConflictingBlocksFinalize()
+{
+    // The mutation check of the exact-link rule. Every vote below is one an
+    // honest but slow authority may sign (no double vote, no surround):
+    // some vote A -> C not knowing that B was justified, then follow the
+    // higher fork A -> J. With the rule, B is not Fast (no quorum link
+    // B -> C) and J finalizes alone; without it, B and J both finalize.
+    for (bool mutated : {false, true}) {
+        TestNetwork n = makeTestNetwork(kThreeEqualStakes);
+        n.params.testOnlyAllowUnsafeQuorum = mutated;
+        n.params.testOnlyNoExactLink = mutated;
+        Chain c(std::move(n));
+        BlockNode *g = c.tree.genesisNode();
+        BlockNode *a = c.add(g, 1);
+        BlockNode *b = c.add(a, 2);
+        BlockNode *cc = c.add(b, 3);
+        BlockNode *j = c.add(a, 4);
+        BlockNode *j2 = c.add(j, 5);
+        c.vote(g, a, {0, 1, 2, 3, 4});
+        c.vote(a, b, {0, 1, 2, 3});
+        c.vote(a, cc, {0, 1, 2, 4});
+        QVERIFY(cc->justified);
+        QCOMPARE(level(b->level), level(mutated ? FinalityLevel::Fast : FinalityLevel::None));
+        (void)c.finality.takeEvents();
+        c.vote(a, j, {0, 1, 3, 4});
+        c.vote(j, j2, {0, 1, 3, 4});
+        const auto events = c.finality.takeEvents();
+        const bool conflict = std::any_of(events.begin(), events.end(),
+                                          [](const FinalityEvent &e) { return e.type == FinalityEvent::Type::Conflict; });
+        QVERIFY2(conflict == mutated, mutated ? "no conflict without the exact-link rule" : "conflict with the rule");
+        if (!mutated)
+            QCOMPARE(c.finality.tip(FinalityLevel::Fast), j);
+    }
 }
 
 void TestFinality::voteTablesArePrunedBelowFinality()

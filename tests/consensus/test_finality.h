@@ -29,5 +29,6 @@ private slots:
     void wrongSlotVoteDoesNotPoisonTarget();
     void exactLinkCountsTheSourceSlot();
     void realVoteCountsWhateverItsVoterSentBefore();
+    void withoutTheExactLinkConflictingBlocksFinalize();
     void voteTablesArePrunedBelowFinality();
 };

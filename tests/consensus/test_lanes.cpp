@@ -19,6 +19,7 @@ Transaction energyTrade(const crypto::KeyPair &key, std::uint64_t nonce, std::in
     trade.priceMicroGtPerKWh = 3'000'000;
     Transaction tx;
     tx.kind = TransactionKind::EnergyTrade;
+    tx.networkId = ConsensusParams::simulation().networkId;
     tx.nonce = nonce;
     tx.timestampMs = timeMs;
     tx.payload = codec::encode(trade);
@@ -30,6 +31,7 @@ Transaction simpleTx(TransactionKind kind, const crypto::KeyPair &key, std::uint
 {
     Transaction tx;
     tx.kind = kind;
+    tx.networkId = ConsensusParams::simulation().networkId;
     tx.nonce = nonce;
     tx.timestampMs = timeMs;
     tx.payload = toBytes("order");

@@ -22,6 +22,7 @@ std::vector<Message> sampleMessages()
     const Vote att = attestation(n.validators[0], b1);
     Transaction tx;
     tx.kind = TransactionKind::EnergyTrade;
+    tx.networkId = n.params.networkId;
     tx.timestampMs = n.params.slotStartMs(2);
     tx.payload = codec::encode(EnergyTrade{zones::kPeaNorth, 1200, 3'500'000});
     signTransaction(tx, testKey(50));
@@ -29,7 +30,7 @@ std::vector<Message> sampleMessages()
     EmergencyOrder order;
     order.zones = {zones::kMeaMetropolitan};
     order.reason = "fire";
-    const Transaction halt = makeEmergencyOrder(TransactionKind::EmergencyHalt, 0, 5, order, n.authorities[1],
+    const Transaction halt = makeEmergencyOrder(TransactionKind::EmergencyHalt, n.params.networkId, 0, 5, order, n.authorities[1],
                                                 {&n.operators[1][0], &n.operators[1][1]});
     const EmergencyBlock eb = makeEmergencyBlock(halt, 1, 2, n.params.networkId, 5, n.authorities[1]);
     EmergencyRecord record{eb, {}};
@@ -130,6 +131,52 @@ void TestMessages::unknownTypesAndTrailingBytesAreRefused()
     trailing.push_back(0);
     QCOMPARE(decodeMessage(trailing).error().code, std::string("codec.malformed"));
     QVERIFY(!decodeMessage(Bytes{}).ok());
+}
+
+void TestMessages::signaturesDoNotTravelBetweenNetworks()
+{
+    // A key used on two networks (say a devnet and the real one): what it
+    // signed for one must not be accepted by the other.
+    const TestNetwork n = makeTestNetwork();
+    BlockTree tree(n.params, *n.genesis);
+    CachingVerifier verifier;
+    const std::uint32_t otherNetwork = n.params.networkId + 1;
+
+    // A transaction names its network and signs it.
+    Transaction tx;
+    tx.kind = TransactionKind::EnergyTrade;
+    tx.networkId = otherNetwork;
+    tx.timestampMs = n.params.slotStartMs(1);
+    tx.payload = codec::encode(EnergyTrade{zones::kPeaNorth, 1200, 3'500'000});
+    signTransaction(tx, testKey(50));
+    const TxContext context = tree.txContext(tree.genesisNode(), verifier);
+    QCOMPARE(checkTransaction(tx, context).error().code, std::string("tx.wrong_network"));
+    Transaction relabelled = tx;
+    relabelled.networkId = n.params.networkId;   // the same signature under this network's id
+    QCOMPARE(checkTransaction(relabelled, context).error().code, std::string("tx.bad_signature"));
+    tx.networkId = n.params.networkId;
+    signTransaction(tx, testKey(50));
+    QVERIFY(checkTransaction(tx, context).ok());
+
+    // An emergency order: the operators' approvals sign the network too.
+    EmergencyOrder order;
+    order.zones = {zones::kMeaMetropolitan};
+    order.reason = "drill on the other network";
+    const Transaction foreign = makeEmergencyOrder(TransactionKind::EmergencyHalt, otherNetwork, 0, 5, order,
+                                                   n.authorities[1], {&n.operators[1][0], &n.operators[1][1]});
+    const EmergencyBlock block = makeEmergencyBlock(foreign, 1, 2, n.params.networkId, 5, n.authorities[1]);
+    QCOMPARE(verifyEmergencyBlock(block, n.genesis->authorities, n.params.networkId, verifier).error().code,
+             std::string("emergency.wrong_network"));
+    Transaction replayed = foreign;   // relabelled and re-signed by the authority, approvals reused
+    replayed.networkId = n.params.networkId;
+    signTransaction(replayed, n.authorities[1]);
+    QCOMPARE(verifyEmergencyOrder(replayed, n.genesis->authorities, verifier).error().code,
+             std::string("emergency.bad_signature"));
+
+    // A RANDAO reveal.
+    const Signature reveal = randaoReveal(n.authorities[0], otherNetwork, 3);
+    QVERIFY(!verifyRandaoReveal(n.authorities[0].publicKey(), n.params.networkId, 3, reveal, verifier));
+    QVERIFY(verifyRandaoReveal(n.authorities[0].publicKey(), otherNetwork, 3, reveal, verifier));
 }
 
 QTEST_GUILESS_MAIN(TestMessages)

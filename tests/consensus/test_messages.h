@@ -13,4 +13,5 @@ private slots:
     void mutatedMessagesNeverCrashAndStayCanonical();
     void hugeCountsAreRefusedBeforeAllocating();
     void unknownTypesAndTrailingBytesAreRefused();
+    void signaturesDoNotTravelBetweenNetworks();
 };

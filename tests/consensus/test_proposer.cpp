@@ -85,12 +85,13 @@ void TestProposer::revealIsBoundToKeyAndEpoch()
 {
     CachingVerifier verifier;
     const crypto::KeyPair key = testKey(1);
-    const Signature reveal = randaoReveal(key, 7);
-    QCOMPARE(randaoReveal(key, 7), reveal);   // deterministic: nothing to grind
-    QVERIFY(verifyRandaoReveal(key.publicKey(), 7, reveal, verifier));
-    QVERIFY(!verifyRandaoReveal(key.publicKey(), 8, reveal, verifier));
-    QVERIFY(!verifyRandaoReveal(testKey(2).publicKey(), 7, reveal, verifier));
-    QVERIFY(mixReveal(Hash256{}, reveal) != mixReveal(Hash256{}, randaoReveal(key, 8)));
+    const Signature reveal = randaoReveal(key, 1, 7);
+    QCOMPARE(randaoReveal(key, 1, 7), reveal);   // deterministic: nothing to grind
+    QVERIFY(verifyRandaoReveal(key.publicKey(), 1, 7, reveal, verifier));
+    QVERIFY(!verifyRandaoReveal(key.publicKey(), 1, 8, reveal, verifier));
+    QVERIFY(!verifyRandaoReveal(testKey(2).publicKey(), 1, 7, reveal, verifier));
+    QVERIFY(!verifyRandaoReveal(key.publicKey(), 2, 7, reveal, verifier));
+    QVERIFY(mixReveal(Hash256{}, reveal) != mixReveal(Hash256{}, randaoReveal(key, 1, 8)));
 }
 
 void TestProposer::seedHasTwoEpochsOfLookahead()
@@ -127,13 +128,13 @@ void TestProposer::onlyTheSlotProposerIsAccepted()
             other = &k;
     auto forged = std::make_shared<Block>(*good);
     forged->header.proposer = other->publicKey();
-    forged->header.randaoReveal = randaoReveal(*other, forged->header.epoch);
+    forged->header.randaoReveal = randaoReveal(*other, forged->header.networkId, forged->header.epoch);
     forged->proposerSignature = signHeader(forged->header, *other);
     auto refused = b.tree.add(forged, b.verifier);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, std::string("block.wrong_proposer"));
     auto badReveal = std::make_shared<Block>(*good);
-    badReveal->header.randaoReveal = randaoReveal(b.net.authorities[0], 99);
+    badReveal->header.randaoReveal = randaoReveal(b.net.authorities[0], badReveal->header.networkId, 99);
     for (const auto &k : b.net.authorities)
         if (k.publicKey() == expected)
             badReveal->proposerSignature = signHeader(badReveal->header, k);
@@ -155,6 +156,7 @@ void TestProposer::stakeChangesCountTwoEpochsLater()
     bond.candidate.geographicDistribution = GridZone{2};
     Transaction tx;
     tx.kind = TransactionKind::Bond;
+    tx.networkId = b.net.params.networkId;
     tx.timestampMs = b.net.params.slotStartMs(e + 1);
     tx.payload = codec::encode(bond);
     signTransaction(tx, joiner);

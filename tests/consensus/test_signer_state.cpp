@@ -94,6 +94,7 @@ TwoBlocks conflictingBlocks(const TestNetwork &n)
     BlockTree tree(n.params, *n.genesis);
     Transaction tx;
     tx.kind = TransactionKind::GovernanceProposal;
+    tx.networkId = n.params.networkId;
     tx.timestampMs = n.params.slotStartMs(1);
     tx.payload = toBytes("a proposal");
     signTransaction(tx, testKey(77));

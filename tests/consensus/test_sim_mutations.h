@@ -8,6 +8,8 @@ class TestSimMutations : public QObject
 
 private slots:
     void initTestCase();
-    void weakenedQuorumIsCaught();
+    void quorumOfTwoIsCaught();
+    void quorumOfThreeWithTwinsIsCaught();
     void missingDoubleSignProtectionIsCaught();
+    void adversariesBreakTheUnprotectedRules();
 };

@@ -12,4 +12,6 @@ private slots:
     void sameSeedReplaysTheSameRun();
     void ledgerBackedCrashAndRestart();
     void seededFaultyRunsHaveNoViolations();
+    void adversaryRunsHaveNoViolations();
+    void invariantCheckerFindsAKnownViolation();
 };

@@ -39,8 +39,13 @@ Result<std::unique_ptr<LedgerConsensusStore>> LedgerConsensusStore::open(
 
 Result<SignerRecord> LedgerConsensusStore::loadSignerRecord()
 {
-    if (auto local = m_ledger->getLocal(kSignerRecordKey)) {
-        auto record = codec::decode<SignerRecord>(*local, "signer record");
+    // A failed read is an error, never "nothing signed yet": a node that
+    // believed that could sign again what it signed before.
+    auto local = m_ledger->getLocal(kSignerRecordKey);
+    if (!local)
+        return makeError("store.read_failed", "The signer record could not be read: " + local.error().message);
+    if (*local) {
+        auto record = codec::decode<SignerRecord>(**local, "signer record");
         if (!record)
             return makeError("store.corrupt", "The signer record is damaged: "
                                                   + record.error().message);
@@ -53,7 +58,9 @@ Result<SignerRecord> LedgerConsensusStore::loadSignerRecord()
     while (end > 0) {
         const std::uint64_t first = end > kChunk ? end - kChunk + 1 : 1;
         const auto records = m_ledger->auditRange(first, static_cast<std::size_t>(end - first + 1));
-        for (auto it = records.rbegin(); it != records.rend(); ++it) {
+        if (!records)
+            return makeError("store.read_failed", "The audit trail could not be read: " + records.error().message);
+        for (auto it = records->rbegin(); it != records->rend(); ++it) {
             if (it->entry.action != kSignerRecordAction)
                 continue;
             Bytes bytes;

@@ -118,6 +118,16 @@ std::int64_t ConsensusNode::nextWakeMs() const
 void ConsensusNode::onTick(std::int64_t nowMs)
 {
     m_nowMs = std::max(m_nowMs, nowMs);
+    if (!m_signFloor) {
+        // The restart guard: whatever the signer record says (a ledger can be
+        // rolled back: a deleted -wal file, an old backup), this process has
+        // signed nothing yet, and before it started it can only have signed
+        // for slots its clock had reached. So it signs nothing for the slot it
+        // starts in or any earlier one.
+        m_signFloor = m_params.slotAt(m_nowMs);
+        if (m_behaviour.volatileSignerRecord || m_nowMs <= m_params.genesisTimeMs)
+            m_signFloor = 0;   // the mutation check turns every protection off; at genesis nothing was signed
+    }
     const std::uint64_t slot = m_params.slotAt(m_nowMs);
     if (slot > m_currentSlot)
         newSlot(slot);
@@ -858,7 +868,7 @@ void ConsensusNode::finishBlock(Block &b)
 
 void ConsensusNode::propose(std::uint64_t slot)
 {
-    if (slot <= m_signer.proposedSlot || m_anchor)
+    if (slot <= m_signer.proposedSlot || slot <= signFloor() || m_anchor)
         return;
     BlockNode *parent = m_head;
     if (parent->slot >= slot || m_tree->expectedProposer(parent, slot) != m_key.publicKey())
@@ -951,7 +961,7 @@ void ConsensusNode::tryVote(BlockNode *target, bool mayDefer)
         return;
     if (target->slot + 1 < m_currentSlot || target->slot > m_currentSlot)
         return;
-    if (target->slot <= m_signer.linkTargetSlot)
+    if (target->slot <= m_signer.linkTargetSlot || target->slot <= signFloor())
         return;
     BlockNode *source = m_finality->highestJustified();
     if (source == target || !BlockTree::isAncestorOrSelf(source, target))
@@ -1005,7 +1015,7 @@ void ConsensusNode::tryAttest(BlockNode *target)
         return;
     if (target->slot + 1 < m_currentSlot || target->slot > m_currentSlot)
         return;
-    if (target->slot <= m_signer.attestedSlot)
+    if (target->slot <= m_signer.attestedSlot || target->slot <= signFloor())
         return;
     SignerRecord next = m_signer;
     next.attestedSlot = target->slot;

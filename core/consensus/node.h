@@ -187,6 +187,8 @@ private:
     void recordEvidence(const Evidence &evidence);
 
     bool persist(const SignerRecord &next);
+    // The restart guard (see onTick): no signature for a slot at or below it.
+    std::uint64_t signFloor() const { return m_signFloor.value_or(UINT64_MAX); }
     void saveFinalized();
     // Raises an alarm when a safety-path audit record could not be written.
     void storeAlarm(const Status &written, const std::string &what);
@@ -222,6 +224,7 @@ private:
     std::int64_t m_deferredDeadlineMs = 0;
     std::int64_t m_nowMs = 0;
     std::uint64_t m_currentSlot = 0;
+    std::optional<std::uint64_t> m_signFloor;   // set at the first tick
 
     // Blocks waiting for a parent, for their slot, or known to be invalid.
     struct Orphan

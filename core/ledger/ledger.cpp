@@ -407,7 +407,7 @@ public:
     std::optional<Bytes> get(ByteView key) const override;
 
     Status putLocal(std::string_view key, ByteView value) override;
-    std::optional<Bytes> getLocal(std::string_view key) const override;
+    Result<std::optional<Bytes>> getLocal(std::string_view key) const override;
 
     Result<Hash256> previewStateRoot(std::span<const StateChange> changes) const override;
     Status commitBlock(const Block &block, std::span<const StateChange> changes,
@@ -415,7 +415,7 @@ public:
 
     Result<AuditRecord> appendAudit(const AuditEntry &entry) override;
     std::uint64_t auditCount() const override { return m_auditCount; }
-    std::vector<AuditRecord> auditRange(std::uint64_t firstSequence,
+    Result<std::vector<AuditRecord>> auditRange(std::uint64_t firstSequence,
                                         std::size_t maxCount) const override;
 
     VerifyReport verify() const override;
@@ -747,21 +747,25 @@ Status SqlLedger::putLocal(std::string_view key, ByteView value)
     return tx.commit();
 }
 
-std::optional<Bytes> SqlLedger::getLocal(std::string_view key) const
+Result<std::optional<Bytes>> SqlLedger::getLocal(std::string_view key) const
 {
-    if (!localKeyProblem(key).empty() || !m_db.isOpen())
-        return std::nullopt;
+    if (const std::string problem = localKeyProblem(key); !problem.empty())
+        return makeError("ledger.invalid_local", problem);
+    if (!m_db.isOpen())
+        return makeError("ledger.closed", "The ledger is not open.");
     auto st = m_db.prepare("SELECT value FROM local_meta WHERE key = ?1");
     if (!st)
-        return std::nullopt;
+        return st.error();
     auto row = st->start().bindText(1, key).next();
-    if (!row || !*row)
-        return std::nullopt;
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Bytes>{};
     Bytes value = st->blob(0);
     st->reset();
     if (value.size() > kMaxLocalValueBytes)
-        return std::nullopt;
-    return value;
+        return makeError("ledger.corrupt", "A local record in " + m_dir.string() + " is larger than any written.");
+    return std::optional<Bytes>(std::move(value));
 }
 
 // --- state root --------------------------------------------------------------
@@ -1007,8 +1011,8 @@ Result<AuditRecord> SqlLedger::appendAudit(const AuditEntry &entry)
     return record;
 }
 
-std::vector<AuditRecord> SqlLedger::auditRange(std::uint64_t firstSequence,
-                                               std::size_t maxCount) const
+Result<std::vector<AuditRecord>> SqlLedger::auditRange(std::uint64_t firstSequence,
+                                                       std::size_t maxCount) const
 {
     std::vector<AuditRecord> out;
     if (maxCount == 0 || firstSequence > static_cast<std::uint64_t>(INT64_MAX))
@@ -1020,7 +1024,11 @@ std::vector<AuditRecord> SqlLedger::auditRange(std::uint64_t firstSequence,
         .bind(2, static_cast<std::int64_t>(limit));
     for (;;) {
         auto row = st.next();
-        if (!row || !*row)
+        if (!row) {
+            st.reset();
+            return row.error();
+        }
+        if (!*row)
             break;
         AuditRecord record;
         record.sequence = static_cast<std::uint64_t>(st.integer(0));

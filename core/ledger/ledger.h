@@ -115,10 +115,12 @@ public:
     // the state root) and outside the audit trail. putLocal() replaces any
     // value under `key` in its own transaction, on disk (fsynced) when it
     // returns. Errors: "ledger.invalid_local" (see the limits above), the
-    // database's. getLocal() gives nullopt when there is no such record (or
-    // it cannot be read).
+    // database's. getLocal() gives nullopt when there is no such record, and
+    // an error when it cannot be read (never "no record" for a failed read:
+    // the signer record rests on it). Errors: "ledger.invalid_local",
+    // "ledger.closed", "ledger.corrupt", the database's.
     virtual Status putLocal(std::string_view key, ByteView value) = 0;
-    virtual std::optional<Bytes> getLocal(std::string_view key) const = 0;
+    virtual Result<std::optional<Bytes>> getLocal(std::string_view key) const = 0;
 
     // --- writing -------------------------------------------------------
     // The state root the state would have after `changes`, without writing.
@@ -132,8 +134,9 @@ public:
     // --- audit trail ---------------------------------------------------
     virtual Result<AuditRecord> appendAudit(const AuditEntry &entry) = 0;
     virtual std::uint64_t auditCount() const = 0;
-    virtual std::vector<AuditRecord> auditRange(std::uint64_t firstSequence,
-                                                std::size_t maxCount) const = 0;
+    // Errors: the database's (a failed read is an error, not a short range).
+    virtual Result<std::vector<AuditRecord>> auditRange(std::uint64_t firstSequence,
+                                                        std::size_t maxCount) const = 0;
 
     // --- verification --------------------------------------------------
     // Checks every page, the block hash chain, the audit chain and the

@@ -67,8 +67,11 @@ public:
 };
 
 // An authority node (index 3 of the test network) over `store`.
+// Starts authority 3 and gives it its first tick at `startMs` (when the
+// process starts; genesis by default). `behaviour` for mutation checks.
 std::unique_ptr<ConsensusNode> startAuthority(const TestNetwork &n, ConsensusStore &store, Outbox &outbox,
-                                              SignatureVerifier &verifier)
+                                              SignatureVerifier &verifier, std::int64_t startMs = INT64_MIN,
+                                              ByzantineBehaviour behaviour = {})
 {
     ConsensusNode::Setup setup;
     setup.params = n.params;
@@ -76,9 +79,11 @@ std::unique_ptr<ConsensusNode> startAuthority(const TestNetwork &n, ConsensusSto
     setup.store = &store;
     setup.outbox = &outbox;
     setup.verifier = &verifier;
+    setup.behaviour = behaviour;
     auto started = ConsensusNode::start(setup, copyKey(n.authorities[3]));
     if (!started)
         qFatal("node did not start: %s", started.error().message.c_str());
+    (*started)->onTick(startMs == INT64_MIN ? n.params.genesisTimeMs : startMs);
     return std::move(*started);
 }
 
@@ -195,7 +200,7 @@ void TestSignerState::signerRecordStaysOutOfTheAuditTrail()
         // trail nor the state.
         QCOMPARE((*store)->ledger().auditCount(), auditBefore);
         QCOMPARE((*store)->ledger().stateRoot(), rootBefore);
-        QVERIFY((*store)->ledger().getLocal(kSignerRecordKey).has_value());
+        QVERIFY((*store)->ledger().getLocal(kSignerRecordKey).value().has_value());
     }
     auto reopened = openStore(dir, n);
     QVERIFY(reopened.ok());
@@ -324,7 +329,7 @@ void TestSignerState::noConflictingVoteAfterRestartFromTheLedger()
     auto store = openStore(dir, n);
     QVERIFY(store.ok());
     CapturingOutbox outbox;
-    auto node = startAuthority(n, **store, outbox, verifier);
+    auto node = startAuthority(n, **store, outbox, verifier, now + 500);
     QCOMPARE(node->signerRecord().linkTargetSlot, std::uint64_t{1});
     node->onTick(now + 500);
     node->onMessage(0, encodeMessage(*blocks.second), now + 500);
@@ -335,29 +340,81 @@ void TestSignerState::noConflictingVoteAfterRestartFromTheLedger()
 
 void TestSignerState::withoutTheRecordARestartedNodeWouldDoubleVote()
 {
-    // The same sequence with a store that forgets: the restarted node signs a
-    // second vote for slot 1, and the two votes are double-vote evidence.
+    // A store that forgets (a ledger rolled back: its -wal file deleted, an
+    // old backup restored). The restart guard still keeps the restarted
+    // node from signing for the slot it starts in; with every protection
+    // off (the mutation check) it signs a second vote for slot 1, and the
+    // two votes are double-vote evidence.
     const TestNetwork n = makeTestNetwork();
     CachingVerifier verifier;
     const TwoBlocks blocks = conflictingBlocks(n);
     const std::int64_t now = n.params.slotStartMs(1) + 200;
-    CapturingOutbox first;
+    for (bool protectionsOff : {false, true}) {
+        ByzantineBehaviour mutation;
+        mutation.volatileSignerRecord = protectionsOff;
+        CapturingOutbox first;
+        {
+            MemoryConsensusStore store;
+            auto node = startAuthority(n, store, first, verifier, INT64_MIN, mutation);
+            node->onTick(now);
+            node->onMessage(0, encodeMessage(*blocks.first), now);
+        }
+        MemoryConsensusStore amnesia;
+        CapturingOutbox second;
+        auto node = startAuthority(n, amnesia, second, verifier, now + 500, mutation);
+        node->onTick(now + 500);
+        node->onMessage(0, encodeMessage(*blocks.second), now + 500);
+        node->onTick(now + 4000);
+        QCOMPARE(first.votes().size(), std::size_t{1});
+        if (!protectionsOff) {
+            QVERIFY(second.votes().empty());
+            continue;
+        }
+        QCOMPARE(second.votes().size(), std::size_t{1});
+        OffenceKind kind{};
+        QVERIFY(linkVotesConflict(first.votes()[0], second.votes()[0], &kind));
+        QVERIFY(verifyConsensusEvidence(makeLinkEvidence(kind, first.votes()[0], second.votes()[0]), verifier).ok());
+    }
+}
+
+void TestSignerState::rolledBackLedgerDoesNotMakeItDoubleVote()
+{
+    // The attack without the key: kill the node, delete ledger.db-wal, and
+    // the signer record written there is gone. The restarted authority
+    // must still not vote again for the slot it voted in.
+    const auto dir = makeTempDir("signer");
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier verifier;
+    const TwoBlocks blocks = conflictingBlocks(n);
+    const std::int64_t now = n.params.slotStartMs(1) + 200;
+    const std::filesystem::path nodeDir = std::filesystem::path(dir->path().toStdString()) / "node";
+    QVERIFY(openStore(dir, n).ok());   // created and closed: its tables are in ledger.db
     {
-        MemoryConsensusStore store;
-        auto node = startAuthority(n, store, first, verifier);
+        auto store = openStore(dir, n);
+        QVERIFY(store.ok());
+        CapturingOutbox outbox;
+        auto node = startAuthority(n, **store, outbox, verifier);
         node->onTick(now);
         node->onMessage(0, encodeMessage(*blocks.first), now);
+        QVERIFY(votedFor(outbox, blockHash(blocks.first->header)));
+        // Copy the database as it is while the writer runs (its record is
+        // still in the -wal file), as a backup taken then would be.
+        std::filesystem::copy_file(nodeDir / "ledger.db", nodeDir / "ledger.db.old");
     }
-    MemoryConsensusStore amnesia;
-    CapturingOutbox second;
-    auto node = startAuthority(n, amnesia, second, verifier);
+    std::filesystem::remove(nodeDir / "ledger.db");
+    std::filesystem::rename(nodeDir / "ledger.db.old", nodeDir / "ledger.db");
+    std::filesystem::remove(nodeDir / "ledger.db-wal");
+    std::filesystem::remove(nodeDir / "ledger.db-shm");
+    auto store = openStore(dir, n);
+    QVERIFY2(store.ok(), store.ok() ? "" : store.error().message.c_str());
+    if ((*store)->loadSignerRecord().value().linkTargetSlot != 0)
+        QSKIP("the record reached the main database file before the copy: nothing was rolled back");
+    CapturingOutbox outbox;
+    auto node = startAuthority(n, **store, outbox, verifier, now + 500);
     node->onTick(now + 500);
     node->onMessage(0, encodeMessage(*blocks.second), now + 500);
-    QCOMPARE(first.votes().size(), std::size_t{1});
-    QCOMPARE(second.votes().size(), std::size_t{1});
-    OffenceKind kind{};
-    QVERIFY(linkVotesConflict(first.votes()[0], second.votes()[0], &kind));
-    QVERIFY(verifyConsensusEvidence(makeLinkEvidence(kind, first.votes()[0], second.votes()[0]), verifier).ok());
+    node->onTick(now + 4000);
+    QVERIFY(outbox.votes().empty());
 }
 
 void TestSignerState::refusesToSignWhenTheStoreFails()
@@ -388,13 +445,13 @@ void TestSignerState::restartedNodeWaitsForItsLastSource()
     store.saved.linkTargetSlot = 6;
     store.saved.emergencyVotedSeq.assign(5, 0);
     CapturingOutbox outbox;
-    auto node = startAuthority(n, store, outbox, verifier);
+    std::int64_t now = n.params.slotStartMs(7) + 100;
+    auto node = startAuthority(n, store, outbox, verifier, now);
 
     BlockTree tree(n.params, *n.genesis);
     std::vector<BlockNode *> chain{tree.genesisNode()};
     for (std::uint64_t slot = 1; slot <= 8; ++slot)
         chain.push_back(*tree.add(makeBlock(n, tree, chain.back(), slot), verifier));
-    std::int64_t now = n.params.slotStartMs(7) + 100;
     node->onTick(now);
     for (std::uint64_t slot = 1; slot <= 7; ++slot)
         node->onMessage(0, encodeMessage(*chain[slot]->block), now);

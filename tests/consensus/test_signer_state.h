@@ -17,6 +17,7 @@ private slots:
     void recordIsDurableBeforeTheVoteLeaves();
     void noConflictingVoteAfterRestartFromTheLedger();
     void withoutTheRecordARestartedNodeWouldDoubleVote();
+    void rolledBackLedgerDoesNotMakeItDoubleVote();
     void refusesToSignWhenTheStoreFails();
     void restartedNodeWaitsForItsLastSource();
 };

@@ -4,6 +4,7 @@
 #include "core/consensus/verifier.h"
 
 #include <algorithm>
+#include <array>
 
 namespace gtx::consensus {
 
@@ -176,6 +177,11 @@ Status BlockTree::validate(const Block &block, BlockNode *parent, const EpochCon
         return blockError("block.too_large", "The block exceeds a lane or record limit.");
 
     const std::int64_t slotStart = m_params.slotStartMs(h.slot);
+    std::array<std::size_t, kLaneCount> perLane{};
+    for (const auto &tx : block.transactions)
+        if (++perLane[static_cast<std::size_t>(laneOf(tx.kind))] > laneCap(lanes, laneOf(tx.kind)))
+            return blockError("block.lane_full", "The block carries more " + std::string(toString(laneOf(tx.kind)))
+                                                     + " transactions than that lane's limit.");
     const TxContext txc = txContext(parent, verifier);
     std::set<Hash256> seen;
     for (const auto &tx : block.transactions) {

@@ -69,30 +69,42 @@ std::vector<Transaction> Mempool::assemble(const Filter &include) const
 {
     std::vector<Transaction> out;
     const std::size_t capacity = m_limits.maxTransactions;
-    std::array<std::size_t, 4> next{};   // position reached in each lane
+    std::array<std::size_t, kLaneCount> next{};    // position reached in each lane
+    std::array<std::size_t, kLaneCount> taken{};   // picked from each lane
 
     auto take = [&](Lane lane, std::size_t budget) {
         const auto &queue = m_lanes[laneIndex(lane)];
         std::size_t &pos = next[laneIndex(lane)];
-        std::size_t taken = 0;
-        while (pos < queue.size() && taken < budget && out.size() < capacity) {
+        std::size_t &count = taken[laneIndex(lane)];
+        const std::size_t cap = laneCap(m_limits, lane);
+        std::size_t now = 0;
+        while (pos < queue.size() && now < budget && count < cap && out.size() < capacity) {
             const Entry &e = queue[pos++];
             if (live(e) && include(e.tx, e.id)) {
                 out.push_back(e.tx);
-                ++taken;
+                ++now;
+                ++count;
             }
         }
     };
 
-    const std::size_t authorityReserve = std::min<std::size_t>(m_limits.authorityReserve, capacity);
-    const std::size_t governanceReserve =
-        std::min<std::size_t>(m_limits.governanceReserve, capacity - authorityReserve);
+    std::size_t left = capacity;
+    auto reserve = [&](std::uint32_t r) {
+        const std::size_t got = std::min<std::size_t>(r, left);
+        left -= got;
+        return got;
+    };
+    const std::size_t authorityReserve = reserve(m_limits.authorityReserve);
+    const std::size_t governanceReserve = reserve(m_limits.governanceReserve);
+    const std::size_t stakingReserve = reserve(m_limits.stakingReserve);
     take(Lane::Authority, authorityReserve);
     take(Lane::Governance, governanceReserve);
-    take(Lane::Energy, capacity - authorityReserve - governanceReserve);
+    take(Lane::Staking, stakingReserve);
+    take(Lane::Energy, left);
     // Unused reserved space, in priority order.
     take(Lane::Authority, capacity);
     take(Lane::Energy, capacity);
+    take(Lane::Staking, capacity);
     take(Lane::Governance, capacity);
     return out;
 }

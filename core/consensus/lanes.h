@@ -34,8 +34,9 @@ public:
 
     using Filter = std::function<bool(const Transaction &, const crypto::Hash256 &)>;
     // Picks at most limits.maxTransactions transactions that pass `include`:
-    // first each lane's reserve (Authority, Governance; Energy gets the rest),
-    // then unused space in priority order Authority, Energy, Governance.
+    // first each lane's reserve (Authority, Governance, Staking; Energy gets
+    // the rest), then unused space in priority order Authority, Energy,
+    // Staking, Governance; no lane beyond its cap (laneCap()).
     std::vector<Transaction> assemble(const Filter &include) const;
 
 private:
@@ -51,8 +52,8 @@ private:
     void compact();
 
     LaneLimits m_limits;
-    std::array<std::deque<Entry>, 4> m_lanes;
-    std::array<std::size_t, 4> m_counts{};
+    std::array<std::deque<Entry>, kLaneCount> m_lanes;
+    std::array<std::size_t, kLaneCount> m_counts{};
     std::map<crypto::Hash256, std::pair<std::uint64_t, Lane>> m_ids;
     std::uint64_t m_nextSequence = 1;
     std::size_t m_stale = 0;

@@ -7,6 +7,23 @@ ConsensusParams ConsensusParams::production()
     return ConsensusParams{};
 }
 
+std::size_t laneCap(const LaneLimits &limits, Lane lane)
+{
+    switch (lane) {
+    case Lane::Emergency:
+        return 0;
+    case Lane::Authority:
+        return limits.authorityMax;
+    case Lane::Governance:
+        return limits.governanceMax;
+    case Lane::Staking:
+        return limits.stakingMax;
+    case Lane::Energy:
+        return limits.maxTransactions;
+    }
+    return 0;
+}
+
 ConsensusParams ConsensusParams::simulation()
 {
     ConsensusParams p;
@@ -19,6 +36,10 @@ ConsensusParams ConsensusParams::simulation()
     p.lanes.maxTransactions = 64;
     p.lanes.authorityReserve = 8;
     p.lanes.governanceReserve = 4;
+    p.lanes.stakingReserve = 4;
+    p.lanes.authorityMax = 16;
+    p.lanes.governanceMax = 16;
+    p.lanes.stakingMax = 16;
     p.lanes.maxEmergencyRecords = 8;
     p.lanes.maxEvidence = 32;
     p.lanes.mempoolPerLane = 20000;
@@ -35,6 +56,12 @@ Status ConsensusParams::validate() const
                          "A fixed quorum override is a test-only switch and is refused in a real network.");
     if (!testOnlyAllowUnsafeQuorum)
         GTX_TRY(rules.validate());
+    if (static_cast<std::uint64_t>(lanes.authorityReserve) + lanes.governanceReserve + lanes.stakingReserve
+            > lanes.maxTransactions
+        || lanes.authorityReserve > lanes.authorityMax || lanes.governanceReserve > lanes.governanceMax
+        || lanes.stakingReserve > lanes.stakingMax)
+        return makeError("consensus.invalid_params",
+                         "Lane reserves must fit in a block and stay within their lane's cap.");
     if (slotMs == 0 || epochSlots == 0 || checkpointBlocks == 0)
         return makeError("consensus.invalid_params",
                          "Slot length, epoch length and checkpoint depth must be positive.");

@@ -10,6 +10,8 @@
 #include "core/types/validator.h"
 
 #include <cstddef>
+#include "core/types/transaction.h"
+
 #include <cstdint>
 
 namespace gtx::consensus {
@@ -22,12 +24,22 @@ struct LaneLimits
     std::uint32_t maxTransactions = 2000;     // transactions per block, all lanes
     std::uint32_t authorityReserve = 200;     // slots kept for the Authority lane
     std::uint32_t governanceReserve = 100;    // slots kept for the Governance lane
+    std::uint32_t stakingReserve = 100;       // slots kept for the Staking lane
+    // The most a block may carry of each lane but Energy (which may use all
+    // that is left); checked by block validity, so no proposer can fill a
+    // block with one lane's traffic beyond its cap.
+    std::uint32_t authorityMax = 400;
+    std::uint32_t governanceMax = 400;
+    std::uint32_t stakingMax = 400;
     std::uint32_t maxEmergencyRecords = 16;   // certified emergency orders per block
     std::uint32_t maxEvidence = 64;           // evidence per block
     std::uint32_t maxLinkVotes = 512;         // authority votes carried per block
     std::uint32_t maxAttestations = 2048;     // stake attestations carried per block
     std::uint32_t mempoolPerLane = 10000;     // pending transactions kept per lane
 };
+
+// The one lane-cap rule, for block assembly and block validity alike.
+std::size_t laneCap(const LaneLimits &limits, Lane lane);
 
 struct RotationParams
 {

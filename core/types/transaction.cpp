@@ -50,11 +50,12 @@ Lane laneOf(TransactionKind kind)
         return Lane::Emergency;
     case TransactionKind::RegulatoryEnforcement:
     case TransactionKind::AuthorityRegistration:
+        return Lane::Authority;
     case TransactionKind::Bond:
     case TransactionKind::Unbond:
     case TransactionKind::Delegate:
     case TransactionKind::RandaoReveal:
-        return Lane::Authority;
+        return Lane::Staking;
     case TransactionKind::Transfer:
     case TransactionKind::MeterReading:
     case TransactionKind::EnergyTrade:
@@ -92,6 +93,8 @@ std::string_view toString(Lane lane)
         return "energy";
     case Lane::Governance:
         return "governance";
+    case Lane::Staking:
+        return "staking";
     }
     return "unknown";
 }

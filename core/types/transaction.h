@@ -40,12 +40,14 @@ constexpr TransactionKind kLastTransactionKind = TransactionKind::RandaoReveal;
 // Block space is divided into lanes so emergency and authority traffic is
 // never crowded out by market traffic. Lanes are ordered by priority.
 enum class Lane : std::uint8_t {
-    Emergency = 0,   // halts and resumes
-    Authority = 1,   // regulators, authority keys, validator duties, staking
+    Emergency = 0,   // halts and resumes (emergency blocks, never in the mempool)
+    Authority = 1,   // what only an authority may send: regulatory orders, registrations
     Energy = 2,      // meter readings, trades, GT transfers
     Governance = 3,  // proposals, votes, appeals
+    Staking = 4,     // bond, unbond, delegate, RANDAO reveals: open to any key, so kept apart
 };
-constexpr Lane kLastLane = Lane::Governance;
+constexpr Lane kLastLane = Lane::Staking;
+constexpr std::size_t kLaneCount = static_cast<std::size_t>(kLastLane) + 1;
 
 Lane laneOf(TransactionKind kind);
 

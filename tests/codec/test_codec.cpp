@@ -641,7 +641,7 @@ private slots:
         QVERIFY(!decodes<SlashingReason>(Bytes{5}));
         QVERIFY(!decodes<SlashingTier>(Bytes{3}));
         QVERIFY(!decodes<ProposalType>(Bytes{5}));
-        QVERIFY(!decodes<Lane>(Bytes{4}));
+        QVERIFY(!decodes<Lane>(Bytes{5}));
     }
 
     void outOfRangeValuesRejected()

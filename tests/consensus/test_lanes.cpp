@@ -83,7 +83,7 @@ void TestLanes::energyFloodCannotEvictAuthorityTraffic()
         QVERIFY(pool.add(energyTrade(client, i, 1000)).ok());
     auto full = pool.add(energyTrade(client, 100, 1000));
     QCOMPARE(full.error().code, std::string("mempool.lane_full"));
-    QVERIFY(pool.add(simpleTx(TransactionKind::Bond, testKey(60), 0, 1000)).ok());
+    QVERIFY(pool.add(simpleTx(TransactionKind::AuthorityRegistration, testKey(60), 0, 1000)).ok());
     QVERIFY(pool.add(simpleTx(TransactionKind::GovernanceVote, testKey(61), 0, 1000)).ok());
     QCOMPARE(pool.size(Lane::Energy), std::size_t{100});
     QCOMPARE(pool.size(Lane::Authority), std::size_t{1});
@@ -99,6 +99,7 @@ void TestLanes::unusedReserveGoesToOtherLanes()
     limits.maxTransactions = 20;
     limits.authorityReserve = 5;
     limits.governanceReserve = 5;
+    limits.stakingReserve = 0;
     Mempool pool(limits);
     const crypto::KeyPair client = testKey(50);
     for (std::uint64_t i = 0; i < 40; ++i)
@@ -178,6 +179,47 @@ void TestLanes::evidenceHasItsOwnRoom()
     bad.lanes.authorityReserve = 60;
     bad.lanes.governanceReserve = 10;   // 70 > 64
     QVERIFY(!bad.validate().ok());
+}
+
+void TestLanes::stakingSpamCannotFillTheAuthorityLane()
+{
+    // Anyone may send bonds and unbonds; they must not take the room kept
+    // for authorities. A flood of them from made-up keys, then one
+    // regulator's order: the order is in the next block.
+    Mempool pool(ConsensusParams::simulation().lanes);
+    for (std::uint64_t i = 0; i < 500; ++i)
+        QVERIFY(pool.add(simpleTx(i % 2 ? TransactionKind::Bond : TransactionKind::Unbond, testKey(100 + i), 0, 1000))
+                    .ok());
+    QCOMPARE(pool.size(Lane::Authority), std::size_t{0});
+    QCOMPARE(pool.size(Lane::Staking), std::size_t{500});
+    QVERIFY(pool.add(simpleTx(TransactionKind::RegulatoryEnforcement, testKey(1), 0, 1000)).ok());
+    const auto block = pool.assemble(kAll);
+    QCOMPARE(countKind(block, TransactionKind::RegulatoryEnforcement), std::size_t{1});
+    // Staking traffic gets its lane's cap, no more.
+    const LaneLimits limits = ConsensusParams::simulation().lanes;
+    QVERIFY(countKind(block, TransactionKind::Bond) + countKind(block, TransactionKind::Unbond) <= limits.stakingMax);
+}
+
+void TestLanes::blockOverALaneCapIsRejected()
+{
+    // Block validity checks every lane, not only the total.
+    TestNetwork n = makeTestNetwork({20'000});
+    BlockTree tree(n.params, *n.genesis);
+    CachingVerifier verifier;
+    std::vector<Transaction> spam;
+    for (std::uint32_t i = 0; i <= n.params.lanes.stakingMax; ++i) {
+        Transaction tx;
+        tx.kind = TransactionKind::Unbond;   // valid from any key, and small
+        tx.networkId = n.params.networkId;
+        tx.timestampMs = n.params.slotStartMs(1);
+        signTransaction(tx, testKey(300 + i));
+        spam.push_back(tx);
+    }
+    auto over = tree.add(makeBlock(n, tree, tree.genesisNode(), 1, {}, {}, spam), verifier);
+    QVERIFY(!over.ok());
+    QCOMPARE(over.error().code, std::string("block.lane_full"));
+    spam.pop_back();
+    QVERIFY(tree.add(makeBlock(n, tree, tree.genesisNode(), 1, {}, {}, spam), verifier).ok());
 }
 
 QTEST_GUILESS_MAIN(TestLanes)

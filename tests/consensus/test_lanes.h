@@ -14,4 +14,6 @@ private slots:
     void emergencyOrdersBypassTheMempool();
     void authorityTransactionLandsWithinSixSlotsUnderFullMempool();
     void evidenceHasItsOwnRoom();
+    void stakingSpamCannotFillTheAuthorityLane();
+    void blockOverALaneCapIsRejected();
 };

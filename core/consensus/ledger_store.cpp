@@ -98,6 +98,15 @@ Result<RestoredChain> LedgerConsensusStore::loadFinalized()
     if (!header)
         return header.error();
     chain.anchor = {height, header->slot, blockHash(*header)};
+    // The node rebuilds its finalized chain from its own blocks (the block
+    // tree starts at genesis), so it does not fetch them one by one again.
+    chain.blocks.reserve(static_cast<std::size_t>(height));
+    for (std::uint64_t h = 1; h <= height; ++h) {
+        auto block = m_ledger->blockAt(h);
+        if (!block)
+            return block.error();
+        chain.blocks.push_back(std::move(*block));
+    }
     return chain;
 }
 

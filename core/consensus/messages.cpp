@@ -208,6 +208,9 @@ Result<Message> decodeMessage(ByteView bytes)
         case MessageType::VotesRequest:
             read(VotesRequest{});
             break;
+        case MessageType::BlockRangeRequest:
+            read(BlockRangeRequest{});
+            break;
         }
     }
     if (r.ok() && !r.atEnd())
@@ -237,6 +240,20 @@ void encodeTo(codec::Writer &w, const VotesRequest &v)
 void decodeFrom(codec::Reader &r, VotesRequest &v)
 {
     r.fixed(v.target);
+}
+
+void encodeTo(codec::Writer &w, const BlockRangeRequest &v)
+{
+    w.u64(v.fromHeight);
+    w.u32(v.count);
+}
+
+void decodeFrom(codec::Reader &r, BlockRangeRequest &v)
+{
+    v.fromHeight = r.u64();
+    v.count = r.u32();
+    if (r.ok() && (v.count == 0 || v.count > kMaxBlockRange))
+        r.fail("block range count out of range");
 }
 
 } // namespace gtx::consensus

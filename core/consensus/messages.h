@@ -91,6 +91,18 @@ struct VotesRequest
     bool operator==(const VotesRequest &) const = default;
 };
 
+// Block sync (docs/protocol.md, "Block sync"): asks a peer for up to
+// `count` blocks of its chain from `fromHeight` up, sent back in height
+// order as Proposal messages (their finality proofs are the link votes the
+// later blocks carry).
+struct BlockRangeRequest
+{
+    std::uint64_t fromHeight = 0;
+    std::uint32_t count = 0;   // at most kMaxBlockRange
+    bool operator==(const BlockRangeRequest &) const = default;
+};
+constexpr std::uint32_t kMaxBlockRange = 64;
+
 enum class MessageType : std::uint8_t {
     Proposal = 0,
     LinkVote = 1,
@@ -101,12 +113,13 @@ enum class MessageType : std::uint8_t {
     Transaction = 6,
     BlockRequest = 7,
     VotesRequest = 8,
+    BlockRangeRequest = 9,
 };
-constexpr MessageType kLastMessageType = MessageType::VotesRequest;
+constexpr MessageType kLastMessageType = MessageType::BlockRangeRequest;
 
 // Alternatives in MessageType order.
 using Message = std::variant<Block, LinkVote, Vote, EmergencyBlock, EmergencyRecord, Evidence,
-                             Transaction, BlockRequest, VotesRequest>;
+                             Transaction, BlockRequest, VotesRequest, BlockRangeRequest>;
 
 Bytes encodeMessage(const Message &message);
 // Errors: "codec.malformed", "codec.too_large".
@@ -116,6 +129,8 @@ void encodeTo(codec::Writer &w, const BlockRequest &v);
 void decodeFrom(codec::Reader &r, BlockRequest &v);
 void encodeTo(codec::Writer &w, const VotesRequest &v);
 void decodeFrom(codec::Reader &r, VotesRequest &v);
+void encodeTo(codec::Writer &w, const BlockRangeRequest &v);
+void decodeFrom(codec::Reader &r, BlockRangeRequest &v);
 
 } // namespace gtx::consensus
 

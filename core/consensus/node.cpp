@@ -18,6 +18,7 @@ constexpr std::size_t kMaxEvidenceGossipPerSlot = 16;
 // between honest nodes is bounded by maxClockDisparityMs, well below a slot).
 constexpr std::uint64_t kMaxVoteLeadSlots = 2;
 constexpr std::size_t kMaxUnknownEmergencyVotesPerVoter = 8;
+constexpr std::uint32_t kMaxRangesPerPeerSlot = 4;
 
 Hash256 fakeTarget(const Hash256 &real, std::uint64_t salt)
 {
@@ -159,6 +160,12 @@ void ConsensusNode::newSlot(std::uint64_t slot)
     prune();
     if (!m_unsavedFinal.empty())
         saveFinalized();
+    if (m_sync.target > m_head->height && m_sync.requestedSlot + 1 < slot) {
+        // The last range brought nothing that connected: ask again, from the
+        // Fast-final block this time.
+        m_sync.fromFinal = true;
+        requestRange();
+    }
     propose(slot);
     // A block that arrived just before this node's clock reached its slot.
     tryVote(m_head);
@@ -323,6 +330,66 @@ void ConsensusNode::onMessage(PeerId from, ByteView bytes, std::int64_t nowMs)
             for (const auto &v : it->second)
                 m_outbox.sendTo({from}, encodeMessage(v));
         break;
+    case MessageType::BlockRangeRequest:
+        handleBlockRange(from, std::get<BlockRangeRequest>(message));
+        break;
+    }
+}
+
+// --- block sync --------------------------------------------------------------
+
+void ConsensusNode::handleBlockRange(PeerId from, const BlockRangeRequest &request)
+{
+    // A few ranges per peer and slot: serving one costs up to kMaxBlockRange blocks.
+    auto &served = m_rangesServed[from];
+    if (served.first != m_currentSlot)
+        served = {m_currentSlot, 0};
+    if (++served.second > kMaxRangesPerPeerSlot)
+        return;
+    // From this node's best chain: the Fast-final blocks and the head's chain past them.
+    if (request.fromHeight == 0 || request.fromHeight > m_head->height)
+        return;
+    const std::uint64_t last = std::min<std::uint64_t>(m_head->height, request.fromHeight + request.count - 1);
+    std::vector<const BlockNode *> range;
+    for (const BlockNode *b = BlockTree::ancestorAtHeight(m_head, last); b && b->height >= request.fromHeight;
+         b = b->parent)
+        range.push_back(b);
+    for (auto it = range.rbegin(); it != range.rend(); ++it)
+        m_outbox.sendTo({from}, encodeMessage(*(*it)->block));
+}
+
+void ConsensusNode::noteBehind(PeerId peer, std::uint64_t height)
+{
+    if (height <= m_sync.target && m_sync.target > m_head->height)
+        return;   // already syncing towards at least this height
+    m_sync.target = std::max(m_sync.target, height);
+    m_sync.peer = peer;
+    m_sync.fromFinal = false;
+    requestRange();
+}
+
+void ConsensusNode::requestRange()
+{
+    // From the head's next height; if that does not connect (the head is on
+    // a fork the peer does not have), from the Fast-final block, which every
+    // honest chain shares.
+    const std::uint64_t from = (m_sync.fromFinal ? m_finality->tip(FinalityLevel::Fast)->height : m_head->height) + 1;
+    m_sync.requestedTo = from + kMaxBlockRange - 1;
+    m_sync.requestedSlot = m_currentSlot;
+    m_outbox.sendTo({m_sync.peer}, encodeMessage(BlockRangeRequest{from, kMaxBlockRange}));
+}
+
+void ConsensusNode::continueSync()
+{
+    if (m_sync.target == 0)
+        return;
+    if (m_head->height >= m_sync.target) {
+        m_sync = {};
+        return;
+    }
+    if (m_head->height >= m_sync.requestedTo) {
+        m_sync.fromFinal = false;
+        requestRange();   // the last range arrived: the next one
     }
 }
 
@@ -391,6 +458,8 @@ void ConsensusNode::acceptBlocks(std::shared_ptr<const Block> first, PeerId from
                 m_orphans.emplace(parentHash, item);
                 m_orphanParent[hash] = parentHash;
             }
+            if (item.block->header.height > m_head->height + 1)
+                noteBehind(item.from, item.block->header.height);   // far behind: sync ranges
             Hash256 root = parentHash;
             while (m_orphanParent.count(root))
                 root = m_orphanParent.at(root);
@@ -421,6 +490,7 @@ void ConsensusNode::acceptBlocks(std::shared_ptr<const Block> first, PeerId from
     if (!accepted)
         return;
     updateHead();
+    continueSync();
     tryVote(m_head);
     tryAttest(m_head);
 }

@@ -168,6 +168,12 @@ private:
     void handleEvidence(const Evidence &evidence);
     void handleTransaction(const Transaction &tx);
     void handleBlockRequest(PeerId from, const Hash256 &hash);
+    void handleBlockRange(PeerId from, const BlockRangeRequest &request);
+    // Block sync: a block far above the head starts it; ranges follow until
+    // the head reaches the highest height seen.
+    void noteBehind(PeerId peer, std::uint64_t height);
+    void requestRange();
+    void continueSync();
 
     void propose(std::uint64_t slot);
     Block buildBlock(BlockNode *parent, std::uint64_t slot, bool variant);
@@ -238,6 +244,16 @@ private:
     std::vector<Orphan> m_future;
     std::set<Hash256> m_rejected;
     std::set<std::pair<PeerId, Hash256>> m_hinted;   // justification proofs already sent
+    struct SyncState
+    {
+        std::uint64_t target = 0;          // highest height seen above the head (0: not syncing)
+        PeerId peer = 0;                   // who showed it
+        std::uint64_t requestedTo = 0;     // last height of the range asked for
+        std::uint64_t requestedSlot = 0;
+        bool fromFinal = false;            // ask from the Fast-final block, not the head
+    };
+    SyncState m_sync;
+    std::map<PeerId, std::pair<std::uint64_t, std::uint32_t>> m_rangesServed;   // peer -> (slot, count)
 
     // Votes by id (dedup) and by target (to carry in blocks).
     struct SignatureHasher

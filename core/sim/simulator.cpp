@@ -180,6 +180,8 @@ public:
         : m_scenario(scenario), m_seed(seed), m_rng(seed), m_params(scenario.params)
     {
         m_result.seed = seed;
+        if (m_scenario.adversaries.longOutage)
+            m_scenario.slotCount = std::max(m_scenario.slotCount, Adversaries::kLongOutageRunSlots);
         if (scenario.weakenedQuorum) {
             m_params.testOnlyAllowUnsafeQuorum = true;
             m_params.testOnlyQuorumOverride = scenario.weakenedQuorumSize;
@@ -706,6 +708,31 @@ void Simulation::scheduleFaults()
         u.type = EventType::Unbond;
         u.time = slotTime(2 * m_params.epochSlots + 2);
         push(u);
+    }
+    if (m_scenario.adversaries.longOutage) {
+        // An honest authority down for a long time, then back.
+        std::vector<int> honestAuthorities;
+        for (std::size_t i = 0; i < m_nodes.size(); ++i)
+            if (m_nodes[i].authority && !m_nodes[i].byzantine)
+                honestAuthorities.push_back(static_cast<int>(i));
+        if (!honestAuthorities.empty() && last > Adversaries::kLongOutageSlots + 10) {
+            Event e;
+            e.type = EventType::Crash;
+            e.node = honestAuthorities[m_rng.below(honestAuthorities.size())];
+            e.time = slotTime(5);
+            Event r;
+            r.type = EventType::Restart;
+            r.node = e.node;
+            r.time = slotTime(5 + Adversaries::kLongOutageSlots + m_rng.below(20));
+            push(e);
+            push(r);
+            m_lastDisruption = std::max(m_lastDisruption, r.time);
+            if (!m_runDir.empty())
+                m_nodes[static_cast<std::size_t>(e.node)].durable = true;
+            ++m_result.adversaryActions;
+            trace("long-outage: " + m_nodes[static_cast<std::size_t>(e.node)].name + " goes down at slot 5 for over "
+                  + std::to_string(Adversaries::kLongOutageSlots) + " slots");
+        }
     }
     if (m_scenario.adversaries.byzantineEmergency && last > 6) {
         for (int i = 0; i < 3; ++i) {
@@ -1692,7 +1719,7 @@ std::string_view toString(ViolationKind kind)
 
 const std::vector<std::string> &adversaryNames()
 {
-    static const std::vector<std::string> names{"vote-flood", "byzantine-emergency"};
+    static const std::vector<std::string> names{"vote-flood", "byzantine-emergency", "long-outage"};
     return names;
 }
 
@@ -1710,6 +1737,8 @@ Result<Adversaries> parseAdversaries(const std::string &spec)
             a.voteFlood = true;
         } else if (item == "byzantine-emergency") {
             a.byzantineEmergency = true;
+        } else if (item == "long-outage") {
+            a.longOutage = true;
         } else {
             std::string known;
             for (const auto &name : adversaryNames())

@@ -72,13 +72,20 @@ struct Adversaries
     // conflicting emergency votes, and poisons the certificates of honest
     // authorities' orders with votes whose fields are wrong.
     bool byzantineEmergency = false;
+    // long-outage: an honest authority is down for longer than
+    // kLongOutageSlots and then restarts from its store (runs are made at
+    // least kLongOutageRunSlots long); it must catch up and vote again.
+    bool longOutage = false;
+    static constexpr std::uint64_t kLongOutageSlots = 620;
+    static constexpr std::uint64_t kLongOutageRunSlots = 720;
 
-    bool any() const { return voteFlood || byzantineEmergency; }
+    bool any() const { return voteFlood || byzantineEmergency; }   // those that need a Byzantine authority
     static Adversaries all()
     {
         Adversaries a;
         a.voteFlood = true;
         a.byzantineEmergency = true;
+        a.longOutage = true;
         return a;
     }
 };

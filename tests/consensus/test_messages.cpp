@@ -42,7 +42,7 @@ std::vector<Message> sampleMessages()
     other.target.hash = crypto::hash("gtx/test/v1", asBytes("other"));
     signLinkVote(other, n.authorities[0]);
     return {*block, vote, att, eb, record, makeLinkEvidence(OffenceKind::DoubleLinkVote, vote, other), tx,
-            BlockRequest{b1->hash}, VotesRequest{b1->hash}};
+            BlockRequest{b1->hash}, VotesRequest{b1->hash}, BlockRangeRequest{1, 16}};
 }
 
 } // namespace

@@ -51,7 +51,7 @@ BlockTree::BlockTree(const ConsensusParams &params, const ConsensusGenesis &gene
     node->state.pool = pool;
     node->state.halts = std::make_shared<HaltState>();
     node->state.emergencyRecords = std::make_shared<std::set<Hash256>>();
-    node->state.offences = std::make_shared<std::set<Hash256>>();
+    node->state.offences = std::make_shared<std::map<Hash256, std::uint64_t>>();
 
     auto ctx = std::make_shared<EpochContext>();
     ctx->epoch = 0;
@@ -287,9 +287,13 @@ ChainState BlockTree::applyState(const ChainState &parent, const Block &block) c
         s.emergencyRecords = records;
     }
     if (!block.evidence.empty()) {
-        auto offences = std::make_shared<std::set<Hash256>>(*parent.offences);
+        auto offences = std::make_shared<std::map<Hash256, std::uint64_t>>();
+        const std::uint64_t window = m_params.evidenceWindowSlots;
+        for (const auto &[key, slot] : *parent.offences)
+            if (slot + window >= block.header.slot)
+                offences->emplace_hint(offences->end(), key, slot);
         for (const auto &e : block.evidence)
-            offences->insert(offenceKey(e));
+            offences->emplace(offenceKey(e), offenceSlot(e));
         s.offences = offences;
     }
     return s;

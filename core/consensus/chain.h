@@ -46,7 +46,10 @@ struct ChainState
     std::shared_ptr<const std::vector<Candidate>> pool;   // sorted by key
     std::shared_ptr<const HaltState> halts;
     std::shared_ptr<const std::set<Hash256>> emergencyRecords;   // emergency block ids carried
-    std::shared_ptr<const std::set<Hash256>> offences;           // offence keys carried
+    // Offence keys carried (-> offence slot), those within the evidence
+    // window at least: older ones are dropped when the map is next copied,
+    // since evidence older than the window can never be carried again.
+    std::shared_ptr<const std::map<Hash256, std::uint64_t>> offences;
 };
 
 struct BlockNode

@@ -1499,6 +1499,16 @@ void Simulation::finish()
     // Every observed equivocation is evidence on every honest node's finalized chain.
     const std::int64_t settle = static_cast<std::int64_t>(m_scenario.settleSlots * m_params.slotMs);
     m_result.equivocations = m_equivocations.size();
+    // The offences on each honest node's finalized chain (the chain state
+    // keeps only those still within the evidence window).
+    std::map<int, std::set<Hash256>> onChainOffences;
+    for (int i : honestLive) {
+        auto &keys = onChainOffences[i];
+        for (const BlockNode *b = m_nodes[static_cast<std::size_t>(i)].node->finalizedTip(FinalityLevel::Fast); b;
+             b = b->parent)
+            for (const auto &e : b->block->evidence)
+                keys.insert(offenceKey(e));
+    }
     for (const auto &[key, eq] : m_equivocations) {
         // When an honest node had checked both messages of the offence.
         std::int64_t observedAt = -1;
@@ -1520,7 +1530,7 @@ void Simulation::finish()
             continue;
         for (int i : honestLive) {
             const BlockNode *tip = m_nodes[static_cast<std::size_t>(i)].node->finalizedTip(FinalityLevel::Fast);
-            bool onChain = tip->state.offences->count(key) > 0;
+            bool onChain = onChainOffences[i].count(key) > 0;
             if (!onChain && eq.kind == OffenceKind::SurroundLinkVote) {
                 // A surround vote may be proven by another pair of the offender's votes.
                 for (const BlockNode *b = tip; b && !onChain; b = b->parent)
@@ -1533,7 +1543,7 @@ void Simulation::finish()
                           + m_nodes[static_cast<std::size_t>(i)].name);
         }
     }
-    m_result.offencesOnChain = refTip->state.offences->size();
+    m_result.offencesOnChain = onChainOffences.count(reference) ? onChainOffences[reference].size() : 0;
 
     // Every certified emergency order is on every honest node's finalized chain.
     for (const auto &[id, at] : m_certifiedAt) {

@@ -39,7 +39,10 @@ std::set<Hash256> offencesOnChain(const ByzantineBehaviour &behaviour, std::uint
     for (const auto &k : net.net.validators)
         net.add(k);
     net.runUntilSlot(slotCount, 5000);
-    return *net.node(0).finalizedTip(FinalityLevel::Fast)->state.offences;
+    std::set<Hash256> keys;
+    for (const auto &[key, slot] : *net.node(0).finalizedTip(FinalityLevel::Fast)->state.offences)
+        keys.insert(key);
+    return keys;
 }
 
 } // namespace

@@ -4,6 +4,8 @@
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
+    # Install the packages first, so that xvfb-run is there for the hint below.
+    "$top/installer/install-build-deps.sh"
     echo "run.sh: gtx-console needs a display and none is set; run it headless with: xvfb-run -a ./run.sh" >&2
     exit 1
 fi

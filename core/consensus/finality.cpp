@@ -58,7 +58,7 @@ FinalityTracker::VoterVotes &FinalityTracker::TargetVotes::of(std::size_t voter)
     for (auto &v : voters)
         if (v.voter == voter)
             return v;
-    voters.push_back({voter, {}, false});
+    voters.push_back({voter, {}, {}, false});
     return voters.back();
 }
 
@@ -98,6 +98,18 @@ VoteUse FinalityTracker::addLinkVote(const LinkVote &vote, std::size_t authority
     } else if (fromParent) {
         if (mine.fromParent)
             return VoteUse::Dropped;
+    } else if (realSource) {
+        // A real ancestor, not justified yet: keep the highest few.
+        auto &w = mine.waiting;
+        if (std::find(w.begin(), w.end(), vote.source) != w.end())
+            return VoteUse::Dropped;
+        if (w.size() >= kMaxWaitingPerVoterTarget) {
+            const auto lowest = std::min_element(w.begin(), w.end());
+            if (!(*lowest < vote.source))
+                return VoteUse::Dropped;
+            w.erase(lowest);
+        }
+        w.push_back(vote.source);
     } else {
         if (std::find(mine.pending.begin(), mine.pending.end(), vote.source) != mine.pending.end()
             || mine.pending.size() >= kMaxPendingPerVoterTarget)
@@ -126,11 +138,13 @@ void FinalityTracker::evaluate(const Checkpoint &checkpoint)
             if (t.countedVoters & bit)
                 continue;
             bool counts = v.fromParent && target->parent && target->parent->justified;
-            for (const Checkpoint &c : v.pending) {
-                const BlockNode *s = m_tree.find(c.hash);
-                counts = counts
-                    || (s && s->slot == c.slot && s->justified && s != target && BlockTree::isAncestorOrSelf(s, target));
-            }
+            for (const auto *list : {&v.waiting, &v.pending})
+                for (const Checkpoint &c : *list) {
+                    const BlockNode *s = m_tree.find(c.hash);
+                    counts = counts
+                        || (s && s->slot == c.slot && s->justified && s != target
+                            && BlockTree::isAncestorOrSelf(s, target));
+                }
             if (counts)
                 t.countedVoters |= bit;
         }

@@ -69,14 +69,18 @@ public:
     // Bounds on what one voter can make the tracker keep (docs/protocol.md,
     // "Vote tables"). Per voter and target: one vote that counts (its
     // source a justified ancestor), the exact link from the target's parent,
-    // and at most kMaxPendingPerVoterTarget others waiting for their source
-    // to be justified. Per voter and slot: at most kMaxUnknownTargetsPerVoterSlot
+    // the kMaxWaitingPerVoterTarget highest sources that are ancestors of
+    // the target not justified yet (the highest, so the set kept does not
+    // depend on arrival order), and at most kMaxPendingPerVoterTarget votes
+    // whose source or target is not a block of the tree yet (made-up sources
+    // never displace a real one). Per voter and slot: at most kMaxUnknownTargetsPerVoterSlot
     // targets that are not (yet) blocks of the tree. An honest authority signs
     // one vote per target slot, so these bounds never drop an honest vote, and
     // a vote for a known block from a justified source is always taken,
     // whatever else its voter sent: arrival order cannot make two honest
     // nodes disagree for good about a justification.
     static constexpr std::size_t kMaxPendingPerVoterTarget = 2;
+    static constexpr std::size_t kMaxWaitingPerVoterTarget = 4;
     static constexpr std::size_t kMaxUnknownTargetsPerVoterSlot = 2;
 
     std::vector<FinalityEvent> takeEvents();
@@ -88,7 +92,8 @@ private:
     struct VoterVotes
     {
         std::size_t voter = 0;                 // authority index
-        std::vector<Checkpoint> pending;       // sources not (yet) justified ancestors; bounded
+        std::vector<Checkpoint> waiting;       // real ancestors not justified yet: the highest few
+        std::vector<Checkpoint> pending;       // sources not (yet) blocks of the tree; the first few
         bool fromParent = false;               // signed the exact link from the target's parent
     };
     struct TargetVotes

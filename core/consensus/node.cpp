@@ -788,13 +788,7 @@ void ConsensusNode::checkCertified(const Hash256 &id)
     if (block == m_emergencyBlocks.end() || votes == m_emergencyVotes.end() || votes->second.size() < m_tree->quorum())
         return;
     const auto proposerIndex = authorityIndex(m_genesis->authorities, block->second.header.proposer);
-    const Vote expected = emergencyVoteFor(block->second, static_cast<std::uint32_t>(proposerIndex));
-    Certificate c;
-    c.kind = expected.kind;
-    c.height = expected.height;
-    c.round = expected.round;
-    c.slot = expected.slot;
-    c.blockHash = expected.blockHash;
+    Certificate c = certificateFor(emergencyVoteFor(block->second, static_cast<std::uint32_t>(proposerIndex)));
     for (const Vote &v : votes->second)
         if (voteMatches(c, v))
             (void)addVote(c, v);   // a second vote of one signer is simply not added
@@ -835,6 +829,17 @@ void ConsensusNode::onCertified(const EmergencyRecord &record, bool gossip)
         m_observer->onInstantFinal(record);
     if (gossip)
         send(record);
+    // A certified sequence number is settled: an authority that missed it
+    // (it was down) moves past it, so that it can vote for the proposer's
+    // next blocks, which it votes for in order.
+    const std::size_t proposer = authorityIndex(m_genesis->authorities, record.block.header.proposer);
+    if (isAuthority() && proposer < m_signer.emergencyVotedSeq.size()
+        && m_signer.emergencyVotedSeq[proposer] < record.block.header.height) {
+        SignerRecord next = m_signer;
+        next.emergencyVotedSeq[proposer] = record.block.header.height;
+        if (persist(next))
+            voteEmergencyInOrder(proposer);
+    }
 }
 
 // --- proposing ---------------------------------------------------------------

@@ -1307,7 +1307,14 @@ void Simulation::emergency(bool halt)
     }
     if (halt)
         m_halts.push_back(transactionId(tx));
-    m_honestOrders.emplace(transactionId(tx), std::make_pair(m_now, node));
+    // Owed certification only while the honest authorities up can form the
+    // quorum (with one Byzantine authority that withholds, one honest
+    // authority down already stops it).
+    std::size_t honestUp = 0;
+    for (std::size_t i = 0; i < m_genesis->authorities.size(); ++i)
+        honestUp += !m_authorityByzantine[i] && m_authorityNode[i] >= 0 && alive(m_authorityNode[i]) ? 1 : 0;
+    if (honestUp >= m_params.authorityQuorum(m_genesis->authorities.size()))
+        m_honestOrders.emplace(transactionId(tx), std::make_pair(m_now, node));
     trace(std::string(halt ? "halt of zone " + gridZoneCode(order.zones.front()) : std::string("resume"))
           + " ordered by " + m_nodes[static_cast<std::size_t>(node)].name);
 }

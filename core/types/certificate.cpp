@@ -16,6 +16,17 @@ bool strictlySorted(const std::vector<CertificateSignature> &signatures)
 
 } // namespace
 
+Certificate certificateFor(const Vote &vote)
+{
+    Certificate c;
+    c.kind = vote.kind;
+    c.height = vote.height;
+    c.round = vote.round;
+    c.slot = vote.slot;
+    c.blockHash = vote.blockHash;
+    return c;
+}
+
 Vote certificateVote(const Certificate &certificate, const CertificateSignature &entry)
 {
     Vote vote;

@@ -38,6 +38,8 @@ struct Certificate
 
 // The vote a certificate signature stands for.
 Vote certificateVote(const Certificate &certificate, const CertificateSignature &entry);
+// An empty certificate for the position (kind, height, round, slot, block) of `vote`.
+Certificate certificateFor(const Vote &vote);
 // True when the vote matches the certificate's kind, height, round, slot and block.
 bool voteMatches(const Certificate &certificate, const Vote &vote);
 // Adds a vote's signature in sorted position. Errors: "certificate.vote_mismatch",

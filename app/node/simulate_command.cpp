@@ -128,7 +128,7 @@ void addSimulateOptions(CLI::App *sub, SimulateOptions &o)
     sub->add_option("--slots", o.slots, "Slots per run")->check(CLI::Range(40, 100000));
     sub->add_option("--faults", o.faults,
                     std::string("Fault classes: all, none, or a comma-separated list of ") + kFaultClasses);
-    std::string adversaryHelp = "Adversaries (each acts through a Byzantine authority): all, none, or a comma-separated list of";
+    std::string adversaryHelp = "Adversaries (docs/protocol.md, section 15): all, none, or a comma-separated list of";
     for (const auto &name : sim::adversaryNames())
         adversaryHelp += (name == sim::adversaryNames().front() ? " " : ", ") + name;
     sub->add_option("--adversary", o.adversaries, adversaryHelp);

@@ -58,9 +58,10 @@ struct FaultMix
     }
 };
 
-// Adversaries: attacks on the protocol beyond the fault mix, each carried
-// out by a Byzantine authority (one is made Byzantine if the scenario has
-// none). Names as `gtx-node simulate --adversary` takes them.
+// Adversaries: attacks on the protocol beyond the fault mix. vote-flood and
+// byzantine-emergency act through a Byzantine authority (one is made
+// Byzantine if the scenario has none); long-outage takes an honest one down.
+// Names as `gtx-node simulate --adversary` takes them.
 struct Adversaries
 {
     // vote-flood: for every block it sees, a vote naming the block with the

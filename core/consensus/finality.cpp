@@ -119,8 +119,10 @@ VoteUse FinalityTracker::addLinkVote(const LinkVote &vote, std::size_t authority
     mine.fromParent = mine.fromParent || fromParent;
     if (use == VoteUse::Counted)
         t.countedVoters |= bit;
-    m_bySource.emplace(vote.source.hash, vote.target);
-    m_links[{vote.source, vote.target}] |= bit;
+    std::uint64_t &linkVoters = m_links[{vote.source, vote.target}];
+    if (linkVoters == 0)
+        m_bySource.emplace(vote.source.hash, vote.target);   // once per link, not per voter
+    linkVoters |= bit;
     evaluate(vote.target);
     drainWork();
     return use;

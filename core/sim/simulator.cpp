@@ -924,7 +924,9 @@ void Simulation::groundTruth(const Bytes &message)
         // As the nodes do: one offence per new vote, a double vote first.
         const LinkVote *partner = nullptr;
         OffenceKind partnerKind{};
+        std::size_t atSlot = 0;
         for (const auto &prev : seen) {
+            atSlot += prev.target.slot == v.target.slot ? 1 : 0;
             OffenceKind kind{};
             if (!linkVotesConflict(v, prev, &kind))
                 continue;
@@ -937,8 +939,7 @@ void Simulation::groundTruth(const Bytes &message)
             registerEquivocation(makeLinkEvidence(partnerKind, v, *partner), v.signature, partner->signature);
         // As the nodes do, keep a few votes per target slot (a flood of
         // votes adds no offence the first few do not prove).
-        if (std::count_if(seen.begin(), seen.end(), [&](const LinkVote &o) { return o.target.slot == v.target.slot; })
-            < 4)
+        if (atSlot < 4)
             seen.push_back(v);
     };
     auto noteVote = [&](const Vote &v) {

@@ -60,7 +60,7 @@ void TestSimMutations::missingDoubleSignProtectionIsCaught()
              "forgetting the signer record produced no accusation in 100 seeds");
 }
 
-void TestSimMutations::adversariesBreakTheUnprotectedRules()
+void TestSimMutations::adversariesAttackInEveryRun()
 {
     // The adversaries act in every run (their attacks are counted), so a
     // green test_simulator with them is not a quiet run.

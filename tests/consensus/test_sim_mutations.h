@@ -11,5 +11,5 @@ private slots:
     void quorumOfTwoIsCaught();
     void quorumOfThreeWithTwinsIsCaught();
     void missingDoubleSignProtectionIsCaught();
-    void adversariesBreakTheUnprotectedRules();
+    void adversariesAttackInEveryRun();
 };

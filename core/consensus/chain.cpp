@@ -33,7 +33,7 @@ std::string_view toString(FinalityLevel level)
 }
 
 BlockTree::BlockTree(const ConsensusParams &params, const ConsensusGenesis &genesis)
-    : m_params(params), m_genesis(genesis)
+    : m_params(params), m_genesis(genesis), m_stateRules(consensus::stateRules(params))
 {
     for (const auto &[id, key] : genesis.meters)
         m_meters[id] = key;
@@ -45,10 +45,13 @@ BlockTree::BlockTree(const ConsensusParams &params, const ConsensusGenesis &gene
     node->hash = blockHash(block->header);
     node->mix = genesis.seed;
 
-    auto pool = std::make_shared<std::vector<Candidate>>(genesis.candidates);
-    std::sort(pool->begin(), pool->end(),
-              [](const Candidate &a, const Candidate &b) { return a.info.publicKey < b.info.publicKey; });
+    // A genesis that does not execute is refused at startup (validateGenesis);
+    // here it leaves an empty state.
+    auto executed = genesisState(params, genesis);
+    node->state.executed = executed ? std::move(*executed) : state::State();
+    auto pool = std::make_shared<std::vector<Candidate>>(candidatePool(node->state.executed));
     node->state.pool = pool;
+    node->stateChanges = std::make_shared<std::vector<state::StateChange>>();
     node->state.halts = std::make_shared<HaltState>();
     node->state.emergencyRecords = std::make_shared<std::set<Hash256>>();
     node->state.offences = std::make_shared<std::map<Hash256, std::uint64_t>>();
@@ -138,7 +141,6 @@ TxContext BlockTree::txContext(const BlockNode *parent, SignatureVerifier &verif
     c.authorities = &m_genesis.authorities;
     c.meters = &m_meters;
     c.halts = parent->state.halts.get();
-    c.rotation = &m_params.rotation;
     c.verifier = &verifier;
     return c;
 }
@@ -156,8 +158,6 @@ Status BlockTree::validate(const Block &block, BlockNode *parent, const EpochCon
         return blockError("block.bad_position", "The block's height or slot does not follow its parent.");
     if (h.epoch != m_params.epochOf(h.slot) || h.timestampMs != m_params.slotStartMs(h.slot))
         return blockError("block.bad_time", "The block's epoch or timestamp does not match its slot.");
-    if (h.stateRoot != parent->header().stateRoot)
-        return blockError("block.bad_state_root", "The block's state root does not follow its parent.");
     if (h.proposer != drawProposer(ctx.proposers, ctx.seed, h.slot))
         return blockError("block.wrong_proposer", "The block was not proposed by the slot's proposer.");
     const Hash256 hash = blockHash(h);
@@ -244,36 +244,25 @@ Status BlockTree::validate(const Block &block, BlockNode *parent, const EpochCon
     return Status::success();
 }
 
-ChainState BlockTree::applyState(const ChainState &parent, const Block &block) const
+state::BlockContext BlockTree::blockContext(BlockNode *parent, std::uint64_t slot, const PublicKey &proposer)
+{
+    state::BlockContext c;
+    c.slot = slot;
+    c.proposer = proposer;
+    // A long gap is the network's failure, not the drawn proposers': the
+    // state machine counts none of it, so it is not drawn here either.
+    if (slot > parent->slot + 1 && slot - parent->slot - 1 <= m_stateRules.staking.maxMissedSlotsCounted)
+        for (std::uint64_t s = parent->slot + 1; s < slot; ++s)
+            c.missedProposers.push_back(expectedProposer(parent, s));
+    return c;
+}
+
+ChainState BlockTree::applyState(const ChainState &parent, const Block &block, state::State executed) const
 {
     ChainState s = parent;
-    std::shared_ptr<std::vector<Candidate>> pool;
-    for (const auto &tx : block.transactions) {
-        if (tx.kind != TransactionKind::Bond && tx.kind != TransactionKind::Unbond)
-            continue;
-        if (!pool)
-            pool = std::make_shared<std::vector<Candidate>>(*parent.pool);
-        const auto it = std::lower_bound(pool->begin(), pool->end(), tx.sender,
-                                         [](const Candidate &c, const PublicKey &k) {
-                                             return c.info.publicKey < k;
-                                         });
-        const bool present = it != pool->end() && it->info.publicKey == tx.sender;
-        if (tx.kind == TransactionKind::Unbond) {
-            if (present)
-                it->exiting = true;
-            continue;
-        }
-        auto bond = codec::decode<BondRequest>(tx.payload, "bond request");
-        if (!bond)
-            continue;   // validated before; unreachable
-        Candidate c{bond->candidate, bond->role, false};
-        if (present)
-            *it = c;
-        else
-            pool->insert(it, c);
-    }
-    if (pool)
-        s.pool = pool;
+    if (&executed.validators() != &parent.executed.validators())
+        s.pool = std::make_shared<std::vector<Candidate>>(candidatePool(executed));
+    s.executed = std::move(executed);
 
     if (!block.emergencyRecords.empty()) {
         auto halts = std::make_shared<HaltState>(*parent.halts);
@@ -315,6 +304,16 @@ Result<BlockNode *> BlockTree::add(std::shared_ptr<const Block> block,
     } else {
         GTX_TRY(validate(*block, parent, *ctx, verifier));
     }
+    // Every block is executed, a stored one too: its state is rebuilt, and a
+    // root that differs means the store or the proposer is wrong.
+    state::BlockExecution execution(parent->state.executed, m_stateRules,
+                                    blockContext(parent, block->header.slot, block->header.proposer));
+    for (const auto &tx : block->transactions)
+        if (auto ok = execution.apply(tx); !ok)
+            return blockError("block.bad_tx", "A transaction does not execute: " + ok.error().message);
+    auto outcome = std::move(execution).finish();
+    if (outcome.state.root() != block->header.stateRoot)
+        return blockError("block.bad_state_root", "The block's state root is not the state its transactions produce.");
 
     auto node = std::make_unique<BlockNode>();
     node->block = block;
@@ -324,7 +323,8 @@ Result<BlockNode *> BlockTree::add(std::shared_ptr<const Block> block,
     node->slot = block->header.slot;
     node->mix = mixReveal(parent->mix, block->header.randaoReveal);
     node->epoch = std::move(ctx);
-    node->state = applyState(parent->state, *block);
+    node->state = applyState(parent->state, *block, std::move(outcome.state));
+    node->stateChanges = std::make_shared<std::vector<state::StateChange>>(std::move(outcome.changes));
     BlockNode *raw = node.get();
     parent->children.push_back(raw);
     for (const auto &tx : block->transactions)

@@ -40,10 +40,16 @@ struct EpochContext
     Hash256 previousEndMix;    // mix at the end of epoch - 1
 };
 
-// Chain state that changes rarely, shared between blocks until it changes.
+// The chain's state after a block: the executed state (accounts, bonds,
+// validator records; committed by the header's stateRoot) and the
+// consensus records that change rarely, shared between blocks until they
+// change.
 struct ChainState
 {
-    std::shared_ptr<const std::vector<Candidate>> pool;   // sorted by key
+    state::State executed;
+    // The rotation's view of executed.validators() (candidatePool()),
+    // rebuilt only when a block changes a validator record.
+    std::shared_ptr<const std::vector<Candidate>> pool;
     std::shared_ptr<const HaltState> halts;
     std::shared_ptr<const std::set<Hash256>> emergencyRecords;   // emergency block ids carried
     // Offence keys carried (-> offence slot), those within the evidence
@@ -63,6 +69,8 @@ struct BlockNode
     Hash256 mix;                                   // RANDAO mix after this block
     std::shared_ptr<const EpochContext> epoch;     // this block's epoch
     ChainState state;                              // after this block
+    // The state changes this block made (what the ledger commits with it).
+    std::shared_ptr<const std::vector<state::StateChange>> stateChanges;
 
     // Finality bookkeeping (FinalityTracker).
     bool justified = false;
@@ -110,6 +118,10 @@ public:
     bool chainHasTransaction(const BlockNode *tip, const Hash256 &txId) const;
     // The state a block would see for its transactions (the parent's).
     TxContext txContext(const BlockNode *parent, SignatureVerifier &verifier) const;
+    // What the state machine needs to execute a block at `slot` on `parent`
+    // by `proposer`: the drawn proposers of the slots it skips.
+    state::BlockContext blockContext(BlockNode *parent, std::uint64_t slot, const PublicKey &proposer);
+    const state::StateRules &stateRules() const { return m_stateRules; }
 
     const MeterRegistry &meters() const { return m_meters; }
     std::size_t quorum() const { return m_params.authorityQuorum(m_genesis.authorities.size()); }
@@ -117,10 +129,13 @@ public:
 private:
     Status validate(const Block &block, BlockNode *parent, const EpochContext &ctx,
                     SignatureVerifier &verifier) const;
-    ChainState applyState(const ChainState &parent, const Block &block) const;
+    // The consensus records after `block`; `executed` is the state machine's
+    // result for it.
+    ChainState applyState(const ChainState &parent, const Block &block, state::State executed) const;
 
     ConsensusParams m_params;
     ConsensusGenesis m_genesis;
+    state::StateRules m_stateRules;
     MeterRegistry m_meters;
     struct HashKey
     {

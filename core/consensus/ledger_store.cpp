@@ -29,7 +29,11 @@ Result<std::unique_ptr<LedgerConsensusStore>> LedgerConsensusStore::open(
             return makeError("store.wrong_network",
                              "The ledger in " + dir.string() + " belongs to another network (its genesis differs).");
     } else {
-        auto l = ledger::Ledger::create(dir, passphrase, genesisBlock, {}, kdf);
+        auto state = genesisState(params, genesis);
+        if (!state)
+            return state.error();
+        const auto entries = state->entries();
+        auto l = ledger::Ledger::create(dir, passphrase, genesisBlock, entries, kdf);
         if (!l)
             return l.error();
         opened = std::move(*l);
@@ -81,11 +85,13 @@ Status LedgerConsensusStore::saveSignerRecord(const SignerRecord &record, std::i
     return m_ledger->putLocal(kSignerRecordKey, codec::encode(record));
 }
 
-Status LedgerConsensusStore::appendFinalized(const Block &block)
+Status LedgerConsensusStore::appendFinalized(const Block &block, std::span<const state::StateChange> changes)
 {
     if (block.header.height <= m_ledger->height())
         return Status::success();   // already recorded (the anchor of a restart)
-    return m_ledger->commitBlock(block, {});
+    // The ledger checks that the changes give the header's root before it
+    // writes anything: the block and its state land together or not at all.
+    return m_ledger->commitBlock(block, changes);
 }
 
 Result<RestoredChain> LedgerConsensusStore::loadFinalized()

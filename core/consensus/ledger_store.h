@@ -42,7 +42,7 @@ public:
 
     Result<SignerRecord> loadSignerRecord() override;
     Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) override;
-    Status appendFinalized(const Block &block) override;
+    Status appendFinalized(const Block &block, std::span<const state::StateChange> changes) override;
     Result<RestoredChain> loadFinalized() override;
     Status recordAudit(const std::string &action, const std::string &details,
                        std::int64_t nowMs) override;
@@ -60,8 +60,8 @@ private:
 };
 
 // The ledger's genesis block for a consensus genesis: the consensus genesis
-// header, no transactions. Its stateRoot must be the empty state's root
-// (ledger::Ledger::stateRootFor({})).
+// header, no transactions; the ledger starts from genesisState()'s entries,
+// whose root the header carries.
 Block ledgerGenesisBlock(const ConsensusParams &params, const ConsensusGenesis &genesis);
 
 constexpr std::string_view kSignerRecordKey = "consensus.signer_record";

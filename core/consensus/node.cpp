@@ -72,6 +72,15 @@ Status ConsensusNode::restore()
             return makeError("consensus.store_corrupt",
                              "The stored finalized chain does not link up: " + added.error().message);
         tip = *added;
+        // Its certified emergency orders hold again: a restarted node that
+        // forgot a resume would take a replayed old halt for a new one.
+        for (const auto &r : tip->block->emergencyRecords) {
+            const Hash256 id = emergencyBlockId(r.block);
+            rememberEmergencyBlock(id, r.block);
+            if (m_certified.emplace(id, r).second)
+                if (auto order = codec::decode<EmergencyOrder>(r.block.order.payload, "emergency order"))
+                    m_localHalts.apply(r.block.order, *order);
+        }
     }
     m_finality->markRestoredFinal(tip);
     (void)m_finality->takeEvents();
@@ -634,9 +643,21 @@ void ConsensusNode::handleTransaction(const Transaction &tx)
     if (!m_params.transactionLive(tx.timestampMs, m_nowMs))
         return;
     TxContext context = m_tree->txContext(m_head, m_verifier);
-    if (!checkTransaction(tx, context) || haltedZoneOf(tx, m_localHalts))
+    if (!checkTransaction(tx, context) || haltedZoneOf(tx, m_localHalts) || !executesOnHead(tx))
         return;
     (void)m_mempool.add(tx);
+}
+
+Status ConsensusNode::executesOnHead(const Transaction &tx)
+{
+    // The mempool takes what would execute on the head's state now (an
+    // unfunded sender is refused at the door); a block still executes each
+    // transaction on its own parent, and the builder drops what no longer fits.
+    if (!state::State::paysFee(tx.kind))
+        return Status::success();
+    state::BlockExecution trial(m_head->state.executed, m_tree->stateRules(),
+                                state::BlockContext{m_head->slot + 1, {}, {}});
+    return trial.apply(tx);
 }
 
 Status ConsensusNode::submitTransaction(const Transaction &tx, std::int64_t nowMs)
@@ -650,6 +671,7 @@ Status ConsensusNode::submitTransaction(const Transaction &tx, std::int64_t nowM
     GTX_TRY(checkTransaction(tx, m_tree->txContext(m_head, m_verifier)));
     if (auto zone = haltedZoneOf(tx, m_localHalts))
         return zoneHaltedError(*zone);
+    GTX_TRY(executesOnHead(tx));
     GTX_TRY(m_mempool.add(tx));
     send(tx);
     return Status::success();
@@ -867,7 +889,6 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
     h.slot = slot;
     h.timestampMs = m_params.slotStartMs(slot);
     h.parentHash = parent->hash;
-    h.stateRoot = parent->header().stateRoot;
     h.proposer = m_key.publicKey();
     h.randaoReveal = randaoReveal(m_key, h.networkId, h.epoch);
 
@@ -908,16 +929,21 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
 
     const std::int64_t slotStart = m_params.slotStartMs(slot);
     const HaltState &chainHalts = *parent->state.halts;
+    const state::BlockContext context = m_tree->blockContext(parent, slot, h.proposer);
+    std::optional<state::BlockExecution> execution;
+    execution.emplace(parent->state.executed, m_tree->stateRules(), context);
     b.transactions = m_mempool.assemble([&](const Transaction &tx, const Hash256 &id) {
         if (!m_params.transactionLive(tx.timestampMs, slotStart))
             return false;
         if (m_tree->chainHasTransaction(parent, id))
             return false;
-        return !haltedZoneOf(tx, chainHalts) && !haltedZoneOf(tx, m_localHalts);
+        if (haltedZoneOf(tx, chainHalts) || haltedZoneOf(tx, m_localHalts))
+            return false;
+        return execution->apply(tx).ok();
     });
     if (variant) {
-        // A different block for the same slot: leave out the last transaction,
-        // or (with none) carry a self-signed transfer.
+        // A different valid block for the same slot: leave out the last
+        // transaction, or (with none) carry a self-transfer that pays the fee.
         if (!b.transactions.empty()) {
             b.transactions.pop_back();
         } else {
@@ -926,10 +952,15 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
             t.networkId = m_params.networkId;
             t.nonce = slot;
             t.timestampMs = slotStart;
+            t.payload = codec::encode(state::TransferPayload{m_key.publicKey(), 1});
             signTransaction(t, m_key);
             b.transactions.push_back(t);
         }
+        execution.emplace(parent->state.executed, m_tree->stateRules(), context);
+        for (const auto &tx : b.transactions)
+            (void)execution->apply(tx);   // a failure leaves an invalid block, as a Byzantine proposer may
     }
+    h.stateRoot = std::move(*execution).finish().state.root();
     finishBlock(b);
     return b;
 }
@@ -1155,7 +1186,7 @@ void ConsensusNode::drainFinality()
             continue;
         if (ev.level == FinalityLevel::Fast) {
             if (!ev.node->loadedFinal)
-                m_unsavedFinal.push_back(ev.node->block);
+                m_unsavedFinal.push_back({ev.node->block, ev.node->stateChanges});
             saveFinalized();
             for (const auto &tx : ev.node->block->transactions)
                 m_mempool.remove(transactionId(tx));
@@ -1172,11 +1203,12 @@ void ConsensusNode::saveFinalized()
     // In height order; a failed write stays queued and is tried again each
     // slot (a restart before then rebuilds the missing blocks from peers).
     while (!m_unsavedFinal.empty()) {
-        auto saved = m_store.appendFinalized(*m_unsavedFinal.front());
+        const auto &[block, changes] = m_unsavedFinal.front();
+        auto saved = m_store.appendFinalized(*block, *changes);
         if (!saved) {
             if (!m_finalWriteFailing && m_observer)
                 m_observer->onSafetyAlarm("store: the finalized block at height "
-                                          + std::to_string(m_unsavedFinal.front()->header.height)
+                                          + std::to_string(block->header.height)
                                           + " could not be written (" + saved.error().message
                                           + "); retrying every slot");
             m_finalWriteFailing = true;

@@ -193,6 +193,8 @@ private:
     void recordEvidence(const Evidence &evidence);
 
     bool persist(const SignerRecord &next);
+    // The state machine's check for the mempool: the transaction executes on the head's state.
+    Status executesOnHead(const Transaction &tx);
     // The restart guard (see onTick): no signature for a slot at or below it.
     std::uint64_t signFloor() const { return m_signFloor.value_or(UINT64_MAX); }
     void saveFinalized();
@@ -288,7 +290,9 @@ private:
     std::map<PublicKey, std::size_t> m_unknownEmergencyVotes;  // votes kept for blocks not seen yet
     std::map<Hash256, EmergencyRecord> m_certified;
     HaltState m_localHalts;   // certified orders this node knows, on the chain or not yet
-    std::deque<std::shared_ptr<const Block>> m_unsavedFinal;   // Fast-final, not yet in the store
+    // Fast-final blocks and their state changes, not yet in the store.
+    std::deque<std::pair<std::shared_ptr<const Block>, std::shared_ptr<const std::vector<state::StateChange>>>>
+        m_unsavedFinal;
     bool m_finalWriteFailing = false;
     LocalPerformance m_performance;
 };

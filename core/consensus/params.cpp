@@ -46,6 +46,7 @@ ConsensusParams ConsensusParams::simulation()
     p.rotation.maxActiveValidators = 32;
     p.rotation.maxChurnBps = 3333;   // lets short runs exercise rotation
     p.rotation.maxPerZone = 8;
+    p.staking.unbondingSlots = 10 * 16;   // past the evidence window, as in production
     return p;
 }
 
@@ -79,6 +80,17 @@ Status ConsensusParams::validate() const
     if (rotation.maxChurnBps > kBasisPointsFull || rotation.maxPerZone == 0)
         return makeError("consensus.invalid_params",
                          "The churn limit must be at most 100% and the zone cap positive.");
+    if (staking.unbondingSlots <= evidenceWindowSlots)
+        return makeError("consensus.invalid_params",
+                         "The unbonding period must outlast the evidence window, so stake is still bonded when "
+                         "evidence of an offence arrives.");
+    if (rotation.maxValidatorProposerWeight == 0 || rotation.maxZoneProposerWeight < rotation.maxValidatorProposerWeight
+        || static_cast<unsigned __int128>(rotation.maxZoneProposerWeight) * rotation.maxActiveValidators
+                   + static_cast<unsigned __int128>(authorityProposerWeight) * 64
+               > static_cast<unsigned __int128>(INT64_MAX))
+        return makeError("consensus.invalid_params",
+                         "The proposer weight caps must be positive, the zone cap at least the validator cap, "
+                         "and the largest possible draw total below 2^63.");
     if (maxClockDisparityMs < 0 || static_cast<std::uint64_t>(maxClockDisparityMs) * 2 >= slotMs)
         return makeError("consensus.invalid_params",
                          "The clock disparity must be below half a slot.");

@@ -5,6 +5,7 @@
 // and blocks with simulation() so that whole networks run in milliseconds.
 
 #include "core/common/result.h"
+#include "core/state/state.h"
 #include "core/types/consensus_rules.h"
 #include "core/types/units.h"
 #include "core/types/validator.h"
@@ -50,6 +51,12 @@ struct RotationParams
     std::uint64_t energyMinStake = gtToMicro(1000);               // energy validators
     std::uint64_t minVerifiedEnergyWh = 1'000'000;                // energy validators: 1 MWh
     std::uint64_t energyWeightMicroGtPerKWh = gtToMicro(1);       // proposer weight per verified kWh
+    // Bounded influence: no validator weighs more than this in the proposer
+    // draw, and the validators of one zone together no more than
+    // maxZoneProposerWeight (their weights are scaled down to fit). With
+    // the authorities' fixed weights this keeps every total far below 2^64.
+    std::uint64_t maxValidatorProposerWeight = gtToMicro(100'000);
+    std::uint64_t maxZoneProposerWeight = gtToMicro(400'000);
 };
 
 struct ConsensusParams
@@ -66,6 +73,7 @@ struct ConsensusParams
     std::uint64_t authorityProposerWeight = gtToMicro(100'000);  // per authority in the draw
     LaneLimits lanes;
     RotationParams rotation;
+    state::StakingParams staking;
 
     // Test-only mutation switch: a fixed quorum size that bypasses the
     // supermajority rule (e.g. 2 of 5) so the simulator can show that it

@@ -44,7 +44,7 @@ Status MemoryConsensusStore::saveSignerRecord(const SignerRecord &record, std::i
     return Status::success();
 }
 
-Status MemoryConsensusStore::appendFinalized(const Block &block)
+Status MemoryConsensusStore::appendFinalized(const Block &block, std::span<const state::StateChange> /*changes*/)
 {
     if (m_failWrites || m_failFinalized)
         return makeError("store.write_failed", "The finalized block could not be written.");

@@ -8,6 +8,9 @@
 #include "core/codec/codec.h"
 #include "core/common/result.h"
 #include "core/consensus/messages.h"
+#include "core/state/state.h"
+
+#include <span>
 
 #include <cstdint>
 #include <string>
@@ -57,8 +60,9 @@ public:
     virtual Result<SignerRecord> loadSignerRecord() = 0;
     // Durable when it returns success.
     virtual Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) = 0;
-    // Fast-final blocks, appended in height order.
-    virtual Status appendFinalized(const Block &block) = 0;
+    // Fast-final blocks with the state changes they made, appended in height
+    // order, each committed atomically with its changes.
+    virtual Status appendFinalized(const Block &block, std::span<const state::StateChange> changes) = 0;
     virtual Result<RestoredChain> loadFinalized() = 0;
     // Appends to the node's audit trail (emergency actions).
     virtual Status recordAudit(const std::string &action, const std::string &details,
@@ -72,7 +76,7 @@ class MemoryConsensusStore final : public ConsensusStore
 public:
     Result<SignerRecord> loadSignerRecord() override { return m_record; }
     Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) override;
-    Status appendFinalized(const Block &block) override;
+    Status appendFinalized(const Block &block, std::span<const state::StateChange> changes) override;
     Result<RestoredChain> loadFinalized() override;
     Status recordAudit(const std::string &action, const std::string &details,
                        std::int64_t nowMs) override;

@@ -62,22 +62,6 @@ Status checkTransaction(const Transaction &tx, const TxContext &c)
             return makeError("tx.bad_energy_data", "A trade must move a positive amount of energy.");
         return Status::success();
     }
-    case TransactionKind::Bond: {
-        auto bond = codec::decode<BondRequest>(tx.payload, "bond request");
-        if (!bond)
-            return makeError("tx.bad_payload", bond.error().message);
-        if (bond->candidate.publicKey != tx.sender)
-            return makeError("tx.bad_bond", "A bond must be sent by the candidate's own key.");
-        const std::uint64_t minimum = bond->role == ValidatorRole::Stake ? c.rotation->minStake
-                                                                          : c.rotation->energyMinStake;
-        if (bond->candidate.stakeAmount < minimum)
-            return makeError("tx.bad_bond", "The bond is below the minimum stake for its role.");
-        return Status::success();
-    }
-    case TransactionKind::Unbond:
-        if (!tx.payload.empty())
-            return makeError("tx.bad_payload", "An unbond carries no payload.");
-        return Status::success();
     default:
         return Status::success();
     }
@@ -124,18 +108,6 @@ void decodeFrom(codec::Reader &r, EnergyTrade &v)
     r.value(v.zone);
     v.energyWh = r.u64();
     v.priceMicroGtPerKWh = r.u64();
-}
-
-void encodeTo(codec::Writer &w, const BondRequest &v)
-{
-    w.value(v.candidate);
-    w.enumeration(v.role);
-}
-
-void decodeFrom(codec::Reader &r, BondRequest &v)
-{
-    r.value(v.candidate);
-    v.role = r.enumeration(ValidatorRole::Energy, "validator role");
 }
 
 } // namespace gtx::consensus

@@ -3,7 +3,7 @@
 // What the consensus layer checks of each transaction before it enters the
 // mempool or a block: the sender's signature, the lane rule (emergency orders
 // travel only as certified records), who may send authority-lane kinds, and
-// the payloads consensus itself reads: energy data, trades, bonding.
+// the payloads consensus itself reads: energy data and trades.
 
 #include "core/consensus/emergency.h"
 #include "core/consensus/validators.h"
@@ -25,15 +25,6 @@ struct EnergyTrade
     bool operator==(const EnergyTrade &) const = default;
 };
 
-// The payload of a Bond transaction (the candidate's key is the sender).
-struct BondRequest
-{
-    ValidatorCandidate candidate;
-    ValidatorRole role = ValidatorRole::Stake;
-
-    bool operator==(const BondRequest &) const = default;
-};
-
 using MeterRegistry = std::map<Hash256, PublicKey>;
 
 struct TxContext
@@ -42,12 +33,13 @@ struct TxContext
     const std::vector<AuthorityMember> *authorities = nullptr;
     const MeterRegistry *meters = nullptr;
     const HaltState *halts = nullptr;   // zones where trading is halted
-    const RotationParams *rotation = nullptr;
     SignatureVerifier *verifier = nullptr;
 };
 
 // Errors: "tx.wrong_network", "tx.bad_signature", "tx.emergency_lane", "tx.not_authority",
-// "tx.bad_payload", "tx.bad_energy_data", "tx.zone_halted", "tx.bad_bond".
+// "tx.bad_payload", "tx.bad_energy_data", "tx.zone_halted". What a transaction
+// does to balances and stake is the state machine's to check
+// (state::BlockExecution::apply).
 Status checkTransaction(const Transaction &tx, const TxContext &context);
 
 // The zone a trade or meter reading is in (for halts), if any.
@@ -60,7 +52,5 @@ Error zoneHaltedError(GridZone zone);
 
 void encodeTo(codec::Writer &w, const EnergyTrade &v);
 void decodeFrom(codec::Reader &r, EnergyTrade &v);
-void encodeTo(codec::Writer &w, const BondRequest &v);
-void decodeFrom(codec::Reader &r, BondRequest &v);
 
 } // namespace gtx::consensus

@@ -15,6 +15,11 @@ std::uint64_t saturatingAdd(std::uint64_t a, std::uint64_t b)
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
+std::uint64_t absDiff(std::uint64_t a, std::uint64_t b)
+{
+    return a > b ? a - b : b - a;
+}
+
 // a * bps / 10000 without overflow.
 std::uint64_t scaleBps(std::uint64_t a, std::uint32_t bps)
 {
@@ -101,7 +106,8 @@ BlockHeader genesisHeader(const ConsensusParams &params, const ConsensusGenesis 
     h.epoch = 0;
     h.slot = 0;
     h.timestampMs = params.genesisTimeMs;
-    h.stateRoot = genesis.stateRoot;
+    auto state = genesisState(params, genesis);
+    h.stateRoot = state ? state->root() : state::State().root();
     h.txRoot = crypto::merkleRoot({});
     // The genesis commits to its authorities and registry through evidenceRoot.
     codec::Writer w;
@@ -139,16 +145,49 @@ std::uint64_t candidateScore(const Candidate &c)
 
 std::uint64_t proposerWeightOf(const Candidate &c, const RotationParams &params)
 {
-    std::uint64_t weight = c.info.stakeAmount;
-    if (c.role == ValidatorRole::Energy) {
-        const std::uint64_t kwh = c.info.energyCredentials.verifiedEnergyWh / 1000;
-        const std::uint64_t bonus = params.energyWeightMicroGtPerKWh == 0
-                || kwh <= UINT64_MAX / params.energyWeightMicroGtPerKWh
-            ? kwh * params.energyWeightMicroGtPerKWh
-            : UINT64_MAX;
-        weight = saturatingAdd(weight, bonus);
+    // In 128 bits nothing here can overflow: each term is below 2^64 x 2^64.
+    unsigned __int128 weight = c.info.stakeAmount;
+    if (c.role == ValidatorRole::Energy)
+        weight += static_cast<unsigned __int128>(c.info.energyCredentials.verifiedEnergyWh / 1000)
+                  * params.energyWeightMicroGtPerKWh;
+    return static_cast<std::uint64_t>(std::min<unsigned __int128>(weight, params.maxValidatorProposerWeight));
+}
+
+state::StateRules stateRules(const ConsensusParams &params)
+{
+    state::StateRules r;
+    r.staking = params.staking;
+    r.minSelfBond = params.rotation.minStake;
+    r.energyMinSelfBond = params.rotation.energyMinStake;
+    return r;
+}
+
+Result<state::State> genesisState(const ConsensusParams &params, const ConsensusGenesis &genesis)
+{
+    state::GenesisAllocation a;
+    a.balances = genesis.accounts;
+    for (const auto &c : genesis.candidates)
+        a.validators.push_back({c.info.publicKey, c.role, c.info.geographicDistribution, c.info.stakeAmount,
+                                c.info.energyCredentials.verifiedEnergyWh});
+    return state::State::genesis(a, stateRules(params));
+}
+
+std::vector<Candidate> candidatePool(const state::State &state)
+{
+    std::vector<Candidate> pool;
+    pool.reserve(state.validators().size());
+    for (const auto &v : state.validators()) {
+        Candidate c;
+        c.info.publicKey = v.key;
+        c.info.stakeAmount = v.stake();
+        c.info.energyCredentials.verifiedEnergyWh = v.verifiedEnergyWh;
+        c.info.uptimeHistoryPpm = v.uptimePpm();
+        c.info.geographicDistribution = v.zone;
+        c.role = v.role;
+        c.exiting = v.selfBond == 0;   // released its own bond: only delegations remain
+        pool.push_back(c);
     }
-    return weight;
+    return pool;
 }
 
 ActiveSet initialActiveSet(const std::vector<Candidate> &pool, const RotationParams &params)
@@ -187,8 +226,8 @@ ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate>
         if (it == byKey.end() || !isEligible(*it->second, params))
             continue;
         const ActiveValidator updated = toActive(*it->second, params);
-        const std::uint64_t delta = updated.stake > m.stake ? updated.stake - m.stake
-                                                            : m.stake - updated.stake;
+        const std::uint64_t delta = saturatingAdd(absDiff(updated.stake, m.stake),
+                                                  absDiff(updated.proposerWeight, m.proposerWeight));
         if (delta <= budget) {
             budget -= delta;
             m = updated;
@@ -282,8 +321,8 @@ std::uint64_t churnBetween(const ActiveSet &from, const ActiveSet &to)
         if (!other)
             churn = saturatingAdd(churn, m.stake);
         else
-            churn = saturatingAdd(churn, other->stake > m.stake ? other->stake - m.stake
-                                                               : m.stake - other->stake);
+            churn = saturatingAdd(churn, saturatingAdd(absDiff(other->stake, m.stake),
+                                                       absDiff(other->proposerWeight, m.proposerWeight)));
     }
     for (const auto &m : to.members)
         if (!from.find(m.key))
@@ -304,8 +343,17 @@ ProposerTable makeProposerTable(const std::vector<AuthorityMember> &authorities,
     };
     for (const auto &a : authorities)
         add(a.key, params.authorityProposerWeight);
+    // The zone cap: a zone whose validators together weigh more than
+    // maxZoneProposerWeight has their weights scaled down to fit it.
+    std::map<GridZone, unsigned __int128> zoneTotal;
     for (const auto &v : active.members)
-        add(v.key, v.proposerWeight);
+        zoneTotal[v.zone] += std::min(v.proposerWeight, params.rotation.maxValidatorProposerWeight);
+    for (const auto &v : active.members) {
+        const unsigned __int128 w = std::min(v.proposerWeight, params.rotation.maxValidatorProposerWeight);
+        const unsigned __int128 total = zoneTotal[v.zone];
+        const unsigned __int128 cap = params.rotation.maxZoneProposerWeight;
+        add(v.key, static_cast<std::uint64_t>(total > cap ? w * cap / total : w));
+    }
     return t;
 }
 

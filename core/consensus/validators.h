@@ -6,6 +6,7 @@
 // "Slots, epochs and proposer selection").
 
 #include "core/consensus/params.h"
+#include "core/state/state.h"
 #include "core/crypto/hash.h"
 #include "core/crypto/signature.h"
 #include "core/types/authority.h"
@@ -22,10 +23,9 @@ namespace gtx::consensus {
 using crypto::Hash256;
 using crypto::PublicKey;
 
-enum class ValidatorRole : std::uint8_t {
-    Stake = 0,    // bonded at least the minimum stake
-    Energy = 1,   // eligible from verified energy production
-};
+// Stake validators bonded at least the minimum stake; energy validators are
+// eligible from verified energy production (one home: core/state).
+using state::ValidatorRole;
 
 struct AuthorityMember
 {
@@ -36,7 +36,8 @@ struct AuthorityMember
     std::vector<PublicKey> operators;   // operator keys that approve its emergency orders
 };
 
-// A bonded candidate in the chain's registry.
+// A bonded candidate as rotation sees it: the chain's validator record
+// (core/state) with its stake, verified energy and uptime from the chain.
 struct Candidate
 {
     ValidatorCandidate info;
@@ -73,18 +74,33 @@ struct ActiveSet
 struct ConsensusGenesis
 {
     std::vector<AuthorityMember> authorities;   // in AuthorityType order
-    std::vector<Candidate> candidates;          // the initial registry
+    // The initial validators: each bonds info.stakeAmount (counted in the
+    // supply) in info.geographicDistribution; verifiedEnergyWh is what the
+    // authorities certified at genesis. Other fields are ignored.
+    std::vector<Candidate> candidates;
+    std::vector<std::pair<PublicKey, std::uint64_t>> accounts;   // initial balances, micro-GT
     std::vector<std::pair<Hash256, PublicKey>> meters;   // meter id -> meter key
     Hash256 seed;        // the initial RANDAO mix
-    Hash256 stateRoot;   // the ledger's genesis state root
 };
 
-// Slot 0, height 0, kind Genesis, deterministic.
+// The state machine's rules for these parameters.
+state::StateRules stateRules(const ConsensusParams &params);
+// The genesis state: the accounts and the validators' bonds.
+// Errors: "state.bad_genesis".
+Result<state::State> genesisState(const ConsensusParams &params, const ConsensusGenesis &genesis);
+// The rotation's view of the chain's validator records, sorted by key.
+std::vector<Candidate> candidatePool(const state::State &state);
+
+// Slot 0, height 0, kind Genesis, deterministic; its stateRoot is the
+// genesis state's root (the empty root when genesisState() fails, which
+// startup refuses).
 BlockHeader genesisHeader(const ConsensusParams &params, const ConsensusGenesis &genesis);
 
 bool isEligible(const Candidate &candidate, const RotationParams &params);
 // Rank: GT staked + verified kWh + uptime (per 10,000) + reputation.
 std::uint64_t candidateScore(const Candidate &candidate);
+// stake + verified kWh x energyWeightMicroGtPerKWh (energy validators),
+// computed without overflow and capped at maxValidatorProposerWeight.
 std::uint64_t proposerWeightOf(const Candidate &candidate, const RotationParams &params);
 
 // The genesis set: the best eligible candidates under the size and zone caps.
@@ -94,7 +110,7 @@ ActiveSet initialActiveSet(const std::vector<Candidate> &pool, const RotationPar
 // the size and zone caps. An empty current set is rebuilt without the limit.
 ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate> &pool,
                           const RotationParams &params);
-// Stake removed + added + |stake change| between two sets.
+// Stake removed + added + |stake change| + |proposer weight change| between two sets.
 std::uint64_t churnBetween(const ActiveSet &from, const ActiveSet &to);
 std::uint64_t churnBudget(const ActiveSet &current, const RotationParams &params);
 

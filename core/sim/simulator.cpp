@@ -509,7 +509,20 @@ void Simulation::setup()
     codec::Writer w;
     w.u64(m_seed);
     genesis->seed = crypto::hash("gtx/sim-genesis-seed/v1", w.data());
-    genesis->stateRoot = ledger::Ledger::stateRootFor({});
+    // Everyone who sends fee-paying transactions starts with a balance.
+    auto fund = [&](const KeySeed &seed, std::uint64_t gt) {
+        genesis->accounts.push_back({keyFrom(seed).publicKey(), gtToMicro(gt)});
+    };
+    for (const auto &seed : m_authoritySeeds)
+        fund(seed, 1'000);
+    for (int i = 0; i < m_scenario.stakeValidators; ++i)
+        fund(deriveSeed(m_seed, "stake", static_cast<std::uint64_t>(i)), 1'000);
+    for (int i = 0; i < m_scenario.energyValidators; ++i)
+        fund(deriveSeed(m_seed, "energy", static_cast<std::uint64_t>(i)), 1'000);
+    if (m_hasStandby)
+        fund(m_standbySeed, 25'000);
+    for (const auto &seed : m_clientSeeds)
+        fund(seed, 100'000);
     m_genesis = genesis;
 
     if (!m_scenario.ledgerDirectory.empty()) {
@@ -1264,6 +1277,13 @@ void Simulation::clientSlot(std::uint64_t slot)
                         m_authoritySeeds[m_rng.below(m_authoritySeeds.size())], toBytes("sim: tariff order")));
     if (slot % 7 == 0)
         submit(signedTx(TransactionKind::GovernanceProposal, m_clientSeeds[1], toBytes("sim: proposal")));
+    if (slot % 3 == 0 && m_clientSeeds.size() >= 2) {
+        // GT moves between clients, so every node's execution is exercised.
+        const std::size_t from = m_rng.below(m_clientSeeds.size());
+        const std::size_t to = (from + 1 + m_rng.below(m_clientSeeds.size() - 1)) % m_clientSeeds.size();
+        const state::TransferPayload transfer{cachedKey(m_clientSeeds[to]).publicKey(), gtToMicro(1 + m_rng.below(50))};
+        submit(signedTx(TransactionKind::Transfer, m_clientSeeds[from], codec::encode(transfer)));
+    }
 }
 
 void Simulation::emergency(bool halt)
@@ -1401,11 +1421,9 @@ void Simulation::dispatch(const Event &e)
         emergency(false);
         break;
     case EventType::Bond: {
-        BondRequest bond;
-        bond.candidate.publicKey = keyFrom(m_standbySeed).publicKey();
-        bond.candidate.stakeAmount = gtToMicro(20'000);
-        bond.candidate.geographicDistribution = GridZone{static_cast<std::uint16_t>(1 + m_rng.below(6))};
-        bond.candidate.uptimeHistoryPpm = 990'000;
+        state::BondPayload bond;
+        bond.amount = gtToMicro(20'000);
+        bond.zone = GridZone{static_cast<std::uint16_t>(1 + m_rng.below(6))};
         bond.role = ValidatorRole::Stake;
         submit(signedTx(TransactionKind::Bond, m_standbySeed, codec::encode(bond)));
         trace("S+ bonds 20000 GT");
@@ -1419,7 +1437,17 @@ void Simulation::dispatch(const Event &e)
         if (stakers.empty())
             break;
         const SimNode &n = m_nodes[stakers[m_rng.below(stakers.size())]];
-        submit(signedTx(TransactionKind::Unbond, n.keySeed, {}));
+        const PublicKey key = keyFrom(n.keySeed).publicKey();
+        // Its whole self-bond, as the chain has it now (a node's head is enough:
+        // a stale figure makes the unbond fail, as it would for a user).
+        std::uint64_t selfBond = 0;
+        for (const auto &sim : m_nodes)
+            if (sim.node)
+                if (auto v = sim.node->head()->state.executed.validator(key))
+                    selfBond = std::max(selfBond, v->selfBond);
+        if (selfBond == 0)
+            break;
+        submit(signedTx(TransactionKind::Unbond, n.keySeed, codec::encode(state::UnbondPayload{key, selfBond})));
         trace(n.name + " unbonds");
         break;
     }

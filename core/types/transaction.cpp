@@ -12,7 +12,7 @@ struct KindName
     std::string_view name;
 };
 
-constexpr std::array<KindName, 14> kKindNames{{
+constexpr std::array<KindName, 15> kKindNames{{
     {TransactionKind::Transfer, "transfer"},
     {TransactionKind::Bond, "bond"},
     {TransactionKind::Unbond, "unbond"},
@@ -27,6 +27,7 @@ constexpr std::array<KindName, 14> kKindNames{{
     {TransactionKind::GovernanceVote, "governance-vote"},
     {TransactionKind::SlashAppeal, "slash-appeal"},
     {TransactionKind::RandaoReveal, "randao-reveal"},
+    {TransactionKind::Redelegate, "redelegate"},
 }};
 static_assert(kKindNames.size() == static_cast<std::size_t>(kLastTransactionKind) + 1);
 
@@ -54,6 +55,7 @@ Lane laneOf(TransactionKind kind)
     case TransactionKind::Bond:
     case TransactionKind::Unbond:
     case TransactionKind::Delegate:
+    case TransactionKind::Redelegate:
     case TransactionKind::RandaoReveal:
         return Lane::Staking;
     case TransactionKind::Transfer:

@@ -34,8 +34,9 @@ enum class TransactionKind : std::uint8_t {
     GovernanceVote = 11,
     SlashAppeal = 12,           // a slashed validator's appeal
     RandaoReveal = 13,          // a validator's reveal for the epoch seed
+    Redelegate = 14,            // move a delegation to another validator
 };
-constexpr TransactionKind kLastTransactionKind = TransactionKind::RandaoReveal;
+constexpr TransactionKind kLastTransactionKind = TransactionKind::Redelegate;
 
 // Block space is divided into lanes so emergency and authority traffic is
 // never crowded out by market traffic. Lanes are ordered by priority.
@@ -44,7 +45,7 @@ enum class Lane : std::uint8_t {
     Authority = 1,   // what only an authority may send: regulatory orders, registrations
     Energy = 2,      // meter readings, trades, GT transfers
     Governance = 3,  // proposals, votes, appeals
-    Staking = 4,     // bond, unbond, delegate, RANDAO reveals: open to any key, so kept apart
+    Staking = 4,     // bond, unbond, (re)delegate, RANDAO reveals: open to any key, so kept apart
 };
 constexpr Lane kLastLane = Lane::Staking;
 constexpr std::size_t kLaneCount = static_cast<std::size_t>(kLastLane) + 1;

@@ -50,7 +50,8 @@ inline crypto::KeyPair testKey(std::uint32_t index)
 }
 
 // Keys: authorities 0..4 are testKey(1..5), their operators testKey(100 + 2a)
-// and testKey(101 + 2a), validators testKey(200 + v).
+// and testKey(101 + 2a), validators testKey(200 + v), funded outsiders
+// testKey(300..309).
 struct TestNetwork
 {
     ConsensusParams params;
@@ -93,7 +94,14 @@ inline TestNetwork makeTestNetwork(const std::vector<std::uint64_t> &stakesGt = 
         genesis->candidates.push_back(c);
     }
     genesis->seed = crypto::hash("gtx/test-seed/v1", asBytes("seed"));
-    genesis->stateRoot = ledger::Ledger::stateRootFor({});
+    // Authorities and validators hold 1,000 GT each for fees; the outsiders
+    // testKey(300..309) hold 100,000 GT each (joiners, delegators).
+    for (std::uint32_t i = 0; i < 10; ++i)
+        genesis->accounts.push_back({testKey(300 + i).publicKey(), gtToMicro(100'000)});
+    for (const auto &k : n.authorities)
+        genesis->accounts.push_back({k.publicKey(), gtToMicro(1'000)});
+    for (const auto &k : n.validators)
+        genesis->accounts.push_back({k.publicKey(), gtToMicro(1'000)});
     n.genesis = genesis;
     return n;
 }
@@ -123,12 +131,18 @@ inline std::shared_ptr<const Block> makeBlock(const TestNetwork &n, BlockTree &t
     h.slot = slot;
     h.timestampMs = n.params.slotStartMs(slot);
     h.parentHash = parent->hash;
-    h.stateRoot = parent->header().stateRoot;
     h.randaoReveal = randaoReveal(*key, h.networkId, h.epoch);
     h.proposer = proposer;
     b->linkVotes = std::move(votes);
     b->attestations = std::move(attestations);
     b->transactions = std::move(transactions);
+    // The root the transactions produce (a failing one leaves the parent's
+    // state for it, so the block is refused for that transaction).
+    state::BlockExecution execution(parent->state.executed, tree.stateRules(),
+                                    tree.blockContext(parent, slot, proposer));
+    for (const auto &tx : b->transactions)
+        (void)execution.apply(tx);
+    h.stateRoot = std::move(execution).finish().state.root();
     h.txRoot = transactionsRoot(b->transactions);
     h.evidenceRoot = recordsRoot(*b);
     b->proposerSignature = signHeader(h, *key);

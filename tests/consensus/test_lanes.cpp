@@ -209,10 +209,11 @@ void TestLanes::blockOverALaneCapIsRejected()
     std::vector<Transaction> spam;
     for (std::uint32_t i = 0; i <= n.params.lanes.stakingMax; ++i) {
         Transaction tx;
-        tx.kind = TransactionKind::Unbond;   // valid from any key, and small
+        tx.kind = TransactionKind::RandaoReveal;   // a staking-lane kind that a funded key may send
         tx.networkId = n.params.networkId;
+        tx.nonce = i;
         tx.timestampMs = n.params.slotStartMs(1);
-        signTransaction(tx, testKey(300 + i));
+        signTransaction(tx, testKey(300 + i % 10));
         spam.push_back(tx);
     }
     auto over = tree.add(makeBlock(n, tree, tree.genesisNode(), 1, {}, {}, spam), verifier);

@@ -150,10 +150,9 @@ void TestProposer::stakeChangesCountTwoEpochsLater()
     Builder b(makeTestNetwork({20'000, 20'000, 20'000}));
     const std::uint64_t e = b.net.params.epochSlots;
     const crypto::KeyPair joiner = testKey(300);
-    BondRequest bond;
-    bond.candidate.publicKey = joiner.publicKey();
-    bond.candidate.stakeAmount = gtToMicro(15'000);
-    bond.candidate.geographicDistribution = GridZone{2};
+    state::BondPayload bond;
+    bond.amount = gtToMicro(15'000);
+    bond.zone = GridZone{2};
     Transaction tx;
     tx.kind = TransactionKind::Bond;
     tx.networkId = b.net.params.networkId;

@@ -61,7 +61,7 @@ public:
         saved = record;
         return Status::success();
     }
-    Status appendFinalized(const Block &) override { return Status::success(); }
+    Status appendFinalized(const Block &, std::span<const state::StateChange>) override { return Status::success(); }
     Result<RestoredChain> loadFinalized() override { return RestoredChain{}; }
     Status recordAudit(const std::string &, const std::string &, std::int64_t) override { return Status::success(); }
 };
@@ -253,16 +253,27 @@ void TestSignerState::ledgerStoreCommitsFinalizedBlocks()
     CachingVerifier verifier;
     auto b1 = makeBlock(n, tree, tree.genesisNode(), 1);
     BlockNode *node1 = *tree.add(b1, verifier);
+    Transaction transfer;
+    transfer.kind = TransactionKind::Transfer;
+    transfer.networkId = n.params.networkId;
+    transfer.timestampMs = n.params.slotStartMs(3);
+    transfer.payload = codec::encode(state::TransferPayload{testKey(301).publicKey(), gtToMicro(5)});
+    signTransaction(transfer, testKey(300));
     auto b2 = makeBlock(n, tree, node1, 3,
                         {linkVote(n.authorities[0], tree.genesisNode(), node1),
-                         linkVote(n.authorities[1], tree.genesisNode(), node1)});
+                         linkVote(n.authorities[1], tree.genesisNode(), node1)},
+                        {}, {transfer});
     QCOMPARE(b2->linkVotes.size(), std::size_t{2});
+    BlockNode *node2 = *tree.add(b2, verifier);
     {
         auto store = openStore(dir, n);
         QVERIFY(store.ok());
-        QVERIFY((*store)->appendFinalized(*b1).ok());
-        QVERIFY((*store)->appendFinalized(*b1).ok());   // already there: nothing to do
-        QVERIFY((*store)->appendFinalized(*b2).ok());
+        QVERIFY((*store)->appendFinalized(*b1, *node1->stateChanges).ok());
+        QVERIFY((*store)->appendFinalized(*b1, *node1->stateChanges).ok());   // already there: nothing to do
+        // The ledger refuses a block whose changes do not give its root.
+        QVERIFY(!(*store)->appendFinalized(*b2, {}).ok());
+        QVERIFY((*store)->appendFinalized(*b2, *node2->stateChanges).ok());
+        QCOMPARE((*store)->ledger().stateRoot(), b2->header.stateRoot);
         QCOMPARE((*store)->ledger().height(), std::uint64_t{2});
     }
     auto reopened = openStore(dir, n);

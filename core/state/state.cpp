@@ -1,0 +1,636 @@
+#include "core/state/state.h"
+
+#include <algorithm>
+
+namespace gtx::state {
+
+namespace {
+
+constexpr std::uint8_t kAccountTable = 'a';
+constexpr std::uint8_t kValidatorTable = 'v';
+constexpr std::uint8_t kDelegationTable = 'd';
+constexpr std::uint8_t kUnbondingTable = 'u';
+constexpr std::uint8_t kSupplyTable = 's';
+
+Bytes tableKey(std::uint8_t table, std::initializer_list<ByteView> parts)
+{
+    Bytes key{table};
+    for (const auto &p : parts)
+        key.insert(key.end(), p.begin(), p.end());
+    return key;
+}
+
+Error overflow()
+{
+    return makeError("state.overflow", "The amount would overflow a balance or a total.");
+}
+
+// a + b, or nothing on overflow.
+std::optional<std::uint64_t> add(std::uint64_t a, std::uint64_t b)
+{
+    if (a > UINT64_MAX - b)
+        return std::nullopt;
+    return a + b;
+}
+
+template<typename T>
+Result<T> decodePayload(const Transaction &tx, const char *what)
+{
+    auto p = codec::decode<T>(tx.payload, what);
+    if (!p)
+        return makeError("state.bad_payload", p.error().message);
+    return *p;
+}
+
+Error insufficient(std::string_view what)
+{
+    return makeError("state.insufficient_balance", "The sender's " + std::string(what) + " is too small.");
+}
+
+} // namespace
+
+std::uint32_t ValidatorRecord::uptimePpm() const
+{
+    const std::uint64_t total = blocksProduced + slotsMissed;
+    if (total == 0)
+        return 0;
+    return static_cast<std::uint32_t>(static_cast<unsigned __int128>(blocksProduced) * 1'000'000 / total);
+}
+
+Bytes accountKey(const PublicKey &key)
+{
+    return tableKey(kAccountTable, {key.view()});
+}
+
+Bytes validatorKey(const PublicKey &key)
+{
+    return tableKey(kValidatorTable, {key.view()});
+}
+
+Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator)
+{
+    return tableKey(kDelegationTable, {delegator.view(), validator.view()});
+}
+
+Bytes unbondingKey(const UnbondingKey &key)
+{
+    std::uint8_t slot[8];
+    for (int i = 0; i < 8; ++i)   // big-endian: key order is release order
+        slot[i] = static_cast<std::uint8_t>(key.releaseSlot >> (56 - 8 * i));
+    return tableKey(kUnbondingTable, {ByteView(slot, 8), key.owner.view(), key.validator.view()});
+}
+
+Bytes supplyKey()
+{
+    return Bytes{kSupplyTable};
+}
+
+void encodeTo(codec::Writer &w, const Account &v)
+{
+    w.u64(v.balance);
+}
+
+void decodeFrom(codec::Reader &r, Account &v)
+{
+    v.balance = r.u64();
+}
+
+void encodeTo(codec::Writer &w, const ValidatorRecord &v)
+{
+    w.fixed(v.key);
+    w.enumeration(v.role);
+    w.value(v.zone);
+    w.u64(v.selfBond);
+    w.u64(v.delegated);
+    w.u64(v.verifiedEnergyWh);
+    w.u64(v.blocksProduced);
+    w.u64(v.slotsMissed);
+    w.u64(v.registeredSlot);
+}
+
+void decodeFrom(codec::Reader &r, ValidatorRecord &v)
+{
+    r.fixed(v.key);
+    r.value(v.role);
+    r.value(v.zone);
+    v.selfBond = r.u64();
+    v.delegated = r.u64();
+    v.verifiedEnergyWh = r.u64();
+    v.blocksProduced = r.u64();
+    v.slotsMissed = r.u64();
+    v.registeredSlot = r.u64();
+}
+
+void encodeTo(codec::Writer &w, const Supply &v)
+{
+    w.u64(v.total);
+    w.u64(v.bonded);
+    w.u64(v.unbonding);
+    w.u64(v.pendingSlashes);
+    w.u64(v.burned);
+}
+
+void decodeFrom(codec::Reader &r, Supply &v)
+{
+    v.total = r.u64();
+    v.bonded = r.u64();
+    v.unbonding = r.u64();
+    v.pendingSlashes = r.u64();
+    v.burned = r.u64();
+}
+
+// --- State -------------------------------------------------------------
+
+State::State()
+    : m_validators(std::make_shared<std::vector<ValidatorRecord>>()),
+      m_unbonding(std::make_shared<std::map<UnbondingKey, std::uint64_t>>())
+{
+}
+
+bool State::paysFee(TransactionKind kind)
+{
+    switch (kind) {
+    case TransactionKind::Transfer:
+    case TransactionKind::Bond:
+    case TransactionKind::Unbond:
+    case TransactionKind::Delegate:
+    case TransactionKind::Redelegate:
+    case TransactionKind::RandaoReveal:
+        return true;
+    default:
+        return false;
+    }
+}
+
+Result<State> State::genesis(const GenesisAllocation &allocation, const StateRules &rules)
+{
+    auto bad = [](const std::string &why) { return makeError("state.bad_genesis", why); };
+    std::map<PublicKey, std::uint64_t> balances;
+    Supply supply;
+    for (const auto &[key, amount] : allocation.balances) {
+        auto b = add(balances[key], amount);
+        auto t = add(supply.total, amount);
+        if (!b || !t)
+            return bad("The genesis balances overflow.");
+        balances[key] = *b;
+        supply.total = *t;
+    }
+    std::map<PublicKey, ValidatorRecord> validators;
+    for (const auto &g : allocation.validators) {
+        const std::uint64_t minimum = g.role == ValidatorRole::Stake ? rules.minSelfBond : rules.energyMinSelfBond;
+        if (g.key.isZero() || g.selfBond < minimum)
+            return bad("A genesis validator has no key or bonds less than its role's minimum.");
+        if (validators.count(g.key))
+            return bad("A genesis validator appears twice.");
+        auto t = add(supply.total, g.selfBond);
+        auto bonded = add(supply.bonded, g.selfBond);
+        if (!t || !bonded)
+            return bad("The genesis bonds overflow.");
+        supply.total = *t;
+        supply.bonded = *bonded;
+        ValidatorRecord v;
+        v.key = g.key;
+        v.role = g.role;
+        v.zone = g.zone;
+        v.selfBond = g.selfBond;
+        v.verifiedEnergyWh = g.verifiedEnergyWh;
+        validators.emplace(g.key, v);
+    }
+    if (validators.size() > rules.staking.maxValidatorRecords)
+        return bad("The genesis has more validators than the registry holds.");
+
+    std::vector<StateChange> changes;
+    for (const auto &[key, amount] : balances)
+        changes.push_back({accountKey(key), codec::encode(Account{amount})});
+    auto records = std::make_shared<std::vector<ValidatorRecord>>();
+    for (const auto &[key, v] : validators) {
+        changes.push_back({validatorKey(key), codec::encode(v)});
+        records->push_back(v);
+    }
+    changes.push_back({supplyKey(), codec::encode(supply)});
+    State s;
+    s.m_trie = s.m_trie.with(changes);
+    s.m_validators = std::move(records);
+    return s;
+}
+
+std::vector<StateChange> State::entries() const
+{
+    std::vector<StateChange> out;
+    out.reserve(m_trie.size());
+    m_trie.forEach([&](ByteView k, ByteView v) {
+        out.push_back({Bytes(k.begin(), k.end()), Bytes(v.begin(), v.end())});
+    });
+    return out;
+}
+
+Account State::account(const PublicKey &key) const
+{
+    const auto v = m_trie.get(accountKey(key));
+    if (!v)
+        return {};
+    auto a = codec::decode<Account>(*v, "account");
+    return a ? *a : Account{};
+}
+
+std::optional<ValidatorRecord> State::validator(const PublicKey &key) const
+{
+    const auto it = std::lower_bound(m_validators->begin(), m_validators->end(), key,
+                                     [](const ValidatorRecord &v, const PublicKey &k) { return v.key < k; });
+    if (it == m_validators->end() || it->key != key)
+        return std::nullopt;
+    return *it;
+}
+
+std::uint64_t State::delegation(const PublicKey &delegator, const PublicKey &validator) const
+{
+    const auto v = m_trie.get(delegationKey(delegator, validator));
+    if (!v)
+        return 0;
+    auto amount = codec::decode<Account>(*v, "delegation");
+    return amount ? amount->balance : 0;
+}
+
+Supply State::supply() const
+{
+    const auto v = m_trie.get(supplyKey());
+    if (!v)
+        return {};
+    auto s = codec::decode<Supply>(*v, "supply");
+    return s ? *s : Supply{};
+}
+
+// --- BlockExecution ----------------------------------------------------
+
+BlockExecution::BlockExecution(const State &parent, const StateRules &rules, const BlockContext &block)
+    : m_parent(parent), m_rules(rules), m_block(block), m_supply(parent.supply())
+{
+    // 1. Matured unbonding returns to the owners' balances.
+    for (auto it = parent.m_unbonding->begin();
+         it != parent.m_unbonding->end() && it->first.releaseSlot <= block.slot; ++it) {
+        Account a = account(it->first.owner);
+        a.balance += it->second;   // cannot overflow: both are parts of the fixed total supply
+        putAccount(it->first.owner, a);
+        m_supply.unbonding -= it->second;
+        if (!m_unbonding)
+            m_unbonding = std::make_shared<std::map<UnbondingKey, std::uint64_t>>(*parent.m_unbonding);
+        m_unbonding->erase(it->first);
+        put(unbondingKey(it->first), std::nullopt);
+    }
+    // 2. The proposer's block and the skipped slots' missed proposals.
+    if (const ValidatorRecord *v = validator(block.proposer)) {
+        ValidatorRecord updated = *v;
+        ++updated.blocksProduced;
+        putValidator(updated);
+    }
+    if (block.missedProposers.size() <= rules.staking.maxMissedSlotsCounted) {
+        for (const auto &key : block.missedProposers) {
+            if (const ValidatorRecord *v = validator(key)) {
+                ValidatorRecord updated = *v;
+                ++updated.slotsMissed;
+                putValidator(updated);
+            }
+        }
+    }
+}
+
+void BlockExecution::put(Bytes key, std::optional<Bytes> value)
+{
+    m_writes.insert_or_assign(std::move(key), std::move(value));
+}
+
+std::optional<Bytes> BlockExecution::read(const Bytes &key) const
+{
+    const auto it = m_writes.find(key);
+    if (it != m_writes.end())
+        return it->second;
+    return m_parent.m_trie.get(key);
+}
+
+Account BlockExecution::account(const PublicKey &key) const
+{
+    const auto v = read(accountKey(key));
+    if (!v)
+        return {};
+    auto a = codec::decode<Account>(*v, "account");
+    return a ? *a : Account{};
+}
+
+void BlockExecution::putAccount(const PublicKey &key, const Account &a)
+{
+    // An empty account is no entry, so the state holds no dust records.
+    put(accountKey(key), a.balance == 0 ? std::nullopt : std::optional<Bytes>(codec::encode(a)));
+}
+
+const ValidatorRecord *BlockExecution::validator(const PublicKey &key) const
+{
+    const auto &list = m_validators ? *m_validators : *m_parent.m_validators;
+    const auto it = std::lower_bound(list.begin(), list.end(), key,
+                                     [](const ValidatorRecord &v, const PublicKey &k) { return v.key < k; });
+    return it != list.end() && it->key == key ? &*it : nullptr;
+}
+
+std::vector<ValidatorRecord> &BlockExecution::validatorsForWrite()
+{
+    if (!m_validators)
+        m_validators = std::make_shared<std::vector<ValidatorRecord>>(*m_parent.m_validators);
+    return *m_validators;
+}
+
+void BlockExecution::putValidator(const ValidatorRecord &v)
+{
+    auto &list = validatorsForWrite();
+    const auto it = std::lower_bound(list.begin(), list.end(), v.key,
+                                     [](const ValidatorRecord &r, const PublicKey &k) { return r.key < k; });
+    if (it != list.end() && it->key == v.key)
+        *it = v;
+    else
+        list.insert(it, v);
+    put(validatorKey(v.key), codec::encode(v));
+}
+
+void BlockExecution::eraseValidator(const PublicKey &key)
+{
+    auto &list = validatorsForWrite();
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const ValidatorRecord &r) { return r.key == key; }),
+               list.end());
+    put(validatorKey(key), std::nullopt);
+}
+
+std::uint64_t BlockExecution::delegation(const PublicKey &delegator, const PublicKey &validator) const
+{
+    const auto v = read(delegationKey(delegator, validator));
+    if (!v)
+        return 0;
+    auto a = codec::decode<Account>(*v, "delegation");
+    return a ? a->balance : 0;
+}
+
+void BlockExecution::putDelegation(const PublicKey &delegator, const PublicKey &validator, std::uint64_t amount)
+{
+    put(delegationKey(delegator, validator),
+        amount == 0 ? std::nullopt : std::optional<Bytes>(codec::encode(Account{amount})));
+}
+
+void BlockExecution::addUnbonding(const UnbondingKey &key, std::uint64_t amount)
+{
+    if (!m_unbonding)
+        m_unbonding = std::make_shared<std::map<UnbondingKey, std::uint64_t>>(*m_parent.m_unbonding);
+    std::uint64_t &slot = (*m_unbonding)[key];
+    slot += amount;   // bounded by the total supply
+    put(unbondingKey(key), codec::encode(Account{slot}));
+    m_supply.unbonding += amount;
+}
+
+std::uint64_t BlockExecution::minimumFor(ValidatorRole role) const
+{
+    return role == ValidatorRole::Stake ? m_rules.minSelfBond : m_rules.energyMinSelfBond;
+}
+
+Status BlockExecution::apply(const Transaction &tx)
+{
+    if (!State::paysFee(tx.kind))
+        return Status::success();   // kinds the state machine does not execute yet
+    const std::uint64_t fee = m_rules.staking.transactionFee;
+    Status result = Status::success();
+    switch (tx.kind) {
+    case TransactionKind::Transfer:
+        result = transfer(tx, fee);
+        break;
+    case TransactionKind::Bond:
+        result = bond(tx, fee);
+        break;
+    case TransactionKind::Unbond:
+        result = unbond(tx, fee);
+        break;
+    case TransactionKind::Delegate:
+        result = delegate(tx, fee);
+        break;
+    case TransactionKind::Redelegate:
+        result = redelegate(tx, fee);
+        break;
+    default: {   // pays the fee and changes nothing else (RANDAO reveals)
+        Account a = account(tx.sender);
+        if (a.balance < fee)
+            return insufficient("balance for the fee");
+        a.balance -= fee;
+        putAccount(tx.sender, a);
+        break;
+    }
+    }
+    if (!result)
+        return result;
+    m_supply.burned += fee;   // the fee left a balance, so the sum stays inside the supply
+    return Status::success();
+}
+
+Status BlockExecution::transfer(const Transaction &tx, std::uint64_t fee)
+{
+    auto decoded = decodePayload<TransferPayload>(tx, "transfer");
+    if (!decoded)
+        return decoded.error();
+    const TransferPayload &p = *decoded;
+    if (p.amount == 0)
+        return makeError("state.zero_amount", "A transfer must move a positive amount.");
+    Account from = account(tx.sender);
+    const auto cost = add(p.amount, fee);
+    if (!cost)
+        return overflow();
+    if (from.balance < *cost)
+        return insufficient("balance");
+    if (p.to == tx.sender) {
+        from.balance -= fee;
+        putAccount(tx.sender, from);
+        return Status::success();
+    }
+    Account to = account(p.to);
+    const auto credited = add(to.balance, p.amount);
+    if (!credited)
+        return overflow();
+    from.balance -= *cost;
+    to.balance = *credited;
+    putAccount(tx.sender, from);
+    putAccount(p.to, to);
+    return Status::success();
+}
+
+Status BlockExecution::bond(const Transaction &tx, std::uint64_t fee)
+{
+    auto decoded = decodePayload<BondPayload>(tx, "bond");
+    if (!decoded)
+        return decoded.error();
+    const BondPayload &p = *decoded;
+    if (p.amount == 0)
+        return makeError("state.zero_amount", "A bond must lock a positive amount.");
+    Account a = account(tx.sender);
+    const auto cost = add(p.amount, fee);
+    if (!cost)
+        return overflow();
+    if (a.balance < *cost)
+        return insufficient("balance");
+    ValidatorRecord v;
+    if (const ValidatorRecord *existing = validator(tx.sender)) {
+        v = *existing;
+        if (v.role != p.role || v.zone != p.zone)
+            return makeError("state.role_mismatch", "A further bond must name the validator's role and zone.");
+    } else {
+        if ((m_validators ? m_validators->size() : m_parent.m_validators->size())
+            >= m_rules.staking.maxValidatorRecords)
+            return makeError("state.registry_full", "The validator registry is full.");
+        v.key = tx.sender;
+        v.role = p.role;
+        v.zone = p.zone;
+        v.registeredSlot = m_block.slot;
+    }
+    const auto selfBond = add(v.selfBond, p.amount);
+    if (!selfBond || !add(*selfBond, v.delegated))
+        return overflow();
+    if (*selfBond < minimumFor(v.role))
+        return makeError("state.below_minimum", "A validator's self-bond must reach its role's minimum.");
+    a.balance -= *cost;
+    v.selfBond = *selfBond;
+    putAccount(tx.sender, a);
+    putValidator(v);
+    m_supply.bonded += p.amount;
+    return Status::success();
+}
+
+Status BlockExecution::unbond(const Transaction &tx, std::uint64_t fee)
+{
+    auto decoded = decodePayload<UnbondPayload>(tx, "unbond");
+    if (!decoded)
+        return decoded.error();
+    const UnbondPayload &p = *decoded;
+    if (p.amount == 0)
+        return makeError("state.zero_amount", "An unbond must release a positive amount.");
+    const ValidatorRecord *existing = validator(p.validator);
+    if (!existing)
+        return makeError("state.unknown_validator", "No such validator.");
+    Account a = account(tx.sender);
+    if (a.balance < fee)
+        return insufficient("balance for the fee");
+    ValidatorRecord v = *existing;
+    const bool self = p.validator == tx.sender;
+    std::uint64_t delegated = 0;
+    if (self) {
+        if (p.amount > v.selfBond)
+            return insufficient("self-bond");
+        const std::uint64_t left = v.selfBond - p.amount;
+        if (left != 0 && left < minimumFor(v.role))
+            return makeError("state.below_minimum",
+                             "A self-bond must stay at its role's minimum or be released whole.");
+        v.selfBond = left;
+    } else {
+        delegated = delegation(tx.sender, p.validator);
+        if (delegated == 0)
+            return makeError("state.no_delegation", "The sender delegates nothing to this validator.");
+        if (p.amount > delegated)
+            return insufficient("delegation");
+        v.delegated -= p.amount;
+    }
+    a.balance -= fee;
+    putAccount(tx.sender, a);
+    if (!self)
+        putDelegation(tx.sender, p.validator, delegated - p.amount);
+    if (v.selfBond == 0 && v.delegated == 0)
+        eraseValidator(v.key);
+    else
+        putValidator(v);
+    // The owner's release: at most one entry per (slot, owner, validator).
+    addUnbonding({m_block.slot + m_rules.staking.unbondingSlots, tx.sender, p.validator}, p.amount);
+    m_supply.bonded -= p.amount;
+    return Status::success();
+}
+
+Status BlockExecution::delegate(const Transaction &tx, std::uint64_t fee)
+{
+    auto decoded = decodePayload<DelegatePayload>(tx, "delegate");
+    if (!decoded)
+        return decoded.error();
+    const DelegatePayload &p = *decoded;
+    if (p.amount == 0)
+        return makeError("state.zero_amount", "A delegation must be a positive amount.");
+    if (p.validator == tx.sender)
+        return makeError("state.self_delegation", "A validator bonds to itself; it does not delegate.");
+    const ValidatorRecord *existing = validator(p.validator);
+    if (!existing || existing->selfBond == 0)
+        return makeError("state.unknown_validator", "No such validator.");
+    Account a = account(tx.sender);
+    const auto cost = add(p.amount, fee);
+    if (!cost)
+        return overflow();
+    if (a.balance < *cost)
+        return insufficient("balance");
+    ValidatorRecord v = *existing;
+    const auto delegated = add(v.delegated, p.amount);
+    if (!delegated || !add(v.selfBond, *delegated))
+        return overflow();
+    const std::uint64_t mine = delegation(tx.sender, p.validator) + p.amount;   // <= v.delegated
+    a.balance -= *cost;
+    v.delegated = *delegated;
+    putAccount(tx.sender, a);
+    putValidator(v);
+    putDelegation(tx.sender, p.validator, mine);
+    m_supply.bonded += p.amount;
+    return Status::success();
+}
+
+Status BlockExecution::redelegate(const Transaction &tx, std::uint64_t fee)
+{
+    auto decoded = decodePayload<RedelegatePayload>(tx, "redelegate");
+    if (!decoded)
+        return decoded.error();
+    const RedelegatePayload &p = *decoded;
+    if (p.amount == 0)
+        return makeError("state.zero_amount", "A redelegation must move a positive amount.");
+    if (p.to == tx.sender)
+        return makeError("state.self_delegation", "A validator bonds to itself; it does not delegate.");
+    if (p.from == p.to)
+        return makeError("state.bad_payload", "A redelegation must name two different validators.");
+    const ValidatorRecord *fromRecord = validator(p.from);
+    const ValidatorRecord *toRecord = validator(p.to);
+    if (!fromRecord || !toRecord || toRecord->selfBond == 0)
+        return makeError("state.unknown_validator", "No such validator.");
+    Account a = account(tx.sender);
+    if (a.balance < fee)
+        return insufficient("balance for the fee");
+    const std::uint64_t held = delegation(tx.sender, p.from);
+    if (held == 0)
+        return makeError("state.no_delegation", "The sender delegates nothing to this validator.");
+    if (p.amount > held)
+        return insufficient("delegation");
+    ValidatorRecord from = *fromRecord;
+    ValidatorRecord to = *toRecord;
+    const auto toDelegated = add(to.delegated, p.amount);
+    if (!toDelegated || !add(to.selfBond, *toDelegated))
+        return overflow();
+    const std::uint64_t mineTo = delegation(tx.sender, p.to) + p.amount;
+    from.delegated -= p.amount;
+    to.delegated = *toDelegated;
+    a.balance -= fee;
+    putAccount(tx.sender, a);
+    putDelegation(tx.sender, p.from, held - p.amount);
+    putDelegation(tx.sender, p.to, mineTo);
+    putValidator(to);
+    if (from.selfBond == 0 && from.delegated == 0)
+        eraseValidator(from.key);
+    else
+        putValidator(from);
+    return Status::success();
+}
+
+BlockExecution::Outcome BlockExecution::finish() &&
+{
+    if (m_supply != m_parent.supply())
+        put(supplyKey(), codec::encode(m_supply));
+    Outcome out;
+    out.changes.reserve(m_writes.size());
+    for (auto &[key, value] : m_writes)
+        out.changes.push_back({key, std::move(value)});
+    out.state.m_trie = m_parent.m_trie.with(out.changes);
+    out.state.m_validators = m_validators ? std::move(m_validators) : m_parent.m_validators;
+    out.state.m_unbonding = m_unbonding ? std::move(m_unbonding) : m_parent.m_unbonding;
+    return out;
+}
+
+} // namespace gtx::state

@@ -1,0 +1,219 @@
+#pragma once
+
+// The deterministic state machine: accounts with GT balances, validator
+// records, delegations and the unbonding queue, committed under one state
+// root (StateTrie), and the rules that change them. Every node executes
+// every block with these rules; a block whose header root differs from the
+// root they produce is invalid (docs/protocol.md, "The state machine").
+//
+// Amounts are micro-GT in std::uint64_t. Arithmetic is checked everywhere:
+// an overflow is the error "state.overflow", never a saturated or wrapped
+// value.
+//
+// Supply invariant, after genesis and after every block:
+//   supply.total = sum(balances) + sum(self-bonds) + sum(delegations)
+//                  + sum(unbonding) + supply.pendingSlashes + supply.burned
+// supply.total is fixed at genesis (nothing mints yet); fees are burned.
+
+#include "core/common/result.h"
+#include "core/state/payloads.h"
+#include "core/state/state_trie.h"
+#include "core/types/transaction.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace gtx::state {
+
+// What the state machine needs of the consensus parameters.
+struct StakingParams
+{
+    std::uint64_t transactionFee = 10'000;       // micro-GT per fee-paying transaction (0.01 GT), burned
+    std::uint64_t unbondingSlots = 21 * 8640;    // 21 days of 10 s slots
+    std::uint32_t maxValidatorRecords = 10'000;  // registry bound (each needs its minimum self-bond)
+    std::uint32_t maxMissedSlotsCounted = 16;    // longer gaps are the network's failure, not a proposer's
+
+    bool operator==(const StakingParams &) const = default;
+};
+
+// The rules apply() follows: StakingParams and the candidacy minimums (the
+// rotation's, so the two never disagree).
+struct StateRules
+{
+    StakingParams staking;
+    std::uint64_t minSelfBond = 0;         // stake validators
+    std::uint64_t energyMinSelfBond = 0;   // energy validators
+};
+
+struct Account
+{
+    std::uint64_t balance = 0;   // spendable micro-GT
+    bool operator==(const Account &) const = default;
+};
+
+// A validator candidate as the chain records it. Invariant: selfBond is at
+// least the role's minimum (a record whose self-bond and delegations reach
+// zero is deleted); stake() = selfBond + delegated never overflows.
+struct ValidatorRecord
+{
+    PublicKey key;
+    ValidatorRole role = ValidatorRole::Stake;
+    GridZone zone;
+    std::uint64_t selfBond = 0;           // micro-GT bonded by the key itself
+    std::uint64_t delegated = 0;          // micro-GT delegated to it by others
+    std::uint64_t verifiedEnergyWh = 0;   // from verified readings only (genesis, energy issue)
+    std::uint64_t blocksProduced = 0;     // from the chain
+    std::uint64_t slotsMissed = 0;        // slots it was drawn for with no block
+    std::uint64_t registeredSlot = 0;
+
+    std::uint64_t stake() const { return selfBond + delegated; }
+    // produced / (produced + missed) in ppm; 0 with no history.
+    std::uint32_t uptimePpm() const;
+    bool operator==(const ValidatorRecord &) const = default;
+};
+
+// One pending release. Key order = release order.
+struct UnbondingKey
+{
+    std::uint64_t releaseSlot = 0;
+    PublicKey owner;
+    PublicKey validator;
+    auto operator<=>(const UnbondingKey &) const = default;
+    bool operator==(const UnbondingKey &) const = default;
+};
+
+struct Supply
+{
+    std::uint64_t total = 0;            // fixed at genesis
+    std::uint64_t bonded = 0;           // self-bonds + delegations
+    std::uint64_t unbonding = 0;
+    std::uint64_t pendingSlashes = 0;   // slashed, waiting for the appeal window
+    std::uint64_t burned = 0;           // fees
+    bool operator==(const Supply &) const = default;
+};
+
+struct GenesisValidator
+{
+    PublicKey key;
+    ValidatorRole role = ValidatorRole::Stake;
+    GridZone zone;
+    std::uint64_t selfBond = 0;
+    std::uint64_t verifiedEnergyWh = 0;   // certified by the authorities at genesis
+};
+
+struct GenesisAllocation
+{
+    std::vector<std::pair<PublicKey, std::uint64_t>> balances;
+    std::vector<GenesisValidator> validators;
+};
+
+// The block facts apply() needs besides its transactions.
+struct BlockContext
+{
+    std::uint64_t slot = 0;
+    PublicKey proposer;
+    std::vector<PublicKey> missedProposers;   // the drawn proposers of the skipped slots
+};
+
+class State
+{
+public:
+    State();   // the empty state
+    // Errors: "state.bad_genesis" (a validator below its minimum, a duplicate, an overflow).
+    static Result<State> genesis(const GenesisAllocation &allocation, const StateRules &rules);
+
+    const StateTrie &trie() const { return m_trie; }
+    Hash256 root() const { return m_trie.root(); }
+    // Every entry, for a ledger's genesis.
+    std::vector<StateChange> entries() const;
+
+    Account account(const PublicKey &key) const;
+    std::optional<ValidatorRecord> validator(const PublicKey &key) const;
+    // All validator records, sorted by key.
+    const std::vector<ValidatorRecord> &validators() const { return *m_validators; }
+    std::uint64_t delegation(const PublicKey &delegator, const PublicKey &validator) const;
+    const std::map<UnbondingKey, std::uint64_t> &unbonding() const { return *m_unbonding; }
+    Supply supply() const;
+
+    // True when `kind` pays the transaction fee (transfers and staking: the
+    // kinds whose sender is an account).
+    static bool paysFee(TransactionKind kind);
+
+private:
+    friend class BlockExecution;
+    StateTrie m_trie;
+    std::shared_ptr<const std::vector<ValidatorRecord>> m_validators;
+    std::shared_ptr<const std::map<UnbondingKey, std::uint64_t>> m_unbonding;
+};
+
+// Executing one block on a parent state: begin() releases matured unbonding
+// and records the proposer's work, then each transaction applies wholly or
+// not at all, and finish() gives the new state and its changes (what the
+// ledger commits with the block).
+class BlockExecution
+{
+public:
+    BlockExecution(const State &parent, const StateRules &rules, const BlockContext &block);
+
+    // Errors: "state.bad_payload", "state.zero_amount", "state.insufficient_balance",
+    // "state.overflow", "state.unknown_validator", "state.role_mismatch",
+    // "state.below_minimum", "state.no_delegation", "state.registry_full",
+    // "state.self_delegation". On an error nothing of the transaction applies.
+    Status apply(const Transaction &tx);
+
+    struct Outcome
+    {
+        State state;
+        std::vector<StateChange> changes;   // sorted by key, one per key
+    };
+    Outcome finish() &&;
+
+private:
+    void put(Bytes key, std::optional<Bytes> value);
+    std::optional<Bytes> read(const Bytes &key) const;
+    Account account(const PublicKey &key) const;
+    void putAccount(const PublicKey &key, const Account &a);
+    const ValidatorRecord *validator(const PublicKey &key) const;
+    void putValidator(const ValidatorRecord &v);
+    void eraseValidator(const PublicKey &key);
+    std::uint64_t delegation(const PublicKey &delegator, const PublicKey &validator) const;
+    void putDelegation(const PublicKey &delegator, const PublicKey &validator, std::uint64_t amount);
+    void addUnbonding(const UnbondingKey &key, std::uint64_t amount);
+    std::vector<ValidatorRecord> &validatorsForWrite();
+
+    Status transfer(const Transaction &tx, std::uint64_t fee);
+    Status bond(const Transaction &tx, std::uint64_t fee);
+    Status unbond(const Transaction &tx, std::uint64_t fee);
+    Status delegate(const Transaction &tx, std::uint64_t fee);
+    Status redelegate(const Transaction &tx, std::uint64_t fee);
+    std::uint64_t minimumFor(ValidatorRole role) const;
+
+    const State &m_parent;
+    StateRules m_rules;
+    BlockContext m_block;
+    std::map<Bytes, std::optional<Bytes>> m_writes;
+    std::shared_ptr<std::vector<ValidatorRecord>> m_validators;            // copied on first write
+    std::shared_ptr<std::map<UnbondingKey, std::uint64_t>> m_unbonding;    // copied on first write
+    Supply m_supply;
+};
+
+// Keys of the state (the first byte names the table).
+Bytes accountKey(const PublicKey &key);
+Bytes validatorKey(const PublicKey &key);
+Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator);
+Bytes unbondingKey(const UnbondingKey &key);
+Bytes supplyKey();
+
+void encodeTo(codec::Writer &w, const Account &v);
+void decodeFrom(codec::Reader &r, Account &v);
+void encodeTo(codec::Writer &w, const ValidatorRecord &v);
+void decodeFrom(codec::Reader &r, ValidatorRecord &v);
+void encodeTo(codec::Writer &w, const Supply &v);
+void decodeFrom(codec::Reader &r, Supply &v);
+
+} // namespace gtx::state

@@ -1,5 +1,7 @@
 #include "core/consensus/params.h"
 
+#include "core/common/arith.h"
+
 namespace gtx::consensus {
 
 ConsensusParams ConsensusParams::production()
@@ -85,9 +87,9 @@ Status ConsensusParams::validate() const
                          "The unbonding period must outlast the evidence window, so stake is still bonded when "
                          "evidence of an offence arrives.");
     if (rotation.maxValidatorProposerWeight == 0 || rotation.maxZoneProposerWeight < rotation.maxValidatorProposerWeight
-        || static_cast<unsigned __int128>(rotation.maxZoneProposerWeight) * rotation.maxActiveValidators
-                   + static_cast<unsigned __int128>(authorityProposerWeight) * 64
-               > static_cast<unsigned __int128>(INT64_MAX))
+        || static_cast<Uint128>(rotation.maxZoneProposerWeight) * rotation.maxActiveValidators
+                   + static_cast<Uint128>(authorityProposerWeight) * 64
+               > static_cast<Uint128>(INT64_MAX))
         return makeError("consensus.invalid_params",
                          "The proposer weight caps must be positive, the zone cap at least the validator cap, "
                          "and the largest possible draw total below 2^63.");

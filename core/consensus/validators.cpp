@@ -1,6 +1,7 @@
 #include "core/consensus/validators.h"
 
 #include "core/codec/codec.h"
+#include "core/common/arith.h"
 #include "core/crypto/merkle.h"
 
 #include <algorithm>
@@ -146,11 +147,11 @@ std::uint64_t candidateScore(const Candidate &c)
 std::uint64_t proposerWeightOf(const Candidate &c, const RotationParams &params)
 {
     // In 128 bits nothing here can overflow: each term is below 2^64 x 2^64.
-    unsigned __int128 weight = c.info.stakeAmount;
+    Uint128 weight = c.info.stakeAmount;
     if (c.role == ValidatorRole::Energy)
-        weight += static_cast<unsigned __int128>(c.info.energyCredentials.verifiedEnergyWh / 1000)
+        weight += static_cast<Uint128>(c.info.energyCredentials.verifiedEnergyWh / 1000)
                   * params.energyWeightMicroGtPerKWh;
-    return static_cast<std::uint64_t>(std::min<unsigned __int128>(weight, params.maxValidatorProposerWeight));
+    return static_cast<std::uint64_t>(std::min<Uint128>(weight, params.maxValidatorProposerWeight));
 }
 
 state::StateRules stateRules(const ConsensusParams &params)
@@ -345,13 +346,13 @@ ProposerTable makeProposerTable(const std::vector<AuthorityMember> &authorities,
         add(a.key, params.authorityProposerWeight);
     // The zone cap: a zone whose validators together weigh more than
     // maxZoneProposerWeight has their weights scaled down to fit it.
-    std::map<GridZone, unsigned __int128> zoneTotal;
+    std::map<GridZone, Uint128> zoneTotal;
     for (const auto &v : active.members)
         zoneTotal[v.zone] += std::min(v.proposerWeight, params.rotation.maxValidatorProposerWeight);
     for (const auto &v : active.members) {
-        const unsigned __int128 w = std::min(v.proposerWeight, params.rotation.maxValidatorProposerWeight);
-        const unsigned __int128 total = zoneTotal[v.zone];
-        const unsigned __int128 cap = params.rotation.maxZoneProposerWeight;
+        const Uint128 w = std::min(v.proposerWeight, params.rotation.maxValidatorProposerWeight);
+        const Uint128 total = zoneTotal[v.zone];
+        const Uint128 cap = params.rotation.maxZoneProposerWeight;
         add(v.key, static_cast<std::uint64_t>(total > cap ? w * cap / total : w));
     }
     return t;

@@ -1,5 +1,7 @@
 #include "core/state/state.h"
 
+#include "core/common/arith.h"
+
 #include <algorithm>
 
 namespace gtx::state {
@@ -25,12 +27,9 @@ Error overflow()
     return makeError("state.overflow", "The amount would overflow a balance or a total.");
 }
 
-// a + b, or nothing on overflow.
 std::optional<std::uint64_t> add(std::uint64_t a, std::uint64_t b)
 {
-    if (a > UINT64_MAX - b)
-        return std::nullopt;
-    return a + b;
+    return checkedAdd(a, b);
 }
 
 template<typename T>
@@ -54,7 +53,7 @@ std::uint32_t ValidatorRecord::uptimePpm() const
     const std::uint64_t total = blocksProduced + slotsMissed;
     if (total == 0)
         return 0;
-    return static_cast<std::uint32_t>(static_cast<unsigned __int128>(blocksProduced) * 1'000'000 / total);
+    return static_cast<std::uint32_t>(mulDiv(blocksProduced, 1'000'000, total));
 }
 
 Bytes accountKey(const PublicKey &key)
@@ -201,7 +200,8 @@ Result<State> State::genesis(const GenesisAllocation &allocation, const StateRul
 
     std::vector<StateChange> changes;
     for (const auto &[key, amount] : balances)
-        changes.push_back({accountKey(key), codec::encode(Account{amount})});
+        if (amount != 0)   // an empty account is no entry
+            changes.push_back({accountKey(key), codec::encode(Account{amount})});
     auto records = std::make_shared<std::vector<ValidatorRecord>>();
     for (const auto &[key, v] : validators) {
         changes.push_back({validatorKey(key), codec::encode(v)});

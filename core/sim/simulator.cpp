@@ -1,5 +1,7 @@
 #include "core/sim/simulator.h"
 
+#include "core/common/arith.h"
+
 #include "core/consensus/ledger_store.h"
 #include "core/consensus/verifier.h"
 #include "core/ledger/ledger.h"
@@ -239,6 +241,11 @@ private:
     void dispatch(const Event &e);
     void clientSlot(std::uint64_t slot);
     void submit(const Transaction &tx);
+    void submitToAll(const Transaction &tx);
+    void sybilBonds();
+    void laneSpam(std::uint64_t slot);
+    void checkProposerShares(const std::vector<int> &honestLive);
+    void checkAuthorityTransactions(const std::vector<int> &honestLive);
     void emergency(bool halt);
     void groundTruth(const Bytes &message);
     void floodVotes(const BlockNode &block);
@@ -308,6 +315,10 @@ private:
     int m_emergencyAdversary = -1;                        // node running byzantine-emergency (EGAT)
     std::uint64_t m_skippedSequence = 0;
     std::set<Hash256> m_flooded;                          // blocks it has flooded
+    std::vector<KeySeed> m_sybilSeeds;                    // sybil-bond's keys
+    std::set<PublicKey> m_sybilKeys;
+    std::vector<KeySeed> m_spamSeeds;                     // lane-spam's funded keys
+    std::map<Hash256, std::uint64_t> m_authorityTxs;      // honest authority transactions -> slot given
 
     RunResult m_result;
 };
@@ -523,6 +534,20 @@ void Simulation::setup()
         fund(m_standbySeed, 25'000);
     for (const auto &seed : m_clientSeeds)
         fund(seed, 100'000);
+    if (m_scenario.adversaries.sybilBond) {
+        // Enough for each key's minimum self-bond and its fees, no more.
+        const std::uint64_t each = Adversaries::kSybilFundsGt / Adversaries::kSybilKeys;
+        for (int i = 0; i < Adversaries::kSybilKeys; ++i) {
+            m_sybilSeeds.push_back(deriveSeed(m_seed, "sybil", static_cast<std::uint64_t>(i)));
+            m_sybilKeys.insert(keyFrom(m_sybilSeeds.back()).publicKey());
+            fund(m_sybilSeeds.back(), each);
+        }
+    }
+    if (m_scenario.adversaries.laneSpam)
+        for (int i = 0; i < 3; ++i) {
+            m_spamSeeds.push_back(deriveSeed(m_seed, "spam", static_cast<std::uint64_t>(i)));
+            fund(m_spamSeeds.back(), 50'000);
+        }
     m_genesis = genesis;
 
     if (!m_scenario.ledgerDirectory.empty()) {
@@ -1246,6 +1271,100 @@ void Simulation::submit(const Transaction &tx)
     scheduleTick(node);
 }
 
+void Simulation::submitToAll(const Transaction &tx)
+{
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        if (!alive(static_cast<int>(i)))
+            continue;
+        (void)m_nodes[i].node->submitTransaction(tx, localTime(static_cast<int>(i), m_now));
+        scheduleTick(static_cast<int>(i));
+    }
+}
+
+void Simulation::sybilBonds()
+{
+    // First the old attack: bonds that declare a large stake and near 2^63 Wh
+    // of verified energy (the payload bonds used to carry). Then real bonds
+    // of each key's minimum, all in one zone.
+    for (const auto &seed : m_sybilSeeds) {
+        ValidatorCandidate claim;
+        claim.publicKey = cachedKey(seed).publicKey();
+        claim.stakeAmount = gtToMicro(1'000);
+        claim.energyCredentials.verifiedEnergyWh = (std::uint64_t{1} << 63) - 1;
+        claim.geographicDistribution = zones::kPeaNortheast;
+        Bytes declared = codec::encode(claim);
+        declared.push_back(static_cast<std::uint8_t>(ValidatorRole::Energy));
+        submit(signedTx(TransactionKind::Bond, seed, declared));
+        const state::BondPayload bond{m_params.rotation.minStake, ValidatorRole::Stake, zones::kPeaNortheast};
+        submit(signedTx(TransactionKind::Bond, seed, codec::encode(bond)));
+        m_result.adversaryActions += 2;
+    }
+    trace("sybil-bond: " + std::to_string(m_sybilSeeds.size()) + " keys bond in zone PEA-NE");
+}
+
+void Simulation::laneSpam(std::uint64_t slot)
+{
+    for (int i = 0; i < Adversaries::kLaneSpamPerSlot; ++i) {
+        // Valid and fee-paying: RANDAO reveals from funded keys.
+        submit(signedTx(TransactionKind::RandaoReveal, m_spamSeeds[static_cast<std::size_t>(i) % m_spamSeeds.size()], {}));
+        ++m_result.adversaryActions;
+    }
+    // And from unfunded keys: refused at the door.
+    for (int i = 0; i < 4; ++i)
+        submit(signedTx(TransactionKind::Delegate, deriveSeed(m_seed, "spam-unfunded", slot * 4 + static_cast<std::uint64_t>(i)),
+                        codec::encode(state::DelegatePayload{cachedKey(m_spamSeeds[0]).publicKey(), 1})));
+}
+
+void Simulation::checkProposerShares(const std::vector<int> &honestLive)
+{
+    // Every epoch of every honest node's chain: the sybils' weight in the
+    // proposer draw is at most what they could bond, and under a third.
+    const std::uint64_t funds = gtToMicro(Adversaries::kSybilFundsGt);
+    std::set<const EpochContext *> seen;
+    for (int i : honestLive) {
+        for (const BlockNode *b = m_nodes[static_cast<std::size_t>(i)].node->head(); b; b = b->parent) {
+            const EpochContext *ctx = b->epoch.get();
+            if (!seen.insert(ctx).second)
+                continue;
+            const ProposerTable &t = ctx->proposers;
+            std::uint64_t sybil = 0;
+            for (std::size_t k = 0; k < t.keys.size(); ++k)
+                if (m_sybilKeys.count(t.keys[k]))
+                    sybil += t.cumulative[k] - (k == 0 ? 0 : t.cumulative[k - 1]);
+            if (sybil > 0 && i == honestLive.front())
+                ++m_result.sybilEpochs;
+            if (sybil > funds || static_cast<Uint128>(sybil) * 3 > t.total)
+                violation(ViolationKind::ProposerCapture,
+                          "sybil validators hold " + std::to_string(sybil / kMicroGtPerGt) + " GT of weight of "
+                              + std::to_string(t.total / kMicroGtPerGt) + " in epoch " + std::to_string(ctx->epoch)
+                              + " on " + m_nodes[static_cast<std::size_t>(i)].name + " (they bonded at most "
+                              + std::to_string(Adversaries::kSybilFundsGt) + ")");
+        }
+    }
+}
+
+void Simulation::checkAuthorityTransactions(const std::vector<int> &honestLive)
+{
+    const std::uint64_t endSlot = m_params.slotAt(m_end);
+    for (int i : honestLive) {
+        std::set<Hash256> onChain;
+        for (const BlockNode *b = m_nodes[static_cast<std::size_t>(i)].node->finalizedTip(FinalityLevel::Fast); b;
+             b = b->parent)
+            for (const auto &tx : b->block->transactions)
+                if (tx.kind == TransactionKind::RegulatoryEnforcement)
+                    onChain.insert(transactionId(tx));
+        for (const auto &[id, slot] : m_authorityTxs)
+            if (slot + m_scenario.settleSlots > endSlot)
+                continue;
+            else if (onChain.count(id))
+                ++m_result.authorityTxsChecked;
+            else
+                violation(ViolationKind::AuthorityLaneStarved,
+                          "the regulator's order given at slot " + std::to_string(slot) + " is not final on "
+                              + m_nodes[static_cast<std::size_t>(i)].name);
+    }
+}
+
 void Simulation::clientSlot(std::uint64_t slot)
 {
     for (int i = 0; i < m_scenario.transactionsPerSlot; ++i) {
@@ -1272,9 +1391,24 @@ void Simulation::clientSlot(std::uint64_t slot)
         witnessAsGridOperator(proof, cachedKey(m_authoritySeeds[witness]));
         submit(signedTx(TransactionKind::MeterReading, m_clientSeeds[0], codec::encode(proof)));
     }
-    if (slot % 5 == 0)
-        submit(signedTx(TransactionKind::RegulatoryEnforcement,
-                        m_authoritySeeds[m_rng.below(m_authoritySeeds.size())], toBytes("sim: tariff order")));
+    if (slot % 5 == 0) {
+        const std::size_t a = m_rng.below(m_authoritySeeds.size());
+        const Transaction order = signedTx(TransactionKind::RegulatoryEnforcement, m_authoritySeeds[a],
+                                           toBytes("sim: tariff order"));
+        if (m_scenario.adversaries.laneSpam) {
+            // Given to every node, so a crash cannot lose it: under lane
+            // spam it must still become final.
+            if (!m_authorityByzantine[a])
+                m_authorityTxs.emplace(transactionId(order), slot);
+            submitToAll(order);
+        } else {
+            submit(order);
+        }
+    }
+    if (m_scenario.adversaries.sybilBond && slot == 2)
+        sybilBonds();
+    if (m_scenario.adversaries.laneSpam && slot >= 2 && m_params.slotStartMs(slot) < m_end)
+        laneSpam(slot);
     if (slot % 7 == 0)
         submit(signedTx(TransactionKind::GovernanceProposal, m_clientSeeds[1], toBytes("sim: proposal")));
     if (slot % 3 == 0 && m_clientSeeds.size() >= 2) {
@@ -1615,6 +1749,11 @@ void Simulation::finish()
         }
     }
 
+    if (m_scenario.adversaries.sybilBond)
+        checkProposerShares(honestLive);
+    if (m_scenario.adversaries.laneSpam)
+        checkAuthorityTransactions(honestLive);
+
     // Only certified orders halt: no honest node stops trading in a zone
     // that the certified orders do not halt.
     for (int i : honestLive) {
@@ -1759,13 +1898,18 @@ std::string_view toString(ViolationKind kind)
         return "churn-limit";
     case ViolationKind::Liveness:
         return "liveness";
+    case ViolationKind::ProposerCapture:
+        return "proposer-capture";
+    case ViolationKind::AuthorityLaneStarved:
+        return "authority-lane-starved";
     }
     return "unknown";
 }
 
 const std::vector<std::string> &adversaryNames()
 {
-    static const std::vector<std::string> names{"vote-flood", "byzantine-emergency", "long-outage"};
+    static const std::vector<std::string> names{"sybil-bond", "vote-flood", "long-outage", "byzantine-emergency",
+                                                "lane-spam"};
     return names;
 }
 
@@ -1785,6 +1929,10 @@ Result<Adversaries> parseAdversaries(const std::string &spec)
             a.byzantineEmergency = true;
         } else if (item == "long-outage") {
             a.longOutage = true;
+        } else if (item == "sybil-bond") {
+            a.sybilBond = true;
+        } else if (item == "lane-spam") {
+            a.laneSpam = true;
         } else {
             std::string known;
             for (const auto &name : adversaryNames())

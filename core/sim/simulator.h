@@ -79,6 +79,20 @@ struct Adversaries
     bool longOutage = false;
     static constexpr std::uint64_t kLongOutageSlots = 620;
     static constexpr std::uint64_t kLongOutageRunSlots = 720;
+    // sybil-bond: an outsider holding kSybilFundsGt splits it over
+    // kSybilKeys keys that bond as validators in one zone, after first
+    // trying bonds that declare huge stake and verified energy (the old
+    // payload). Its share of every epoch's proposer draw must stay within
+    // what it really bonded and below a third (ProposerCapture).
+    bool sybilBond = false;
+    static constexpr int kSybilKeys = 6;
+    static constexpr std::uint64_t kSybilFundsGt = 61'000;
+    // lane-spam: funded outsider keys send kLaneSpamPerSlot valid staking-
+    // lane transactions every slot, plus unfunded ones; every regulator's
+    // order an honest authority gives must still be final on every honest
+    // node by the end (AuthorityLaneStarved).
+    bool laneSpam = false;
+    static constexpr int kLaneSpamPerSlot = 40;
 
     bool any() const { return voteFlood || byzantineEmergency; }   // those that need a Byzantine authority
     static Adversaries all()
@@ -87,6 +101,8 @@ struct Adversaries
         a.voteFlood = true;
         a.byzantineEmergency = true;
         a.longOutage = true;
+        a.sybilBond = true;
+        a.laneSpam = true;
         return a;
     }
 };
@@ -147,6 +163,8 @@ enum class ViolationKind : std::uint8_t {
     UncertifiedHalt,       // an honest node halts a zone that no certified order halts
     ChurnLimit,            // the active set changed faster than allowed
     Liveness,              // an honest node stopped finalizing
+    ProposerCapture,       // an outsider's share of the proposer draw exceeds what it bonded, or a third
+    AuthorityLaneStarved,  // an honest authority's transaction never became final
 };
 std::string_view toString(ViolationKind kind);
 
@@ -170,6 +188,8 @@ struct RunResult
     std::uint64_t invalidBlocksRejected = 0;
     std::uint64_t restarts = 0;
     std::uint64_t adversaryActions = 0;     // attacks carried out by the adversaries
+    std::uint64_t sybilEpochs = 0;          // sybil-bond: epochs whose draw includes its validators
+    std::uint64_t authorityTxsChecked = 0;  // lane-spam: honest authority transactions checked final
     bool livenessRequired = false;
 
     bool ok() const { return violations.empty(); }

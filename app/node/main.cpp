@@ -13,6 +13,7 @@
 
 #include "app/node/passphrase_input.h"
 #include "app/node/simulate_command.h"
+#include "core/sim/scenario.h"
 #include "core/crypto/keystore.h"
 #include "core/crypto/process_hardening.h"
 #include "core/crypto/sodium.h"
@@ -203,6 +204,12 @@ int main(int argc, char **argv)
         "simulate", "Run whole simulated networks from seeds and check the consensus invariants");
     gtx::app::addSimulateOptions(simulate, simulateOptions);
 
+    std::string scenarioFile;
+    auto *scenario = app.add_subcommand(
+        "scenario", "Replay a scripted scenario (docs/scenarios.md) on a fresh in-process chain and print each "
+                    "step's result as JSON; exit 1 when an expectation fails");
+    scenario->add_option("FILE", scenarioFile, "The scenario (TOML)")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success &e) {
@@ -224,5 +231,15 @@ int main(int argc, char **argv)
         return runStatus(o);
     if (simulate->parsed())
         return gtx::app::runSimulate(simulateOptions);
+    if (scenario->parsed()) {
+        auto report = gtx::sim::runScenarioFile(scenarioFile);
+        if (!report)
+            return fail(report.error().message);
+        for (const auto &line : report->lines)
+            std::cout << line << '\n';
+        std::cout << "scenario: steps=" << report->steps << " failed_expectations=" << report->failedExpectations
+                  << '\n';
+        return report->ok() ? 0 : 1;
+    }
     return fail("no command given (see gtx-node --help)");
 }

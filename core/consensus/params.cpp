@@ -86,7 +86,7 @@ Status ConsensusParams::validate() const
         return makeError("consensus.invalid_params",
                          "The unbonding period must outlast the evidence window, so stake is still bonded when "
                          "evidence of an offence arrives.");
-    if (rotation.maxValidatorProposerWeight == 0 || rotation.maxZoneProposerWeight < rotation.maxValidatorProposerWeight
+    if (rotation.maxValidatorWeight == 0 || rotation.maxZoneProposerWeight < rotation.maxValidatorWeight
         || static_cast<Uint128>(rotation.maxZoneProposerWeight) * rotation.maxActiveValidators
                    + static_cast<Uint128>(authorityProposerWeight) * 64
                > static_cast<Uint128>(INT64_MAX))

@@ -51,11 +51,14 @@ struct RotationParams
     std::uint64_t energyMinStake = gtToMicro(1000);               // energy validators
     std::uint64_t minVerifiedEnergyWh = 1'000'000;                // energy validators: 1 MWh
     std::uint64_t energyWeightMicroGtPerKWh = gtToMicro(1);       // proposer weight per verified kWh
-    // Bounded influence: no validator weighs more than this in the proposer
-    // draw, and the validators of one zone together no more than
-    // maxZoneProposerWeight (their weights are scaled down to fit). With
-    // the authorities' fixed weights this keeps every total far below 2^64.
-    std::uint64_t maxValidatorProposerWeight = gtToMicro(100'000);
+    // Bounded influence: no validator counts for more than maxValidatorWeight,
+    // neither as stake (attestation weight, the Full-finality stake, churn)
+    // nor in the proposer draw; the validators of one zone together weigh at
+    // most maxZoneProposerWeight in the draw (their weights are scaled down
+    // to fit). The churn budget is never below maxValidatorWeight, so every
+    // candidate can enter or leave. With the authorities' fixed weights this
+    // keeps every total far below 2^64.
+    std::uint64_t maxValidatorWeight = gtToMicro(100'000);
     std::uint64_t maxZoneProposerWeight = gtToMicro(400'000);
 };
 

@@ -16,10 +16,6 @@ std::uint64_t saturatingAdd(std::uint64_t a, std::uint64_t b)
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
-std::uint64_t absDiff(std::uint64_t a, std::uint64_t b)
-{
-    return a > b ? a - b : b - a;
-}
 
 // a * bps / 10000 without overflow.
 std::uint64_t scaleBps(std::uint64_t a, std::uint32_t bps)
@@ -27,12 +23,29 @@ std::uint64_t scaleBps(std::uint64_t a, std::uint32_t bps)
     return (a / kBasisPointsFull) * bps + (a % kBasisPointsFull) * bps / kBasisPointsFull;
 }
 
+std::uint64_t absDiff(std::uint64_t a, std::uint64_t b)
+{
+    return a > b ? a - b : b - a;
+}
+
+// What a member's arrival or departure changes: its stake or its draw
+// weight, whichever is larger (churn counts every change of weight).
+std::uint64_t churnOf(const ActiveValidator &v)
+{
+    return std::max(v.stake, v.proposerWeight);
+}
+
+std::uint64_t churnBetween(const ActiveValidator &a, const ActiveValidator &b)
+{
+    return std::max(absDiff(a.stake, b.stake), absDiff(a.proposerWeight, b.proposerWeight));
+}
+
 ActiveValidator toActive(const Candidate &c, const RotationParams &params)
 {
     ActiveValidator v;
     v.key = c.info.publicKey;
     v.role = c.role;
-    v.stake = c.info.stakeAmount;
+    v.stake = std::min(c.info.stakeAmount, params.maxValidatorWeight);
     v.proposerWeight = proposerWeightOf(c, params);
     v.zone = c.info.geographicDistribution;
     v.score = candidateScore(c);
@@ -151,7 +164,7 @@ std::uint64_t proposerWeightOf(const Candidate &c, const RotationParams &params)
     if (c.role == ValidatorRole::Energy)
         weight += static_cast<Uint128>(c.info.energyCredentials.verifiedEnergyWh / 1000)
                   * params.energyWeightMicroGtPerKWh;
-    return static_cast<std::uint64_t>(std::min<Uint128>(weight, params.maxValidatorProposerWeight));
+    return static_cast<std::uint64_t>(std::min<Uint128>(weight, params.maxValidatorWeight));
 }
 
 state::StateRules stateRules(const ConsensusParams &params)
@@ -201,7 +214,7 @@ ActiveSet initialActiveSet(const std::vector<Candidate> &pool, const RotationPar
 
 std::uint64_t churnBudget(const ActiveSet &current, const RotationParams &params)
 {
-    return scaleBps(current.totalStake, params.maxChurnBps);
+    return std::max(scaleBps(current.totalStake, params.maxChurnBps), params.maxValidatorWeight);
 }
 
 ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate> &pool,
@@ -227,8 +240,7 @@ ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate>
         if (it == byKey.end() || !isEligible(*it->second, params))
             continue;
         const ActiveValidator updated = toActive(*it->second, params);
-        const std::uint64_t delta = saturatingAdd(absDiff(updated.stake, m.stake),
-                                                  absDiff(updated.proposerWeight, m.proposerWeight));
+        const std::uint64_t delta = churnBetween(updated, m);
         if (delta <= budget) {
             budget -= delta;
             m = updated;
@@ -254,12 +266,12 @@ ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate>
         return nullptr;
     };
     std::sort(forced.begin(), forced.end(), [&](const PublicKey &a, const PublicKey &b) {
-        const auto sa = findMember(a)->stake;
-        const auto sb = findMember(b)->stake;
+        const auto sa = churnOf(*findMember(a));
+        const auto sb = churnOf(*findMember(b));
         return sa != sb ? sa < sb : a < b;
     });
     for (const auto &key : forced) {
-        const std::uint64_t stake = findMember(key)->stake;
+        const std::uint64_t stake = churnOf(*findMember(key));
         if (stake <= budget) {
             budget -= stake;
             removeMember(key);
@@ -290,8 +302,8 @@ ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate>
         const bool setFull = result.size() >= params.maxActiveValidators;
         const bool zoneFull = zoneCount(entry.zone) >= params.maxPerZone;
         if (!setFull && !zoneFull) {
-            if (entry.stake <= budget) {
-                budget -= entry.stake;
+            if (churnOf(entry) <= budget) {
+                budget -= churnOf(entry);
                 result.push_back(entry);
             }
             continue;
@@ -300,7 +312,7 @@ ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate>
                                                                : std::nullopt);
         if (!out)
             continue;
-        const std::uint64_t cost = saturatingAdd(entry.stake, out->stake);
+        const std::uint64_t cost = saturatingAdd(churnOf(entry), churnOf(*out));
         if (cost > budget)
             continue;
         budget -= cost;
@@ -319,15 +331,11 @@ std::uint64_t churnBetween(const ActiveSet &from, const ActiveSet &to)
     std::uint64_t churn = 0;
     for (const auto &m : from.members) {
         const ActiveValidator *other = to.find(m.key);
-        if (!other)
-            churn = saturatingAdd(churn, m.stake);
-        else
-            churn = saturatingAdd(churn, saturatingAdd(absDiff(other->stake, m.stake),
-                                                       absDiff(other->proposerWeight, m.proposerWeight)));
+        churn = saturatingAdd(churn, other ? churnBetween(*other, m) : churnOf(m));
     }
     for (const auto &m : to.members)
         if (!from.find(m.key))
-            churn = saturatingAdd(churn, m.stake);
+            churn = saturatingAdd(churn, churnOf(m));
     return churn;
 }
 
@@ -348,9 +356,9 @@ ProposerTable makeProposerTable(const std::vector<AuthorityMember> &authorities,
     // maxZoneProposerWeight has their weights scaled down to fit it.
     std::map<GridZone, Uint128> zoneTotal;
     for (const auto &v : active.members)
-        zoneTotal[v.zone] += std::min(v.proposerWeight, params.rotation.maxValidatorProposerWeight);
+        zoneTotal[v.zone] += std::min(v.proposerWeight, params.rotation.maxValidatorWeight);
     for (const auto &v : active.members) {
-        const Uint128 w = std::min(v.proposerWeight, params.rotation.maxValidatorProposerWeight);
+        const Uint128 w = std::min(v.proposerWeight, params.rotation.maxValidatorWeight);
         const Uint128 total = zoneTotal[v.zone];
         const Uint128 cap = params.rotation.maxZoneProposerWeight;
         add(v.key, static_cast<std::uint64_t>(total > cap ? w * cap / total : w));

@@ -51,7 +51,7 @@ struct ActiveValidator
 {
     PublicKey key;
     ValidatorRole role = ValidatorRole::Stake;
-    std::uint64_t stake = 0;            // attestation weight (micro-GT)
+    std::uint64_t stake = 0;            // attestation weight (micro-GT): bonded stake, at most maxValidatorWeight
     std::uint64_t proposerWeight = 0;   // weight in the proposer draw
     GridZone zone;
     std::uint64_t score = 0;
@@ -100,7 +100,7 @@ bool isEligible(const Candidate &candidate, const RotationParams &params);
 // Rank: GT staked + verified kWh + uptime (per 10,000) + reputation.
 std::uint64_t candidateScore(const Candidate &candidate);
 // stake + verified kWh x energyWeightMicroGtPerKWh (energy validators),
-// computed without overflow and capped at maxValidatorProposerWeight.
+// computed without overflow and capped at maxValidatorWeight.
 std::uint64_t proposerWeightOf(const Candidate &candidate, const RotationParams &params);
 
 // The genesis set: the best eligible candidates under the size and zone caps.
@@ -110,8 +110,10 @@ ActiveSet initialActiveSet(const std::vector<Candidate> &pool, const RotationPar
 // the size and zone caps. An empty current set is rebuilt without the limit.
 ActiveSet rotateActiveSet(const ActiveSet &current, const std::vector<Candidate> &pool,
                           const RotationParams &params);
-// Stake removed + added + |stake change| + |proposer weight change| between two sets.
+// Over the members of either set: a member added or removed counts the larger
+// of its stake and its draw weight; one that stays, the larger change of the two.
 std::uint64_t churnBetween(const ActiveSet &from, const ActiveSet &to);
+// maxChurnBps of the active stake, and never less than one whole validator (maxValidatorWeight).
 std::uint64_t churnBudget(const ActiveSet &current, const RotationParams &params);
 
 // Weighted proposer draw over authorities and the epoch's active set.

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <sys/stat.h>
@@ -75,6 +76,60 @@ class TestGtxNode : public QObject
     Q_OBJECT
 
 private slots:
+    void shippedScenariosMeetTheirExpectations()
+    {
+        // Every scenario in scenarios/ is also a test: each expectation met.
+        const QDir dir(QStringLiteral(GTX_SCENARIO_DIR));
+        const auto files = dir.entryList({QStringLiteral("*.toml")}, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 3);
+        for (const QString &name : files) {
+            const Run r = gtxNode({QStringLiteral("scenario"), dir.filePath(name)});
+            QVERIFY2(r.exitCode == 0, qPrintable(name + ": " + r.err + r.out));
+            QVERIFY2(!r.out.contains(QStringLiteral("\"expectation\":\"failed\"")), qPrintable(r.out));
+            QVERIFY2(r.out.contains(QStringLiteral("\"expectation\":\"met\"")), qPrintable(name));
+            QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\nscenario: steps=\\d+ failed_expectations=0\n$"))));
+        }
+    }
+
+    void scenarioReportsAFailedExpectation()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("s.toml"),
+                                       "[accounts]\nalice = 10\n"
+                                       "[[steps]]\ndo = \"transfer\"\nfrom = \"alice\"\nto = \"bob\"\namount = 10\n"
+                                       "expect = \"accepted\"\n");   // 10 + the fee is more than alice has
+        const Run r = gtxNode({QStringLiteral("scenario"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("\"code\":\"state.insufficient_balance\"")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("\"expectation\":\"failed\",\"expected\":\"accepted\"")));
+        QVERIFY(r.out.endsWith(QStringLiteral("scenario: steps=1 failed_expectations=1\n")));
+    }
+
+    void malformedScenariosAreOneLineErrors()
+    {
+        QTemporaryDir dir;
+        const struct
+        {
+            const char *content;
+            const char *says;
+        } cases[] = {
+            {"[accounts\nalice = 1\n", "scenario.s.toml:1"},
+            {"[[steps]]\ndo = \"fly\"\n", "unknown step 'fly'"},
+            {"[[steps]]\ndo = \"transfer\"\nfrom = \"a\"\nto = \"b\"\namount = \"1.2345678\"\n", "at most 6 decimals"},
+            {"[[steps]]\ndo = \"bond\"\nfrom = \"a\"\namount = 1\nzone = \"MARS\"\n", "unknown zone 'MARS'"},
+            {"title = \"no steps\"\n", "has no [[steps]]"},
+        };
+        for (const auto &c : cases) {
+            const QString path = writeFile(dir, QStringLiteral("s.toml"), c.content);
+            const Run r = gtxNode({QStringLiteral("scenario"), path});
+            checkOneLineError(r);
+            QVERIFY2(r.err.contains(QString::fromUtf8(c.says).replace(QStringLiteral("scenario.s.toml"), path)),
+                     qPrintable(r.err));
+        }
+        const Run missing = gtxNode({QStringLiteral("scenario"), dir.filePath(QStringLiteral("none.toml"))});
+        checkOneLineError(missing);
+    }
+
     void version()
     {
         const Run r = gtxNode({QStringLiteral("--version")});

@@ -23,9 +23,13 @@ Candidate candidate(std::uint32_t key, std::uint64_t stakeGt, std::uint16_t zone
     return c;
 }
 
-RotationParams params(std::uint32_t churnBps, std::uint32_t maxActive, std::uint32_t perZone)
+// maxValidatorWeight (the cap on a member's stake, and the churn floor) is
+// 40,000 GT unless given.
+RotationParams params(std::uint32_t churnBps, std::uint32_t maxActive, std::uint32_t perZone,
+                      std::uint64_t maxValidatorWeightGt = 40'000)
 {
     RotationParams p;
+    p.maxValidatorWeight = gtToMicro(maxValidatorWeightGt);
     p.maxChurnBps = churnBps;
     p.maxActiveValidators = maxActive;
     p.maxPerZone = perZone;
@@ -87,13 +91,13 @@ void TestRotation::churnLimitBoundsEachEpoch()
         pool.push_back(candidate(i, 12'000, 1));
     const ActiveSet next = rotateActiveSet(current, pool, p);
     const std::uint64_t budget = churnBudget(current, p);
-    QCOMPARE(budget, gtToMicro(33'330));
+    QCOMPARE(budget, gtToMicro(40'000));   // 33,330 is below the floor of one whole validator
     QVERIFY(churnBetween(current, next) <= budget);
-    // One swap costs 22,000 GT of churn: only one fits in 33,330.
+    // One swap costs 22,000 GT of churn: only one fits in 40,000.
     QCOMPARE(churnBetween(current, next), gtToMicro(22'000));
     QCOMPARE(next.members.size(), std::size_t{10});
-    // A tighter limit allows no swap at all.
-    const ActiveSet frozen = rotateActiveSet(current, pool, params(1000, 10, 100));
+    // A tighter limit (10,000, floor 15,000) allows no swap at all.
+    const ActiveSet frozen = rotateActiveSet(current, pool, params(1000, 10, 100, 15'000));
     QVERIFY(frozen == current);
 }
 
@@ -122,6 +126,24 @@ void TestRotation::rotationConvergesOverEpochs()
     QVERIFY2(epochs < 20, "the set reaches the best candidates");
     for (std::uint32_t i = 0; i < 6; ++i)
         QVERIFY(!contains(set, i));
+}
+
+void TestRotation::wholeValidatorCanAlwaysEnter()
+{
+    // A small network: 3.5% of one 50,000 GT member is 1,750 GT, less than
+    // any candidate. The floor (one whole validator) still lets one in, and
+    // a whale counts only its capped stake.
+    std::vector<Candidate> pool{candidate(0, 50'000, 1)};
+    const RotationParams p = params(350, 10, 100, 100'000);
+    const ActiveSet current = initialActiveSet(pool, p);
+    pool.push_back(candidate(1, 20'000, 2));
+    pool.push_back(candidate(2, 900'000, 3));
+    const ActiveSet next = rotateActiveSet(current, pool, p);
+    QVERIFY(churnBetween(current, next) <= churnBudget(current, p));
+    QVERIFY(contains(next, 2) || contains(next, 1));
+    const ActiveSet later = rotateActiveSet(next, pool, p);
+    QVERIFY(contains(later, 1) && contains(later, 2));
+    QCOMPARE(later.find(testKey(2).publicKey())->stake, gtToMicro(100'000));
 }
 
 void TestRotation::forcedExitsGoFirst()

@@ -12,6 +12,7 @@ private slots:
     void eligibilityByRole();
     void churnLimitBoundsEachEpoch();
     void rotationConvergesOverEpochs();
+    void wholeValidatorCanAlwaysEnter();
     void forcedExitsGoFirst();
     void zoneCapHoldsAcrossRotation();
     void emptySetIsRebuilt();

@@ -366,12 +366,12 @@ void TestState::proposerWeightIsCappedPerValidatorAndZone()
     huge.info.publicKey = testKey(1).publicKey();
     huge.info.stakeAmount = gtToMicro(1'000);
     huge.info.energyCredentials.verifiedEnergyWh = std::uint64_t{1} << 63;
-    QCOMPARE(proposerWeightOf(huge, p.rotation), p.rotation.maxValidatorProposerWeight);
+    QCOMPARE(proposerWeightOf(huge, p.rotation), p.rotation.maxValidatorWeight);
     // Ten capped validators in one zone share the zone cap.
     ActiveSet set;
     for (std::uint32_t i = 0; i < 10; ++i)
         set.members.push_back({testKey(10 + i).publicKey(), ValidatorRole::Stake, gtToMicro(100'000),
-                               p.rotation.maxValidatorProposerWeight, GridZone{4}, 0});
+                               p.rotation.maxValidatorWeight, GridZone{4}, 0});
     std::sort(set.members.begin(), set.members.end(),
               [](const ActiveValidator &a, const ActiveValidator &b) { return a.key < b.key; });
     const std::vector<AuthorityMember> authorities(5);

@@ -1,0 +1,632 @@
+#include "core/sim/scenario.h"
+
+#include "core/common/arith.h"
+#include "core/consensus/chain.h"
+#include "core/consensus/verifier.h"
+#include "core/crypto/sodium.h"
+#include "core/types/units.h"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+namespace gtx::sim {
+
+namespace {
+
+using namespace gtx::consensus;
+
+std::string jsonString(std::string_view s)
+{
+    std::string out = "\"";
+    for (const char c : s) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+// A JSON object built field by field, in order.
+class Json
+{
+public:
+    Json &str(std::string_view key, std::string_view value) { return raw(key, jsonString(value)); }
+    Json &num(std::string_view key, std::uint64_t value) { return raw(key, std::to_string(value)); }
+    Json &boolean(std::string_view key, bool value) { return raw(key, value ? "true" : "false"); }
+    Json &raw(std::string_view key, const std::string &value)
+    {
+        m_out += (m_out.empty() ? "{" : ",") + jsonString(key) + ":" + value;
+        m_fields.emplace_back(std::string(key), value);
+        return *this;
+    }
+    std::string done() const { return m_out.empty() ? "{}" : m_out + "}"; }
+    // The rendered value of a field ("" when absent), strings without their quotes.
+    std::string field(const std::string &key) const
+    {
+        for (const auto &[k, v] : m_fields)
+            if (k == key)
+                return v.size() >= 2 && v.front() == '"' ? v.substr(1, v.size() - 2) : v;
+        return {};
+    }
+
+private:
+    std::string m_out;
+    std::vector<std::pair<std::string, std::string>> m_fields;
+};
+
+std::string formatGt(std::uint64_t micro)
+{
+    std::string out = std::to_string(micro / kMicroGtPerGt);
+    std::uint64_t frac = micro % kMicroGtPerGt;
+    if (frac != 0) {
+        std::string digits = std::to_string(frac);
+        digits.insert(0, 6 - digits.size(), '0');
+        while (digits.back() == '0')
+            digits.pop_back();
+        out += "." + digits;
+    }
+    return out;
+}
+
+Error invalid(const toml::node &at, const std::string &what)
+{
+    return makeError("scenario.invalid", "line " + std::to_string(at.source().begin.line) + ": " + what);
+}
+
+// An amount in GT: an integer, or a decimal string with at most 6 places.
+Result<std::uint64_t> amountOf(const toml::node &node)
+{
+    if (auto i = node.value<std::int64_t>(); i && node.is_integer()) {
+        if (*i < 0 || static_cast<std::uint64_t>(*i) > UINT64_MAX / kMicroGtPerGt)
+            return invalid(node, "an amount must be between 0 and 18446744073709 GT");
+        return static_cast<std::uint64_t>(*i) * kMicroGtPerGt;
+    }
+    if (auto s = node.value<std::string>(); s && node.is_string()) {
+        const std::string text = *s;
+        const auto dot = text.find('.');
+        const std::string whole = text.substr(0, dot);
+        const std::string frac = dot == std::string::npos ? std::string() : text.substr(dot + 1);
+        auto digitsOnly = [](const std::string &d) {
+            return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (whole.empty() || whole.size() > 13 || frac.size() > 6 || !digitsOnly(whole) || !digitsOnly(frac)
+            || (dot != std::string::npos && frac.empty()))
+            return invalid(node, "'" + text + "' is not an amount in GT (like \"12.5\", at most 6 decimals)");
+        std::uint64_t micro = std::stoull(whole) * kMicroGtPerGt;
+        if (!frac.empty())
+            micro += std::stoull(frac + std::string(6 - frac.size(), '0'));
+        return micro;
+    }
+    return invalid(node, "an amount is a whole number of GT or a decimal string");
+}
+
+struct StepError
+{
+    std::string code;
+    std::string message;
+};
+
+class ScenarioRun
+{
+public:
+    ScenarioRun(ConsensusParams params) : m_params(params) {}
+
+    Status setup(const toml::table &doc);
+    Status step(const toml::table &step, std::uint64_t index, ScenarioReport &report);
+
+private:
+    const crypto::KeyPair &key(const std::string &name);
+    std::string nameOf(const PublicKey &key) const;
+    Result<std::string> nameField(const toml::table &t, const char *field, bool required = true) const;
+    Result<ValidatorRole> roleField(const toml::table &t) const;
+    Result<GridZone> zoneField(const toml::table &t) const;
+    Status openBlock();
+    Status seal();
+    state::State stateNow();
+    Result<Json> transaction(const toml::table &step, const std::string &what, Json &line);
+    Result<Json> query(const toml::table &step, std::uint64_t index);
+
+    ConsensusParams m_params;
+    std::shared_ptr<ConsensusGenesis> m_genesis;
+    std::unique_ptr<BlockTree> m_tree;
+    CachingVerifier m_verifier;
+    BlockNode *m_head = nullptr;
+    std::uint64_t m_now = 1;   // the slot the next transaction goes into
+    std::map<std::string, crypto::KeyPair> m_keys;
+    std::map<PublicKey, std::string> m_names;
+    std::optional<state::BlockExecution> m_pending;
+    std::uint64_t m_pendingSlot = 0;
+    std::vector<Transaction> m_pendingTxs;
+    std::uint64_t m_nonce = 0;
+};
+
+const crypto::KeyPair &ScenarioRun::key(const std::string &name)
+{
+    auto it = m_keys.find(name);
+    if (it == m_keys.end()) {
+        const Hash256 seed = crypto::hash("gtx/scenario-key/v1", asBytes(name));
+        it = m_keys.emplace(name, crypto::KeyPair::fromSeed(std::span<const std::uint8_t, 32>(seed.data(), 32))).first;
+        m_names.emplace(it->second.publicKey(), name);
+    }
+    return it->second;
+}
+
+std::string ScenarioRun::nameOf(const PublicKey &k) const
+{
+    const auto it = m_names.find(k);
+    return it == m_names.end() ? k.shortHex() : it->second;
+}
+
+Result<std::string> ScenarioRun::nameField(const toml::table &t, const char *field, bool required) const
+{
+    const toml::node *n = t.get(field);
+    if (!n) {
+        if (required)
+            return invalid(t, std::string("the step needs '") + field + "'");
+        return std::string();
+    }
+    auto s = n->value<std::string>();
+    if (!n->is_string() || !s || s->empty() || s->size() > 64)
+        return invalid(*n, std::string("'") + field + "' is a name of 1 to 64 characters");
+    return *s;
+}
+
+Result<ValidatorRole> ScenarioRun::roleField(const toml::table &t) const
+{
+    const std::string role = t["role"].value_or(std::string("stake"));
+    if (role == "stake")
+        return ValidatorRole::Stake;
+    if (role == "energy")
+        return ValidatorRole::Energy;
+    return invalid(t, "role is \"stake\" or \"energy\"");
+}
+
+Result<GridZone> ScenarioRun::zoneField(const toml::table &t) const
+{
+    const auto code = t["zone"].value<std::string>();
+    if (!code)
+        return invalid(t, "the entry needs a zone (EGAT-TX, MEA-METRO, PEA-N, PEA-NE, PEA-C, PEA-S)");
+    auto zone = parseGridZone(*code);
+    if (!zone)
+        return invalid(t, "unknown zone '" + *code + "'");
+    return *zone;
+}
+
+Status ScenarioRun::setup(const toml::table &doc)
+{
+    m_genesis = std::make_shared<ConsensusGenesis>();
+    static const char *const kAuthorityNames[] = {"egat", "mea", "pea", "nepo", "erc"};
+    for (int a = 0; a < 5; ++a) {
+        AuthorityMember m;
+        m.type = static_cast<AuthorityType>(a);
+        m.key = key(kAuthorityNames[a]).publicKey();
+        m.nationwide = m.type == AuthorityType::EGAT;
+        m_genesis->authorities.push_back(m);
+    }
+    if (const toml::node *accounts = doc.get("accounts")) {
+        const toml::table *t = accounts->as_table();
+        if (!t)
+            return invalid(*accounts, "[accounts] maps names to balances in GT");
+        for (const auto &[name, value] : *t) {
+            auto amount = amountOf(value);
+            if (!amount)
+                return amount.error();
+            m_genesis->accounts.push_back({key(std::string(name.str())).publicKey(), *amount});
+        }
+    }
+    if (const toml::node *validators = doc.get("validators")) {
+        const toml::array *list = validators->as_array();
+        if (!list)
+            return invalid(*validators, "[[validators]] is a list of tables");
+        for (const auto &entry : *list) {
+            const toml::table *v = entry.as_table();
+            if (!v)
+                return invalid(entry, "each validator is a table");
+            auto name = nameField(*v, "name");
+            auto role = roleField(*v);
+            auto zone = zoneField(*v);
+            if (!name)
+                return name.error();
+            if (!role)
+                return role.error();
+            if (!zone)
+                return zone.error();
+            const toml::node *bondNode = v->get("self_bond");
+            if (!bondNode)
+                return invalid(*v, "a validator needs self_bond (GT)");
+            auto bond = amountOf(*bondNode);
+            if (!bond)
+                return bond.error();
+            Candidate c;
+            c.role = *role;
+            c.info.publicKey = key(*name).publicKey();
+            c.info.stakeAmount = *bond;
+            c.info.geographicDistribution = *zone;
+            c.info.energyCredentials.verifiedEnergyWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, (*v)["verified_energy_wh"].value_or(std::int64_t{0})));
+            m_genesis->candidates.push_back(c);
+        }
+    }
+    m_genesis->seed = crypto::hash("gtx/scenario-seed/v1", asBytes(doc["title"].value_or(std::string())));
+    if (auto valid = m_params.validate(); !valid)
+        return valid.error();
+    if (auto state = genesisState(m_params, *m_genesis); !state)
+        return makeError("scenario.invalid", state.error().message);
+    m_tree = std::make_unique<BlockTree>(m_params, *m_genesis);
+    m_head = m_tree->genesisNode();
+    return Status::success();
+}
+
+Status ScenarioRun::openBlock()
+{
+    if (m_pending)
+        return Status::success();
+    m_pendingSlot = std::max(m_now, m_head->slot + 1);
+    m_now = m_pendingSlot;
+    const PublicKey proposer = m_tree->expectedProposer(m_head, m_pendingSlot);
+    m_pending.emplace(m_head->state.executed, m_tree->stateRules(),
+                      m_tree->blockContext(m_head, m_pendingSlot, proposer));
+    m_pendingTxs.clear();
+    return Status::success();
+}
+
+Status ScenarioRun::seal()
+{
+    if (!m_pending)
+        return Status::success();
+    const std::uint64_t slot = m_pendingSlot;
+    const PublicKey proposer = m_tree->expectedProposer(m_head, slot);
+    const auto named = m_names.find(proposer);
+    if (named == m_names.end())
+        return makeError("scenario.invalid", "the drawn proposer has no key here");
+    const crypto::KeyPair &k = m_keys.at(named->second);
+    auto block = std::make_shared<Block>();
+    BlockHeader &h = block->header;
+    h.networkId = m_params.networkId;
+    h.kind = BlockKind::Regular;
+    h.height = m_head->height + 1;
+    h.epoch = m_params.epochOf(slot);
+    h.slot = slot;
+    h.timestampMs = m_params.slotStartMs(slot);
+    h.parentHash = m_head->hash;
+    h.proposer = proposer;
+    h.randaoReveal = randaoReveal(k, h.networkId, h.epoch);
+    block->transactions = m_pendingTxs;
+    h.stateRoot = std::move(*m_pending).finish().state.root();
+    m_pending.reset();
+    h.txRoot = transactionsRoot(block->transactions);
+    h.evidenceRoot = recordsRoot(*block);
+    block->proposerSignature = signHeader(h, k);
+    auto added = m_tree->add(block, m_verifier);
+    if (!added)
+        return makeError("scenario.block_refused", "the chain refused block " + std::to_string(h.height) + ": "
+                                                       + added.error().message);
+    m_head = *added;
+    m_now = std::max(m_now, slot + 1);
+    return Status::success();
+}
+
+state::State ScenarioRun::stateNow()
+{
+    // The state as of slot `now`: releases due by then have happened.
+    if (m_head->slot >= m_now)
+        return m_head->state.executed;
+    state::BlockExecution e(m_head->state.executed, m_tree->stateRules(), state::BlockContext{m_now, {}, {}});
+    return std::move(e).finish().state;
+}
+
+Result<Json> ScenarioRun::transaction(const toml::table &step, const std::string &what, Json &line)
+{
+    auto from = nameField(step, "from");
+    if (!from)
+        return from.error();
+    line.str("from", *from);
+    Transaction tx;
+    tx.networkId = m_params.networkId;
+    tx.nonce = m_nonce++;
+    auto amountNode = step.get("amount");
+    std::uint64_t amount = 0;
+    if (what != "randao-reveal") {
+        if (!amountNode)
+            return invalid(step, "the step needs an amount (GT)");
+        auto a = amountOf(*amountNode);
+        if (!a)
+            return a.error();
+        amount = *a;
+        line.str("amount", formatGt(amount));
+    }
+    if (what == "transfer") {
+        auto to = nameField(step, "to");
+        if (!to)
+            return to.error();
+        line.str("to", *to);
+        tx.kind = TransactionKind::Transfer;
+        tx.payload = codec::encode(state::TransferPayload{key(*to).publicKey(), amount});
+    } else if (what == "bond") {
+        auto role = roleField(step);
+        auto zone = zoneField(step);
+        if (!role)
+            return role.error();
+        if (!zone)
+            return zone.error();
+        line.str("role", *role == ValidatorRole::Stake ? "stake" : "energy").str("zone", gridZoneCode(*zone));
+        tx.kind = TransactionKind::Bond;
+        tx.payload = codec::encode(state::BondPayload{amount, *role, *zone});
+    } else if (what == "unbond" || what == "delegate") {
+        auto validator = nameField(step, "validator", what == "delegate");
+        if (!validator)
+            return validator.error();
+        const std::string v = validator->empty() ? *from : *validator;
+        line.str("validator", v);
+        tx.kind = what == "unbond" ? TransactionKind::Unbond : TransactionKind::Delegate;
+        tx.payload = what == "unbond" ? codec::encode(state::UnbondPayload{key(v).publicKey(), amount})
+                                      : codec::encode(state::DelegatePayload{key(v).publicKey(), amount});
+    } else if (what == "redelegate") {
+        auto validator = nameField(step, "validator");
+        auto to = nameField(step, "to");
+        if (!validator)
+            return validator.error();
+        if (!to)
+            return to.error();
+        line.str("validator", *validator).str("to", *to);
+        tx.kind = TransactionKind::Redelegate;
+        tx.payload = codec::encode(state::RedelegatePayload{key(*validator).publicKey(), key(*to).publicKey(), amount});
+    } else {
+        tx.kind = TransactionKind::RandaoReveal;
+    }
+    GTX_TRY(openBlock());
+    // A full lane closes the block; the transaction goes into the next one.
+    std::size_t inLane = 0;
+    for (const auto &t : m_pendingTxs)
+        inLane += laneOf(t.kind) == laneOf(tx.kind) ? 1 : 0;
+    if (inLane >= laneCap(m_params.lanes, laneOf(tx.kind)) || m_pendingTxs.size() >= m_params.lanes.maxTransactions) {
+        GTX_TRY(seal());
+        GTX_TRY(openBlock());
+    }
+    tx.timestampMs = m_params.slotStartMs(m_pendingSlot);
+    signTransaction(tx, key(*from));
+    line.num("slot", m_pendingSlot);
+    Status ok = checkTransaction(tx, m_tree->txContext(m_head, m_verifier));
+    if (ok)
+        ok = m_pending->apply(tx);
+    if (ok) {
+        m_pendingTxs.push_back(tx);
+        line.str("result", "accepted");
+    } else {
+        line.str("result", "refused").str("code", ok.error().code).str("message", ok.error().message);
+    }
+    return line;
+}
+
+Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
+{
+    GTX_TRY(seal());
+    const std::string what = step["what"].value_or(std::string());
+    Json line;
+    line.num("step", index).num("line", step.source().begin.line).str("do", "query").str("what", what).num("slot", m_now);
+    const state::State s = stateNow();
+    Json out;
+    if (what == "account") {
+        auto name = nameField(step, "name");
+        if (!name)
+            return name.error();
+        line.str("name", *name);
+        out.str("balance", formatGt(s.account(key(*name).publicKey()).balance));
+    } else if (what == "validator") {
+        auto name = nameField(step, "name");
+        if (!name)
+            return name.error();
+        line.str("name", *name);
+        const auto v = s.validator(key(*name).publicKey());
+        out.boolean("registered", v.has_value());
+        if (v) {
+            const auto ctx = m_tree->contextFor(m_head, m_now);
+            const ActiveValidator *active = ctx->active.find(v->key);
+            out.str("role", v->role == ValidatorRole::Stake ? "stake" : "energy")
+                .str("zone", gridZoneCode(v->zone))
+                .str("self_bond", formatGt(v->selfBond))
+                .str("delegated", formatGt(v->delegated))
+                .str("stake", formatGt(v->stake()))
+                .num("verified_energy_wh", v->verifiedEnergyWh)
+                .num("blocks_produced", v->blocksProduced)
+                .num("slots_missed", v->slotsMissed)
+                .boolean("active", active != nullptr)
+                .str("proposer_weight", formatGt(active ? active->proposerWeight : 0));
+        }
+    } else if (what == "delegation") {
+        auto name = nameField(step, "name");
+        auto validator = nameField(step, "validator");
+        if (!name)
+            return name.error();
+        if (!validator)
+            return validator.error();
+        line.str("name", *name).str("validator", *validator);
+        out.str("amount", formatGt(s.delegation(key(*name).publicKey(), key(*validator).publicKey())));
+    } else if (what == "unbonding") {
+        auto name = nameField(step, "name");
+        if (!name)
+            return name.error();
+        line.str("name", *name);
+        std::string list = "[";
+        std::uint64_t total = 0;
+        for (const auto &[k, amount] : s.unbonding()) {
+            if (k.owner != key(*name).publicKey())
+                continue;
+            Json e;
+            e.num("release_slot", k.releaseSlot).str("validator", nameOf(k.validator)).str("amount", formatGt(amount));
+            list += (list.size() > 1 ? "," : "") + e.done();
+            total += amount;
+        }
+        out.str("total", formatGt(total)).raw("entries", list + "]");
+    } else if (what == "supply") {
+        const state::Supply sup = s.supply();
+        out.str("total", formatGt(sup.total))
+            .str("bonded", formatGt(sup.bonded))
+            .str("unbonding", formatGt(sup.unbonding))
+            .str("pending_slashes", formatGt(sup.pendingSlashes))
+            .str("burned", formatGt(sup.burned));
+    } else if (what == "proposers") {
+        // Each key's share of the draw at slot `now`, in basis points.
+        const auto ctx = m_tree->contextFor(m_head, m_now);
+        const ProposerTable &t = ctx->proposers;
+        for (std::size_t i = 0; i < t.keys.size(); ++i) {
+            const std::uint64_t w = t.cumulative[i] - (i == 0 ? 0 : t.cumulative[i - 1]);
+            out.num(nameOf(t.keys[i]), mulDiv(w, 10'000, t.total));
+        }
+    } else {
+        return invalid(step, "what is account, validator, delegation, unbonding, supply or proposers");
+    }
+    line.raw("state", out.done());
+    // Expected values: each named field must render exactly so.
+    if (const toml::node *expect = step.get("expect")) {
+        const toml::table *t = expect->as_table();
+        if (!t)
+            return invalid(*expect, "a query's expect is a table of field = \"value\"");
+        std::string failed;
+        for (const auto &[field, value] : *t) {
+            std::string want;
+            if (auto sv = value.value<std::string>(); value.is_string())
+                want = *sv;
+            else if (auto iv = value.value<std::int64_t>(); value.is_integer())
+                want = std::to_string(*iv);
+            else if (auto bv = value.value<bool>(); value.is_boolean())
+                want = *bv ? "true" : "false";
+            const std::string got = out.field(std::string(field.str()));
+            if (got != want)
+                failed += (failed.empty() ? "" : "; ") + std::string(field.str()) + " is " + got + ", expected " + want;
+        }
+        line.str("expectation", failed.empty() ? "met" : "failed");
+        if (!failed.empty())
+            line.str("mismatch", failed);
+    }
+    return line;
+}
+
+Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioReport &report)
+{
+    const std::string what = step["do"].value_or(std::string());
+    Json line;
+    line.num("step", index).num("line", step.source().begin.line).str("do", what);
+    if (what == "advance") {
+        const std::int64_t slots = step["slots"].value_or(std::int64_t{0});
+        const std::int64_t epochs = step["epochs"].value_or(std::int64_t{0});
+        if (slots < 0 || epochs < 0 || (slots == 0 && epochs == 0) || slots > (std::int64_t{1} << 40)
+            || epochs > (std::int64_t{1} << 30))
+            return invalid(step, "advance takes a positive number of slots or epochs");
+        GTX_TRY(seal());
+        m_now += static_cast<std::uint64_t>(slots) + static_cast<std::uint64_t>(epochs) * m_params.epochSlots;
+        line.num("slot", m_now).num("epoch", m_params.epochOf(m_now)).num("height", m_head->height);
+        report.lines.push_back(line.done());
+        return Status::success();
+    }
+    if (what == "query") {
+        auto q = query(step, index);
+        if (!q)
+            return q.error();
+        Json &out = *q;
+        if (out.field("expectation") == "failed")
+            ++report.failedExpectations;
+        report.lines.push_back(out.done());
+        return Status::success();
+    }
+    if (what == "transfer" || what == "bond" || what == "unbond" || what == "delegate" || what == "redelegate"
+        || what == "randao-reveal") {
+        auto done = transaction(step, what, line);
+        if (!done)
+            return done.error();
+        if (const toml::node *expect = step.get("expect")) {
+            const std::string want = expect->value_or(std::string());
+            const std::string got = line.field("result") == "accepted" ? "accepted" : line.field("code");
+            line.str("expectation", got == want ? "met" : "failed");
+            if (got != want) {
+                line.str("expected", want);
+                ++report.failedExpectations;
+            }
+        }
+        report.lines.push_back(line.done());
+        return Status::success();
+    }
+    return invalid(step, "unknown step '" + what
+                             + "' (transfer, bond, unbond, delegate, redelegate, randao-reveal, advance, query)");
+}
+
+} // namespace
+
+Result<ScenarioReport> runScenarioText(const std::string &text, const std::string &source)
+{
+    if (!crypto::initialize())
+        return makeError("scenario.io", "libsodium could not be initialized");
+    if (text.size() > kMaxScenarioBytes)
+        return makeError("scenario.too_large", source + " is larger than 1 MiB");
+    toml::table doc;
+    try {
+        doc = toml::parse(text, source);
+    } catch (const toml::parse_error &e) {
+        return makeError("scenario.syntax", source + ":" + std::to_string(e.source().begin.line) + ": "
+                                                + std::string(e.description()));
+    }
+    ScenarioReport report;
+    report.title = doc["title"].value_or(std::string());
+    const std::string paramsName = doc["params"].value_or(std::string("production"));
+    ConsensusParams params;
+    if (paramsName == "production")
+        params = ConsensusParams::production();
+    else if (paramsName == "simulation")
+        params = ConsensusParams::simulation();
+    else
+        return makeError("scenario.invalid", "params is \"production\" or \"simulation\"");
+    ScenarioRun run(params);
+    GTX_TRY(run.setup(doc));
+    const toml::node *steps = doc.get("steps");
+    const toml::array *list = steps ? steps->as_array() : nullptr;
+    if (!list)
+        return makeError("scenario.invalid", source + " has no [[steps]]");
+    if (list->size() > kMaxScenarioSteps)
+        return makeError("scenario.too_large", source + " has more than 10000 steps");
+    for (const auto &entry : *list) {
+        const toml::table *t = entry.as_table();
+        if (!t)
+            return invalid(entry, "each step is a table");
+        GTX_TRY(run.step(*t, ++report.steps, report));
+    }
+    return report;
+}
+
+Result<ScenarioReport> runScenarioFile(const std::filesystem::path &path)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        return makeError("scenario.io", path.string() + " is not a readable file");
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec)
+        return makeError("scenario.io", path.string() + ": " + ec.message());
+    if (size > kMaxScenarioBytes)
+        return makeError("scenario.too_large", path.string() + " is larger than 1 MiB");
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in && !in.eof())
+        return makeError("scenario.io", path.string() + " could not be read");
+    return runScenarioText(text.str(), path.string());
+}
+
+} // namespace gtx::sim

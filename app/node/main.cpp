@@ -233,8 +233,10 @@ int main(int argc, char **argv)
         return gtx::app::runSimulate(simulateOptions);
     if (scenario->parsed()) {
         auto report = gtx::sim::runScenarioFile(scenarioFile);
-        if (!report)
-            return fail(report.error().message);
+        if (!report) {
+            (void)fail(report.error().message);
+            return 2;   // 1 means an expectation failed
+        }
         for (const auto &line : report->lines)
             std::cout << line << '\n';
         std::cout << "scenario: steps=" << report->steps << " failed_expectations=" << report->failedExpectations

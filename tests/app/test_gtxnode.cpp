@@ -123,6 +123,7 @@ private slots:
             const QString path = writeFile(dir, QStringLiteral("s.toml"), c.content);
             const Run r = gtxNode({QStringLiteral("scenario"), path});
             checkOneLineError(r);
+            QCOMPARE(r.exitCode, 2);
             QVERIFY2(r.err.contains(QString::fromUtf8(c.says).replace(QStringLiteral("scenario.s.toml"), path)),
                      qPrintable(r.err));
         }

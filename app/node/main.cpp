@@ -12,6 +12,7 @@
 // 1 for a failed operation, 2 for a command-line mistake.
 
 #include "app/node/passphrase_input.h"
+#include "app/node/bench_command.h"
 #include "app/node/simulate_command.h"
 #include "core/sim/scenario.h"
 #include "core/crypto/keystore.h"
@@ -204,6 +205,10 @@ int main(int argc, char **argv)
         "simulate", "Run whole simulated networks from seeds and check the consensus invariants");
     gtx::app::addSimulateOptions(simulate, simulateOptions);
 
+    gtx::app::BenchOptions benchOptions;
+    auto *bench = app.add_subcommand("bench", "Measure this machine: bench state");
+    gtx::app::addBenchOptions(bench, benchOptions);
+
     std::string scenarioFile;
     auto *scenario = app.add_subcommand(
         "scenario", "Replay a scripted scenario (docs/scenarios.md) on a fresh in-process chain and print each "
@@ -231,6 +236,8 @@ int main(int argc, char **argv)
         return runStatus(o);
     if (simulate->parsed())
         return gtx::app::runSimulate(simulateOptions);
+    if (bench->parsed())
+        return gtx::app::runBenchState(benchOptions);
     if (scenario->parsed()) {
         auto report = gtx::sim::runScenarioFile(scenarioFile);
         if (!report) {

@@ -429,6 +429,17 @@ private:
     };
 
     Result<StatePlan> planState(std::span<const StateChange> changes) const;
+    // The plan previewStateRoot() made, when it was for these very changes
+    // on the state as it still is (a proposer previews the root for its
+    // header and then commits the same changes: the plan is made once).
+    static Hash256 changesDigest(std::span<const StateChange> changes);
+    struct CachedPlan
+    {
+        std::uint64_t height = 0;   // the state after this head
+        Hash256 digest;
+        StatePlan plan;
+    };
+    mutable std::optional<CachedPlan> m_lastPlan;
     Result<Hash256> rehashBucket(std::uint32_t bucket, const BucketChanges &changes) const;
     Status storedGroup(int level, std::uint32_t first, std::span<Hash256> out) const;
     Status applyState(const StatePlan &plan);
@@ -886,13 +897,29 @@ Status SqlLedger::applyState(const StatePlan &plan)
     return Status::success();
 }
 
+Hash256 SqlLedger::changesDigest(std::span<const StateChange> changes)
+{
+    crypto::Hasher h("gtx/state-changes/v1");
+    for (const auto &c : changes) {
+        codec::Writer w;
+        w.bytes(c.key);
+        w.boolean(c.value.has_value());
+        if (c.value)
+            w.bytes(*c.value);
+        h.update(w.data());
+    }
+    return h.final();
+}
+
 Result<Hash256> SqlLedger::previewStateRoot(std::span<const StateChange> changes) const
 {
     // Reads only: the changes are merged with the stored state in memory.
     auto plan = planState(changes);
     if (!plan)
         return plan.error();
-    return plan->root;
+    const Hash256 root = plan->root;
+    m_lastPlan = CachedPlan{m_height, changesDigest(changes), std::move(plan).value()};
+    return root;
 }
 
 // --- writing -----------------------------------------------------------------
@@ -949,7 +976,13 @@ Status SqlLedger::writeBlock(const Block &block, std::span<const StateChange> ch
 
     sql::Transaction tx(m_db);
     GTX_TRY(tx.begin());
-    auto plan = planState(changes);
+    // Only this method writes the state, each time at a new height, so a
+    // plan made at the current height is still exact.
+    std::optional<CachedPlan> cached = std::move(m_lastPlan);
+    m_lastPlan.reset();
+    auto plan = cached && !genesis && cached->height == m_height && m_hasHead && cached->digest == changesDigest(changes)
+        ? Result<StatePlan>(std::move(cached->plan))
+        : planState(changes);
     if (!plan)
         return plan.error();
     if (plan->root != header.stateRoot)

@@ -182,8 +182,17 @@ public:
         : m_scenario(scenario), m_seed(seed), m_rng(seed), m_params(scenario.params)
     {
         m_result.seed = seed;
-        if (m_scenario.adversaries.longOutage)
+        if (m_scenario.adversaries.longOutage) {
             m_scenario.slotCount = std::max(m_scenario.slotCount, Adversaries::kLongOutageRunSlots);
+            // Finality stalls for the whole outage when the down authority is
+            // needed for the quorum. As in production (a 7-day window), the
+            // evidence window must outlast any stall the network recovers
+            // from, or offences seen during the stall lapse before a block
+            // carrying them can be finalized; the unbonding period follows.
+            m_params.evidenceWindowSlots = std::max(m_params.evidenceWindowSlots, 2 * m_scenario.slotCount);
+            m_params.staking.unbondingSlots =
+                std::max(m_params.staking.unbondingSlots, m_params.evidenceWindowSlots + m_params.epochSlots);
+        }
         if (scenario.weakenedQuorum) {
             m_params.testOnlyAllowUnsafeQuorum = true;
             m_params.testOnlyQuorumOverride = scenario.weakenedQuorumSize;

@@ -20,14 +20,6 @@ constexpr std::uint64_t kMaxVoteLeadSlots = 2;
 constexpr std::size_t kMaxUnknownEmergencyVotesPerVoter = 8;
 constexpr std::uint32_t kMaxRangesPerPeerSlot = 4;
 
-Hash256 fakeTarget(const Hash256 &real, std::uint64_t salt)
-{
-    codec::Writer w;
-    w.fixed(real);
-    w.u64(salt);
-    return crypto::hash("gtx/sim-conflicting-target/v1", w.data());
-}
-
 } // namespace
 
 Result<std::unique_ptr<ConsensusNode>> ConsensusNode::start(Setup setup, crypto::KeyPair key)
@@ -47,7 +39,7 @@ ConsensusNode::ConsensusNode(Setup setup, crypto::KeyPair key)
     : m_params(setup.params), m_genesis(setup.genesis), m_key(std::move(key)),
       m_authorityIndex(authorityIndex(setup.genesis->authorities, m_key.publicKey())),
       m_store(*setup.store), m_outbox(*setup.outbox), m_verifier(*setup.verifier),
-      m_observer(setup.observer), m_behaviour(setup.behaviour), m_rng(setup.behaviourSeed),
+      m_observer(setup.observer), m_hooks(setup.hooks),
       m_tree(std::make_unique<BlockTree>(setup.params, *setup.genesis)),
       m_finality(std::make_unique<FinalityTracker>(*m_tree)), m_mempool(setup.params.lanes)
 {
@@ -135,7 +127,7 @@ void ConsensusNode::onTick(std::int64_t nowMs)
         // for slots its clock had reached. So it signs nothing for the slot it
         // starts in or any earlier one.
         m_signFloor = m_params.slotAt(m_nowMs);
-        if (m_behaviour.volatileSignerRecord || m_nowMs <= m_params.genesisTimeMs)
+        if ((m_hooks && m_hooks->forgetsSignerRecord()) || m_nowMs <= m_params.genesisTimeMs)
             m_signFloor = 0;   // the mutation check turns every protection off; at genesis nothing was signed
     }
     const std::uint64_t slot = m_params.slotAt(m_nowMs);
@@ -407,15 +399,19 @@ void ConsensusNode::send(const Message &message)
     m_outbox.broadcast(encodeMessage(message));
 }
 
-void ConsensusNode::sendSplit(const Message &a, const Message &b)
+void ConsensusNode::sendTo(const std::vector<PeerId> &peers, const Message &message)
 {
-    std::vector<PeerId> peers = m_outbox.peers();
-    std::shuffle(peers.begin(), peers.end(), m_rng);
-    const auto half = static_cast<std::ptrdiff_t>(peers.size() / 2);
-    const std::vector<PeerId> first(peers.begin(), peers.begin() + half);
-    const std::vector<PeerId> second(peers.begin() + half, peers.end());
-    m_outbox.sendTo(first, encodeMessage(a));
-    m_outbox.sendTo(second, encodeMessage(b));
+    m_outbox.sendTo(peers, encodeMessage(message));
+}
+
+std::vector<PeerId> ConsensusNode::peers()
+{
+    return m_outbox.peers();
+}
+
+const BlockNode *ConsensusNode::genesisBlock() const
+{
+    return m_tree->genesisNode();
 }
 
 void ConsensusNode::handleBlockRequest(PeerId from, const Hash256 &hash)
@@ -748,7 +744,7 @@ void ConsensusNode::voteEmergencyInOrder(std::size_t proposerIndex)
     // One vote per (proposer, sequence), in sequence order: an authority
     // numbers its emergency blocks 1, 2, 3, ... so a gap means a block is
     // still on its way (it is gossiped again until certified).
-    if (!isAuthority() || m_behaviour.withholdVotes)
+    if (!isAuthority() || (m_hooks && m_hooks->withholdsVotes()))
         return;
     for (;;) {
         const std::uint64_t next = m_signer.emergencyVotedSeq[proposerIndex] + 1;
@@ -878,7 +874,7 @@ const std::vector<Signature> &ConsensusNode::carriedIds(const BlockNode *node)
     return it->second;
 }
 
-Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool variant)
+Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot)
 {
     Block b;
     BlockHeader &h = b.header;
@@ -899,7 +895,7 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
         const auto &ids = carriedIds(a);
         carried.insert(ids.begin(), ids.end());
     }
-    if (!variant) {
+    {
         for (BlockNode *a = parent; a && a->slot + window >= slot && a != m_tree->genesisNode(); a = a->parent) {
             if (const auto it = m_linkPool.find(a->hash); it != m_linkPool.end())
                 for (const auto &v : it->second)
@@ -930,7 +926,7 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
     const std::int64_t slotStart = m_params.slotStartMs(slot);
     const HaltState &chainHalts = *parent->state.halts;
     const state::BlockContext context = m_tree->blockContext(parent, slot, h.proposer);
-    std::optional<state::BlockExecution> execution;
+    std::optional<state::BlockExecution> execution;   // one per block: it holds the parent's state by reference
     execution.emplace(parent->state.executed, m_tree->stateRules(), context);
     b.transactions = m_mempool.assemble([&](const Transaction &tx, const Hash256 &id) {
         if (!m_params.transactionLive(tx.timestampMs, slotStart))
@@ -941,25 +937,6 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot, bool vari
             return false;
         return execution->apply(tx).ok();
     });
-    if (variant) {
-        // A different valid block for the same slot: leave out the last
-        // transaction, or (with none) carry a self-transfer that pays the fee.
-        if (!b.transactions.empty()) {
-            b.transactions.pop_back();
-        } else {
-            Transaction t;
-            t.kind = TransactionKind::Transfer;
-            t.networkId = m_params.networkId;
-            t.nonce = slot;
-            t.timestampMs = slotStart;
-            t.payload = codec::encode(state::TransferPayload{m_key.publicKey(), 1});
-            signTransaction(t, m_key);
-            b.transactions.push_back(t);
-        }
-        execution.emplace(parent->state.executed, m_tree->stateRules(), context);
-        for (const auto &tx : b.transactions)
-            (void)execution->apply(tx);   // a failure leaves an invalid block, as a Byzantine proposer may
-    }
     h.stateRoot = std::move(*execution).finish().state.root();
     finishBlock(b);
     return b;
@@ -980,62 +957,18 @@ void ConsensusNode::propose(std::uint64_t slot)
     if (parent->slot >= slot || m_tree->expectedProposer(parent, slot) != m_key.publicKey())
         return;
 
-    const bool breakRule = m_behaviour.invalidBlocks && m_rng() % 2 == 0;
-    const bool forgeEnergy = !breakRule && m_behaviour.invalidEnergyData && m_rng() % 2 == 0;
-    if (breakRule || forgeEnergy) {
-        Block bad = buildBlock(parent, slot, false);
-        if (breakRule) {
-            switch (m_rng() % 3) {
-            case 0:
-                bad.header.stateRoot = fakeTarget(bad.header.stateRoot, slot);
-                break;
-            case 1:
-                bad.header.height += 1;
-                break;
-            default:
-                bad.transactions.push_back(bad.transactions.empty() ? Transaction{} : bad.transactions.front());
-                break;
-            }
-        } else {
-            // A meter reading whose data and signatures are forged.
-            EnergyProof proof;
-            proof.meterReading.meterId = fakeTarget(parent->hash, slot);
-            proof.meterReading.intervalStartMs = m_params.slotStartMs(slot) + 7;   // not on a 15-minute boundary
-            proof.meterReading.energyProducedWh = 1'000'000'000;
-            proof.timestampMs = m_params.slotStartMs(slot);
-            proof.gridOperatorWitness.authority = m_genesis->authorities.front().key;
-            Transaction t;
-            t.kind = TransactionKind::MeterReading;
-            t.networkId = m_params.networkId;
-            t.nonce = slot;
-            t.timestampMs = m_params.slotStartMs(slot);
-            t.payload = codec::encode(proof);
-            signTransaction(t, m_key);
-            bad.transactions.push_back(t);
-        }
-        finishBlock(bad);
-        if (m_observer)
-            m_observer->onInvalidBlockProduced(blockHash(bad.header));
-        send(bad);
+    if (m_hooks && m_hooks->replaceProposal(*this, parent, slot))
         return;
-    }
 
     SignerRecord next = m_signer;
     next.proposedSlot = slot;
     if (!persist(next))
         return;
-    Block block = buildBlock(parent, slot, false);
+    Block block = buildBlock(parent, slot);
     ++m_counters.blocksProposed;
     auto shared = std::make_shared<const Block>(block);
-    if (m_behaviour.equivocateProposals) {
-        // The other block forks from the grandparent: a fork that skips the
-        // newest block, which voters who have not yet seen its parent justified
-        // may prefer (it has the higher slot).
-        Block other = buildBlock(parent->parent ? parent->parent : parent, slot, true);
-        sendSplit(block, other);
-    } else {
+    if (!(m_hooks && m_hooks->sendProposal(*this, block, parent)))
         send(block);
-    }
     acceptBlocks(shared, 0);
 }
 
@@ -1043,7 +976,7 @@ void ConsensusNode::propose(std::uint64_t slot)
 
 bool ConsensusNode::persist(const SignerRecord &next)
 {
-    if (m_behaviour.volatileSignerRecord) {
+    if (m_hooks && m_hooks->forgetsSignerRecord()) {
         m_signer = next;   // test-only mutation: never reaches the store
         return true;
     }
@@ -1063,7 +996,7 @@ bool ConsensusNode::tradesInHaltedZone(const Block &block) const
 
 void ConsensusNode::tryVote(BlockNode *target, bool mayDefer)
 {
-    if (!isAuthority() || m_behaviour.withholdVotes || m_anchor || target == m_tree->genesisNode())
+    if (!isAuthority() || (m_hooks && m_hooks->withholdsVotes()) || m_anchor || target == m_tree->genesisNode())
         return;
     if (target->slot + 1 < m_currentSlot || target->slot > m_currentSlot)
         return;
@@ -1097,25 +1030,14 @@ void ConsensusNode::tryVote(BlockNode *target, bool mayDefer)
     signLinkVote(vote, m_key);
     ++m_counters.votesSigned;
 
-    if (m_behaviour.doubleVote) {
-        LinkVote other{source->checkpoint(), {target->slot, fakeTarget(target->hash, 1)}, {}, {}};
-        signLinkVote(other, m_key);
-        sendSplit(vote, other);
-    } else {
+    if (!(m_hooks && m_hooks->sendLinkVote(*this, vote, source, target)))
         send(vote);
-    }
-    if (m_behaviour.surroundVote && target->slot % 5 == 0 && source->slot > 0) {
-        // Surrounds the vote above (genesis < source < target < target + 2).
-        LinkVote wide{m_tree->genesisNode()->checkpoint(), {target->slot + 2, fakeTarget(target->hash, 2)}, {}, {}};
-        signLinkVote(wide, m_key);
-        send(wide);
-    }
     handleLinkVote(vote, true);
 }
 
 void ConsensusNode::tryAttest(BlockNode *target)
 {
-    if (isAuthority() || m_behaviour.withholdVotes || m_anchor || target == m_tree->genesisNode())
+    if (isAuthority() || (m_hooks && m_hooks->withholdsVotes()) || m_anchor || target == m_tree->genesisNode())
         return;
     if (!target->epoch->active.find(m_key.publicKey()))
         return;
@@ -1134,14 +1056,8 @@ void ConsensusNode::tryAttest(BlockNode *target)
     vote.blockHash = target->hash;
     signVote(vote, m_key);
     ++m_counters.attestationsSigned;
-    if (m_behaviour.doubleAttest) {
-        Vote other = vote;
-        other.blockHash = fakeTarget(target->hash, 3);
-        signVote(other, m_key);
-        sendSplit(vote, other);
-    } else {
+    if (!(m_hooks && m_hooks->sendAttestation(*this, vote, target)))
         send(vote);
-    }
     handleAttestation(vote, true);
 }
 

@@ -52,31 +52,56 @@ public:
     virtual void onInstantFinal(const EmergencyRecord &) {}
     virtual void onEvidenceDetected(const Evidence &) {}
     virtual void onSafetyAlarm(const std::string &) {}
-    virtual void onInvalidBlockProduced(const Hash256 &) {}
     // A signed proposal or vote reached the evidence checks (by its signature).
     virtual void onSignedMessageChecked(const Signature &) {}
 };
 
-// Misbehaviour switches for the simulator's Byzantine nodes. Every switch is
-// off in a real node.
-struct ByzantineBehaviour
+// What a hook may do through the node it is attached to (NodeHooks).
+class NodeHookAccess
 {
-    bool equivocateProposals = false;  // two blocks per slot, one to each half of the peers
-    bool doubleVote = false;           // a second, conflicting vote for each target slot
-    bool surroundVote = false;         // now and then a vote surrounding its own earlier vote
-    bool doubleAttest = false;         // two attestations for one slot
-    bool withholdVotes = false;        // never vote or attest
-    bool invalidBlocks = false;        // sometimes propose a block that breaks a rule
-    bool invalidEnergyData = false;    // sometimes put a forged meter reading in its block
-    // Test-only mutation: keep the signer record in memory only, so a
-    // restart forgets what was signed (no double-sign protection).
-    bool volatileSignerRecord = false;
+public:
+    // A block for `slot` on `parent` as the node would build it, finished and signed.
+    virtual Block buildBlock(BlockNode *parent, std::uint64_t slot) = 0;
+    // Recomputes a block's roots and signs it again after a change.
+    virtual void finishBlock(Block &block) = 0;
+    virtual void send(const Message &message) = 0;
+    virtual void sendTo(const std::vector<PeerId> &peers, const Message &message) = 0;
+    virtual std::vector<PeerId> peers() = 0;
+    virtual const crypto::KeyPair &signingKey() const = 0;
+    virtual const ConsensusParams &consensusParams() const = 0;
+    virtual const ConsensusGenesis &consensusGenesis() const = 0;
+    virtual const BlockNode *genesisBlock() const = 0;
 
-    bool any() const
+protected:
+    ~NodeHookAccess() = default;
+};
+
+// Where the simulator's Byzantine nodes change what a node signs and sends,
+// as CometBFT's Byzantine tests override decideProposal. Byzantine
+// behaviour lives in core/sim (ByzantineHooks); a production node has no
+// hooks, and every step then does what the protocol says.
+class NodeHooks
+{
+public:
+    virtual ~NodeHooks() = default;
+    // The node's turn to propose at `slot` on `parent`, before it records
+    // anything: true when the hook used the turn itself.
+    virtual bool replaceProposal(NodeHookAccess &, BlockNode * /*parent*/, std::uint64_t /*slot*/) { return false; }
+    // The node's signed block for its slot: true when the hook sent it
+    // (and whatever else) itself; the node still takes its own block.
+    virtual bool sendProposal(NodeHookAccess &, const Block &, BlockNode * /*parent*/) { return false; }
+    // The node's signed link vote or attestation: true when the hook sent it itself.
+    virtual bool sendLinkVote(NodeHookAccess &, const LinkVote &, const BlockNode * /*source*/,
+                              const BlockNode * /*target*/)
     {
-        return equivocateProposals || doubleVote || surroundVote || doubleAttest || withholdVotes
-            || invalidBlocks || invalidEnergyData;
+        return false;
     }
+    virtual bool sendAttestation(NodeHookAccess &, const Vote &, const BlockNode * /*target*/) { return false; }
+    // The node neither votes nor attests.
+    virtual bool withholdsVotes() const { return false; }
+    // Test-only mutation: the signer record is kept in memory only, so a
+    // restart forgets what was signed (no double-sign protection).
+    virtual bool forgetsSignerRecord() const { return false; }
 };
 
 struct NodeCounters
@@ -90,7 +115,7 @@ struct NodeCounters
     std::uint64_t signRefused = 0;     // the signer record could not be saved
 };
 
-class ConsensusNode
+class ConsensusNode : private NodeHookAccess
 {
 public:
     struct Setup
@@ -101,8 +126,7 @@ public:
         Outbox *outbox = nullptr;
         SignatureVerifier *verifier = nullptr;
         NodeObserver *observer = nullptr;   // optional
-        ByzantineBehaviour behaviour;
-        std::uint64_t behaviourSeed = 0;    // Byzantine choices only
+        NodeHooks *hooks = nullptr;         // the simulator's Byzantine nodes only
     };
 
     // Restores the signer record and finalized chain from the store.
@@ -176,8 +200,15 @@ private:
     void continueSync();
 
     void propose(std::uint64_t slot);
-    Block buildBlock(BlockNode *parent, std::uint64_t slot, bool variant);
-    void finishBlock(Block &block);
+    Block buildBlock(BlockNode *parent, std::uint64_t slot) override;
+    void finishBlock(Block &block) override;
+    // NodeHookAccess, for the hooks.
+    void sendTo(const std::vector<PeerId> &peers, const Message &message) override;
+    std::vector<PeerId> peers() override;
+    const crypto::KeyPair &signingKey() const override { return m_key; }
+    const ConsensusParams &consensusParams() const override { return m_params; }
+    const ConsensusGenesis &consensusGenesis() const override { return *m_genesis; }
+    const BlockNode *genesisBlock() const override;
     void tryVote(BlockNode *node, bool mayDefer = true);
     void tryAttest(BlockNode *node);
     void updateHead();
@@ -200,9 +231,7 @@ private:
     void saveFinalized();
     // Raises an alarm when a safety-path audit record could not be written.
     void storeAlarm(const Status &written, const std::string &what);
-    void send(const Message &message);
-    // Byzantine: `a` to one random half of the peers, `b` to the other.
-    void sendSplit(const Message &a, const Message &b);
+    void send(const Message &message) override;
     bool tradesInHaltedZone(const Block &block) const;
     const std::vector<Signature> &carriedIds(const BlockNode *node);
     void prune();
@@ -216,8 +245,7 @@ private:
     Outbox &m_outbox;
     SignatureVerifier &m_verifier;
     NodeObserver *m_observer;
-    ByzantineBehaviour m_behaviour;
-    std::mt19937_64 m_rng;
+    NodeHooks *m_hooks;
 
     std::unique_ptr<BlockTree> m_tree;
     std::unique_ptr<FinalityTracker> m_finality;

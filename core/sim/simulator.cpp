@@ -1,5 +1,7 @@
 #include "core/sim/simulator.h"
 
+#include "core/sim/byzantine.h"
+
 #include "core/common/arith.h"
 
 #include "core/consensus/ledger_store.h"
@@ -139,7 +141,7 @@ public:
     void onInstantFinal(const EmergencyRecord &record) override;
     void onEvidenceDetected(const Evidence &evidence) override;
     void onSafetyAlarm(const std::string &what) override;
-    void onInvalidBlockProduced(const Hash256 &hash) override;
+    void onInvalidBlockProduced(const Hash256 &hash);   // told by the node's ByzantineHooks
     void onSignedMessageChecked(const Signature &signature) override;
 
 private:
@@ -166,6 +168,7 @@ struct SimNode
     std::unique_ptr<ConsensusNode> node;
     std::unique_ptr<SimOutbox> outbox;
     std::unique_ptr<SimObserver> observer;
+    std::unique_ptr<ByzantineHooks> hooks;   // Byzantine nodes, and honest ones under a mutation
     std::int64_t tickTime = -1;
     std::uint64_t tickGeneration = 0;
     std::map<Signature, std::int64_t> byzantineSeen;   // Byzantine-signed messages it checked, and when
@@ -824,8 +827,15 @@ bool Simulation::startNode(int index)
     setup.outbox = n.outbox.get();
     setup.verifier = &m_verifier;
     setup.observer = n.observer.get();
-    setup.behaviour = n.behaviour;
-    setup.behaviourSeed = m_rng.next();
+    const std::uint64_t hookSeed = m_rng.next();
+    n.hooks.reset();
+    if (n.behaviour.any() || n.behaviour.volatileSignerRecord) {
+        SimObserver *observer = n.observer.get();
+        n.hooks = std::make_unique<ByzantineHooks>(n.behaviour, hookSeed, [observer](const Hash256 &hash) {
+            observer->onInvalidBlockProduced(hash);
+        });
+    }
+    setup.hooks = n.hooks.get();
     auto started = ConsensusNode::start(std::move(setup), keyFrom(n.keySeed));
     if (!started) {
         violation(ViolationKind::Setup, "node " + n.name + " could not start: " + started.error().message);

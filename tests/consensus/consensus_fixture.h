@@ -10,6 +10,7 @@
 #include "core/consensus/node.h"
 #include "core/consensus/verifier.h"
 #include "core/crypto/sodium.h"
+#include "core/sim/byzantine.h"
 #include "core/ledger/ledger.h"
 
 #include <QDir>
@@ -24,6 +25,15 @@
 namespace gtx::testing {
 
 using namespace gtx::consensus;
+using sim::ByzantineBehaviour;
+
+// The hooks that give a test node `behaviour` (none when it is honest).
+inline std::unique_ptr<sim::ByzantineHooks> hooksFor(const ByzantineBehaviour &behaviour, std::uint64_t seed)
+{
+    if (!behaviour.any() && !behaviour.volatileSignerRecord)
+        return nullptr;
+    return std::make_unique<sim::ByzantineHooks>(behaviour, seed, nullptr);
+}
 
 // A temporary directory under GTX_TEST_TMP (set by CTest), removed when destroyed.
 inline std::unique_ptr<QTemporaryDir> makeTempDir(const char *prefix)
@@ -254,7 +264,9 @@ public:
         setup.outbox = p.outbox.get();
         setup.verifier = &verifier;
         setup.observer = p.observer.get();
-        setup.behaviour = behaviours[id];
+        hooks.resize(peers.size());
+        hooks[id] = hooksFor(behaviours[id], id);
+        setup.hooks = hooks[id].get();
         auto started = ConsensusNode::start(setup, copyKey(p.key));
         p.node = started ? std::move(*started) : nullptr;
         p.up = p.node != nullptr;
@@ -318,6 +330,7 @@ public:
     std::int64_t now;
     std::vector<Peer> peers;
     std::vector<ByzantineBehaviour> behaviours;
+    std::vector<std::unique_ptr<sim::ByzantineHooks>> hooks;
     std::deque<Message> queue;
     CachingVerifier verifier;
     std::function<bool(PeerId, PeerId, const Bytes &)> drop;

@@ -79,7 +79,10 @@ std::unique_ptr<ConsensusNode> startAuthority(const TestNetwork &n, ConsensusSto
     setup.store = &store;
     setup.outbox = &outbox;
     setup.verifier = &verifier;
-    setup.behaviour = behaviour;
+    // The hooks live as long as the test process (nodes here are short-lived).
+    static std::deque<std::unique_ptr<sim::ByzantineHooks>> hooks;
+    hooks.push_back(hooksFor(behaviour, 3));
+    setup.hooks = hooks.back().get();
     auto started = ConsensusNode::start(setup, copyKey(n.authorities[3]));
     if (!started)
         qFatal("node did not start: %s", started.error().message.c_str());

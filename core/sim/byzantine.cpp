@@ -1,0 +1,120 @@
+#include "core/sim/byzantine.h"
+
+#include <algorithm>
+
+namespace gtx::sim {
+
+using namespace gtx::consensus;
+
+Hash256 fakeTarget(const Hash256 &real, std::uint64_t salt)
+{
+    codec::Writer w;
+    w.fixed(real);
+    w.u64(salt);
+    return crypto::hash("gtx/sim-conflicting-target/v1", w.data());
+}
+
+ByzantineHooks::ByzantineHooks(ByzantineBehaviour behaviour, std::uint64_t seed,
+                               std::function<void(const Hash256 &)> invalidBlock)
+    : m_behaviour(behaviour), m_rng(seed), m_invalidBlock(std::move(invalidBlock))
+{
+}
+
+void ByzantineHooks::sendSplit(NodeHookAccess &node, const Message &a, const Message &b)
+{
+    std::vector<PeerId> peers = node.peers();
+    std::shuffle(peers.begin(), peers.end(), m_rng);
+    const auto half = static_cast<std::ptrdiff_t>(peers.size() / 2);
+    node.sendTo(std::vector<PeerId>(peers.begin(), peers.begin() + half), a);
+    node.sendTo(std::vector<PeerId>(peers.begin() + half, peers.end()), b);
+}
+
+bool ByzantineHooks::replaceProposal(NodeHookAccess &node, BlockNode *parent, std::uint64_t slot)
+{
+    const bool breakRule = m_behaviour.invalidBlocks && m_rng() % 2 == 0;
+    const bool forgeEnergy = !breakRule && m_behaviour.invalidEnergyData && m_rng() % 2 == 0;
+    if (!breakRule && !forgeEnergy)
+        return false;
+    const ConsensusParams &params = node.consensusParams();
+    Block bad = node.buildBlock(parent, slot);
+    if (breakRule) {
+        switch (m_rng() % 3) {
+        case 0:
+            bad.header.stateRoot = fakeTarget(bad.header.stateRoot, slot);
+            break;
+        case 1:
+            bad.header.height += 1;
+            break;
+        default:
+            bad.transactions.push_back(bad.transactions.empty() ? Transaction{} : bad.transactions.front());
+            break;
+        }
+    } else {
+        // A meter reading whose data and signatures are forged.
+        EnergyProof proof;
+        proof.meterReading.meterId = fakeTarget(parent->hash, slot);
+        proof.meterReading.intervalStartMs = params.slotStartMs(slot) + 7;   // not on a 15-minute boundary
+        proof.meterReading.energyProducedWh = 1'000'000'000;
+        proof.timestampMs = params.slotStartMs(slot);
+        proof.gridOperatorWitness.authority = node.consensusGenesis().authorities.front().key;
+        Transaction t;
+        t.kind = TransactionKind::MeterReading;
+        t.networkId = params.networkId;
+        t.nonce = slot;
+        t.timestampMs = params.slotStartMs(slot);
+        t.payload = codec::encode(proof);
+        signTransaction(t, node.signingKey());
+        bad.transactions.push_back(t);
+    }
+    node.finishBlock(bad);
+    if (m_invalidBlock)
+        m_invalidBlock(blockHash(bad.header));
+    node.send(bad);
+    return true;
+}
+
+bool ByzantineHooks::sendProposal(NodeHookAccess &node, const Block &block, BlockNode *parent)
+{
+    if (!m_behaviour.equivocateProposals || !parent->parent)
+        return false;
+    // The other block forks from the grandparent: a fork that skips the
+    // newest block, which voters who have not yet seen its parent justified
+    // may prefer (it has the higher slot).
+    const Block other = node.buildBlock(parent->parent, block.header.slot);
+    sendSplit(node, block, other);
+    return true;
+}
+
+bool ByzantineHooks::sendLinkVote(NodeHookAccess &node, const LinkVote &vote, const BlockNode *source,
+                                  const BlockNode *target)
+{
+    if (!m_behaviour.doubleVote && !m_behaviour.surroundVote)
+        return false;
+    if (m_behaviour.doubleVote) {
+        LinkVote other{source->checkpoint(), {target->slot, fakeTarget(target->hash, 1)}, {}, {}};
+        signLinkVote(other, node.signingKey());
+        sendSplit(node, vote, other);
+    } else {
+        node.send(vote);
+    }
+    if (m_behaviour.surroundVote && target->slot % 5 == 0 && source->slot > 0) {
+        // Surrounds the vote above (genesis < source < target < target + 2).
+        LinkVote wide{node.genesisBlock()->checkpoint(), {target->slot + 2, fakeTarget(target->hash, 2)}, {}, {}};
+        signLinkVote(wide, node.signingKey());
+        node.send(wide);
+    }
+    return true;
+}
+
+bool ByzantineHooks::sendAttestation(NodeHookAccess &node, const Vote &vote, const BlockNode *target)
+{
+    if (!m_behaviour.doubleAttest)
+        return false;
+    Vote other = vote;
+    other.blockHash = fakeTarget(target->hash, 3);
+    signVote(other, node.signingKey());
+    sendSplit(node, vote, other);
+    return true;
+}
+
+} // namespace gtx::sim

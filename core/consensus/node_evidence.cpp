@@ -61,8 +61,11 @@ void ConsensusNode::detectLinkVote(const LinkVote &vote)
     auto &bySlot = m_linkVotesSeen[vote.voter];
     const LinkVote *partner = nullptr;
     OffenceKind partnerKind{};
-    for (const auto &[slot, votes] : bySlot) {
-        for (const auto &other : votes) {
+    // Every vote that conflicts with this one targets a slot above its
+    // source (the same target slot, or either side of a surround), so the
+    // older votes need no look.
+    for (auto it = bySlot.upper_bound(vote.source.slot); it != bySlot.end(); ++it) {
+        for (const auto &other : it->second) {
             OffenceKind kind{};
             if (!linkVotesConflict(vote, other, &kind))
                 continue;

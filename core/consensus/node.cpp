@@ -337,6 +337,16 @@ void ConsensusNode::sendTo(const std::vector<PeerId> &peers, const Message &mess
     m_outbox.sendTo(peers, encodeMessage(message));
 }
 
+void ConsensusNode::acceptOwn(const Block &block)
+{
+    acceptBlocks(std::make_shared<const Block>(block), 0);
+}
+
+void ConsensusNode::acceptOwn(const LinkVote &vote)
+{
+    handleLinkVote(vote, true);
+}
+
 std::vector<PeerId> ConsensusNode::peers()
 {
     return m_outbox.peers();

@@ -66,11 +66,15 @@ public:
     virtual void finishBlock(Block &block) = 0;
     virtual void send(const Message &message) = 0;
     virtual void sendTo(const std::vector<PeerId> &peers, const Message &message) = 0;
+    // Takes a block or link vote the hook made as the node's own.
+    virtual void acceptOwn(const Block &block) = 0;
+    virtual void acceptOwn(const LinkVote &vote) = 0;
     virtual std::vector<PeerId> peers() = 0;
     virtual const crypto::KeyPair &signingKey() const = 0;
     virtual const ConsensusParams &consensusParams() const = 0;
     virtual const ConsensusGenesis &consensusGenesis() const = 0;
     virtual const BlockNode *genesisBlock() const = 0;
+    virtual BlockNode *findBlock(const Hash256 &hash) = 0;   // null when unknown
 
 protected:
     ~NodeHookAccess() = default;
@@ -204,11 +208,14 @@ private:
     void finishBlock(Block &block) override;
     // NodeHookAccess, for the hooks.
     void sendTo(const std::vector<PeerId> &peers, const Message &message) override;
+    void acceptOwn(const Block &block) override;
+    void acceptOwn(const LinkVote &vote) override;
     std::vector<PeerId> peers() override;
     const crypto::KeyPair &signingKey() const override { return m_key; }
     const ConsensusParams &consensusParams() const override { return m_params; }
     const ConsensusGenesis &consensusGenesis() const override { return *m_genesis; }
     const BlockNode *genesisBlock() const override;
+    BlockNode *findBlock(const Hash256 &hash) override { return m_tree->find(hash); }
     void tryVote(BlockNode *node, bool mayDefer = true);
     void tryAttest(BlockNode *node);
     void updateHead();

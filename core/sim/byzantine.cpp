@@ -31,6 +31,27 @@ void ByzantineHooks::sendSplit(NodeHookAccess &node, const Message &a, const Mes
 
 bool ByzantineHooks::replaceProposal(NodeHookAccess &node, BlockNode *parent, std::uint64_t slot)
 {
+    if (m_behaviour.lateVoteSlots > 0) {
+        // A valid block on the highest block the others can know to be
+        // justified (the highest it has sent its vote for): a fork they
+        // prefer, as their fork choice takes the highest slot above their
+        // highest justified block and they do not know yet that the newer
+        // blocks are justified.
+        BlockNode *base = node.findBlock(m_released.hash);
+        if (!base || base == parent || base->slot >= slot)
+            return false;
+        // With its vote for the fork, sent at once: the others' quorum for
+        // it is complete (a surround of its own late votes, which it does
+        // not mind).
+        const Block fork = node.buildBlock(base, slot);
+        LinkVote vote{base->checkpoint(), {slot, blockHash(fork.header)}, {}, {}};
+        signLinkVote(vote, node.signingKey());
+        node.send(fork);
+        node.send(vote);
+        node.acceptOwn(fork);
+        node.acceptOwn(vote);
+        return true;
+    }
     const bool breakRule = m_behaviour.invalidBlocks && m_rng() % 2 == 0;
     const bool forgeEnergy = !breakRule && m_behaviour.invalidEnergyData && m_rng() % 2 == 0;
     if (!breakRule && !forgeEnergy)
@@ -88,6 +109,18 @@ bool ByzantineHooks::sendProposal(NodeHookAccess &node, const Block &block, Bloc
 bool ByzantineHooks::sendLinkVote(NodeHookAccess &node, const LinkVote &vote, const BlockNode *source,
                                   const BlockNode *target)
 {
+    if (m_behaviour.lateVoteSlots > 0) {
+        m_lateVotes.push_back({vote.target.slot + m_behaviour.lateVoteSlots, vote});
+        auto due = std::stable_partition(m_lateVotes.begin(), m_lateVotes.end(),
+                                         [&](const auto &v) { return v.first > vote.target.slot; });
+        for (auto it = due; it != m_lateVotes.end(); ++it) {
+            node.send(it->second);
+            if (it->second.target.slot > m_released.slot)
+                m_released = it->second.target;
+        }
+        m_lateVotes.erase(due, m_lateVotes.end());
+        return true;
+    }
     if (!m_behaviour.doubleVote && !m_behaviour.surroundVote)
         return false;
     if (m_behaviour.doubleVote) {

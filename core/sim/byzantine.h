@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <random>
+#include <vector>
 
 namespace gtx::sim {
 
@@ -20,6 +21,12 @@ struct ByzantineBehaviour
     bool withholdVotes = false;        // never vote or attest
     bool invalidBlocks = false;        // sometimes propose a block that breaks a rule
     bool invalidEnergyData = false;    // sometimes put a forged meter reading in its block
+    // Sends each link vote this many slots after its target's slot (while
+    // counting it at once itself), and proposes on the highest block it has
+    // sent a vote for, with its vote for the new block at once: where the
+    // others' justification stands when its votes are the ones their quorum
+    // needs (the late-votes adversary).
+    std::uint32_t lateVoteSlots = 0;
     // Test-only mutation for honest nodes: keep the signer record in memory
     // only, so a restart forgets what was signed.
     bool volatileSignerRecord = false;
@@ -27,7 +34,7 @@ struct ByzantineBehaviour
     bool any() const
     {
         return equivocateProposals || doubleVote || surroundVote || doubleAttest || withholdVotes
-            || invalidBlocks || invalidEnergyData;
+            || invalidBlocks || invalidEnergyData || lateVoteSlots > 0;
     }
 };
 
@@ -55,6 +62,8 @@ private:
 
     ByzantineBehaviour m_behaviour;
     std::mt19937_64 m_rng;
+    std::vector<std::pair<std::uint64_t, LinkVote>> m_lateVotes;   // (slot due, vote)
+    Checkpoint m_released;   // the highest target of the late votes sent so far
     std::function<void(const consensus::Hash256 &)> m_invalidBlock;
 };
 

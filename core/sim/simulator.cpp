@@ -186,7 +186,9 @@ public:
     {
         m_result.seed = seed;
         if (m_scenario.adversaries.longOutage) {
-            m_scenario.slotCount = std::max(m_scenario.slotCount, Adversaries::kLongOutageRunSlots);
+            m_scenario.slotCount = std::max(m_scenario.slotCount,
+                                            m_scenario.adversaries.outageSlots + (Adversaries::kLongOutageRunSlots
+                                                                                  - Adversaries::kLongOutageSlots));
             // Finality stalls for the whole outage when the down authority is
             // needed for the quorum. As in production (a 7-day window), the
             // evidence window must outlast any stall the network recovers
@@ -609,7 +611,12 @@ void Simulation::createNodes()
             if (pick.empty())
                 pick.push_back({"twins", true, {}});
         }
-        const ByzantineProfile &p = pick.empty() ? none : pick[m_rng.below(pick.size())];
+        ByzantineProfile p = pick.empty() ? none : pick[m_rng.below(pick.size())];
+        if (m_scenario.adversaries.lateVotes && !p.twins) {
+            p.name = "late-votes";
+            p.behaviour = {};
+            p.behaviour.lateVoteSlots = Adversaries::kLateVoteSlots;
+        }
         trace("Byzantine authority " + label + ": " + p.name);
         if (p.twins) {
             const int a = addNode(label + "#1", m_authoritySeeds[i], true, true, p.behaviour);
@@ -765,7 +772,8 @@ void Simulation::scheduleFaults()
         for (std::size_t i = 0; i < m_nodes.size(); ++i)
             if (m_nodes[i].authority && !m_nodes[i].byzantine)
                 honestAuthorities.push_back(static_cast<int>(i));
-        if (!honestAuthorities.empty() && last > Adversaries::kLongOutageSlots + 10) {
+        const std::uint64_t outage = m_scenario.adversaries.outageSlots;
+        if (!honestAuthorities.empty() && last > outage + 10) {
             Event e;
             e.type = EventType::Crash;
             e.node = honestAuthorities[m_rng.below(honestAuthorities.size())];
@@ -773,7 +781,7 @@ void Simulation::scheduleFaults()
             Event r;
             r.type = EventType::Restart;
             r.node = e.node;
-            r.time = slotTime(5 + Adversaries::kLongOutageSlots + m_rng.below(20));
+            r.time = slotTime(5 + outage + m_rng.below(20));
             push(e);
             push(r);
             m_lastDisruption = std::max(m_lastDisruption, r.time);
@@ -781,7 +789,7 @@ void Simulation::scheduleFaults()
                 m_nodes[static_cast<std::size_t>(e.node)].durable = true;
             ++m_result.adversaryActions;
             trace("long-outage: " + m_nodes[static_cast<std::size_t>(e.node)].name + " goes down at slot 5 for over "
-                  + std::to_string(Adversaries::kLongOutageSlots) + " slots");
+                  + std::to_string(outage) + " slots");
         }
     }
     if (m_scenario.adversaries.byzantineEmergency && last > 6) {
@@ -1928,7 +1936,7 @@ std::string_view toString(ViolationKind kind)
 const std::vector<std::string> &adversaryNames()
 {
     static const std::vector<std::string> names{"sybil-bond", "vote-flood", "long-outage", "byzantine-emergency",
-                                                "lane-spam"};
+                                                "lane-spam", "late-votes"};
     return names;
 }
 
@@ -1952,6 +1960,8 @@ Result<Adversaries> parseAdversaries(const std::string &spec)
             a.sybilBond = true;
         } else if (item == "lane-spam") {
             a.laneSpam = true;
+        } else if (item == "late-votes") {
+            a.lateVotes = true;
         } else {
             std::string known;
             for (const auto &name : adversaryNames())
@@ -1991,12 +2001,12 @@ const std::vector<Mutation> &mutations()
          {ViolationKind::ConflictingFinality, ViolationKind::DivergentChains, ViolationKind::SafetyAlarm},
          [](Scenario &s) {
              s.noExactLink = true;
-             // Slow votes (voters often vote before they learn the parent is
-             // justified, from an older source) and repeated partitions.
-             s.faults.maxLatencyMs = 7000;
-             s.faults.tailPpm = 100'000;
-             s.faults.tailLatencyMs = 20'000;
-             s.faults.partitions = 4;
+             // An honest authority down, and the Byzantine one's late votes
+             // completing every quorum (see Adversaries::lateVotes).
+             s.adversaries.longOutage = true;
+             s.adversaries.outageSlots = 60;
+             s.adversaries.lateVotes = true;
+             s.faults.twins = false;   // a Twins pair keeps its own profile
          }},
         {"no-double-sign-protection", "honest nodes forget what they signed when they restart",
          {ViolationKind::HonestAccused},

@@ -93,8 +93,19 @@ struct Adversaries
     // node by the end (AuthorityLaneStarved).
     bool laneSpam = false;
     static constexpr int kLaneSpamPerSlot = 40;
+    // late-votes: the Byzantine authority (made one if none) sends each of
+    // its link votes kLateVoteSlots after its target's slot and proposes on
+    // the block kLateVoteSlots below its head. Harmless while four honest
+    // authorities are up; when one is down its votes complete every quorum,
+    // so the others learn of each justification late and take its old-based
+    // fork: the exact-link rule is what keeps finality safe then.
+    bool lateVotes = false;
+    static constexpr std::uint32_t kLateVoteSlots = 3;
+    // How long long-outage keeps its authority down (at least 600 slots for
+    // the adversary; mutation checks may shorten it).
+    std::uint64_t outageSlots = kLongOutageSlots;
 
-    bool any() const { return voteFlood || byzantineEmergency; }   // those that need a Byzantine authority
+    bool any() const { return voteFlood || byzantineEmergency || lateVotes; }   // those that need a Byzantine authority
     static Adversaries all()
     {
         Adversaries a;
@@ -103,6 +114,7 @@ struct Adversaries
         a.longOutage = true;
         a.sybilBond = true;
         a.laneSpam = true;
+        a.lateVotes = true;
         return a;
     }
 };

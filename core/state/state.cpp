@@ -322,6 +322,19 @@ void BlockExecution::putAccount(const PublicKey &key, const Account &a)
     put(accountKey(key), a.balance == 0 ? std::nullopt : std::optional<Bytes>(codec::encode(a)));
 }
 
+Result<Account> BlockExecution::payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee) const
+{
+    // The one rule for what a sender can pay: `amount` plus the fee, from its balance.
+    const auto cost = add(amount, fee);
+    if (!cost)
+        return overflow();
+    Account a = account(sender);
+    if (a.balance < *cost)
+        return insufficient(amount == 0 ? "balance for the fee" : "balance");
+    a.balance -= *cost;
+    return a;
+}
+
 const ValidatorRecord *BlockExecution::validator(const PublicKey &key) const
 {
     const auto &list = m_validators ? *m_validators : *m_parent.m_validators;
@@ -410,11 +423,10 @@ Status BlockExecution::apply(const Transaction &tx)
         result = redelegate(tx, fee);
         break;
     default: {   // pays the fee and changes nothing else (RANDAO reveals)
-        Account a = account(tx.sender);
-        if (a.balance < fee)
-            return insufficient("balance for the fee");
-        a.balance -= fee;
-        putAccount(tx.sender, a);
+        auto a = payer(tx.sender, 0, fee);
+        if (!a)
+            return a.error();
+        putAccount(tx.sender, *a);
         break;
     }
     }
@@ -432,24 +444,20 @@ Status BlockExecution::transfer(const Transaction &tx, std::uint64_t fee)
     const TransferPayload &p = *decoded;
     if (p.amount == 0)
         return makeError("state.zero_amount", "A transfer must move a positive amount.");
-    Account from = account(tx.sender);
-    const auto cost = add(p.amount, fee);
-    if (!cost)
-        return overflow();
-    if (from.balance < *cost)
-        return insufficient("balance");
+    auto from = payer(tx.sender, p.amount, fee);
+    if (!from)
+        return from.error();
     if (p.to == tx.sender) {
-        from.balance -= fee;
-        putAccount(tx.sender, from);
+        from->balance += p.amount;   // to itself: only the fee leaves
+        putAccount(tx.sender, *from);
         return Status::success();
     }
     Account to = account(p.to);
     const auto credited = add(to.balance, p.amount);
     if (!credited)
         return overflow();
-    from.balance -= *cost;
     to.balance = *credited;
-    putAccount(tx.sender, from);
+    putAccount(tx.sender, *from);
     putAccount(p.to, to);
     return Status::success();
 }
@@ -462,12 +470,9 @@ Status BlockExecution::bond(const Transaction &tx, std::uint64_t fee)
     const BondPayload &p = *decoded;
     if (p.amount == 0)
         return makeError("state.zero_amount", "A bond must lock a positive amount.");
-    Account a = account(tx.sender);
-    const auto cost = add(p.amount, fee);
-    if (!cost)
-        return overflow();
-    if (a.balance < *cost)
-        return insufficient("balance");
+    auto a = payer(tx.sender, p.amount, fee);
+    if (!a)
+        return a.error();
     ValidatorRecord v;
     if (const ValidatorRecord *existing = validator(tx.sender)) {
         v = *existing;
@@ -487,9 +492,8 @@ Status BlockExecution::bond(const Transaction &tx, std::uint64_t fee)
         return overflow();
     if (*selfBond < minimumFor(v.role))
         return makeError("state.below_minimum", "A validator's self-bond must reach its role's minimum.");
-    a.balance -= *cost;
     v.selfBond = *selfBond;
-    putAccount(tx.sender, a);
+    putAccount(tx.sender, *a);
     putValidator(v);
     m_supply.bonded += p.amount;
     return Status::success();
@@ -506,9 +510,9 @@ Status BlockExecution::unbond(const Transaction &tx, std::uint64_t fee)
     const ValidatorRecord *existing = validator(p.validator);
     if (!existing)
         return makeError("state.unknown_validator", "No such validator.");
-    Account a = account(tx.sender);
-    if (a.balance < fee)
-        return insufficient("balance for the fee");
+    auto a = payer(tx.sender, 0, fee);
+    if (!a)
+        return a.error();
     ValidatorRecord v = *existing;
     const bool self = p.validator == tx.sender;
     std::uint64_t delegated = 0;
@@ -528,8 +532,7 @@ Status BlockExecution::unbond(const Transaction &tx, std::uint64_t fee)
             return insufficient("delegation");
         v.delegated -= p.amount;
     }
-    a.balance -= fee;
-    putAccount(tx.sender, a);
+    putAccount(tx.sender, *a);
     if (!self)
         putDelegation(tx.sender, p.validator, delegated - p.amount);
     if (v.selfBond == 0 && v.delegated == 0)
@@ -555,20 +558,16 @@ Status BlockExecution::delegate(const Transaction &tx, std::uint64_t fee)
     const ValidatorRecord *existing = validator(p.validator);
     if (!existing || existing->selfBond == 0)
         return makeError("state.unknown_validator", "No such validator.");
-    Account a = account(tx.sender);
-    const auto cost = add(p.amount, fee);
-    if (!cost)
-        return overflow();
-    if (a.balance < *cost)
-        return insufficient("balance");
+    auto a = payer(tx.sender, p.amount, fee);
+    if (!a)
+        return a.error();
     ValidatorRecord v = *existing;
     const auto delegated = add(v.delegated, p.amount);
     if (!delegated || !add(v.selfBond, *delegated))
         return overflow();
     const std::uint64_t mine = delegation(tx.sender, p.validator) + p.amount;   // <= v.delegated
-    a.balance -= *cost;
     v.delegated = *delegated;
-    putAccount(tx.sender, a);
+    putAccount(tx.sender, *a);
     putValidator(v);
     putDelegation(tx.sender, p.validator, mine);
     m_supply.bonded += p.amount;
@@ -591,9 +590,9 @@ Status BlockExecution::redelegate(const Transaction &tx, std::uint64_t fee)
     const ValidatorRecord *toRecord = validator(p.to);
     if (!fromRecord || !toRecord || toRecord->selfBond == 0)
         return makeError("state.unknown_validator", "No such validator.");
-    Account a = account(tx.sender);
-    if (a.balance < fee)
-        return insufficient("balance for the fee");
+    auto a = payer(tx.sender, 0, fee);
+    if (!a)
+        return a.error();
     const std::uint64_t held = delegation(tx.sender, p.from);
     if (held == 0)
         return makeError("state.no_delegation", "The sender delegates nothing to this validator.");
@@ -607,8 +606,7 @@ Status BlockExecution::redelegate(const Transaction &tx, std::uint64_t fee)
     const std::uint64_t mineTo = delegation(tx.sender, p.to) + p.amount;
     from.delegated -= p.amount;
     to.delegated = *toDelegated;
-    a.balance -= fee;
-    putAccount(tx.sender, a);
+    putAccount(tx.sender, *a);
     putDelegation(tx.sender, p.from, held - p.amount);
     putDelegation(tx.sender, p.to, mineTo);
     putValidator(to);

@@ -178,6 +178,8 @@ private:
     std::optional<Bytes> read(const Bytes &key) const;
     Account account(const PublicKey &key) const;
     void putAccount(const PublicKey &key, const Account &a);
+    // The sender's account after paying `amount` plus `fee`, or the error.
+    Result<Account> payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee) const;
     const ValidatorRecord *validator(const PublicKey &key) const;
     void putValidator(const ValidatorRecord &v);
     void eraseValidator(const PublicKey &key);

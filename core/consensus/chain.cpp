@@ -32,6 +32,22 @@ std::string_view toString(FinalityLevel level)
     return "unknown";
 }
 
+BlockHeader regularHeader(const ConsensusParams &params, const BlockNode &parent, std::uint64_t slot,
+                          const crypto::KeyPair &proposer)
+{
+    BlockHeader h;
+    h.networkId = params.networkId;
+    h.kind = BlockKind::Regular;
+    h.height = parent.height + 1;
+    h.epoch = params.epochOf(slot);
+    h.slot = slot;
+    h.timestampMs = params.slotStartMs(slot);
+    h.parentHash = parent.hash;
+    h.proposer = proposer.publicKey();
+    h.randaoReveal = randaoReveal(proposer, h.networkId, h.epoch);
+    return h;
+}
+
 BlockTree::BlockTree(const ConsensusParams &params, const ConsensusGenesis &genesis)
     : m_params(params), m_genesis(genesis), m_stateRules(consensus::stateRules(params))
 {

@@ -86,6 +86,13 @@ struct BlockNode
     Checkpoint checkpoint() const { return {slot, hash}; }
 };
 
+// A regular block's header for `slot` on `parent` by `proposer`, as block
+// validity expects it (network, kind, height, epoch, slot, time, parent,
+// proposer, RANDAO reveal); the roots follow from the block's contents and
+// are the caller's to fill.
+BlockHeader regularHeader(const ConsensusParams &params, const BlockNode &parent, std::uint64_t slot,
+                          const crypto::KeyPair &proposer);
+
 class BlockTree
 {
 public:

@@ -69,16 +69,8 @@ const std::vector<Signature> &ConsensusNode::carriedIds(const BlockNode *node)
 Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot)
 {
     Block b;
+    b.header = regularHeader(m_params, *parent, slot, m_key);
     BlockHeader &h = b.header;
-    h.networkId = m_params.networkId;
-    h.kind = BlockKind::Regular;
-    h.height = parent->height + 1;
-    h.epoch = m_params.epochOf(slot);
-    h.slot = slot;
-    h.timestampMs = m_params.slotStartMs(slot);
-    h.parentHash = parent->hash;
-    h.proposer = m_key.publicKey();
-    h.randaoReveal = randaoReveal(m_key, h.networkId, h.epoch);
 
     const LaneLimits &lanes = m_params.lanes;
     const std::uint64_t window = m_params.voteInclusionSlots;
@@ -87,19 +79,17 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot)
         const auto &ids = carriedIds(a);
         carried.insert(ids.begin(), ids.end());
     }
-    {
-        for (BlockNode *a = parent; a && a->slot + window >= slot && a != m_tree->genesisNode(); a = a->parent) {
-            if (const auto it = m_linkPool.find(a->hash); it != m_linkPool.end())
-                for (const auto &v : it->second)
-                    if (v.target.slot == a->slot && b.linkVotes.size() < lanes.maxLinkVotes
-                        && carried.insert(v.signature).second)
-                        b.linkVotes.push_back(v);
-            if (const auto it = m_attestationPool.find(a->hash); it != m_attestationPool.end())
-                for (const auto &v : it->second)
-                    if (v.slot == a->slot && v.height == a->height && a->epoch->active.find(v.voter)
-                        && b.attestations.size() < lanes.maxAttestations && carried.insert(v.signature).second)
-                        b.attestations.push_back(v);
-        }
+    for (BlockNode *a = parent; a && a->slot + window >= slot && a != m_tree->genesisNode(); a = a->parent) {
+        if (const auto it = m_linkPool.find(a->hash); it != m_linkPool.end())
+            for (const auto &v : it->second)
+                if (v.target.slot == a->slot && b.linkVotes.size() < lanes.maxLinkVotes
+                    && carried.insert(v.signature).second)
+                    b.linkVotes.push_back(v);
+        if (const auto it = m_attestationPool.find(a->hash); it != m_attestationPool.end())
+            for (const auto &v : it->second)
+                if (v.slot == a->slot && v.height == a->height && a->epoch->active.find(v.voter)
+                    && b.attestations.size() < lanes.maxAttestations && carried.insert(v.signature).second)
+                    b.attestations.push_back(v);
     }
     for (const auto &[key, e] : m_pendingEvidence) {
         if (b.evidence.size() >= lanes.maxEvidence)

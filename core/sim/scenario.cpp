@@ -300,16 +300,8 @@ Status ScenarioRun::seal()
         return makeError("scenario.invalid", "the drawn proposer has no key here");
     const crypto::KeyPair &k = m_keys.at(named->second);
     auto block = std::make_shared<Block>();
+    block->header = regularHeader(m_params, *m_head, slot, k);
     BlockHeader &h = block->header;
-    h.networkId = m_params.networkId;
-    h.kind = BlockKind::Regular;
-    h.height = m_head->height + 1;
-    h.epoch = m_params.epochOf(slot);
-    h.slot = slot;
-    h.timestampMs = m_params.slotStartMs(slot);
-    h.parentHash = m_head->hash;
-    h.proposer = proposer;
-    h.randaoReveal = randaoReveal(k, h.networkId, h.epoch);
     block->transactions = m_pendingTxs;
     h.stateRoot = std::move(*m_pending).finish().state.root();
     m_pending.reset();

@@ -133,16 +133,8 @@ inline std::shared_ptr<const Block> makeBlock(const TestNetwork &n, BlockTree &t
         if (k.publicKey() == proposer)
             key = &k;
     auto b = std::make_shared<Block>();
+    b->header = regularHeader(n.params, *parent, slot, *key);
     BlockHeader &h = b->header;
-    h.networkId = n.params.networkId;
-    h.kind = BlockKind::Regular;
-    h.height = parent->height + 1;
-    h.epoch = n.params.epochOf(slot);
-    h.slot = slot;
-    h.timestampMs = n.params.slotStartMs(slot);
-    h.parentHash = parent->hash;
-    h.randaoReveal = randaoReveal(*key, h.networkId, h.epoch);
-    h.proposer = proposer;
     b->linkVotes = std::move(votes);
     b->attestations = std::move(attestations);
     b->transactions = std::move(transactions);

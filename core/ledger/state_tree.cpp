@@ -64,6 +64,11 @@ void BucketHasher::add(ByteView key, ByteView value)
     m_hasher.update(stateLeafHash(key, value).view());
 }
 
+void BucketHasher::addLeaf(const crypto::Hash256 &leaf)
+{
+    m_hasher.update(leaf.view());
+}
+
 crypto::Hash256 BucketHasher::finish()
 {
     return m_hasher.final();

@@ -71,6 +71,8 @@ class BucketHasher
 public:
     BucketHasher();
     void add(ByteView key, ByteView value);
+    // The same, for an entry whose leaf hash (stateLeafHash) is known.
+    void addLeaf(const crypto::Hash256 &leaf);
     crypto::Hash256 finish();
 
 private:

@@ -3,6 +3,7 @@
 #include "core/ledger/state_tree.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <vector>
 
@@ -26,15 +27,50 @@ struct StateTrie::Node
     int level = 0;   // tree level: 0 (bucket), 5, 10, 15, 20 (root)
     Hash256 hash;
     std::uint64_t entries = 0;
-    // Internal nodes.
-    std::array<std::shared_ptr<const Node>, kFan> children{};
-    // Buckets.
-    std::vector<std::pair<Bytes, Bytes>> items;
 };
 
 namespace {
 
 using NodePtr = std::shared_ptr<const StateTrie::Node>;
+
+// One entry, shared by every state that holds it unchanged.
+struct Item
+{
+    Bytes data;              // key || value
+    std::uint32_t keyBytes = 0;
+    Hash256 leaf;            // stateLeafHash(key, value)
+
+    ByteView key() const { return ByteView(data.data(), keyBytes); }
+    ByteView value() const { return ByteView(data.data() + keyBytes, data.size() - keyBytes); }
+};
+using ItemPtr = std::shared_ptr<const Item>;
+
+// A bucket (level 0): its entries sorted by key, at least one.
+struct BucketNode : StateTrie::Node
+{
+    std::vector<ItemPtr> items;
+};
+
+// The binary tree inside a group of 32 children, below the node's own
+// hash: sub-level 1 (16 hashes), 2 (8), 3 (4) and 4 (2), so that a change
+// of one child rehashes its path (5 hashes), not the whole group (31).
+constexpr std::array<std::uint32_t, 5> kInnerOffset = {0, 0, 16, 24, 28};
+constexpr std::size_t kInnerHashes = 30;
+
+struct InternalNode : StateTrie::Node
+{
+    std::array<NodePtr, kFan> children{};
+    std::array<Hash256, kInnerHashes> inner{};
+};
+
+const InternalNode &internal(const StateTrie::Node &n)
+{
+    return static_cast<const InternalNode &>(n);
+}
+const BucketNode &bucketNode(const StateTrie::Node &n)
+{
+    return static_cast<const BucketNode &>(n);
+}
 
 // The child slot of `bucket` in a node at `level`.
 std::uint32_t slotOf(std::uint32_t bucket, int level)
@@ -42,96 +78,120 @@ std::uint32_t slotOf(std::uint32_t bucket, int level)
     return (bucket >> (level - kFanBits)) & (kFan - 1);
 }
 
-Hash256 foldGroup(const std::array<NodePtr, kFan> &children, int childLevel)
+// Recomputes the hashes of `node`'s group above the children in `dirty`
+// (a bit per child slot). Two empty subtrees make an empty subtree, whose
+// hash is known, so only subtrees with something in them are hashed.
+void refold(InternalNode &node, std::uint32_t dirty)
 {
-    // Two empty subtrees make an empty subtree, whose hash is known: only
-    // pairs with something in them are hashed (in a sparse state, about 5
-    // hashes per group instead of 31).
-    std::array<Hash256, kFan> h;
-    std::array<bool, kFan> empty;
-    for (std::uint32_t i = 0; i < kFan; ++i) {
-        empty[i] = !children[i];
-        h[i] = children[i] ? children[i]->hash : ledger::defaultNodeHash(childLevel);
-    }
-    int level = childLevel;
-    for (std::uint32_t width = kFan; width > 1; width /= 2) {
-        ++level;
-        for (std::uint32_t i = 0; i < width / 2; ++i) {
-            if (empty[2 * i] && empty[2 * i + 1]) {
-                h[i] = ledger::defaultNodeHash(level);
-                empty[i] = true;
-            } else {
-                h[i] = ledger::stateNodeHash(h[2 * i], h[2 * i + 1]);
-                empty[i] = false;
-            }
+    const int childLevel = node.level - kFanBits;
+    std::uint32_t present = 0;
+    for (std::uint32_t i = 0; i < kFan; ++i)
+        if (node.children[i])
+            present |= 1u << i;
+    auto hashAt = [&](int sub, std::uint32_t i) -> const Hash256 & {
+        if (sub == 0)
+            return node.children[i] ? node.children[i]->hash : ledger::defaultNodeHash(childLevel);
+        return node.inner[kInnerOffset[static_cast<std::size_t>(sub)] + i];
+    };
+    for (int sub = 1; sub <= kFanBits; ++sub) {
+        std::uint32_t next = 0;
+        for (std::uint32_t d = dirty; d; d &= d - 1)
+            next |= 1u << (static_cast<std::uint32_t>(__builtin_ctz(d)) >> 1);
+        const std::uint32_t width = 1u << sub;   // children under one hash of this sub-level
+        const std::uint32_t mask = width == 32 ? ~0u : (1u << width) - 1;
+        for (std::uint32_t d = next; d; d &= d - 1) {
+            const auto i = static_cast<std::uint32_t>(__builtin_ctz(d));
+            const bool empty = ((present >> (i * width)) & mask) == 0;
+            const Hash256 h = empty ? ledger::defaultNodeHash(childLevel + sub)
+                                    : ledger::stateNodeHash(hashAt(sub - 1, 2 * i), hashAt(sub - 1, 2 * i + 1));
+            if (sub == kFanBits)
+                node.hash = h;
+            else
+                node.inner[kInnerOffset[static_cast<std::size_t>(sub)] + i] = h;
         }
+        dirty = next;
     }
-    return h[0];
 }
 
-using BucketChanges = std::map<Bytes, std::optional<Bytes>, decltype(&keyLess)>;
-
-NodePtr rebuildBucket(const NodePtr &old, const BucketChanges &changes)
+// A change with its bucket; a block's changes sorted by (bucket, key), one per key.
+struct Sorted
 {
-    std::vector<std::pair<Bytes, Bytes>> items;
-    const auto &before = old ? old->items : std::vector<std::pair<Bytes, Bytes>>{};
-    items.reserve(before.size() + changes.size());
+    std::uint32_t bucket;
+    const StateChange *change;
+};
+using SortedIt = std::vector<Sorted>::const_iterator;
+
+NodePtr rebuildBucket(const NodePtr &old, SortedIt begin, SortedIt end)
+{
+    static const std::vector<ItemPtr> kNone;
+    const auto &before = old ? bucketNode(*old).items : kNone;
+    auto node = std::make_shared<BucketNode>();
+    std::vector<ItemPtr> &items = node->items;
+    items.reserve(before.size() + static_cast<std::size_t>(end - begin));
     auto it = before.begin();
-    auto ch = changes.begin();
-    while (it != before.end() || ch != changes.end()) {
-        if (ch == changes.end() || (it != before.end() && keyLess(it->first, ch->first))) {
+    for (auto ch = begin; it != before.end() || ch != end;) {
+        if (ch == end || (it != before.end() && keyLess((*it)->key(), ch->change->key))) {
             items.push_back(*it++);
             continue;
         }
-        const bool same = it != before.end() && !keyLess(ch->first, it->first);
-        if (ch->second)
-            items.emplace_back(ch->first, *ch->second);
+        const bool same = it != before.end() && !keyLess(ch->change->key, (*it)->key());
+        if (const auto &value = ch->change->value) {
+            auto item = std::make_shared<Item>();
+            const Bytes &key = ch->change->key;
+            item->data.reserve(key.size() + value->size());
+            item->data.insert(item->data.end(), key.begin(), key.end());
+            item->data.insert(item->data.end(), value->begin(), value->end());
+            item->keyBytes = static_cast<std::uint32_t>(key.size());
+            item->leaf = ledger::stateLeafHash(key, *value);
+            items.push_back(std::move(item));
+        }
         if (same)
             ++it;
         ++ch;
     }
     if (items.empty())
         return nullptr;
-    auto node = std::make_shared<StateTrie::Node>();
     node->level = 0;
     node->entries = items.size();
     ledger::BucketHasher hasher;
-    for (const auto &[k, v] : items)
-        hasher.add(k, v);
+    for (const auto &item : items)
+        hasher.addLeaf(item->leaf);
     node->hash = hasher.finish();
-    node->items = std::move(items);
     return node;
 }
 
-// changes: bucket -> its changes, restricted to the buckets under `old`'s range.
-NodePtr rebuild(const NodePtr &old, int level,
-                std::map<std::uint32_t, BucketChanges>::const_iterator begin,
-                std::map<std::uint32_t, BucketChanges>::const_iterator end)
+// [begin, end): the changes under `old`'s range, sorted by bucket.
+NodePtr rebuild(const NodePtr &old, int level, SortedIt begin, SortedIt end)
 {
     if (level == 0)
-        return rebuildBucket(old, begin->second);
-    auto node = std::make_shared<StateTrie::Node>();
+        return rebuildBucket(old, begin, end);
+    auto node = std::make_shared<InternalNode>();
     node->level = level;
-    if (old)
-        node->children = old->children;
+    std::uint32_t dirty = 0;
+    if (old) {
+        const InternalNode &before = internal(*old);
+        node->children = before.children;
+        node->inner = before.inner;
+        node->hash = before.hash;
+        node->entries = before.entries;
+    } else {
+        dirty = ~0u;   // a new group: every hash of it is computed
+    }
     for (auto it = begin; it != end;) {
-        const std::uint32_t slot = slotOf(it->first, level);
+        const std::uint32_t slot = slotOf(it->bucket, level);
         auto next = it;
-        while (next != end && slotOf(next->first, level) == slot)
+        while (next != end && slotOf(next->bucket, level) == slot)
             ++next;
-        node->children[slot] = rebuild(node->children[slot], level - kFanBits, it, next);
+        NodePtr &child = node->children[slot];
+        node->entries -= child ? child->entries : 0;
+        child = rebuild(child, level - kFanBits, it, next);
+        node->entries += child ? child->entries : 0;
+        dirty |= 1u << slot;
         it = next;
     }
-    bool any = false;
-    for (const auto &c : node->children) {
-        if (c) {
-            any = true;
-            node->entries += c->entries;
-        }
-    }
-    if (!any)
+    if (node->entries == 0)
         return nullptr;
-    node->hash = foldGroup(node->children, level - kFanBits);
+    refold(*node, dirty);
     return node;
 }
 
@@ -140,11 +200,11 @@ void walk(const NodePtr &node, const std::function<void(ByteView, ByteView)> &fn
     if (!node)
         return;
     if (node->level == 0) {
-        for (const auto &[k, v] : node->items)
-            fn(k, v);
+        for (const auto &item : bucketNode(*node).items)
+            fn(item->key(), item->value());
         return;
     }
-    for (const auto &c : node->children)
+    for (const auto &c : internal(*node).children)
         walk(c, fn);
 }
 
@@ -155,14 +215,16 @@ std::optional<Bytes> StateTrie::get(ByteView key) const
     const std::uint32_t bucket = ledger::stateBucketOf(key);
     const Node *node = m_root.get();
     while (node && node->level > 0)
-        node = node->children[slotOf(bucket, node->level)].get();
+        node = internal(*node).children[slotOf(bucket, node->level)].get();
     if (!node)
         return std::nullopt;
-    const auto it = std::lower_bound(node->items.begin(), node->items.end(), key,
-                                     [](const auto &item, ByteView k) { return keyLess(item.first, k); });
-    if (it == node->items.end() || keyLess(key, it->first))
+    const auto &items = bucketNode(*node).items;
+    const auto it = std::lower_bound(items.begin(), items.end(), key,
+                                     [](const ItemPtr &item, ByteView k) { return keyLess(item->key(), k); });
+    if (it == items.end() || keyLess(key, (*it)->key()))
         return std::nullopt;
-    return it->second;
+    const ByteView value = (*it)->value();
+    return Bytes(value.begin(), value.end());
 }
 
 Hash256 StateTrie::root() const
@@ -179,13 +241,26 @@ StateTrie StateTrie::with(std::span<const StateChange> changes) const
 {
     if (changes.empty())
         return *this;
-    std::map<std::uint32_t, BucketChanges> byBucket;
-    for (const auto &c : changes) {
-        auto [it, fresh] = byBucket.try_emplace(ledger::stateBucketOf(c.key), BucketChanges(&keyLess));
-        it->second.insert_or_assign(c.key, c.value);
+    std::vector<Sorted> sorted;
+    sorted.reserve(changes.size());
+    for (const auto &c : changes)
+        sorted.push_back({ledger::stateBucketOf(c.key), &c});
+    // By bucket, then key; of two changes of one key the later one wins.
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Sorted &a, const Sorted &b) {
+        if (a.bucket != b.bucket)
+            return a.bucket < b.bucket;
+        return keyLess(a.change->key, b.change->key);
+    });
+    std::vector<Sorted> unique;
+    unique.reserve(sorted.size());
+    for (const Sorted &s : sorted) {
+        if (!unique.empty() && unique.back().bucket == s.bucket && !keyLess(unique.back().change->key, s.change->key))
+            unique.back() = s;
+        else
+            unique.push_back(s);
     }
     static_assert(kDepth * kFanBits == ledger::kStateTreeDepth);
-    return StateTrie(rebuild(m_root, ledger::kStateTreeDepth, byBucket.cbegin(), byBucket.cend()));
+    return StateTrie(rebuild(m_root, ledger::kStateTreeDepth, unique.cbegin(), unique.cend()));
 }
 
 void StateTrie::forEach(const std::function<void(ByteView key, ByteView value)> &fn) const

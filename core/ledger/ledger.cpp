@@ -25,9 +25,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // Version 2 added local_meta and the block encoding that carries the
-// consensus records (core/types/block.h); a version 1 ledger is upgraded when
-// opened (see SqlLedger::upgradeSchema()).
-constexpr std::int64_t kSchemaVersion = 2;
+// consensus records (core/types/block.h); version 3 the state change log
+// (state_log, meta folded_height). An older ledger is upgraded when opened
+// (see SqlLedger::upgradeSchema()).
+constexpr std::int64_t kSchemaVersion = 3;
 constexpr std::int64_t kOldestSchemaVersion = 1;
 constexpr const char *kDbFile = "ledger.db";
 constexpr const char *kKdfFile = "ledger.kdf";
@@ -74,6 +75,15 @@ CREATE TABLE local_meta (
     key TEXT PRIMARY KEY NOT NULL,
     value BLOB NOT NULL
 ) WITHOUT ROWID;
+)sql";
+
+// Schema version 3: the state changes of the blocks above folded_height,
+// one row per block in its canonical encoding (encodeChanges()).
+const char *const kStateLogSql = R"sql(
+CREATE TABLE state_log (
+    height INTEGER PRIMARY KEY NOT NULL,
+    changes BLOB NOT NULL
+);
 )sql";
 
 // The audit trail and its append-only protection, one statement each:
@@ -137,9 +147,8 @@ bool sameBytes(ByteView a, ByteView b)
 using BucketChanges = std::map<Bytes, std::optional<Bytes>>;
 using GroupedChanges = std::map<std::uint32_t, BucketChanges>;
 
-Result<GroupedChanges> groupChanges(std::span<const StateChange> changes)
+Status checkChanges(std::span<const StateChange> changes)
 {
-    GroupedChanges grouped;
     for (const StateChange &change : changes) {
         if (change.key.empty() || change.key.size() > kMaxStateKeyBytes)
             return makeError("ledger.invalid_change",
@@ -149,9 +158,15 @@ Result<GroupedChanges> groupChanges(std::span<const StateChange> changes)
             return makeError("ledger.invalid_change",
                              "A state value must be at most " + std::to_string(kMaxStateValueBytes)
                                  + " bytes long.");
-        grouped[stateBucketOf(change.key)][change.key] = change.value;
     }
-    return grouped;
+    return Status::success();
+}
+
+// Adds checked `changes` on top of `into`: a key changed twice takes the later change.
+void addChanges(GroupedChanges &into, std::span<const StateChange> changes)
+{
+    for (const StateChange &change : changes)
+        into[stateBucketOf(change.key)].insert_or_assign(change.key, change.value);
 }
 
 Hash256 rootOf(const std::vector<TreeLevel> &levels, const Hash256 &unchangedRoot)
@@ -211,18 +226,24 @@ struct Statements
     sql::Statement blockInsert;
     sql::Statement blockAt;
     sql::Statement stateGet;
-    sql::Statement statePut;
+    sql::Statement stateInsert;
+    sql::Statement stateUpdate;
     sql::Statement stateDelete;
     sql::Statement bucketEntries;
     sql::Statement nodeGroup;
-    sql::Statement nodePut;
+    sql::Statement nodeInsert;
+    sql::Statement nodeUpdate;
     sql::Statement nodeDelete;
     sql::Statement auditInsert;
     sql::Statement auditRange;
     sql::Statement auditLast;
+    sql::Statement logInsert;
+    sql::Statement logFrom;
+    sql::Statement logDeleteUpTo;
 };
 
-Status prepareAll(sql::Database &db, Statements &st)
+// `withLog`: the ledger has its state_log (schema version 3).
+Status prepareAll(sql::Database &db, Statements &st, bool withLog)
 {
     struct Entry
     {
@@ -235,12 +256,14 @@ Status prepareAll(sql::Database &db, Statements &st)
         {&st.blockInsert, "INSERT INTO blocks (height, hash, data) VALUES (?1, ?2, ?3)"},
         {&st.blockAt, "SELECT hash, data FROM blocks WHERE height = ?1"},
         {&st.stateGet, "SELECT value FROM state WHERE bucket = ?1 AND key = ?2"},
-        {&st.statePut, "INSERT OR REPLACE INTO state (bucket, key, value) VALUES (?1, ?2, ?3)"},
+        {&st.stateInsert, "INSERT INTO state (bucket, key, value) VALUES (?1, ?2, ?3)"},
+        {&st.stateUpdate, "UPDATE OR IGNORE state SET value = ?3 WHERE bucket = ?1 AND key = ?2"},
         {&st.stateDelete, "DELETE FROM state WHERE bucket = ?1 AND key = ?2"},
         {&st.bucketEntries, "SELECT key, value FROM state WHERE bucket = ?1 ORDER BY key"},
         {&st.nodeGroup,
          "SELECT idx, hash FROM state_node WHERE level = ?1 AND idx BETWEEN ?2 AND ?3"},
-        {&st.nodePut, "INSERT OR REPLACE INTO state_node (level, idx, hash) VALUES (?1, ?2, ?3)"},
+        {&st.nodeInsert, "INSERT INTO state_node (level, idx, hash) VALUES (?1, ?2, ?3)"},
+        {&st.nodeUpdate, "UPDATE OR IGNORE state_node SET hash = ?3 WHERE level = ?1 AND idx = ?2"},
         {&st.nodeDelete, "DELETE FROM state_node WHERE level = ?1 AND idx = ?2"},
         {&st.auditInsert,
          "INSERT INTO audit (sequence, time_ms, actor, action, reason, details, prev_hash, hash) "
@@ -250,13 +273,60 @@ Status prepareAll(sql::Database &db, Statements &st)
          "WHERE sequence >= ?1 ORDER BY sequence LIMIT ?2"},
         {&st.auditLast, "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1"},
     };
+    const Entry logEntries[] = {
+        {&st.logInsert, "INSERT INTO state_log (height, changes) VALUES (?1, ?2)"},
+        {&st.logFrom, "SELECT height, changes FROM state_log WHERE height > ?1 ORDER BY height"},
+        {&st.logDeleteUpTo, "DELETE FROM state_log WHERE height <= ?1"},
+    };
     for (const Entry &entry : entries) {
         auto prepared = db.prepare(entry.sql);
         if (!prepared)
             return prepared.error();
         *entry.target = std::move(prepared).value();
     }
+    if (withLog)
+        for (const Entry &entry : logEntries) {
+            auto prepared = db.prepare(entry.sql);
+            if (!prepared)
+                return prepared.error();
+            *entry.target = std::move(prepared).value();
+        }
     return Status::success();
+}
+
+// A block's state changes as stored in state_log: u32 count, then per
+// change the key, a presence flag and the value.
+Bytes encodeChanges(std::span<const StateChange> changes)
+{
+    codec::Writer w;
+    w.u32(static_cast<std::uint32_t>(changes.size()));
+    for (const StateChange &c : changes) {
+        w.bytes(c.key);
+        w.boolean(c.value.has_value());
+        if (c.value)
+            w.bytes(*c.value);
+    }
+    return w.take();
+}
+
+Result<std::vector<StateChange>> decodeChanges(ByteView data)
+{
+    codec::Reader r(data);
+    const std::uint32_t count = r.u32();
+    // Every change takes at least 9 bytes: a bound before anything is reserved.
+    if (!r.ok() || count > data.size() / 9)
+        return makeError("ledger.corrupt", "a state log entry is malformed");
+    std::vector<StateChange> out(count);
+    for (StateChange &c : out) {
+        c.key = r.bytes(kMaxStateKeyBytes, "state key");
+        if (r.boolean())
+            c.value = r.bytes(kMaxStateValueBytes, "state value");
+        if (!r.ok())
+            break;
+    }
+    if (!r.ok() || !r.atEnd())
+        return makeError("ledger.corrupt", "a state log entry is malformed");
+    return out;
 }
 
 // Pragmas for every connection, once the file is known to be a ledger.
@@ -412,6 +482,7 @@ public:
     Result<Hash256> previewStateRoot(std::span<const StateChange> changes) const override;
     Status commitBlock(const Block &block, std::span<const StateChange> changes,
                        std::span<const AuditEntry> audit) override;
+    Status flushState() override;
 
     Result<AuditRecord> appendAudit(const AuditEntry &entry) override;
     std::uint64_t auditCount() const override { return m_auditCount; }
@@ -423,26 +494,37 @@ public:
 private:
     struct StatePlan
     {
-        GroupedChanges changes;
-        std::vector<TreeLevel> levels;
+        std::vector<TreeLevel> levels;   // the changed nodes of the stored levels
         Hash256 root;
     };
 
-    Result<StatePlan> planState(std::span<const StateChange> changes) const;
-    // The plan previewStateRoot() made, when it was for these very changes
-    // on the state as it still is (a proposer previews the root for its
-    // header and then commits the same changes: the plan is made once).
-    static Hash256 changesDigest(std::span<const StateChange> changes);
-    struct CachedPlan
-    {
-        std::uint64_t height = 0;   // the state after this head
-        Hash256 digest;
-        StatePlan plan;
-    };
-    mutable std::optional<CachedPlan> m_lastPlan;
-    Result<Hash256> rehashBucket(std::uint32_t bucket, const BucketChanges &changes) const;
+    // The tree after `changes` on top of the state tables. With `write`, each
+    // bucket's rows are rewritten as soon as it is rehashed (one pass over
+    // the pages; the caller's transaction is rolled back if anything fails).
+    Result<StatePlan> planState(const GroupedChanges &changes, bool write);
+    Result<StatePlan> planState(const GroupedChanges &changes) const;
+    // Folds m_pending (the changes of the blocks above the last fold, merged)
+    // into the state tables as the state at `height`, whose header claims
+    // `root`: inside the caller's transaction, which the caller must roll
+    // back on an error (nothing is then written).
+    Status foldPending(std::uint64_t height, const Hash256 &root);
+    // The state log of the blocks foldedHeight + 1 .. headHeight, merged,
+    // and the number of changes in it. Errors: "ledger.corrupt" when a
+    // height is missing or an entry is malformed, the database's.
+    Result<std::pair<GroupedChanges, std::uint64_t>> readLog(std::uint64_t foldedHeight,
+                                                             std::uint64_t headHeight) const;
+    Status upgradeFromVersion1();
+    // The bucket's new hash; with `existed`, also which of the changed keys
+    // the stored bucket holds (one flag per change, in key order).
+    Result<Hash256> rehashBucket(std::uint32_t bucket, const BucketChanges &changes,
+                                 std::vector<bool> *existed = nullptr) const;
     Status storedGroup(int level, std::uint32_t first, std::span<Hash256> out) const;
-    Status applyState(const StatePlan &plan);
+    Status writeBucket(std::uint32_t bucket, const BucketChanges &changes, const std::vector<bool> &existed);
+    // After a failed fold (rolled back): m_pending again from the state log,
+    // and the ledger marked failed when the roots differed or the log cannot
+    // be read. Returns `error`.
+    Error restorePending(Error error);
+    Status writeNodes(const StatePlan &plan);
     Status writeBlock(const Block &block, std::span<const StateChange> changes,
                       std::span<const AuditEntry> audit, bool genesis);
     Status insertAudit(std::uint64_t sequence, const Hash256 &previous, const AuditEntry &entry,
@@ -472,7 +554,19 @@ private:
     std::uint32_t m_networkId = 0;
     std::uint64_t m_height = 0;
     Hash256 m_headHash;
-    Hash256 m_stateRoot = defaultNodeHash(kStateTreeDepth);
+    Hash256 m_stateRoot = defaultNodeHash(kStateTreeDepth);   // the head header's
+    // The state tables hold the state after block m_foldedHeight; m_pending
+    // holds the changes of the blocks above it (their state_log rows),
+    // merged, later changes winning; m_pendingChanges counts those rows'
+    // changes. Invariant: m_foldedHeight <= m_height, and state_log holds
+    // exactly the heights m_foldedHeight + 1 .. m_height.
+    std::uint64_t m_foldedHeight = 0;
+    Hash256 m_foldedRoot = defaultNodeHash(kStateTreeDepth);   // block m_foldedHeight's
+    GroupedChanges m_pending;
+    std::uint64_t m_pendingChanges = 0;
+    // Set when a fold found that the changes do not give the claimed root:
+    // the ledger then takes no more blocks.
+    std::optional<Error> m_failed;
     std::uint64_t m_auditCount = 0;
     Hash256 m_auditHead;
 };
@@ -548,7 +642,7 @@ Status SqlLedger::load()
             return corrupt("unknown schema version " + std::to_string(version));
         m_schemaVersion = version;
     }
-    GTX_TRY(prepareAll(m_db, m_st));
+    GTX_TRY(prepareAll(m_db, m_st, m_schemaVersion >= 3));
 
     auto network = metaInteger("network_id");
     if (!network)
@@ -579,6 +673,25 @@ Status SqlLedger::load()
     m_headHash = *head;
     m_stateRoot = *root;
     m_hasHead = true;
+    m_foldedHeight = m_height;
+    m_foldedRoot = m_stateRoot;
+    if (m_schemaVersion >= 3) {
+        auto folded = metaInteger("folded_height");
+        if (!folded)
+            return folded.error();
+        if (*folded < 0 || *folded > *height)
+            return corrupt("the folded height is out of range");
+        auto foldedBlock = readBlock(static_cast<std::uint64_t>(*folded), nullptr);
+        if (!foldedBlock)
+            return foldedBlock.error();
+        auto log = readLog(static_cast<std::uint64_t>(*folded), m_height);
+        if (!log)
+            return log.error();
+        m_foldedHeight = static_cast<std::uint64_t>(*folded);
+        m_foldedRoot = foldedBlock->header.stateRoot;
+        m_pending = std::move(log->first);
+        m_pendingChanges = log->second;
+    }
 
     auto row = m_st.auditLast.start().next();
     if (!row)
@@ -594,6 +707,36 @@ Status SqlLedger::load()
     return Status::success();
 }
 
+Result<std::pair<GroupedChanges, std::uint64_t>> SqlLedger::readLog(std::uint64_t foldedHeight,
+                                                                    std::uint64_t headHeight) const
+{
+    std::pair<GroupedChanges, std::uint64_t> out;
+    sql::Statement &st = m_st.logFrom;
+    st.start().bind(1, static_cast<std::int64_t>(foldedHeight));
+    std::uint64_t expected = foldedHeight + 1;
+    for (;;) {
+        auto row = st.next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const std::int64_t height = st.integer(0);
+        auto changes = decodeChanges(st.blobView(1));
+        const bool valid = changes && checkChanges(*changes).ok();
+        if (height != static_cast<std::int64_t>(expected) || expected > headHeight || !valid) {
+            st.reset();
+            return corrupt("the state log entry at height " + std::to_string(height)
+                           + (valid ? " does not belong there" : " is malformed"));
+        }
+        out.second += changes->size();
+        addChanges(out.first, *changes);
+        ++expected;
+    }
+    if (expected != headHeight + 1)
+        return corrupt("the state log lacks the changes of block " + std::to_string(expected));
+    return out;
+}
+
 Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> genesisState)
 {
     {
@@ -601,11 +744,13 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
         GTX_TRY(tx.begin());
         GTX_TRY(m_db.exec(kSchemaSql));
         GTX_TRY(m_db.exec(kLocalMetaSql));
+        GTX_TRY(m_db.exec(kStateLogSql));
         for (const SchemaObject &object : kAuditSchema)
             GTX_TRY(m_db.exec(object.sql));
-        GTX_TRY(prepareAll(m_db, m_st));
+        GTX_TRY(prepareAll(m_db, m_st, true));
         GTX_TRY(putMeta("schema_version", kSchemaVersion));
         GTX_TRY(putMeta("network_id", genesis.header.networkId));
+        GTX_TRY(putMeta("folded_height", std::int64_t{0}));
         GTX_TRY(tx.commit());
     }
     m_networkId = genesis.header.networkId;
@@ -617,13 +762,28 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
 
 // Brings an older ledger to the current schema in one transaction. Version 1
 // lacks local_meta and stored blocks in the older encoding: each block is
-// re-encoded (its header, and so its hash, is unchanged).
+// re-encoded (its header, and so its hash, is unchanged). Version 2 lacks
+// the state log: its state tables hold the head's state, so it is folded
+// up to the head.
 Status SqlLedger::upgradeSchema()
 {
     if (m_schemaVersion == kSchemaVersion)
         return Status::success();
     sql::Transaction tx(m_db);
     GTX_TRY(tx.begin());
+    if (m_schemaVersion < 2)
+        GTX_TRY(upgradeFromVersion1());
+    GTX_TRY(m_db.exec(kStateLogSql));
+    GTX_TRY(putMeta("folded_height", static_cast<std::int64_t>(m_height)));
+    GTX_TRY(putMeta("schema_version", kSchemaVersion));
+    GTX_TRY(tx.commit());
+    m_schemaVersion = kSchemaVersion;
+    m_foldedHeight = m_height;
+    return prepareAll(m_db, m_st, true);
+}
+
+Status SqlLedger::upgradeFromVersion1()
+{
     GTX_TRY(m_db.exec(kLocalMetaSql));
     auto select = m_db.prepare("SELECT height, data FROM blocks WHERE height >= ?1 "
                                "ORDER BY height LIMIT 1000");
@@ -658,9 +818,6 @@ Status SqlLedger::upgradeSchema()
             GTX_TRY(update->start().bind(1, height).bind(2, ByteView(data)).run());
         next = converted.back().first + 1;
     }
-    GTX_TRY(putMeta("schema_version", kSchemaVersion));
-    GTX_TRY(tx.commit());
-    m_schemaVersion = kSchemaVersion;
     return Status::success();
 }
 
@@ -706,6 +863,9 @@ std::optional<Bytes> SqlLedger::get(ByteView key) const
 {
     if (key.empty() || key.size() > kMaxStateKeyBytes)
         return std::nullopt;
+    if (const auto bucket = m_pending.find(stateBucketOf(key)); bucket != m_pending.end())
+        if (const auto change = bucket->second.find(Bytes(key.begin(), key.end())); change != bucket->second.end())
+            return change->second;
     auto row = m_st.stateGet.start().bind(1, std::int64_t{stateBucketOf(key)}).bind(2, key).next();
     if (!row || !*row)
         return std::nullopt;
@@ -808,8 +968,11 @@ Status SqlLedger::storedGroup(int level, std::uint32_t first, std::span<Hash256>
 
 // The bucket's new hash: its stored entries merged, in key order, with the
 // changes (both sorted by key).
-Result<Hash256> SqlLedger::rehashBucket(std::uint32_t bucket, const BucketChanges &changes) const
+Result<Hash256> SqlLedger::rehashBucket(std::uint32_t bucket, const BucketChanges &changes,
+                                       std::vector<bool> *existed) const
 {
+    if (existed)
+        existed->clear();
     BucketHasher hasher;
     auto change = changes.begin();
     sql::Statement &st = m_st.bucketEntries;
@@ -821,37 +984,48 @@ Result<Hash256> SqlLedger::rehashBucket(std::uint32_t bucket, const BucketChange
         if (!*row)
             break;
         const ByteView key = st.blobView(0);
-        for (; change != changes.end() && lessThan(change->first, key); ++change)
+        for (; change != changes.end() && lessThan(change->first, key); ++change) {
             if (change->second)
                 hasher.add(change->first, *change->second);
+            if (existed)
+                existed->push_back(false);
+        }
         if (change != changes.end() && sameBytes(change->first, key)) {
             if (change->second)
                 hasher.add(key, *change->second);
+            if (existed)
+                existed->push_back(true);
             ++change;
         } else {
             hasher.add(key, st.blobView(1));
         }
     }
-    for (; change != changes.end(); ++change)
+    for (; change != changes.end(); ++change) {
         if (change->second)
             hasher.add(change->first, *change->second);
+        if (existed)
+            existed->push_back(false);
+    }
     return hasher.finish();
 }
 
-Result<SqlLedger::StatePlan> SqlLedger::planState(std::span<const StateChange> changes) const
+Result<SqlLedger::StatePlan> SqlLedger::planState(const GroupedChanges &changes) const
 {
-    auto grouped = groupChanges(changes);
-    if (!grouped)
-        return grouped.error();
-    StatePlan plan;
-    plan.changes = std::move(grouped).value();
+    return const_cast<SqlLedger *>(this)->planState(changes, false);
+}
+
+Result<SqlLedger::StatePlan> SqlLedger::planState(const GroupedChanges &changes, bool write)
+{
     TreeLevel buckets;
-    buckets.reserve(plan.changes.size());
-    for (const auto &[bucket, bucketChanges] : plan.changes) {
-        auto hash = rehashBucket(bucket, bucketChanges);
+    buckets.reserve(changes.size());
+    std::vector<bool> existed;
+    for (const auto &[bucket, bucketChanges] : changes) {
+        auto hash = rehashBucket(bucket, bucketChanges, write ? &existed : nullptr);
         if (!hash)
             return hash.error();
         buckets.push_back({bucket, *hash});
+        if (write)
+            GTX_TRY(writeBucket(bucket, bucketChanges, existed));
     }
     auto levels = propagateBucketChanges(
         std::move(buckets), [this](int level, std::uint32_t first, std::span<Hash256> out) {
@@ -859,25 +1033,38 @@ Result<SqlLedger::StatePlan> SqlLedger::planState(std::span<const StateChange> c
         });
     if (!levels)
         return levels.error();
+    StatePlan plan;
     plan.levels = std::move(levels).value();
-    plan.root = rootOf(plan.levels, m_stateRoot);
+    plan.root = rootOf(plan.levels, m_foldedRoot);
     return plan;
 }
 
-Status SqlLedger::applyState(const StatePlan &plan)
+// Plain INSERT, UPDATE and DELETE of one row each, since the stored bucket
+// says which keys exist. None of them needs a statement journal, whose
+// every page SQLCipher encrypts (that doubled a fold's cost): INSERT OR
+// REPLACE may delete a row before it inserts one, and a plain UPDATE of a
+// NOT NULL column may abort half-way, so both open one. The updates say OR
+// IGNORE for that reason alone: their values are never NULL (an empty value
+// is bound as a zero-length blob) and they leave the primary key alone, so
+// there is nothing to ignore.
+Status SqlLedger::writeBucket(std::uint32_t bucket, const BucketChanges &changes,
+                              const std::vector<bool> &existed)
 {
-    for (const auto &[bucket, bucketChanges] : plan.changes) {
-        for (const auto &[key, value] : bucketChanges) {
-            if (value)
-                GTX_TRY(m_st.statePut.start()
-                            .bind(1, std::int64_t{bucket})
-                            .bind(2, key)
-                            .bind(3, *value)
-                            .run());
-            else
-                GTX_TRY(m_st.stateDelete.start().bind(1, std::int64_t{bucket}).bind(2, key).run());
-        }
+    std::size_t i = 0;
+    for (const auto &[key, value] : changes) {
+        const bool stored = existed[i++];
+        if (value && stored)
+            GTX_TRY(m_st.stateUpdate.start().bind(1, std::int64_t{bucket}).bind(2, key).bind(3, *value).run());
+        else if (value)
+            GTX_TRY(m_st.stateInsert.start().bind(1, std::int64_t{bucket}).bind(2, key).bind(3, *value).run());
+        else if (stored)
+            GTX_TRY(m_st.stateDelete.start().bind(1, std::int64_t{bucket}).bind(2, key).run());
     }
+    return Status::success();
+}
+
+Status SqlLedger::writeNodes(const StatePlan &plan)
+{
     for (std::size_t level = 0; level < plan.levels.size(); ++level) {
         const Hash256 &empty = defaultNodeHash(static_cast<int>(level));
         for (const TreeNode &node : plan.levels[level]) {
@@ -886,40 +1073,67 @@ Status SqlLedger::applyState(const StatePlan &plan)
                             .bind(1, static_cast<std::int64_t>(level))
                             .bind(2, std::int64_t{node.index})
                             .run());
-            else
-                GTX_TRY(m_st.nodePut.start()
+            else {
+                // An update, or an insert when the node was the default
+                // (not stored): no statement journal either way.
+                GTX_TRY(m_st.nodeUpdate.start()
                             .bind(1, static_cast<std::int64_t>(level))
                             .bind(2, std::int64_t{node.index})
                             .bind(3, node.hash.view())
                             .run());
+                if (m_db.changes() == 0)
+                    GTX_TRY(m_st.nodeInsert.start()
+                                .bind(1, static_cast<std::int64_t>(level))
+                                .bind(2, std::int64_t{node.index})
+                                .bind(3, node.hash.view())
+                                .run());
+            }
         }
     }
     return Status::success();
 }
 
-Hash256 SqlLedger::changesDigest(std::span<const StateChange> changes)
-{
-    crypto::Hasher h("gtx/state-changes/v1");
-    for (const auto &c : changes) {
-        codec::Writer w;
-        w.bytes(c.key);
-        w.boolean(c.value.has_value());
-        if (c.value)
-            w.bytes(*c.value);
-        h.update(w.data());
-    }
-    return h.final();
-}
-
 Result<Hash256> SqlLedger::previewStateRoot(std::span<const StateChange> changes) const
 {
-    // Reads only: the changes are merged with the stored state in memory.
-    auto plan = planState(changes);
+    // Reads only: the changes are merged with the state in memory.
+    GTX_TRY(checkChanges(changes));
+    GroupedChanges merged = m_pending;
+    addChanges(merged, changes);
+    auto plan = planState(merged);
     if (!plan)
         return plan.error();
-    const Hash256 root = plan->root;
-    m_lastPlan = CachedPlan{m_height, changesDigest(changes), std::move(plan).value()};
-    return root;
+    return plan->root;
+}
+
+Error SqlLedger::restorePending(Error error)
+{
+    if (error.code == "ledger.state_root_mismatch")
+        m_failed = error;
+    auto log = readLog(m_foldedHeight, m_hasHead ? m_height : 0);
+    if (log) {
+        m_pending = std::move(log->first);
+        m_pendingChanges = log->second;
+    } else {
+        m_failed = log.error();
+    }
+    return error;
+}
+
+Status SqlLedger::foldPending(std::uint64_t height, const Hash256 &root)
+{
+    // The stored tree is read before any of it is rewritten: the bucket rows
+    // go first (in bucket order), the tree nodes once the root is known.
+    auto plan = planState(m_pending, true);
+    if (!plan)
+        return plan.error();
+    if (plan->root != root)
+        return makeError("ledger.state_root_mismatch",
+                         "Block " + std::to_string(height) + " claims state root " + root.shortHex()
+                             + ", but the changes of blocks " + std::to_string(m_foldedHeight + 1) + " to "
+                             + std::to_string(height) + " give " + plan->root.shortHex() + ".");
+    GTX_TRY(writeNodes(*plan));
+    GTX_TRY(m_st.logDeleteUpTo.start().bind(1, static_cast<std::int64_t>(height)).run());
+    return putMeta("folded_height", static_cast<std::int64_t>(height));
 }
 
 // --- writing -----------------------------------------------------------------
@@ -972,47 +1186,72 @@ Status SqlLedger::writeBlock(const Block &block, std::span<const StateChange> ch
     if (encoded.size() > codec::kMaxEncodedBytes)
         return makeError("ledger.block_too_large",
                          "Block " + std::to_string(header.height) + " is too large to store.");
+    if (m_failed)
+        return *m_failed;
+    GTX_TRY(checkChanges(changes));
     const Hash256 hash = blockHash(header);
+    // The state tables are folded at genesis, and then once enough changes
+    // or blocks wait; in between, a block's changes go to the state log.
+    const std::uint64_t waiting = m_pendingChanges + changes.size();
+    const bool fold = genesis || waiting >= kStateFoldChanges
+                      || header.height - m_foldedHeight >= kStateFoldBlocks;
 
     sql::Transaction tx(m_db);
     GTX_TRY(tx.begin());
-    // Only this method writes the state, each time at a new height, so a
-    // plan made at the current height is still exact.
-    std::optional<CachedPlan> cached = std::move(m_lastPlan);
-    m_lastPlan.reset();
-    auto plan = cached && !genesis && cached->height == m_height && m_hasHead && cached->digest == changesDigest(changes)
-        ? Result<StatePlan>(std::move(cached->plan))
-        : planState(changes);
-    if (!plan)
-        return plan.error();
-    if (plan->root != header.stateRoot)
-        return makeError("ledger.state_root_mismatch",
-                         "Block " + std::to_string(header.height) + " claims state root "
-                             + header.stateRoot.shortHex() + ", but its changes give "
-                             + plan->root.shortHex() + ".");
     GTX_TRY(m_st.blockInsert.start()
                 .bind(1, static_cast<std::int64_t>(header.height))
                 .bind(2, hash.view())
                 .bind(3, encoded)
                 .run());
-    GTX_TRY(applyState(*plan));
-    GTX_TRY(putMeta("head_height", static_cast<std::int64_t>(header.height)));
-    GTX_TRY(putMeta("head_hash", hash));
-    GTX_TRY(putMeta("state_root", plan->root));
+    if (!genesis)
+        GTX_TRY(m_st.logInsert.start()
+                    .bind(1, static_cast<std::int64_t>(header.height))
+                    .bind(2, ByteView(encodeChanges(changes)))
+                    .run());
+    if (fold) {
+        addChanges(m_pending, changes);
+        const Status folded = foldPending(header.height, header.stateRoot);
+        if (!folded.ok()) {
+            tx.rollback();
+            return restorePending(folded.error());
+        }
+    }
+    // From here on, a failure after a fold must also put m_pending back.
+    Status written = putMeta("head_height", static_cast<std::int64_t>(header.height));
+    if (written.ok())
+        written = putMeta("head_hash", hash);
+    if (written.ok())
+        written = putMeta("state_root", header.stateRoot);
     std::uint64_t auditCount = m_auditCount;
     Hash256 auditHead = m_auditHead;
     for (const AuditEntry &entry : audit) {
+        if (!written.ok())
+            break;
         Hash256 next;
-        GTX_TRY(insertAudit(auditCount + 1, auditHead, entry, next));
+        written = insertAudit(auditCount + 1, auditHead, entry, next);
         ++auditCount;
         auditHead = next;
     }
-    GTX_TRY(tx.commit());
+    if (written.ok())
+        written = tx.commit();
+    if (!written.ok()) {
+        tx.rollback();
+        return fold ? restorePending(written.error()) : written;
+    }
 
     m_height = header.height;
     m_headHash = hash;
-    m_stateRoot = plan->root;
+    m_stateRoot = header.stateRoot;
     m_hasHead = true;
+    if (fold) {
+        m_foldedHeight = header.height;
+        m_foldedRoot = header.stateRoot;
+        m_pending.clear();
+        m_pendingChanges = 0;
+    } else {
+        addChanges(m_pending, changes);
+        m_pendingChanges = waiting;
+    }
     m_auditCount = auditCount;
     m_auditHead = auditHead;
     return Status::success();
@@ -1022,6 +1261,28 @@ Status SqlLedger::commitBlock(const Block &block, std::span<const StateChange> c
                               std::span<const AuditEntry> audit)
 {
     return writeBlock(block, changes, audit, false);
+}
+
+Status SqlLedger::flushState()
+{
+    if (m_failed)
+        return *m_failed;
+    if (m_foldedHeight == m_height)
+        return Status::success();
+    sql::Transaction tx(m_db);
+    GTX_TRY(tx.begin());
+    Status folded = foldPending(m_height, m_stateRoot);
+    if (folded.ok())
+        folded = tx.commit();
+    if (!folded.ok()) {
+        tx.rollback();
+        return restorePending(folded.error());
+    }
+    m_foldedHeight = m_height;
+    m_foldedRoot = m_stateRoot;
+    m_pending.clear();
+    m_pendingChanges = 0;
+    return Status::success();
 }
 
 // --- audit -------------------------------------------------------------------
@@ -1121,7 +1382,7 @@ Status SqlLedger::resume(sql::Database db)
     m_db = std::move(db);
     Status status = configureConnection(m_db);
     if (status.ok())
-        status = prepareAll(m_db, m_st);
+        status = prepareAll(m_db, m_st, true);
     if (!status.ok()) {
         m_st = Statements{};
         m_db = sql::Database{};
@@ -1385,20 +1646,21 @@ std::string SqlLedger::verifyState() const
     if (!levels)
         return levels.error().message;
     const Hash256 root = rootOf(*levels, defaultNodeHash(kStateTreeDepth));
-    auto recorded = metaHash("state_root");
-    if (!recorded)
-        return recorded.error().message;
-    if (root != *recorded)
-        return "the state root recomputed from the stored state (" + root.shortHex()
-               + ") differs from the recorded one (" + recorded->shortHex() + ")";
+    auto folded = metaInteger("folded_height");
+    if (!folded)
+        return folded.error().message;
     auto height = metaInteger("head_height");
     if (!height)
         return height.error().message;
-    auto head = readBlock(static_cast<std::uint64_t>(*height), nullptr);
-    if (!head)
-        return head.error().message;
-    if (head->header.stateRoot != root)
-        return "the head block's state root differs from the recomputed state root";
+    if (*folded < 0 || *folded > *height)
+        return "the folded height is out of range";
+    auto foldedBlock = readBlock(static_cast<std::uint64_t>(*folded), nullptr);
+    if (!foldedBlock)
+        return foldedBlock.error().message;
+    if (foldedBlock->header.stateRoot != root)
+        return "the state root recomputed from the stored state (" + root.shortHex()
+               + ") differs from block " + std::to_string(*folded) + "'s ("
+               + foldedBlock->header.stateRoot.shortHex() + ")";
 
     // The stored tree nodes must be exactly the non-default computed ones
     // of the stored levels, or later incremental updates would go wrong.
@@ -1444,6 +1706,27 @@ std::string SqlLedger::verifyState() const
         }
         ++position;
     }
+
+    // The state log above the fold must give the head's root.
+    auto log = readLog(static_cast<std::uint64_t>(*folded), static_cast<std::uint64_t>(*height));
+    if (!log)
+        return log.error().message;
+    Hash256 headRoot = root;
+    if (!log->first.empty()) {
+        auto plan = planState(std::move(log->first));
+        if (!plan)
+            return plan.error().message;
+        headRoot = plan->root;
+    }
+    auto recorded = metaHash("state_root");
+    if (!recorded)
+        return recorded.error().message;
+    auto head = readBlock(static_cast<std::uint64_t>(*height), nullptr);
+    if (!head)
+        return head.error().message;
+    if (headRoot != *recorded || head->header.stateRoot != headRoot)
+        return "the state root of the head (" + head->header.stateRoot.shortHex()
+               + ") differs from the one its state log gives (" + headRoot.shortHex() + ")";
     return {};
 }
 

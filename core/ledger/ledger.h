@@ -41,6 +41,11 @@ struct StateChange
 };
 
 constexpr std::size_t kMaxStateKeyBytes = 256;
+
+// The state tables are folded (see Ledger::commitBlock()) once the blocks
+// above the last fold carry this many changes, or once this many blocks wait.
+constexpr std::uint64_t kStateFoldChanges = 262'144;
+constexpr std::uint64_t kStateFoldBlocks = 1024;
 constexpr std::size_t kMaxStateValueBytes = 1u << 20;
 
 // Local records (Ledger::putLocal()): names of 1..kMaxLocalKeyBytes printable
@@ -124,12 +129,30 @@ public:
 
     // --- writing -------------------------------------------------------
     // The state root the state would have after `changes`, without writing.
+    // It reads the stored buckets of the changes and of every change waiting
+    // in the state log: meant for tools and tests, not for every block.
     virtual Result<Hash256> previewStateRoot(std::span<const StateChange> changes) const = 0;
     // Commits a block, its state changes and audit entries atomically. The
-    // block must extend the head (height + 1, parent hash) and its header's
-    // stateRoot must equal the root after `changes`; otherwise nothing is written.
+    // block must extend the head (height + 1, parent hash); otherwise
+    // nothing is written.
+    //
+    // The changes go to the state log in one row. The state tables (and the
+    // stored tree) are brought up to date, "folded", in the same transaction
+    // once kStateFoldChanges changes or kStateFoldBlocks blocks wait: a
+    // fold recomputes the root from the stored state and the waiting
+    // changes and compares it with the committing block's header. When the
+    // roots differ, nothing of that commit is written, the error is
+    // "ledger.state_root_mismatch", and the ledger takes no more blocks (the
+    // node has checked every block's root before it commits it, so this is
+    // a defect to investigate, never a normal refusal). Costs: a block that
+    // does not fold writes a few rows whatever its size; a fold costs about
+    // what the old per-block commit did for all its changes at once, with
+    // the tree's upper levels shared between them.
     virtual Status commitBlock(const Block &block, std::span<const StateChange> changes,
                                std::span<const AuditEntry> audit = {}) = 0;
+    // Folds the waiting changes now (after the same root check), so that
+    // the state tables hold the head's state. Errors as commitBlock().
+    virtual Status flushState() = 0;
 
     // --- audit trail ---------------------------------------------------
     virtual Result<AuditRecord> appendAudit(const AuditEntry &entry) = 0;

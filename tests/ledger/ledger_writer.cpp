@@ -1,6 +1,7 @@
 // Crash-test helper: opens a ledger and commits blocks with state changes in
 // a loop until it is killed, printing "begin <height>" before each commit
-// and "<height>" once it is committed (stdout is flushed after each line).
+// and "<height>" once it is committed (stdout is flushed after each line);
+// every third block, the state log is also folded before "<height>".
 //
 //   ledger_writer <dir> <passphrase> <seed> [self-kill-at-block self-kill-after-us]
 //
@@ -71,6 +72,16 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "commit failed: %s %s\n", committed.error().code.c_str(),
                          committed.error().message.c_str());
             return 1;
+        }
+        // Every third block the state log is folded too, so that kills land
+        // in folds as well as in appends.
+        if (height % 3 == 0) {
+            const gtx::Status folded = ledger.flushState();
+            if (!folded.ok()) {
+                std::fprintf(stderr, "fold failed: %s %s\n", folded.error().code.c_str(),
+                             folded.error().message.c_str());
+                return 1;
+            }
         }
         std::printf("%llu\n", static_cast<unsigned long long>(height));
         std::fflush(stdout);

@@ -229,6 +229,7 @@ private slots:
     void fiftyBlocksSurviveReopen();
     void incrementalRootMatchesRecomputation();
     void rejectedBlocksWriteNothing();
+    void stateLogFoldsAndChecksTheRoot();
     void wrongPassphraseLeavesFilesUntouched();
     void plaintextNeverReachesDisk();
     void damagedFilesAreReported();
@@ -555,9 +556,6 @@ void TestLedger::rejectedBlocksWriteNothing()
     Block replay = *good;
     replay.header.height = height;
     expectRejected(replay, "ledger.wrong_height");
-    Block wrongRoot = *good;
-    wrongRoot.header.stateRoot.bytes[31] ^= 0x80;
-    expectRejected(wrongRoot, "ledger.state_root_mismatch");
     Block wrongNetwork = *good;
     wrongNetwork.header.networkId += 1;
     expectRejected(wrongNetwork, "ledger.wrong_network");
@@ -585,6 +583,101 @@ void TestLedger::rejectedBlocksWriteNothing()
     QCOMPARE((*reopened)->height(), height + 1);
     QCOMPARE((*reopened)->auditCount(), audits);
     QVERIFY((*reopened)->verify().ok);
+}
+
+void TestLedger::stateLogFoldsAndChecksTheRoot()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    Model model;
+    auto ledger = createLedger(dir, &model);
+    QVERIFY(ledger);
+    std::mt19937_64 rng(31);
+    // Blocks between folds: their changes are read back from the log, in
+    // memory and after a reopen, and verify() checks the head's root.
+    for (int i = 0; i < 5; ++i) {
+        const auto changes = randomChanges(rng, 30, 100, 0);
+        QVERIFY(commitChanges(*ledger, changes).ok());
+        applyToModel(model, changes);
+    }
+    const auto expectModel = [&](const Ledger &l) {
+        for (const auto &[key, value] : model)
+            QCOMPARE(l.get(key), std::optional(value));
+        QCOMPARE(l.stateRoot(), Ledger::stateRootFor(modelAsChanges(model)));
+    };
+    expectModel(*ledger);
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QCOMPARE(raw->queryText("SELECT count(*) FROM state_log").value(), std::string("5"));
+    }
+    ledger.reset();
+    auto reopened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(reopened);
+    expectModel(**reopened);
+    auto report = (*reopened)->verify();
+    QVERIFY2(report.ok, report.problem.c_str());
+    // A fold empties the log and keeps the state.
+    QVERIFY((*reopened)->flushState().ok());
+    expectModel(**reopened);
+    report = (*reopened)->verify();
+    QVERIFY2(report.ok, report.problem.c_str());
+    reopened->reset();
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QCOMPARE(raw->queryText("SELECT count(*) FROM state_log").value(), std::string("0"));
+        QCOMPARE(raw->queryText("SELECT value FROM meta WHERE name = 'folded_height'").value(),
+                 std::string("5"));
+    }
+
+    // A root that its changes do not give is found when the log is folded:
+    // by verify() at once, by the fold that it reaches, which writes nothing,
+    // and from then on the ledger takes no more blocks.
+    reopened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(reopened);
+    Ledger &l = **reopened;
+    const auto changes = randomChanges(rng, 10, 100, 0);
+    auto bad = makeNextBlock(l, changes);
+    QVERIFY(bad);
+    bad->header.stateRoot.bytes[31] ^= 0x80;
+    QVERIFY(l.commitBlock(*bad, changes).ok());
+    report = l.verify();
+    QVERIFY(!report.ok);
+    QVERIFY2(QString::fromStdString(report.problem).contains("state log"), report.problem.c_str());
+    const Status folded = l.flushState();
+    QCOMPARE(QString::fromStdString(folded.error().code), QString("ledger.state_root_mismatch"));
+    QVERIFY(QString::fromStdString(folded.error().message).contains("blocks 6 to 6"));
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QCOMPARE(raw->queryText("SELECT value FROM meta WHERE name = 'folded_height'").value(),
+                 std::string("5"));
+    }
+    auto next = makeNextBlock(l, {});
+    QVERIFY(next);
+    QCOMPARE(QString::fromStdString(l.commitBlock(*next, {}).error().code),
+             QString("ledger.state_root_mismatch"));
+    QCOMPARE(l.height(), std::uint64_t{6});
+    reopened->reset();
+
+    // A block whose commit folds (here the 1,024th block since the last
+    // fold) is refused whole when the root is wrong.
+    QTemporaryDir tmp2(tempBase() + "/ledger-XXXXXX");
+    auto fresh = createLedger(pathOf(tmp2));
+    QVERIFY(fresh);
+    for (int i = 0; i < 1023; ++i)
+        QVERIFY(commitChanges(*fresh, {}).ok());
+    const auto lastChanges = randomChanges(rng, 10, 100, 0);
+    auto last = makeNextBlock(*fresh, lastChanges);
+    QVERIFY(last);
+    Block wrong = *last;
+    wrong.header.stateRoot.bytes[0] ^= 1;
+    QCOMPARE(QString::fromStdString(fresh->commitBlock(wrong, lastChanges).error().code),
+             QString("ledger.state_root_mismatch"));
+    QCOMPARE(fresh->height(), std::uint64_t{1023});
+    QVERIFY(!fresh->get(lastChanges.front().key));
+    QVERIFY(!fresh->blockAt(1024));
 }
 
 void TestLedger::wrongPassphraseLeavesFilesUntouched()
@@ -1004,7 +1097,7 @@ void TestLedger::newerSchemaIsRefused()
     {
         auto raw = openRaw(dir);
         QVERIFY(raw);
-        QVERIFY(raw->exec("UPDATE meta SET value = 3 WHERE name = 'schema_version'").ok());
+        QVERIFY(raw->exec("UPDATE meta SET value = 4 WHERE name = 'schema_version'").ok());
     }
     auto opened = Ledger::open(dir, bytesOf(kPassphrase));
     QVERIFY(!opened);
@@ -1100,12 +1193,16 @@ void TestLedger::olderSchemaIsUpgraded()
         for (std::uint64_t h = 0; h <= ledger->height(); ++h)
             blocks.push_back(ledger->blockAt(h).value());
         audits = ledger->auditCount();
+        // Older ledgers kept the head's state in the state tables.
+        QVERIFY(ledger->flushState().ok());
     }
     QCOMPARE(blocks.size(), std::size_t{4});
     {
         auto raw = openRaw(dir);
         QVERIFY(raw);
         QVERIFY(raw->exec("DROP TABLE local_meta").ok());
+        QVERIFY(raw->exec("DROP TABLE state_log").ok());
+        QVERIFY(raw->exec("DELETE FROM meta WHERE name = 'folded_height'").ok());
         QVERIFY(raw->exec("UPDATE meta SET value = 1 WHERE name = 'schema_version'").ok());
         auto update = raw->prepare("UPDATE blocks SET data = ?2 WHERE height = ?1");
         QVERIFY(update);
@@ -1146,7 +1243,7 @@ void TestLedger::olderSchemaIsUpgraded()
         auto raw = openRaw(dir);
         QVERIFY(raw);
         QCOMPARE(raw->queryText("SELECT value FROM meta WHERE name = 'schema_version'").value(),
-                 std::string("2"));
+                 std::string("3"));
     }
     auto opened = Ledger::open(dir, bytesOf(kPassphrase));
     QVERIFY(opened);

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QObject>
+
+class TestTransport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void allowedPeersExchangeOnBothChannels();
+    void consensusIsHandedOutBeforeBulk();
+    void unknownKeyIsRefused();
+    void removedKeyIsCutOff();
+    void garbageAndOversizedAreDroppedAndTheSenderBanned();
+};

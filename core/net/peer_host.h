@@ -1,0 +1,83 @@
+#pragma once
+
+// Runs one ConsensusNode over the peer transport, on its own thread, under
+// the system clock: the host the node's design leaves to the process (as
+// core/sim is the host in the simulator).
+//
+// The node's Outbox maps onto the transport: a PeerId is the position of a
+// peer's key in the host's peer table (from 1; 0 is the node itself), a
+// broadcast goes to every peer, and each message takes the channel of its
+// type (channelOf()). The allow-list is the network's authorities and
+// genesis validators plus the configured observers.
+
+#include "core/common/clock.h"
+#include "core/consensus/node.h"
+#include "core/net/transport.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace gtx::net {
+
+struct PeerAddress
+{
+    PublicKey key;
+    std::string consensusEndpoint;
+    std::string bulkEndpoint;
+};
+
+// Transactions and block fetches travel on the bulk channel, everything
+// else (blocks, votes, emergency records, evidence, vote requests) on the
+// consensus channel. A message that does not decode goes on bulk.
+Channel channelOf(ByteView message);
+
+// What the host last saw of its node, for status displays and tests.
+struct HostSnapshot
+{
+    std::uint64_t headHeight = 0;
+    std::uint64_t fastHeight = 0;
+    std::uint64_t fullHeight = 0;
+    std::uint64_t economicHeight = 0;
+    Hash256 fastHash;
+    std::uint64_t safetyAlarms = 0;
+};
+
+class PeerHost
+{
+public:
+    struct Setup
+    {
+        consensus::ConsensusParams params;
+        std::shared_ptr<const consensus::ConsensusGenesis> genesis;
+        consensus::ConsensusStore *store = nullptr;   // outlives the host
+        TransportConfig transport;
+        std::vector<PublicKey> observers;             // admitted besides the genesis members
+    };
+
+    // Starts the transport and the node (restoring it from the store); the
+    // node runs once run() is called. Errors: the transport's, the node's.
+    static Result<std::unique_ptr<PeerHost>> start(Setup setup, crypto::KeyPair key);
+    ~PeerHost();
+
+    std::string consensusEndpoint() const;
+    std::string bulkEndpoint() const;
+
+    // Links to these peers (call before run(), or while running).
+    void addPeers(const std::vector<PeerAddress> &peers);
+    void run();    // starts the node's thread
+    void stop();   // stops it and waits; also done by the destructor
+
+    HostSnapshot snapshot() const;
+    // Fast-final block hash at `height` on this node's chain, when known.
+    std::optional<Hash256> fastHashAt(std::uint64_t height) const;
+    TransportCounters transportCounters() const;
+
+private:
+    class Impl;
+    explicit PeerHost(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace gtx::net

@@ -1,0 +1,180 @@
+#include "test_peer_network.h"
+
+#include "core/common/clock.h"
+#include "core/consensus/messages.h"
+#include "core/consensus/store.h"
+#include "core/crypto/sodium.h"
+#include "core/net/peer_host.h"
+
+#include <QtTest>
+
+#include <chrono>
+#include <thread>
+
+using namespace gtx;
+using namespace gtx::consensus;
+using namespace gtx::net;
+using namespace std::chrono_literals;
+
+namespace {
+
+crypto::KeyPair key(std::uint32_t n)
+{
+    std::array<std::uint8_t, 32> seed{};
+    for (std::size_t i = 0; i < 4; ++i)
+        seed[i] = static_cast<std::uint8_t>(n >> (8 * i));
+    seed[31] = 0x3c;
+    return crypto::KeyPair::fromSeed(std::span<const std::uint8_t, 32>(seed.data(), 32));
+}
+
+struct Network
+{
+    ConsensusParams params;
+    std::shared_ptr<ConsensusGenesis> genesis;
+    std::vector<crypto::KeyPair> keys;   // authorities, then validators
+};
+
+// Five authorities and two stake validators, half-second slots starting
+// shortly after now.
+Network makeNetwork()
+{
+    Network n;
+    n.params = ConsensusParams::simulation();
+    n.params.slotMs = 500;
+    n.params.maxClockDisparityMs = 200;
+    n.params.genesisTimeMs = SystemClock().nowMs() + 1000;
+    auto genesis = std::make_shared<ConsensusGenesis>();
+    for (std::uint32_t a = 0; a < 5; ++a) {
+        n.keys.push_back(key(1 + a));
+        AuthorityMember m;
+        m.type = static_cast<AuthorityType>(a);
+        m.key = n.keys.back().publicKey();
+        m.operators = {key(100 + 2 * a).publicKey(), key(101 + 2 * a).publicKey()};
+        if (m.type == AuthorityType::EGAT)
+            m.nationwide = true;
+        genesis->authorities.push_back(m);
+    }
+    for (std::uint32_t v = 0; v < 2; ++v) {
+        n.keys.push_back(key(200 + v));
+        Candidate c;
+        c.info.publicKey = n.keys.back().publicKey();
+        c.info.stakeAmount = gtToMicro(20'000);
+        c.info.geographicDistribution = GridZone{static_cast<std::uint16_t>(1 + v)};
+        c.info.uptimeHistoryPpm = 990'000;
+        genesis->candidates.push_back(c);
+    }
+    for (const auto &k : n.keys)
+        genesis->accounts.push_back({k.publicKey(), gtToMicro(1'000)});
+    genesis->seed = crypto::hash("gtx/test-seed/v1", asBytes("peer network"));
+    n.genesis = genesis;
+    return n;
+}
+
+bool waitFor(const std::function<bool()> &done, std::chrono::milliseconds within)
+{
+    const auto deadline = std::chrono::steady_clock::now() + within;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (done())
+            return true;
+        std::this_thread::sleep_for(50ms);
+    }
+    return done();
+}
+
+} // namespace
+
+void TestPeerNetwork::initTestCase()
+{
+    QVERIFY(crypto::initialize());
+}
+
+void TestPeerNetwork::messagesTakeTheirChannel()
+{
+    Transaction tx;
+    QVERIFY(channelOf(encodeMessage(Message{tx})) == Channel::Bulk);
+    QVERIFY(channelOf(encodeMessage(Message{BlockRangeRequest{1, 8}})) == Channel::Bulk);
+    QVERIFY(channelOf(encodeMessage(Message{LinkVote{}})) == Channel::Consensus);
+    QVERIFY(channelOf(encodeMessage(Message{EmergencyRecord{}})) == Channel::Consensus);
+    QVERIFY(channelOf(encodeMessage(Message{Block{}})) == Channel::Consensus);
+    QVERIFY(channelOf({}) == Channel::Bulk);
+}
+
+void TestPeerNetwork::nodesFinalizeOverZeroMq()
+{
+    const Network net = makeNetwork();
+    std::vector<std::unique_ptr<MemoryConsensusStore>> stores;
+    std::vector<std::unique_ptr<PeerHost>> hosts;
+    for (const auto &k : net.keys) {
+        stores.push_back(std::make_unique<MemoryConsensusStore>());
+        PeerHost::Setup setup;
+        setup.params = net.params;
+        setup.genesis = net.genesis;
+        setup.store = stores.back().get();
+        setup.transport.networkId = net.params.networkId;
+        auto host = PeerHost::start(setup, crypto::KeyPair::fromSecretKey(k.secretKey().view()).value());
+        QVERIFY2(host, host ? "" : host.error().message.c_str());
+        hosts.push_back(std::move(host).value());
+    }
+    std::vector<PeerAddress> addresses;
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        addresses.push_back({net.keys[i].publicKey(), hosts[i]->consensusEndpoint(), hosts[i]->bulkEndpoint()});
+    for (auto &h : hosts)
+        h->addPeers(addresses);
+    for (auto &h : hosts)
+        h->run();
+
+    auto minFast = [&](std::size_t skip) {
+        std::uint64_t m = UINT64_MAX;
+        for (std::size_t i = 0; i < hosts.size(); ++i)
+            if (i != skip)
+                m = std::min(m, hosts[i]->snapshot().fastHeight);
+        return m;
+    };
+    // Every node reaches Fast finality at height 6 within 20 s (about 40 slots).
+    QVERIFY2(waitFor([&] { return minFast(SIZE_MAX) >= 6; }, 20s),
+             qPrintable(QString("lowest Fast-final height %1").arg(minFast(SIZE_MAX))));
+    // And they agree on it.
+    const auto reference = hosts[0]->fastHashAt(6);
+    QVERIFY(reference);
+    for (auto &h : hosts)
+        QCOMPARE(h->fastHashAt(6), reference);
+
+    // One authority stops: four of five still finalize.
+    hosts[4]->stop();
+    const std::uint64_t before = minFast(4);
+    QVERIFY2(waitFor([&] { return minFast(4) >= before + 4; }, 20s),
+             qPrintable(QString("Fast finality stuck at %1 after an authority stopped").arg(minFast(4))));
+    const std::uint64_t agreed = minFast(4);
+    const auto later = hosts[0]->fastHashAt(agreed);
+    for (std::size_t i = 0; i + 1 < hosts.size(); ++i) {
+        if (i == 4)
+            continue;
+        QCOMPARE(hosts[i]->fastHashAt(agreed), later);
+        QCOMPARE(hosts[i]->snapshot().safetyAlarms, std::uint64_t{0});
+        QCOMPARE(hosts[i]->transportCounters().malformed, std::uint64_t{0});
+    }
+    // A second authority stops: with three of five, Fast finality stops
+    // (the quorum is four) while the chain still grows.
+    hosts[3]->stop();
+    std::this_thread::sleep_for(1500ms);   // votes already sent land
+    std::uint64_t fastBefore = 0, headBefore = UINT64_MAX;
+    for (std::size_t i = 0; i < 3; ++i) {
+        fastBefore = std::max(fastBefore, hosts[i]->snapshot().fastHeight);
+        headBefore = std::min(headBefore, hosts[i]->snapshot().headHeight);
+    }
+    std::this_thread::sleep_for(4s);
+    for (std::size_t i = 0; i < 3; ++i) {
+        const HostSnapshot s = hosts[i]->snapshot();
+        QVERIFY2(s.fastHeight <= fastBefore, qPrintable(QString("Fast finality moved with three of five: %1 > %2")
+                                                             .arg(s.fastHeight).arg(fastBefore)));
+        QVERIFY2(s.headHeight >= headBefore + 2, qPrintable(QString("no blocks: head %1").arg(s.headHeight)));
+    }
+    const HostSnapshot s0 = hosts[0]->snapshot();
+    qInfo("head %llu, fast %llu, full %llu, economic %llu", static_cast<unsigned long long>(s0.headHeight),
+          static_cast<unsigned long long>(s0.fastHeight), static_cast<unsigned long long>(s0.fullHeight),
+          static_cast<unsigned long long>(s0.economicHeight));
+    for (auto &h : hosts)
+        h->stop();
+}
+
+QTEST_GUILESS_MAIN(TestPeerNetwork)

@@ -141,6 +141,12 @@ public:
             m_fastChain.erase(m_fastChain.begin());
     }
 
+    void onEvidenceDetected(const Evidence &) override
+    {
+        std::lock_guard lock(m_snapshotMutex);
+        ++m_snapshot.evidenceDetected;
+    }
+
     void onSafetyAlarm(const std::string &) override
     {
         std::lock_guard lock(m_snapshotMutex);
@@ -217,6 +223,7 @@ private:
         s.economicHeight = m_node->finalizedTip(FinalityLevel::Economic)->height;
         std::lock_guard lock(m_snapshotMutex);
         s.safetyAlarms = m_snapshot.safetyAlarms;
+        s.evidenceDetected = m_snapshot.evidenceDetected;
         m_snapshot = s;
     }
 

@@ -42,6 +42,7 @@ struct HostSnapshot
     std::uint64_t economicHeight = 0;
     Hash256 fastHash;
     std::uint64_t safetyAlarms = 0;
+    std::uint64_t evidenceDetected = 0;   // offences this node saw (double votes and the like)
 };
 
 class PeerHost

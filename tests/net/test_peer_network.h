@@ -10,4 +10,5 @@ private slots:
     void initTestCase();
     void messagesTakeTheirChannel();
     void nodesFinalizeOverZeroMq();
+    void restartedAuthorityCatchesUp();
 };

@@ -7,12 +7,15 @@
 //   gtx-node ledger passwd --data-dir DIR [--passphrase-file FILE] [--new-passphrase-file FILE]
 //   gtx-node status --data-dir DIR [--passphrase-file FILE]
 //   gtx-node simulate --seed S --runs N [...]   (see app/node/simulate_command.h)
+//   gtx-node run --config FILE                   (see app/node/run_command.h)
+//   gtx-node devnet --dir DIR [--duration S]
 //
 // Every error is one line on stderr and a non-zero exit status:
 // 1 for a failed operation, 2 for a command-line mistake.
 
 #include "app/node/passphrase_input.h"
 #include "app/node/bench_command.h"
+#include "app/node/run_command.h"
 #include "app/node/simulate_command.h"
 #include "core/sim/scenario.h"
 #include "core/crypto/keystore.h"
@@ -26,6 +29,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -209,6 +213,15 @@ int main(int argc, char **argv)
     auto *bench = app.add_subcommand("bench", "Measure this machine: bench state");
     gtx::app::addBenchOptions(bench, benchOptions);
 
+    gtx::app::RunOptions runOptions;
+    auto *run = app.add_subcommand("run", "Run the node: join its network over ZeroMQ until SIGINT or SIGTERM");
+    gtx::app::addRunOptions(run, runOptions);
+
+    gtx::app::DevnetOptions devnetOptions;
+    auto *devnet = app.add_subcommand(
+        "devnet", "Run a local network of node processes on loopback; report the finalized heights and divergence");
+    gtx::app::addDevnetOptions(devnet, devnetOptions);
+
     std::string scenarioFile;
     auto *scenario = app.add_subcommand(
         "scenario", "Replay a scripted scenario (docs/scenarios.md) on a fresh in-process chain and print each "
@@ -236,6 +249,15 @@ int main(int argc, char **argv)
         return runStatus(o);
     if (simulate->parsed())
         return gtx::app::runSimulate(simulateOptions);
+    if (run->parsed())
+        return gtx::app::runNodeDaemon(runOptions);
+    if (devnet->parsed()) {
+        std::error_code ec;
+        const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+        if (ec)
+            return fail("cannot find this program's own path to start the nodes");
+        return gtx::app::runDevnet(devnetOptions, self.string());
+    }
     if (bench->parsed())
         return gtx::app::runBenchState(benchOptions);
     if (scenario->parsed()) {

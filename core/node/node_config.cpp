@@ -1,0 +1,103 @@
+#include "core/node/node_config.h"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace gtx::node {
+
+namespace {
+
+Error bad(const std::filesystem::path &file, const std::string &what)
+{
+    return makeError("config.bad_file", "The configuration " + file.string() + " is invalid: " + what + ".");
+}
+
+std::string quoted(const std::string &s)
+{
+    return "\"" + s + "\"";
+}
+
+} // namespace
+
+Result<NodeConfig> readNodeConfig(const std::filesystem::path &file)
+{
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec)
+        return makeError("config.no_file", "Cannot read the configuration " + file.string() + ": " + ec.message());
+    if (size > (1u << 20))
+        return bad(file, "it is larger than 1 MiB");
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    toml::table root;
+    try {
+        root = toml::parse(text.str());
+    } catch (const toml::parse_error &e) {
+        return bad(file, "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    }
+    const std::filesystem::path base = file.parent_path();
+    auto path = [&](const char *name, bool required, std::filesystem::path &out) -> Status {
+        const auto value = root[name].value<std::string>();
+        if (!value || value->empty()) {
+            if (required)
+                return bad(file, std::string(name) + " is missing");
+            return Status::success();
+        }
+        const std::filesystem::path p(*value);
+        out = p.is_absolute() ? p : base / p;
+        return Status::success();
+    };
+    NodeConfig c;
+    GTX_TRY(path("network", true, c.network));
+    GTX_TRY(path("data_dir", true, c.dataDir));
+    GTX_TRY(path("key_file", true, c.keyFile));
+    GTX_TRY(path("passphrase_file", true, c.passphraseFile));
+    GTX_TRY(path("status_file", false, c.statusFile));
+    c.listenConsensus = root["listen_consensus"].value_or(std::string());
+    c.listenBulk = root["listen_bulk"].value_or(std::string());
+    if (c.listenConsensus.empty() || c.listenBulk.empty())
+        return bad(file, "listen_consensus and listen_bulk are needed");
+    if (const toml::array *peers = root["peer"].as_array()) {
+        std::size_t index = 0;
+        for (const toml::node &entry : *peers) {
+            const std::string where = "peer " + std::to_string(++index);
+            const toml::table *t = entry.as_table();
+            if (!t)
+                return bad(file, where + " is not a table");
+            Bytes key;
+            if (!fromHex((*t)["key"].value_or(std::string()), key) || key.size() != PublicKey::size())
+                return bad(file, where + ": key must be 64 hex digits");
+            net::PeerAddress p;
+            std::copy(key.begin(), key.end(), p.key.bytes.begin());
+            p.consensusEndpoint = (*t)["consensus"].value_or(std::string());
+            p.bulkEndpoint = (*t)["bulk"].value_or(std::string());
+            if (p.consensusEndpoint.empty() || p.bulkEndpoint.empty())
+                return bad(file, where + ": consensus and bulk endpoints are needed");
+            c.peers.push_back(p);
+        }
+    }
+    return c;
+}
+
+std::string formatNodeConfig(const NodeConfig &c)
+{
+    std::ostringstream o;
+    o << "# A GridTokenX node (gtx-node run --config); see core/node/node_config.h.\n";
+    o << "network = " << quoted(c.network.string()) << "\n";
+    o << "data_dir = " << quoted(c.dataDir.string()) << "\n";
+    o << "key_file = " << quoted(c.keyFile.string()) << "\n";
+    o << "passphrase_file = " << quoted(c.passphraseFile.string()) << "\n";
+    o << "listen_consensus = " << quoted(c.listenConsensus) << "\n";
+    o << "listen_bulk = " << quoted(c.listenBulk) << "\n";
+    if (!c.statusFile.empty())
+        o << "status_file = " << quoted(c.statusFile.string()) << "\n";
+    for (const auto &p : c.peers)
+        o << "\n[[peer]]\nkey = " << quoted(p.key.hex()) << "\nconsensus = " << quoted(p.consensusEndpoint)
+          << "\nbulk = " << quoted(p.bulkEndpoint) << "\n";
+    return o.str();
+}
+
+} // namespace gtx::node

@@ -1,0 +1,45 @@
+#pragma once
+
+// One node's configuration file (TOML), as `gtx-node run --config FILE`
+// reads it. Relative paths are relative to the file's own directory.
+//
+//   network = "../network.toml"            # the network file (network_file.h)
+//   data_dir = "."                         # the ledger goes to data_dir/ledger
+//   key_file = "node.key"                  # the node's key (gtx-node keygen)
+//   passphrase_file = "passphrase"         # unlocks the key and the ledger
+//   listen_consensus = "tcp://127.0.0.1:41000"
+//   listen_bulk = "tcp://127.0.0.1:41001"
+//   status_file = "status.json"            # optional: heights, rewritten every half second
+//
+//   [[peer]]
+//   key = "<64 hex digits>"
+//   consensus = "tcp://127.0.0.1:41002"
+//   bulk = "tcp://127.0.0.1:41003"
+
+#include "core/common/result.h"
+#include "core/net/peer_host.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace gtx::node {
+
+struct NodeConfig
+{
+    std::filesystem::path network;
+    std::filesystem::path dataDir;
+    std::filesystem::path keyFile;
+    std::filesystem::path passphraseFile;
+    std::string listenConsensus;
+    std::string listenBulk;
+    std::filesystem::path statusFile;   // empty: none
+    std::vector<net::PeerAddress> peers;
+};
+
+// Errors: "config.no_file", "config.bad_file" naming the field.
+Result<NodeConfig> readNodeConfig(const std::filesystem::path &file);
+// Paths are written as given (make them relative to the file's directory).
+std::string formatNodeConfig(const NodeConfig &config);
+
+} // namespace gtx::node

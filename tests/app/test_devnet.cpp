@@ -1,0 +1,135 @@
+// Drives `gtx-node devnet` and `gtx-node run`: separate node processes on
+// loopback that speak the protocol over ZeroMQ.
+
+#include <QtTest>
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <unistd.h>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run gtxNode(const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(GTX_NODE_BINARY));
+    p.setArguments(args);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.setChildProcessModifier([] { ::setsid(); });
+    p.start();
+    if (!p.waitForFinished(timeoutMs))
+        p.kill();
+    p.waitForFinished(5000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+struct Summary
+{
+    bool found = false;
+    int nodes = 0;
+    qulonglong height = 0, fast = 0, full = 0, economic = 0;
+    int divergent = -1;
+};
+
+Summary summaryOf(const QString &out)
+{
+    static const QRegularExpression line(
+        "devnet: nodes=(\\d+) height=(\\d+) fast=(\\d+) full=(\\d+) economic=(\\d+) divergent=(\\d+)\\s*$");
+    const auto m = line.match(out.trimmed());
+    Summary s;
+    if (!m.hasMatch())
+        return s;
+    s.found = true;
+    s.nodes = m.captured(1).toInt();
+    s.height = m.captured(2).toULongLong();
+    s.fast = m.captured(3).toULongLong();
+    s.full = m.captured(4).toULongLong();
+    s.economic = m.captured(5).toULongLong();
+    s.divergent = m.captured(6).toInt();
+    return s;
+}
+
+// Two ports per node, away from the default and from other runs.
+QString basePort()
+{
+    return QString::number(43000 + (::getpid() % 400) * 50);
+}
+
+} // namespace
+
+class TestDevnet : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void devnetFinalizesAtEveryLevelAndRestarts();
+    void runRefusesABadConfiguration();
+};
+
+void TestDevnet::devnetFinalizesAtEveryLevelAndRestarts()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath("devnet");
+    // Eleven processes: five authorities, four stake and two energy validators.
+    const Run first = gtxNode({"devnet", "--dir", dir, "--duration", "35", "--base-port", basePort()}, 120000);
+    QVERIFY2(first.exitCode == 0, qPrintable(first.out + first.err));
+    const Summary s = summaryOf(first.out);
+    QVERIFY2(s.found, qPrintable(first.out));
+    QCOMPARE(s.nodes, 11);
+    QCOMPARE(s.divergent, 0);
+    QVERIFY2(s.fast > 0 && s.full > 0 && s.economic > 0, qPrintable(first.out));
+    QVERIFY(s.height >= s.fast && s.fast >= s.full && s.full >= s.economic);
+    // Every node kept an encrypted ledger, a private key file and a log.
+    for (int i = 1; i <= 11; ++i) {
+        const QString node = dir + "/node-" + QString::number(i);
+        QVERIFY(QFile::exists(node + "/ledger/ledger.db"));
+        QVERIFY(QFile::exists(node + "/node.key"));
+        QCOMPARE(QFile::permissions(node + "/passphrase") & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        QFile log(node + "/node.log");
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("run: stopped at head"));
+    }
+
+    // Run again on the same directory: the nodes restore from their ledgers
+    // and the chain goes on from where it was.
+    const Run second = gtxNode({"devnet", "--dir", dir, "--duration", "15", "--base-port", basePort()}, 90000);
+    QVERIFY2(second.exitCode == 0, qPrintable(second.out + second.err));
+    QVERIFY(second.out.contains("reusing the network"));
+    const Summary t = summaryOf(second.out);
+    QVERIFY2(t.found, qPrintable(second.out));
+    QCOMPARE(t.divergent, 0);
+    QVERIFY2(t.fast > s.fast, qPrintable(QString("fast %1 after the restart, %2 before").arg(t.fast).arg(s.fast)));
+}
+
+void TestDevnet::runRefusesABadConfiguration()
+{
+    QTemporaryDir tmp;
+    const QString config = tmp.filePath("node.toml");
+    QFile f(config);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("network = \"network.toml\"\ndata_dir = \".\"\n");
+    f.close();
+    const Run r = gtxNode({"run", "--config", config}, 20000);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("key_file is missing"), qPrintable(r.err));
+    QCOMPARE(r.err.count('\n'), 1);
+    const Run none = gtxNode({"run", "--config", tmp.filePath("absent.toml")}, 20000);
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY2(none.err.contains("Cannot read the configuration"), qPrintable(none.err));
+}
+
+QTEST_GUILESS_MAIN(TestDevnet)
+#include "test_devnet.moc"

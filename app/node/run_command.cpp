@@ -245,22 +245,15 @@ Status createDevnet(const DevnetOptions &o, const fs::path &dir)
                                      crypto::Argon2Params::interactive()));
         keys.push_back(key.publicKey());
         if (i < o.authorities) {
-            consensus::AuthorityMember m;
-            m.type = static_cast<AuthorityType>(i);
-            m.key = key.publicKey();
+            std::vector<PublicKey> operators;
             for (int op = 1; op <= 2; ++op) {
                 const crypto::KeyPair opKey = crypto::KeyPair::generate();
                 GTX_TRY(crypto::saveKeystore(nodeDir / ("operator-" + std::to_string(op) + ".key"), opKey,
                                              "operator", asBytes(passphrase), crypto::Argon2Params::interactive()));
-                m.operators.push_back(opKey.publicKey());
+                operators.push_back(opKey.publicKey());
             }
-            if (m.type == AuthorityType::EGAT)
-                m.nationwide = true;
-            else if (m.type == AuthorityType::MEA)
-                m.servedZones = {zones::kMeaMetropolitan};
-            else if (m.type == AuthorityType::PEA)
-                m.servedZones = {zones::kPeaNorth, zones::kPeaNortheast, zones::kPeaCentral, zones::kPeaSouth};
-            genesis->authorities.push_back(m);
+            genesis->authorities.push_back(
+                consensus::authorityMember(static_cast<AuthorityType>(i), key.publicKey(), std::move(operators)));
         } else {
             const bool stake = i < o.authorities + o.stakeValidators;
             consensus::Candidate c;

@@ -138,6 +138,29 @@ BlockHeader genesisHeader(const ConsensusParams &params, const ConsensusGenesis 
     return h;
 }
 
+AuthorityMember authorityMember(AuthorityType type, const PublicKey &key, std::vector<PublicKey> operators)
+{
+    AuthorityMember m;
+    m.type = type;
+    m.key = key;
+    m.operators = std::move(operators);
+    switch (type) {
+    case AuthorityType::EGAT:
+        m.nationwide = true;
+        break;
+    case AuthorityType::MEA:
+        m.servedZones = {zones::kMeaMetropolitan};
+        break;
+    case AuthorityType::PEA:
+        m.servedZones = {zones::kPeaNorth, zones::kPeaNortheast, zones::kPeaCentral, zones::kPeaSouth};
+        break;
+    case AuthorityType::NEPO:
+    case AuthorityType::ERC:
+        break;
+    }
+    return m;
+}
+
 bool isEligible(const Candidate &c, const RotationParams &params)
 {
     if (c.exiting || c.info.publicKey.isZero())

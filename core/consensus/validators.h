@@ -70,6 +70,11 @@ struct ActiveSet
     bool operator==(const ActiveSet &) const = default;
 };
 
+// An authority with the jurisdiction its type has by default: EGAT may halt
+// every zone, MEA the metropolitan zone, PEA the four provincial ones, NEPO
+// and ERC none on their own (they join quorums).
+AuthorityMember authorityMember(AuthorityType type, const PublicKey &key, std::vector<PublicKey> operators);
+
 // Everything a network starts from besides the parameters.
 struct ConsensusGenesis
 {

@@ -474,25 +474,12 @@ void Simulation::setup()
         m_authoritySeeds.push_back(deriveSeed(m_seed, "authority", static_cast<std::uint64_t>(i)));
         m_operatorSeeds.push_back({deriveSeed(m_seed, "operator", static_cast<std::uint64_t>(2 * i)),
                                    deriveSeed(m_seed, "operator", static_cast<std::uint64_t>(2 * i + 1))});
-        AuthorityMember m;
-        m.type = static_cast<AuthorityType>(i % 5);
-        m.key = keyFrom(m_authoritySeeds.back()).publicKey();
+        std::vector<PublicKey> operators;
         for (const auto &op : m_operatorSeeds.back())
-            m.operators.push_back(keyFrom(op).publicKey());
-        switch (m.type) {
-        case AuthorityType::EGAT:
-            m.nationwide = true;
-            break;
-        case AuthorityType::MEA:
-            m.servedZones = {zones::kMeaMetropolitan};
-            break;
-        case AuthorityType::PEA:
-            m.servedZones = {zones::kPeaNorth, zones::kPeaNortheast, zones::kPeaCentral, zones::kPeaSouth};
-            break;
-        default:
-            break;
-        }
-        genesis->authorities.push_back(m);
+            operators.push_back(keyFrom(op).publicKey());
+        genesis->authorities.push_back(authorityMember(static_cast<AuthorityType>(i % 5),
+                                                       keyFrom(m_authoritySeeds.back()).publicKey(),
+                                                       std::move(operators)));
     }
 
     auto candidate = [&](const KeySeed &seed, ValidatorRole role) {

@@ -82,17 +82,9 @@ inline TestNetwork makeTestNetwork(const std::vector<std::uint64_t> &stakesGt = 
     for (std::uint32_t a = 0; a < 5; ++a) {
         n.authorities.push_back(testKey(1 + a));
         n.operators.push_back({testKey(100 + 2 * a), testKey(101 + 2 * a)});
-        AuthorityMember m;
-        m.type = static_cast<AuthorityType>(a);
-        m.key = n.authorities.back().publicKey();
-        m.operators = {n.operators.back()[0].publicKey(), n.operators.back()[1].publicKey()};
-        if (m.type == AuthorityType::EGAT)
-            m.nationwide = true;
-        else if (m.type == AuthorityType::MEA)
-            m.servedZones = {zones::kMeaMetropolitan};
-        else if (m.type == AuthorityType::PEA)
-            m.servedZones = {zones::kPeaNorth, zones::kPeaNortheast, zones::kPeaCentral, zones::kPeaSouth};
-        genesis->authorities.push_back(m);
+        genesis->authorities.push_back(authorityMember(static_cast<AuthorityType>(a), n.authorities.back().publicKey(),
+                                                       {n.operators.back()[0].publicKey(),
+                                                        n.operators.back()[1].publicKey()}));
     }
     for (std::size_t v = 0; v < stakesGt.size(); ++v) {
         n.validators.push_back(testKey(200 + static_cast<std::uint32_t>(v)));

@@ -46,13 +46,8 @@ Network makeNetwork()
     auto genesis = std::make_shared<ConsensusGenesis>();
     for (std::uint32_t a = 0; a < 5; ++a) {
         n.keys.push_back(key(1 + a));
-        AuthorityMember m;
-        m.type = static_cast<AuthorityType>(a);
-        m.key = n.keys.back().publicKey();
-        m.operators = {key(100 + 2 * a).publicKey(), key(101 + 2 * a).publicKey()};
-        if (m.type == AuthorityType::EGAT)
-            m.nationwide = true;
-        genesis->authorities.push_back(m);
+        genesis->authorities.push_back(authorityMember(static_cast<AuthorityType>(a), n.keys.back().publicKey(),
+                                                       {key(100 + 2 * a).publicKey(), key(101 + 2 * a).publicKey()}));
     }
     for (std::uint32_t v = 0; v < 2; ++v) {
         n.keys.push_back(key(200 + v));

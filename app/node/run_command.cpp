@@ -113,8 +113,9 @@ void addDevnetOptions(CLI::App *devnet, DevnetOptions &o)
         ->check(CLI::Range(0, 32));
     devnet->add_option("--energy-validators", o.energyValidators, "Energy validators (default 2)")
         ->check(CLI::Range(0, 32));
-    devnet->add_option("--base-port", o.basePort, "First loopback port; each node takes two (default 41000)")
+    devnet->add_option("--base-port", o.basePort, "First loopback port; each node takes two (default 24100)")
         ->check(CLI::Range(1024, 65000));
+    devnet->add_flag("--init", o.initOnly, "Only create the directory (keys, network file, configurations)");
 }
 
 int runNodeDaemon(const RunOptions &o)
@@ -360,6 +361,8 @@ int runDevnet(const DevnetOptions &o, const std::string &self)
     }
     if (nodes.empty())
         return fail(cmd, "no node configurations under " + dir.string());
+    if (o.initOnly)
+        return 0;
 
     for (auto &n : nodes) {
         (void)std::remove((n.dir / "status.json").c_str());

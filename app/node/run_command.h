@@ -16,7 +16,8 @@
 //   devnet: nodes=N height=H fast=F full=U economic=E divergent=D
 // (the lowest head and finalized heights over the nodes; D the number of
 // nodes whose finalized chain differs from the others'). Exit status 0 only
-// when every node ran to the end and D is 0.
+// when every node ran to the end and D is 0. With --init it only creates
+// the directory (or checks an existing one) and lists the nodes.
 
 #include <CLI/CLI.hpp>
 
@@ -36,7 +37,8 @@ struct DevnetOptions
     int authorities = 5;
     int stakeValidators = 4;
     int energyValidators = 2;
-    int basePort = 41000;
+    int basePort = 24100;
+    bool initOnly = false;        // create (or check) the directory, start nothing
 };
 
 void addRunOptions(CLI::App *run, RunOptions &options);

@@ -7,14 +7,14 @@
 //   data_dir = "."                         # the ledger goes to data_dir/ledger
 //   key_file = "node.key"                  # the node's key (gtx-node keygen)
 //   passphrase_file = "passphrase"         # unlocks the key and the ledger
-//   listen_consensus = "tcp://127.0.0.1:41000"
-//   listen_bulk = "tcp://127.0.0.1:41001"
+//   listen_consensus = "tcp://127.0.0.1:24100"
+//   listen_bulk = "tcp://127.0.0.1:24101"
 //   status_file = "status.json"            # optional: heights, rewritten every half second
 //
 //   [[peer]]
 //   key = "<64 hex digits>"
-//   consensus = "tcp://127.0.0.1:41002"
-//   bulk = "tcp://127.0.0.1:41003"
+//   consensus = "tcp://127.0.0.1:24102"
+//   bulk = "tcp://127.0.0.1:24103"
 
 #include "core/common/result.h"
 #include "core/net/peer_host.h"

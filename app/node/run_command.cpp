@@ -162,8 +162,12 @@ int runNodeDaemon(const RunOptions &o)
               << " peers" << std::endl;
 
     while (!waitForStop(signals, 500)) {
+        const net::HostSnapshot now = (*host)->snapshot();
         if (!config->statusFile.empty())
-            (void)writeAtomically(config->statusFile, statusJson((*host)->snapshot()));
+            (void)writeAtomically(config->statusFile, statusJson(now));
+        if (!config->metricsFile.empty())
+            (void)writeAtomically(config->metricsFile,
+                                  net::prometheusText(now, (*host)->transportCounters(), network->params.slotMs));
     }
     (*host)->stop();
     const net::HostSnapshot last = (*host)->snapshot();
@@ -274,6 +278,7 @@ Status createDevnet(const DevnetOptions &o, const fs::path &dir)
         config.keyFile = "node.key";
         config.passphraseFile = "passphrase";
         config.statusFile = "status.json";
+        config.metricsFile = "metrics.prom";
         config.listenConsensus = "tcp://127.0.0.1:" + std::to_string(o.basePort + 2 * i);
         config.listenBulk = "tcp://127.0.0.1:" + std::to_string(o.basePort + 2 * i + 1);
         configs.push_back(config);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 namespace gtx::net {
 
@@ -29,6 +30,51 @@ Channel channelOf(ByteView message)
         return Channel::Bulk;
     }
     return Channel::Bulk;
+}
+
+std::string prometheusText(const HostSnapshot &h, const TransportCounters &t, std::uint64_t slotMs)
+{
+    std::ostringstream o;
+    auto metric = [&](const char *name, const char *type, const char *help) {
+        o << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n';
+    };
+    metric("gtx_height", "gauge", "Height of the newest block at each finality level.");
+    o << "gtx_height{level=\"head\"} " << h.headHeight << "\ngtx_height{level=\"fast\"} " << h.fastHeight
+      << "\ngtx_height{level=\"full\"} " << h.fullHeight << "\ngtx_height{level=\"economic\"} "
+      << h.economicHeight << '\n';
+    metric("gtx_finality_lag_seconds", "gauge", "Time from the Fast-final block's slot to this node's clock.");
+    const std::uint64_t lagSlots = h.currentSlot > h.fastSlot ? h.currentSlot - h.fastSlot : 0;
+    o << "gtx_finality_lag_seconds " << static_cast<double>(lagSlots * slotMs) / 1000.0 << '\n';
+    metric("gtx_peers", "gauge", "Peers this node links to.");
+    o << "gtx_peers " << h.peers << '\n';
+    metric("gtx_mempool_transactions", "gauge", "Transactions waiting, per lane.");
+    for (std::size_t lane = 0; lane < kLaneCount; ++lane)
+        o << "gtx_mempool_transactions{lane=\"" << toString(static_cast<Lane>(lane)) << "\"} " << h.mempool[lane]
+          << '\n';
+    const std::pair<const char *, std::uint64_t> counters[] = {
+        {"gtx_messages_received_total", h.counters.messagesIn},
+        {"gtx_messages_malformed_total", h.counters.malformed},
+        {"gtx_blocks_rejected_total", h.counters.blocksRejected},
+        {"gtx_blocks_proposed_total", h.counters.blocksProposed},
+        {"gtx_link_votes_signed_total", h.counters.votesSigned},
+        {"gtx_attestations_signed_total", h.counters.attestationsSigned},
+        {"gtx_signatures_refused_total", h.counters.signRefused},
+        {"gtx_evidence_detected_total", h.evidenceDetected},
+        {"gtx_safety_alarms_total", h.safetyAlarms},
+        {"gtx_transport_delivered_total", t.delivered},
+        {"gtx_transport_sent_total", t.sent},
+        {"gtx_transport_send_dropped_total", t.sendDropped},
+        {"gtx_transport_refused_handshakes_total", t.refusedHandshakes},
+        {"gtx_transport_malformed_total", t.malformed},
+        {"gtx_transport_rate_limited_total", t.rateLimited},
+        {"gtx_transport_from_unlisted_total", t.fromUnlisted},
+        {"gtx_transport_bans_total", t.bans},
+    };
+    for (const auto &[name, value] : counters) {
+        metric(name, "counter", "See docs/network.md.");
+        o << name << ' ' << value << '\n';
+    }
+    return o.str();
 }
 
 class PeerHost::Impl final : public Outbox, public NodeObserver
@@ -221,6 +267,15 @@ private:
         s.fastHash = fast->hash;
         s.fullHeight = m_node->finalizedTip(FinalityLevel::Full)->height;
         s.economicHeight = m_node->finalizedTip(FinalityLevel::Economic)->height;
+        s.fastSlot = fast->slot;
+        s.currentSlot = m_setup.params.slotAt(m_clock.nowMs());
+        s.counters = m_node->counters();
+        for (std::size_t lane = 0; lane < kLaneCount; ++lane)
+            s.mempool[lane] = m_node->mempool().size(static_cast<Lane>(lane));
+        {
+            std::lock_guard lock(m_peersMutex);
+            s.peers = m_keys.size();
+        }
         std::lock_guard lock(m_snapshotMutex);
         s.safetyAlarms = m_snapshot.safetyAlarms;
         s.evidenceDetected = m_snapshot.evidenceDetected;

@@ -14,6 +14,7 @@
 #include "core/consensus/node.h"
 #include "core/net/transport.h"
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -43,7 +44,17 @@ struct HostSnapshot
     Hash256 fastHash;
     std::uint64_t safetyAlarms = 0;
     std::uint64_t evidenceDetected = 0;   // offences this node saw (double votes and the like)
+    std::uint64_t fastSlot = 0;           // slot of the Fast-final block
+    std::uint64_t currentSlot = 0;        // this node's clock
+    std::size_t peers = 0;
+    std::array<std::size_t, kLaneCount> mempool{};   // waiting transactions per lane
+    consensus::NodeCounters counters;
 };
+
+// The host's figures in the Prometheus text format (version 0.0.4), for the
+// node_exporter textfile collector or any scraper that reads a file.
+std::string prometheusText(const HostSnapshot &host, const TransportCounters &transport,
+                           std::uint64_t slotMs);
 
 class PeerHost
 {

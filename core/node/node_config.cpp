@@ -56,6 +56,7 @@ Result<NodeConfig> readNodeConfig(const std::filesystem::path &file)
     GTX_TRY(path("key_file", true, c.keyFile));
     GTX_TRY(path("passphrase_file", true, c.passphraseFile));
     GTX_TRY(path("status_file", false, c.statusFile));
+    GTX_TRY(path("metrics_file", false, c.metricsFile));
     c.listenConsensus = root["listen_consensus"].value_or(std::string());
     c.listenBulk = root["listen_bulk"].value_or(std::string());
     if (c.listenConsensus.empty() || c.listenBulk.empty())
@@ -94,6 +95,8 @@ std::string formatNodeConfig(const NodeConfig &c)
     o << "listen_bulk = " << quoted(c.listenBulk) << "\n";
     if (!c.statusFile.empty())
         o << "status_file = " << quoted(c.statusFile.string()) << "\n";
+    if (!c.metricsFile.empty())
+        o << "metrics_file = " << quoted(c.metricsFile.string()) << "\n";
     for (const auto &p : c.peers)
         o << "\n[[peer]]\nkey = " << quoted(p.key.hex()) << "\nconsensus = " << quoted(p.consensusEndpoint)
           << "\nbulk = " << quoted(p.bulkEndpoint) << "\n";

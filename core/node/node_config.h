@@ -10,6 +10,7 @@
 //   listen_consensus = "tcp://127.0.0.1:24100"
 //   listen_bulk = "tcp://127.0.0.1:24101"
 //   status_file = "status.json"            # optional: heights, rewritten every half second
+//   metrics_file = "metrics.prom"          # optional: Prometheus text format, likewise
 //
 //   [[peer]]
 //   key = "<64 hex digits>"
@@ -34,6 +35,7 @@ struct NodeConfig
     std::string listenConsensus;
     std::string listenBulk;
     std::filesystem::path statusFile;   // empty: none
+    std::filesystem::path metricsFile;  // Prometheus text format; empty: none
     std::vector<net::PeerAddress> peers;
 };
 

@@ -103,6 +103,23 @@ void TestDevnet::devnetFinalizesAtEveryLevelAndRestarts()
         QVERIFY(log.open(QIODevice::ReadOnly));
         QVERIFY(log.readAll().contains("run: stopped at head"));
     }
+    // Metrics in the Prometheus text format: every sample line is a name,
+    // optional labels and a number; the finalized heights are there.
+    QFile metrics(dir + "/node-1/metrics.prom");
+    QVERIFY(metrics.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(metrics.readAll());
+    static const QRegularExpression sample("^[a-z_]+(\\{[a-z]+=\"[A-Za-z]+\"\\})? [0-9]+(\\.[0-9]+)?$");
+    int samples = 0;
+    for (const QString &line : text.split('\n', Qt::SkipEmptyParts)) {
+        if (line.startsWith("# HELP ") || line.startsWith("# TYPE "))
+            continue;
+        QVERIFY2(sample.match(line).hasMatch(), qPrintable(line));
+        ++samples;
+    }
+    QVERIFY(samples >= 20);
+    const auto fast = QRegularExpression("gtx_height\\{level=\"fast\"\\} ([0-9]+)").match(text);
+    QVERIFY(fast.hasMatch() && fast.captured(1).toULongLong() > 0);
+    QVERIFY(text.contains("gtx_peers 10"));
 
     // Run again on the same directory: the nodes restore from their ledgers
     // and the chain goes on from where it was.

@@ -295,10 +295,12 @@ private:
         } catch (const zmq::error_t &) {
             return;
         }
-        if (frames.size() < 6)
-            return;   // not a request a REP can answer meaningfully; libzmq never sends one
-        const std::string domain = frames[2].to_string();
-        const std::string mechanism = frames[5].to_string();
+        // A REP socket must answer every request before it can take the next
+        // one, so even a malformed request (libzmq never sends one) gets a
+        // refusal rather than silence, which would stall every handshake.
+        const bool wellFormed = frames.size() >= 6;
+        const std::string domain = wellFormed ? frames[2].to_string() : std::string();
+        const std::string mechanism = wellFormed ? frames[5].to_string() : std::string();
         std::string code = "400";
         std::string text = "refused";
         std::string user;
@@ -318,7 +320,9 @@ private:
             std::lock_guard lock(m_mutex);
             ++m_counters.refusedHandshakes;
         }
-        std::vector<zmq::const_buffer> reply = {zmq::str_buffer("1.0"), zmq::buffer(frames[1].data(), frames[1].size()),
+        const zmq::const_buffer requestId =
+            frames.size() >= 2 ? zmq::buffer(frames[1].data(), frames[1].size()) : zmq::const_buffer();
+        std::vector<zmq::const_buffer> reply = {zmq::str_buffer("1.0"), requestId,
                                                 zmq::buffer(code), zmq::buffer(text), zmq::buffer(user),
                                                 zmq::const_buffer()};
         try {

@@ -6,6 +6,7 @@
 //   gtx-node ledger verify --data-dir DIR [--passphrase-file FILE]
 //   gtx-node ledger passwd --data-dir DIR [--passphrase-file FILE] [--new-passphrase-file FILE]
 //   gtx-node status --data-dir DIR [--passphrase-file FILE]
+//   gtx-node status --config FILE [--json]       (asks the running node)
 //   gtx-node simulate --seed S --runs N [...]   (see app/node/simulate_command.h)
 //   gtx-node run --config FILE                   (see app/node/run_command.h)
 //   gtx-node devnet --dir DIR [--duration S]
@@ -200,9 +201,15 @@ int main(int argc, char **argv)
     passwd->add_option("--new-passphrase-file", o.newPassphraseFile, "Read the new passphrase from this file");
     passwd->add_option("--kdf", o.kdf, kdfHelp)->check(CLI::IsMember({"moderate", "interactive"}));
 
-    auto *status = app.add_subcommand("status", "Show the ledger head");
-    status->add_option("--data-dir", o.dataDir, "Data directory")->required();
+    std::string statusConfig;
+    bool statusJson = false;
+    auto *status = app.add_subcommand("status", "Show the ledger head, or ask a running node (--config) for its heights");
+    auto *statusDir = status->add_option("--data-dir", o.dataDir, "Data directory (reads the ledger itself)");
     status->add_option("--passphrase-file", o.passphraseFile, "Read the passphrase from this file");
+    auto *statusCfg = status->add_option("--config", statusConfig, "A running node's configuration: ask the node");
+    status->add_flag("--json", statusJson, "With --config: print the node's reply, one JSON object");
+    statusDir->excludes(statusCfg);
+    status->require_option(1, 3);
 
     gtx::app::SimulateOptions simulateOptions;
     auto *simulate = app.add_subcommand(
@@ -245,8 +252,13 @@ int main(int argc, char **argv)
         return runVerify(o);
     if (passwd->parsed())
         return runPasswd(o);
-    if (status->parsed())
+    if (status->parsed()) {
+        if (!statusConfig.empty())
+            return gtx::app::runStatusQuery(statusConfig, statusJson);
+        if (o.dataDir.empty())
+            return fail("status needs --data-dir or --config");
         return runStatus(o);
+    }
     if (simulate->parsed())
         return gtx::app::runSimulate(simulateOptions);
     if (run->parsed())

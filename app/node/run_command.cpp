@@ -5,6 +5,7 @@
 #include "core/crypto/keystore.h"
 #include "core/crypto/sodium.h"
 #include "core/ledger/ledger.h"
+#include "core/net/control.h"
 #include "core/net/peer_host.h"
 #include "core/node/network_file.h"
 #include "core/node/node_config.h"
@@ -157,6 +158,14 @@ int runNodeDaemon(const RunOptions &o)
         return fail(cmd, host.error().message);
     (*host)->addPeers(config->peers);
     (*host)->run();
+    net::PeerHost &running = **host;
+    auto control = net::ControlServer::start(config->dataDir, [&running](const std::string &request) {
+        if (request == "status")
+            return statusJson(running.snapshot());
+        return std::string("{\"error\":\"unknown request\"}\n");
+    });
+    if (!control)
+        return fail(cmd, control.error().message);
     std::cout << "run: node " << me.hex() << " on network " << network->params.networkId << ", consensus "
               << (*host)->consensusEndpoint() << ", bulk " << (*host)->bulkEndpoint() << ", " << config->peers.size()
               << " peers" << std::endl;
@@ -169,6 +178,7 @@ int runNodeDaemon(const RunOptions &o)
             (void)writeAtomically(config->metricsFile,
                                   net::prometheusText(now, (*host)->transportCounters(), network->params.slotMs));
     }
+    control->reset();
     (*host)->stop();
     const net::HostSnapshot last = (*host)->snapshot();
     if (!config->statusFile.empty())
@@ -179,6 +189,25 @@ int runNodeDaemon(const RunOptions &o)
               << last.fullHeight << ", economic " << last.economicHeight << std::endl;
     if (!flushed.ok())
         return fail(cmd, flushed.error().message);
+    return 0;
+}
+
+int runStatusQuery(const std::string &configFile, bool json)
+{
+    auto config = node::readNodeConfig(configFile);
+    if (!config)
+        return fail("status", config.error().message);
+    auto reply = net::controlRequest(config->dataDir, "status");
+    if (!reply)
+        return fail("status", reply.error().message);
+    if (json) {
+        std::cout << *reply;
+        return 0;
+    }
+    std::cout << "head " << statusField(*reply, "head") << "\nfast " << statusField(*reply, "fast") << "\nfull "
+              << statusField(*reply, "full") << "\neconomic " << statusField(*reply, "economic")
+              << "\nsafety alarms " << statusField(*reply, "safety_alarms") << "\nevidence seen "
+              << statusField(*reply, "evidence") << '\n';
     return 0;
 }
 

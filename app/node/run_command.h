@@ -30,6 +30,10 @@ struct RunOptions
     std::string config;
 };
 
+// gtx-node status --config FILE [--json]: asks the running node (its local
+// control endpoint, core/net/control.h) for its heights.
+int runStatusQuery(const std::string &config, bool json);
+
 struct DevnetOptions
 {
     std::string dir;

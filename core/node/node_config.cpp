@@ -47,7 +47,9 @@ Result<NodeConfig> readNodeConfig(const std::filesystem::path &file)
             return Status::success();
         }
         const std::filesystem::path p(*value);
-        out = p.is_absolute() ? p : base / p;
+        out = (p.is_absolute() ? p : base / p).lexically_normal();
+        if (!out.has_filename() && out.has_parent_path())
+            out = out.parent_path();   // "dir/" as "dir"
         return Status::success();
     };
     NodeConfig c;

@@ -17,6 +17,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -190,6 +191,22 @@ void TestNetworkFaults::nodesSurviveKillsPartitionsAndHostileClients()
     const auto everyone = allBut({});
     QVERIFY2(waitFor([&] { return net.lowest(everyone, fastOf) >= 3; }, 40s), "the devnet never finalized");
 
+    // The running node answers on its local control endpoint, which only its user may reach.
+    auto statusOf = [&](int i) {
+        QProcess p;
+        p.start(QStringLiteral(GTX_NODE_BINARY), {"status", "--config", net.nodeDir(i) + "/node.toml", "--json"});
+        p.waitForFinished(20000);
+        return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
+    };
+    {
+        const auto [code, out] = statusOf(1);
+        QCOMPARE(code, 0);
+        QVERIFY2(out.startsWith("{\"head\":") && out.contains("\"fast\":"), qPrintable(out));
+        struct stat st {};
+        QCOMPARE(::stat((net.nodeDir(1) + "/control.sock").toLocal8Bit().constData(), &st), 0);
+        QCOMPARE(st.st_mode & 077, 0u);
+    }
+
     // kill -9 an authority: the other four go on; restarted, it catches up.
     net.killHard(3);
     const auto withoutThree = allBut({3});
@@ -272,6 +289,11 @@ void TestNetworkFaults::nodesSurviveKillsPartitionsAndHostileClients()
     for (int i : everyone)
         QCOMPARE(net.status(i).evidence, quint64{0});
     QVERIFY(net.stopAll());
+    {
+        const auto [code, out] = statusOf(1);
+        QCOMPARE(code, 1);
+        QVERIFY2(out.contains("No node is running"), qPrintable(out));
+    }
 
     // The finalized chains agree at the lowest height all reached.
     std::vector<std::unique_ptr<gtx::ledger::Ledger>> ledgers;

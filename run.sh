@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Quick start: install what is missing, build, and open the console on a local devnet.
+# Quick start: install what is missing, build, start a local devnet (eleven
+# gtx-node processes on loopback) and open the console following it.
 # Extra arguments are passed to gtx-console (for example: ./run.sh --lang en).
+# The devnet lives in $GTX_DEVNET_DIR (default ~/.local/share/GridTokenX/devnet-network)
+# and goes on from where it was at the next start; it stops with the console.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
@@ -10,4 +13,13 @@ if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}
     exit 1
 fi
 "$top/installer/setup-build.sh" default gtx-console gtx-node
-exec "$top/build/default/app/console/gtx-console" --devnet "$@"
+node="$top/build/default/app/node/gtx-node"
+devnet="${GTX_DEVNET_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/GridTokenX/devnet-network}"
+mkdir -p "$(dirname "$devnet")"
+"$node" devnet --dir "$devnet" --init >/dev/null
+"$node" devnet --dir "$devnet" >"$devnet/devnet.log" 2>&1 &
+devnet_pid=$!
+# The nodes stop cleanly (SIGINT, as Ctrl-C would) when the console closes.
+trap 'kill -INT "$devnet_pid" 2>/dev/null || true; wait "$devnet_pid" 2>/dev/null || true' EXIT
+echo "run.sh: devnet in $devnet (log: $devnet/devnet.log); opening the console"
+"$top/build/default/app/console/gtx-console" --join-devnet "$devnet" "$@"

@@ -10,6 +10,84 @@
     </message>
 </context>
 <context>
+    <name>gtx::ui::BlockFeedModel</name>
+    <message>
+        <source>EGAT</source>
+        <extracomment>Short name of the Electricity Generating Authority of Thailand.</extracomment>
+        <translation>EGAT</translation>
+    </message>
+    <message>
+        <source>MEA</source>
+        <extracomment>Short name of the Metropolitan Electricity Authority.</extracomment>
+        <translation>MEA</translation>
+    </message>
+    <message>
+        <source>PEA</source>
+        <extracomment>Short name of the Provincial Electricity Authority.</extracomment>
+        <translation>PEA</translation>
+    </message>
+    <message>
+        <source>NEPO</source>
+        <extracomment>Short name of the Energy Policy and Planning Office.</extracomment>
+        <translation>NEPO</translation>
+    </message>
+    <message>
+        <source>ERC</source>
+        <extracomment>Short name of the Energy Regulatory Commission.</extracomment>
+        <translation>ERC</translation>
+    </message>
+    <message>
+        <source>Not final</source>
+        <extracomment>Finality of a block: not final yet.</extracomment>
+        <translation>Not final</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <extracomment>Finality level: the authorities&apos; two-step confirmation.</extracomment>
+        <translation>Fast</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <extracomment>Finality level: Fast plus the stake validators&apos; attestations.</extracomment>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>Economic</source>
+        <extracomment>Finality level: Full and deep enough that reverting it would cost the stake.</extracomment>
+        <translation>Economic</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <extracomment>Block feed column: the block&apos;s number.</extracomment>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <extracomment>Block feed column: the time slot the block belongs to.</extracomment>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Block feed column: when the block was made (Bangkok time).</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <extracomment>Block feed column: who made the block.</extracomment>
+        <translation>Proposer</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <extracomment>Block feed column: number of transactions in the block.</extracomment>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Finality</source>
+        <extracomment>Block feed column: how final the block is.</extracomment>
+        <translation>Finality</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::ConsensusPage</name>
     <message>
         <source>Consensus</source>
@@ -52,9 +130,66 @@
         <translation>Audit records:</translation>
     </message>
     <message>
-        <source>The rest of this page is not built yet. It will show the validator set of the authorities (EGAT, MEA, PEA, NEPO, ERC), block production, finality and peer connections.</source>
-        <extracomment>What the rest of the Consensus page will show once built.</extracomment>
-        <translation>The rest of this page is not built yet. It will show the validator set of the authorities (EGAT, MEA, PEA, NEPO, ERC), block production, finality and peer connections.</translation>
+        <source>%1 s</source>
+        <extracomment>Finality lag in seconds, e.g. &quot;2 s&quot;.</extracomment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Not built yet: the health of each peer link, and alarms when finality stalls or an authority&apos;s link is lost.</source>
+        <extracomment>What the Consensus page does not show yet.</extracomment>
+        <translation>Not built yet: the health of each peer link, and alarms when finality stalls or an authority&apos;s link is lost.</translation>
+    </message>
+    <message>
+        <source>Finality</source>
+        <extracomment>Group box on the Consensus page: the chain&apos;s heights at each finality level.</extracomment>
+        <translation>Finality</translation>
+    </message>
+    <message>
+        <source>Newest block:</source>
+        <extracomment>Consensus page row label: number of the newest block.</extracomment>
+        <translation>Newest block:</translation>
+    </message>
+    <message>
+        <source>Fast-final:</source>
+        <extracomment>Consensus page row label: newest block final at the Fast level.</extracomment>
+        <translation>Fast-final:</translation>
+    </message>
+    <message>
+        <source>Full-final:</source>
+        <extracomment>Consensus page row label: newest block final at the Full level.</extracomment>
+        <translation>Full-final:</translation>
+    </message>
+    <message>
+        <source>Economic-final:</source>
+        <extracomment>Consensus page row label: newest block final at the Economic level.</extracomment>
+        <translation>Economic-final:</translation>
+    </message>
+    <message>
+        <source>Finality lag:</source>
+        <extracomment>Consensus page row label: how far the Fast-final block is behind the clock.</extracomment>
+        <translation>Finality lag:</translation>
+    </message>
+    <message>
+        <source>Peers:</source>
+        <extracomment>Consensus page row label: number of nodes this one links to.</extracomment>
+        <translation>Peers:</translation>
+    </message>
+    <message>
+        <source>Recent blocks</source>
+        <extracomment>Group box with the live feed of recent blocks.</extracomment>
+        <translation>Recent blocks</translation>
+    </message>
+    <message>
+        <source>Members of the network</source>
+        <extracomment>Group box with the authorities and validators of the network.</extracomment>
+        <translation>Members of the network</translation>
+    </message>
+    <message>
+        <source>This console has not joined a network. To follow a local devnet, start it with:
+--join-devnet DIR</source>
+        <extracomment>Shown when the console&apos;s node is not on a network.</extracomment>
+        <translation>This console has not joined a network. To follow a local devnet, start it with:
+--join-devnet DIR</translation>
     </message>
 </context>
 <context>
@@ -153,6 +288,52 @@
         <source>Shutting down the node...</source>
         <extracomment>Status bar message while the node closes the ledger after the window was closed.</extracomment>
         <translation>Shutting down the node...</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::MemberTableModel</name>
+    <message>
+        <source>Authority %1</source>
+        <extracomment>Members table: an authority, %1 its short name.</extracomment>
+        <translation>Authority %1</translation>
+    </message>
+    <message>
+        <source>Stake validator</source>
+        <translation>Stake validator</translation>
+    </message>
+    <message>
+        <source>Energy validator</source>
+        <translation>Energy validator</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <extracomment>Members table column: who the member is.</extracomment>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <extracomment>Members table column: the start of the member&apos;s public key.</extracomment>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Stake (GT)</source>
+        <extracomment>Members table column: bonded stake in GT.</extracomment>
+        <translation>Stake (GT)</translation>
+    </message>
+    <message>
+        <source>Blocks made</source>
+        <extracomment>Members table column: blocks the validator made.</extracomment>
+        <translation>Blocks made</translation>
+    </message>
+    <message>
+        <source>Slots missed</source>
+        <extracomment>Members table column: slots the validator was drawn for and made no block.</extracomment>
+        <translation>Slots missed</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <extracomment>Members table column: blocks made out of slots drawn, in percent.</extracomment>
+        <translation>Uptime</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,84 @@
     </message>
 </context>
 <context>
+    <name>gtx::ui::BlockFeedModel</name>
+    <message>
+        <source>EGAT</source>
+        <extracomment>Short name of the Electricity Generating Authority of Thailand.</extracomment>
+        <translation>กฟผ.</translation>
+    </message>
+    <message>
+        <source>MEA</source>
+        <extracomment>Short name of the Metropolitan Electricity Authority.</extracomment>
+        <translation>กฟน.</translation>
+    </message>
+    <message>
+        <source>PEA</source>
+        <extracomment>Short name of the Provincial Electricity Authority.</extracomment>
+        <translation>กฟภ.</translation>
+    </message>
+    <message>
+        <source>NEPO</source>
+        <extracomment>Short name of the Energy Policy and Planning Office.</extracomment>
+        <translation>สนพ.</translation>
+    </message>
+    <message>
+        <source>ERC</source>
+        <extracomment>Short name of the Energy Regulatory Commission.</extracomment>
+        <translation>กกพ.</translation>
+    </message>
+    <message>
+        <source>Not final</source>
+        <extracomment>Finality of a block: not final yet.</extracomment>
+        <translation>ยังไม่ยืนยัน</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <extracomment>Finality level: the authorities&apos; two-step confirmation.</extracomment>
+        <translation>ขั้นเร็ว (Fast)</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <extracomment>Finality level: Fast plus the stake validators&apos; attestations.</extracomment>
+        <translation>ขั้นสมบูรณ์ (Full)</translation>
+    </message>
+    <message>
+        <source>Economic</source>
+        <extracomment>Finality level: Full and deep enough that reverting it would cost the stake.</extracomment>
+        <translation>ขั้นเศรษฐศาสตร์ (Economic)</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <extracomment>Block feed column: the block&apos;s number.</extracomment>
+        <translation>บล็อก</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <extracomment>Block feed column: the time slot the block belongs to.</extracomment>
+        <translation>ช่วงเวลา (slot)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Block feed column: when the block was made (Bangkok time).</extracomment>
+        <translation>เวลา</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <extracomment>Block feed column: who made the block.</extracomment>
+        <translation>ผู้สร้างบล็อก</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <extracomment>Block feed column: number of transactions in the block.</extracomment>
+        <translation>ธุรกรรม</translation>
+    </message>
+    <message>
+        <source>Finality</source>
+        <extracomment>Block feed column: how final the block is.</extracomment>
+        <translation>การยืนยันขั้นสุดท้าย</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::ConsensusPage</name>
     <message>
         <source>Consensus</source>
@@ -52,9 +130,66 @@
         <translation>จำนวนบันทึกการตรวจสอบ:</translation>
     </message>
     <message>
-        <source>The rest of this page is not built yet. It will show the validator set of the authorities (EGAT, MEA, PEA, NEPO, ERC), block production, finality and peer connections.</source>
-        <extracomment>What the rest of the Consensus page will show once built.</extracomment>
-        <translation>ส่วนที่เหลือของหน้านี้ยังไม่ได้พัฒนา เมื่อพัฒนาเสร็จจะแสดงชุดผู้ตรวจสอบความถูกต้อง (validator) ของหน่วยงาน (กฟผ. กฟน. กฟภ. สนพ. กกพ.) การผลิตบล็อก การยืนยันขั้นสุดท้าย (finality) และการเชื่อมต่อกับโหนดอื่น</translation>
+        <source>%1 s</source>
+        <extracomment>Finality lag in seconds, e.g. &quot;2 s&quot;.</extracomment>
+        <translation>%1 วินาที</translation>
+    </message>
+    <message>
+        <source>Not built yet: the health of each peer link, and alarms when finality stalls or an authority&apos;s link is lost.</source>
+        <extracomment>What the Consensus page does not show yet.</extracomment>
+        <translation>อยู่ระหว่างการพัฒนา: สถานะการเชื่อมต่อกับเครื่องแต่ละเครื่องในเครือข่าย และสัญญาณเตือนเมื่อการยืนยันขั้นสุดท้ายหยุดชะงักหรือการเชื่อมต่อกับหน่วยงานขาดหาย</translation>
+    </message>
+    <message>
+        <source>Finality</source>
+        <extracomment>Group box on the Consensus page: the chain&apos;s heights at each finality level.</extracomment>
+        <translation>การยืนยันขั้นสุดท้าย</translation>
+    </message>
+    <message>
+        <source>Newest block:</source>
+        <extracomment>Consensus page row label: number of the newest block.</extracomment>
+        <translation>หมายเลขบล็อกล่าสุด:</translation>
+    </message>
+    <message>
+        <source>Fast-final:</source>
+        <extracomment>Consensus page row label: newest block final at the Fast level.</extracomment>
+        <translation>ยืนยันขั้นสุดท้ายขั้นเร็ว:</translation>
+    </message>
+    <message>
+        <source>Full-final:</source>
+        <extracomment>Consensus page row label: newest block final at the Full level.</extracomment>
+        <translation>ยืนยันขั้นสุดท้ายขั้นสมบูรณ์:</translation>
+    </message>
+    <message>
+        <source>Economic-final:</source>
+        <extracomment>Consensus page row label: newest block final at the Economic level.</extracomment>
+        <translation>ยืนยันขั้นสุดท้ายขั้นเศรษฐศาสตร์:</translation>
+    </message>
+    <message>
+        <source>Finality lag:</source>
+        <extracomment>Consensus page row label: how far the Fast-final block is behind the clock.</extracomment>
+        <translation>ความล่าช้าของการยืนยันขั้นสุดท้าย:</translation>
+    </message>
+    <message>
+        <source>Peers:</source>
+        <extracomment>Consensus page row label: number of nodes this one links to.</extracomment>
+        <translation>เครื่องที่เชื่อมต่อ:</translation>
+    </message>
+    <message>
+        <source>Recent blocks</source>
+        <extracomment>Group box with the live feed of recent blocks.</extracomment>
+        <translation>บล็อกล่าสุด</translation>
+    </message>
+    <message>
+        <source>Members of the network</source>
+        <extracomment>Group box with the authorities and validators of the network.</extracomment>
+        <translation>สมาชิกของเครือข่าย</translation>
+    </message>
+    <message>
+        <source>This console has not joined a network. To follow a local devnet, start it with:
+--join-devnet DIR</source>
+        <extracomment>Shown when the console&apos;s node is not on a network.</extracomment>
+        <translation>คอนโซลนี้ยังไม่ได้เข้าร่วมเครือข่าย หากต้องการติดตามเครือข่ายทดสอบในเครื่องนี้ ให้เริ่มโปรแกรมด้วยตัวเลือก:
+--join-devnet DIR</translation>
     </message>
 </context>
 <context>
@@ -153,6 +288,52 @@
         <source>Shutting down the node...</source>
         <extracomment>Status bar message while the node closes the ledger after the window was closed.</extracomment>
         <translation>กำลังปิดโหนด...</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::MemberTableModel</name>
+    <message>
+        <source>Authority %1</source>
+        <extracomment>Members table: an authority, %1 its short name.</extracomment>
+        <translation>หน่วยงาน %1</translation>
+    </message>
+    <message>
+        <source>Stake validator</source>
+        <translation>ผู้รับรองบล็อกประเภทหลักประกัน</translation>
+    </message>
+    <message>
+        <source>Energy validator</source>
+        <translation>ผู้รับรองบล็อกประเภทพลังงาน</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <extracomment>Members table column: who the member is.</extracomment>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <extracomment>Members table column: the start of the member&apos;s public key.</extracomment>
+        <translation>กุญแจสาธารณะ</translation>
+    </message>
+    <message>
+        <source>Stake (GT)</source>
+        <extracomment>Members table column: bonded stake in GT.</extracomment>
+        <translation>หลักประกัน (GT)</translation>
+    </message>
+    <message>
+        <source>Blocks made</source>
+        <extracomment>Members table column: blocks the validator made.</extracomment>
+        <translation>บล็อกที่สร้าง</translation>
+    </message>
+    <message>
+        <source>Slots missed</source>
+        <extracomment>Members table column: slots the validator was drawn for and made no block.</extracomment>
+        <translation>ช่วงเวลาที่พลาด</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <extracomment>Members table column: blocks made out of slots drawn, in percent.</extracomment>
+        <translation>อัตราการทำงาน</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "ui/models/consensusmodel.h"
+
 #include "core/node/interface.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/nodesnapshot.h"
@@ -65,6 +67,9 @@ MainWindow::MainWindow(interfaces::Node &node, LanguageManager &languages, QWidg
     : QMainWindow(parent), m_node(node), m_languages(languages)
 {
     buildUi();
+    // The one subscription to the consensus area; the page shows its models.
+    m_consensusModel = new ConsensusModel(m_node.consensus(), this);
+    m_consensusPage->setModel(m_consensusModel);
     retranslateUi();
     subscribeToStatus();
     refresh();

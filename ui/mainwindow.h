@@ -20,6 +20,8 @@ struct NodeStatus;
 
 namespace gtx::ui {
 
+class ConsensusModel;
+
 class AlarmBanner;
 class ConsensusPage;
 class LanguageManager;
@@ -83,6 +85,7 @@ private:
     static QString plannedContent(Page page);
 
     interfaces::Node &m_node;
+    ConsensusModel *m_consensusModel = nullptr;
     LanguageManager &m_languages;
     std::shared_ptr<interfaces::Handler> m_statusHandler;
     QString m_operatorName;

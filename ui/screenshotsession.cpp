@@ -3,6 +3,8 @@
 #include "core/common/bytes.h"
 #include "core/node/interface.h"
 #include "ui/dialogs/unlockdialog.h"
+
+#include <QTimer>
 #include "ui/i18n/languagemanager.h"
 #include "ui/mainwindow.h"
 #include "ui/nodesnapshot.h"
@@ -154,8 +156,22 @@ void ScreenshotSession::captureMainWindow()
     window->setOperatorName(QLatin1String(kOperator));
     window->resize(1280, 720);
     connect(window, &MainWindow::snapshotShown, this,
-            [this, window]() { captureMainPages(window); }, Qt::SingleShotConnection);
+            [this, window]() { waitForConsensus(window, 0); }, Qt::SingleShotConnection);
     window->show();
+}
+
+// A console that joined a network first waits (up to 60 s) until its node
+// has caught up enough to show a chain: the screenshots are of a live page.
+void ScreenshotSession::waitForConsensus(MainWindow *window, int attempt)
+{
+    const interfaces::ConsensusSnapshot s = m_node.consensus().snapshot();
+    const bool ready = !s.joined || (s.economicHeight >= 1 && s.recentBlocks.size() >= 10 && s.members.size() >= 5);
+    if (ready || attempt >= 240) {
+        // One more report cycle, so the models have the latest snapshot.
+        QTimer::singleShot(ready && s.joined ? 600 : 0, this, [this, window]() { captureMainPages(window); });
+        return;
+    }
+    QTimer::singleShot(250, this, [this, window, attempt]() { waitForConsensus(window, attempt + 1); });
 }
 
 void ScreenshotSession::captureMainPages(MainWindow *window)

@@ -45,6 +45,7 @@ private:
     void captureUnlockDialog(const QString &dataDir);
     void captureMainWindow();
     void captureMainPages(MainWindow *window);
+    void waitForConsensus(MainWindow *window, int attempt);
     bool save(QWidget *widget, const QString &name);
     void fail(const QString &message);
     QString languageCode() const;

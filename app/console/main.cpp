@@ -13,6 +13,7 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QThreadPool>
@@ -50,6 +51,12 @@ struct ConsoleOptions
         QStringLiteral("devnet"),
         QStringLiteral("Run on the development network: the devnet data directory and fast key "
                        "derivation (not for real ledgers).")};
+    QCommandLineOption joinDevnet{
+        QStringLiteral("join-devnet"),
+        QStringLiteral("Follow the local devnet in DIR (made by gtx-node devnet) as an observer: the node "
+                       "of this console joins it over ZeroMQ; its ledger goes to DIR/console/ledger unless "
+                       "--data-dir says otherwise. Implies --devnet."),
+        QStringLiteral("DIR")};
     QCommandLineOption screenshots{
         QStringLiteral("screenshots"),
         QStringLiteral("Render the passphrase dialog and every page of the main window as PNG "
@@ -63,7 +70,7 @@ struct ConsoleOptions
         parser.setApplicationDescription(QStringLiteral("GridTokenX operator console"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({lang, dataDir, devnet, screenshots});
+        parser.addOptions({lang, dataDir, devnet, joinDevnet, screenshots});
     }
 };
 
@@ -107,8 +114,17 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--lang must be th or en, not \"%1\"").arg(parser.value(options.lang)));
 
     gtx::interfaces::NodeOptions nodeOptions;
-    nodeOptions.fastKdf = parser.isSet(options.devnet);
+    const QString joinDir = parser.value(options.joinDevnet);
+    nodeOptions.fastKdf = parser.isSet(options.devnet) || !joinDir.isEmpty();
     QString dataDir = parser.value(options.dataDir);
+    if (!joinDir.isEmpty()) {
+        if (!QFileInfo::exists(joinDir + QStringLiteral("/console/node.toml")))
+            return fail(QStringLiteral("%1 holds no devnet made for a console (run gtx-node devnet --dir %1 --init)")
+                            .arg(joinDir));
+        nodeOptions.joinDevnet = QDir(joinDir).absolutePath().toStdString();
+        if (dataDir.isEmpty())
+            dataDir = QDir(joinDir).absolutePath() + QStringLiteral("/console/ledger");
+    }
     if (dataDir.isEmpty()) {
         dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                   + QStringLiteral("/devnet");
@@ -133,7 +149,7 @@ int main(int argc, char *argv[])
         std::unique_ptr<QObject> session;
         if (parser.isSet(options.screenshots)) {
             auto *screenshots = new gtx::ui::ScreenshotSession(
-                *node, languages, parser.value(options.screenshots), parser.isSet(options.devnet));
+                *node, languages, parser.value(options.screenshots), parser.isSet(options.devnet) || !joinDir.isEmpty());
             QObject::connect(screenshots, &gtx::ui::ScreenshotSession::finished, &app,
                              &QCoreApplication::exit, Qt::QueuedConnection);
             screenshots->start();

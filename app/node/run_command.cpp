@@ -152,6 +152,7 @@ int runNodeDaemon(const RunOptions &o)
     setup.transport.networkId = network->params.networkId;
     setup.transport.consensusEndpoint = config->listenConsensus;
     setup.transport.bulkEndpoint = config->listenBulk;
+    setup.observers = config->observers;
     const PublicKey me = key->publicKey();
     auto host = net::PeerHost::start(setup, std::move(key).value());
     if (!host)
@@ -312,12 +313,39 @@ Status createDevnet(const DevnetOptions &o, const fs::path &dir)
         config.listenBulk = "tcp://127.0.0.1:" + std::to_string(o.basePort + 2 * i + 1);
         configs.push_back(config);
     }
+    // The console's place: an observer key, two ports after the nodes', and
+    // a configuration in the same format (gtx-console --join-devnet reads it).
+    const fs::path consoleDir = dir / "console";
+    fs::create_directories(consoleDir, ec);
+    if (ec)
+        return makeError("devnet.io", "Cannot create " + consoleDir.string() + ": " + ec.message());
+    fs::permissions(consoleDir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    const std::string consolePassphrase = randomHex(24);
+    GTX_TRY(writePrivate(consoleDir / "passphrase", consolePassphrase + "\n"));
+    const crypto::KeyPair observer = crypto::KeyPair::generate();
+    GTX_TRY(crypto::saveKeystore(consoleDir / "observer.key", observer, "node", asBytes(consolePassphrase),
+                                 crypto::Argon2Params::interactive()));
+    node::NodeConfig console;
+    console.network = "../network.toml";
+    console.dataDir = ".";
+    console.keyFile = "observer.key";
+    console.passphraseFile = "passphrase";
+    console.listenConsensus = "tcp://127.0.0.1:" + std::to_string(o.basePort + 2 * total);
+    console.listenBulk = "tcp://127.0.0.1:" + std::to_string(o.basePort + 2 * total + 1);
+    for (int j = 0; j < total; ++j)
+        console.peers.push_back({keys[static_cast<std::size_t>(j)], configs[static_cast<std::size_t>(j)].listenConsensus,
+                                 configs[static_cast<std::size_t>(j)].listenBulk});
+    GTX_TRY(writePrivate(consoleDir / "node.toml", node::formatNodeConfig(console)));
     for (int i = 0; i < total; ++i)
         for (int j = 0; j < total; ++j)
             if (i != j)
                 configs[static_cast<std::size_t>(i)].peers.push_back(
                     {keys[static_cast<std::size_t>(j)], configs[static_cast<std::size_t>(j)].listenConsensus,
                      configs[static_cast<std::size_t>(j)].listenBulk});
+    for (auto &config : configs) {
+        config.observers.push_back(observer.publicKey());
+        config.peers.push_back({observer.publicKey(), console.listenConsensus, console.listenBulk});
+    }
     for (int i = 0; i < total; ++i)
         GTX_TRY(writePrivate(dir / ("node-" + std::to_string(i + 1)) / "node.toml",
                              node::formatNodeConfig(configs[static_cast<std::size_t>(i)])));

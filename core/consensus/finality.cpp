@@ -23,6 +23,8 @@ FinalityTracker::FinalityTracker(BlockTree &tree)
     : m_tree(tree), m_quorum(tree.quorum()), m_highestJustified(tree.genesisNode()),
       m_fast(tree.genesisNode()), m_full(tree.genesisNode()), m_economic(tree.genesisNode())
 {
+    const std::size_t authorities = tree.genesis().authorities.size();
+    m_claimQuorum = authorities >= m_quorum ? authorities - m_quorum + 1 : 1;
 }
 
 BlockNode *FinalityTracker::tip(FinalityLevel level) const
@@ -84,9 +86,15 @@ VoteUse FinalityTracker::addLinkVote(const LinkVote &vote, std::size_t authority
     TargetVotes &t = it->second;
     VoterVotes &mine = t.of(authorityIndex);
     const std::uint64_t bit = std::uint64_t{1} << authorityIndex;
-    const BlockNode *source = m_tree.find(vote.source.hash);
+    BlockNode *source = m_tree.find(vote.source.hash);
     const bool realSource = target && source && source->slot == vote.source.slot && source != target
         && BlockTree::isAncestorOrSelf(source, target);
+    if (realSource && !source->justified && source->slot > m_fast->slot) {
+        std::uint64_t &claims = m_sourceClaims[source->checkpoint()];
+        claims |= std::uint64_t{1} << authorityIndex;
+        if (static_cast<std::size_t>(std::popcount(claims)) >= m_claimQuorum)
+            justify(source);   // the vote below then counts as any other
+    }
     const bool fromParent = realSource && source == target->parent;
     VoteUse use = VoteUse::Pending;
     if (realSource && source->justified) {
@@ -174,6 +182,8 @@ void FinalityTracker::pruneBelowFinality()
         it = it->first.second.slot <= floor ? m_links.erase(it) : std::next(it);
     for (auto it = m_bySource.begin(); it != m_bySource.end();)
         it = it->second.slot <= floor ? m_bySource.erase(it) : std::next(it);
+    while (!m_sourceClaims.empty() && m_sourceClaims.begin()->first.slot <= floor)
+        m_sourceClaims.erase(m_sourceClaims.begin());
 }
 
 void FinalityTracker::justify(BlockNode *node)

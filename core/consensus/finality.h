@@ -4,7 +4,12 @@
 //
 //  - justified: authorities meeting the quorum voted for B, each vote's
 //    source being a justified ancestor of B (sources may differ between
-//    voters). Genesis is justified.
+//    voters). Genesis is justified. Also justified: a block that more
+//    authorities than can be faulty (n - quorum + 1) name as the source of
+//    their votes for its descendants: one of them is honest, and an honest
+//    authority votes only from a justified source. This is how nodes that
+//    lost the proof of a justification (in memory only, gone after a
+//    restart of the whole network) agree on it again.
 //  - Fast: B is justified and a quorum link B -> C exists where C is B's
 //    child at slot B.slot + 1 (the 2-chain). Ancestors of a Fast block are Fast.
 //  - Full: B is Fast and validators holding at least stake_threshold of the
@@ -123,6 +128,11 @@ private:
     BlockTree &m_tree;
     std::size_t m_quorum;
     std::map<Checkpoint, TargetVotes> m_targets;            // ordered by slot, for pruning
+    // Sources not justified here that real votes (for their descendants)
+    // name: the authorities naming each, as a bitmask. Only blocks of the
+    // tree above the Fast-final slot, so its size is bounded by the tree's.
+    std::map<Checkpoint, std::uint64_t> m_sourceClaims;
+    std::size_t m_claimQuorum;                               // n - quorum + 1
     std::map<LinkKey, std::uint64_t> m_links;               // bitmask of authority indices
     std::multimap<Hash256, Checkpoint> m_bySource;          // source hash -> targets voted from it
     std::map<std::pair<std::uint64_t, std::size_t>, std::uint8_t> m_targetsPerVoterSlot;   // (slot, voter)

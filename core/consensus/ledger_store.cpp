@@ -43,6 +43,7 @@ Result<std::unique_ptr<LedgerConsensusStore>> LedgerConsensusStore::open(
 
 Result<SignerRecord> LedgerConsensusStore::loadSignerRecord()
 {
+    std::lock_guard lock(m_mutex);
     // A failed read is an error, never "nothing signed yet": a node that
     // believed that could sign again what it signed before.
     auto local = m_ledger->getLocal(kSignerRecordKey);
@@ -82,11 +83,13 @@ Result<SignerRecord> LedgerConsensusStore::loadSignerRecord()
 
 Status LedgerConsensusStore::saveSignerRecord(const SignerRecord &record, std::int64_t /*nowMs*/)
 {
+    std::lock_guard lock(m_mutex);
     return m_ledger->putLocal(kSignerRecordKey, codec::encode(record));
 }
 
 Status LedgerConsensusStore::appendFinalized(const Block &block, std::span<const state::StateChange> changes)
 {
+    std::lock_guard lock(m_mutex);
     if (block.header.height <= m_ledger->height())
         return Status::success();   // already recorded (the anchor of a restart)
     // The ledger checks that the changes give the header's root before it
@@ -96,6 +99,7 @@ Status LedgerConsensusStore::appendFinalized(const Block &block, std::span<const
 
 Result<RestoredChain> LedgerConsensusStore::loadFinalized()
 {
+    std::lock_guard lock(m_mutex);
     RestoredChain chain;
     const std::uint64_t height = m_ledger->height();
     if (height == 0)
@@ -119,6 +123,7 @@ Result<RestoredChain> LedgerConsensusStore::loadFinalized()
 Status LedgerConsensusStore::recordAudit(const std::string &action, const std::string &details,
                                          std::int64_t nowMs)
 {
+    std::lock_guard lock(m_mutex);
     ledger::AuditEntry entry;
     entry.timeMs = nowMs;
     entry.actor = m_actor;

@@ -23,6 +23,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace gtx::consensus {
@@ -47,7 +48,17 @@ public:
     Status recordAudit(const std::string &action, const std::string &details,
                        std::int64_t nowMs) override;
 
+    // The ledger itself, for a caller that knows no other thread uses the
+    // store (tools, tests, after the node has stopped).
     ledger::Ledger &ledger() { return *m_ledger; }
+    // Runs `f(ledger)` under the store's lock: how another thread (the
+    // console's) reads the ledger while the node writes to it.
+    template <class F>
+    auto withLedger(F &&f)
+    {
+        std::lock_guard lock(m_mutex);
+        return f(*m_ledger);
+    }
 
 private:
     LedgerConsensusStore(std::unique_ptr<ledger::Ledger> ledger, std::string actor)
@@ -55,6 +66,7 @@ private:
     {
     }
 
+    std::mutex m_mutex;   // every use of m_ledger through this store
     std::unique_ptr<ledger::Ledger> m_ledger;
     std::string m_actor;
 };

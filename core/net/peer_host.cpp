@@ -260,6 +260,54 @@ private:
 
     void publish()
     {
+        // The block feed and the members change only with the head or finality.
+        const BlockNode *head = m_node->head();
+        const BlockNode *fastTip = m_node->finalizedTip(FinalityLevel::Fast);
+        const BlockNode *fullTip = m_node->finalizedTip(FinalityLevel::Full);
+        const BlockNode *economicTip = m_node->finalizedTip(FinalityLevel::Economic);
+        const bool moved = head != m_lastHead || fastTip != m_lastFast || fullTip != m_lastFull
+                           || economicTip != m_lastEconomic;
+        if (moved) {
+            m_lastHead = head;
+            m_lastFast = fastTip;
+            m_lastFull = fullTip;
+            m_lastEconomic = economicTip;
+            ++m_version;
+            m_recent.clear();
+            for (const BlockNode *b = head; b && m_recent.size() < kRecentBlocks && b->height > 0; b = b->parent) {
+                BlockSummary r;
+                r.height = b->height;
+                r.slot = b->slot;
+                r.hash = b->hash;
+                r.proposer = b->header().proposer;
+                r.transactions = static_cast<std::uint32_t>(b->block->transactions.size());
+                r.level = b->level;
+                r.timestampMs = b->header().timestampMs;
+                m_recent.push_back(r);
+            }
+            m_members.clear();
+            for (const auto &a : m_setup.genesis->authorities) {
+                MemberSummary m;
+                m.key = a.key;
+                m.authority = true;
+                m.authorityType = a.type;
+                m_members.push_back(m);
+            }
+            for (const auto &v : head->epoch->active.members) {
+                MemberSummary m;
+                m.key = v.key;
+                m.role = v.role;
+                m.stake = v.stake;
+                if (const auto record = head->state.executed.validator(v.key)) {
+                    m.role = record->role;
+                    m.stake = record->stake();
+                    m.blocksProduced = record->blocksProduced;
+                    m.slotsMissed = record->slotsMissed;
+                    m.uptimePpm = record->uptimePpm();
+                }
+                m_members.push_back(m);
+            }
+        }
         HostSnapshot s;
         s.headHeight = m_node->head()->height;
         const BlockNode *fast = m_node->finalizedTip(FinalityLevel::Fast);
@@ -276,10 +324,13 @@ private:
             std::lock_guard lock(m_peersMutex);
             s.peers = m_keys.size();
         }
+        s.version = m_version;
         std::lock_guard lock(m_snapshotMutex);
         s.safetyAlarms = m_snapshot.safetyAlarms;
         s.evidenceDetected = m_snapshot.evidenceDetected;
-        m_snapshot = s;
+        s.recentBlocks = m_recent;
+        s.members = m_members;
+        m_snapshot = std::move(s);
     }
 
     Setup m_setup;
@@ -294,6 +345,15 @@ private:
     mutable std::mutex m_peersMutex;   // the peer table
     std::vector<PublicKey> m_keys;     // PeerId - 1 -> key
     std::map<PublicKey, PeerId> m_ids;
+
+    // Host thread only: what the last snapshot was built from.
+    const BlockNode *m_lastHead = nullptr;
+    const BlockNode *m_lastFast = nullptr;
+    const BlockNode *m_lastFull = nullptr;
+    const BlockNode *m_lastEconomic = nullptr;
+    std::uint64_t m_version = 0;
+    std::vector<BlockSummary> m_recent;
+    std::vector<MemberSummary> m_members;
 
     mutable std::mutex m_snapshotMutex;
     HostSnapshot m_snapshot;

@@ -34,6 +34,30 @@ struct PeerAddress
 // consensus channel. A message that does not decode goes on bulk.
 Channel channelOf(ByteView message);
 
+struct BlockSummary
+{
+    std::uint64_t height = 0;
+    std::uint64_t slot = 0;
+    Hash256 hash;
+    PublicKey proposer;
+    std::uint32_t transactions = 0;
+    consensus::FinalityLevel level = consensus::FinalityLevel::None;
+    std::int64_t timestampMs = 0;
+};
+
+// A member of the network: an authority, or a validator of the head's epoch.
+struct MemberSummary
+{
+    PublicKey key;
+    bool authority = false;
+    AuthorityType authorityType = AuthorityType::EGAT;
+    state::ValidatorRole role = state::ValidatorRole::Stake;
+    std::uint64_t stake = 0;   // micro-GT
+    std::uint64_t blocksProduced = 0;
+    std::uint64_t slotsMissed = 0;
+    std::uint32_t uptimePpm = 0;
+};
+
 // What the host last saw of its node, for status displays and tests.
 struct HostSnapshot
 {
@@ -49,7 +73,11 @@ struct HostSnapshot
     std::size_t peers = 0;
     std::array<std::size_t, kLaneCount> mempool{};   // waiting transactions per lane
     consensus::NodeCounters counters;
+    std::vector<BlockSummary> recentBlocks;   // newest first, at most kRecentBlocks, the head's chain
+    std::vector<MemberSummary> members;       // authorities, then the active validators
+    std::uint64_t version = 0;                // grows whenever the head or a finality level moves
 };
+constexpr std::size_t kRecentBlocks = 20;
 
 // The host's figures in the Prometheus text format (version 0.0.4), for the
 // node_exporter textfile collector or any scraper that reads a file.

@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace gtx::interfaces {
 
@@ -37,6 +38,70 @@ struct NodeStatus
     std::string stateRoot;            // hex
     std::int64_t headTimeMs = 0;      // UTC ms of the head block
     std::uint64_t auditRecords = 0;
+};
+
+// --- Consensus -------------------------------------------------------------
+
+enum class Finality : std::uint8_t { None = 0, Fast = 1, Full = 2, Economic = 3 };
+
+// Who a network member is. Authorities carry their short name (EGAT, MEA,
+// PEA, NEPO, ERC), which is a proper name and never translated.
+enum class MemberKind : std::uint8_t { Authority = 0, StakeValidator = 1, EnergyValidator = 2 };
+
+struct BlockRow
+{
+    std::uint64_t height = 0;
+    std::uint64_t slot = 0;
+    std::string hash;          // hex
+    std::string proposer;      // hex key
+    std::string proposerName;  // authority short name, or empty for a validator
+    std::uint32_t transactions = 0;
+    Finality finality = Finality::None;
+    std::int64_t timeMs = 0;   // UTC ms
+};
+
+struct MemberRow
+{
+    std::string key;           // hex
+    MemberKind kind = MemberKind::Authority;
+    std::string authorityName; // EGAT ... for authorities
+    std::uint64_t stakeMicroGt = 0;
+    std::uint64_t blocksProduced = 0;   // validators: from the chain's records
+    std::uint64_t slotsMissed = 0;
+    std::uint32_t uptimePpm = 0;
+};
+
+// The network as this console's node sees it.
+struct ConsensusSnapshot
+{
+    bool joined = false;            // the node runs on a network (else the rest is empty)
+    std::uint64_t headHeight = 0;
+    std::uint64_t fastHeight = 0;
+    std::uint64_t fullHeight = 0;
+    std::uint64_t economicHeight = 0;
+    std::uint64_t currentSlot = 0;
+    std::uint64_t fastSlot = 0;
+    std::uint64_t slotMs = 0;
+    std::size_t peers = 0;
+    std::uint64_t safetyAlarms = 0;
+    std::vector<BlockRow> recentBlocks;   // newest first, at most 20, on the head's chain
+    std::vector<MemberRow> members;       // authorities, then validators of the current epoch
+
+    // Seconds from the Fast-final block's slot to the node's clock.
+    double finalityLagSeconds() const
+    {
+        return currentSlot > fastSlot ? static_cast<double>((currentSlot - fastSlot) * slotMs) / 1000.0 : 0.0;
+    }
+};
+
+class ConsensusView
+{
+public:
+    virtual ~ConsensusView() = default;
+    virtual ConsensusSnapshot snapshot() const = 0;
+    // Called on a node thread, at most every 250 ms, when something changed.
+    using ChangedFn = std::function<void(const ConsensusSnapshot &)>;
+    virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
 };
 
 class Node
@@ -62,6 +127,9 @@ public:
 
     using StatusChangedFn = std::function<void(const NodeStatus &)>;
     virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;
+
+    // The consensus area: the chain and its members as this node sees them.
+    virtual ConsensusView &consensus() = 0;
 };
 
 struct NodeOptions
@@ -69,6 +137,10 @@ struct NodeOptions
     std::filesystem::path dataDir;
     std::string networkName = "devnet";
     bool fastKdf = false;   // devnet/tests: Argon2id INTERACTIVE instead of MODERATE
+    // A devnet directory (gtx-node devnet) to join as an observer: its
+    // network file, its nodes' addresses, and the observer key it made
+    // for the console (console/observer.key). Empty: no network.
+    std::filesystem::path joinDevnet;
 };
 
 // The node embedded in this process.

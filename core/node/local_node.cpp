@@ -1,9 +1,218 @@
 #include "core/node/local_node.h"
 
+#include "core/crypto/keystore.h"
+#include "core/node/network_file.h"
+#include "core/node/node_config.h"
+
+#include <fstream>
+#include <sstream>
 #include <utility>
 #include <vector>
 
 namespace gtx::node {
+
+namespace {
+
+interfaces::Finality finalityOf(consensus::FinalityLevel level)
+{
+    switch (level) {
+    case consensus::FinalityLevel::None:
+        return interfaces::Finality::None;
+    case consensus::FinalityLevel::Fast:
+        return interfaces::Finality::Fast;
+    case consensus::FinalityLevel::Full:
+        return interfaces::Finality::Full;
+    case consensus::FinalityLevel::Economic:
+        return interfaces::Finality::Economic;
+    }
+    return interfaces::Finality::None;
+}
+
+interfaces::ConsensusSnapshot toSnapshot(const net::HostSnapshot &h, std::uint64_t slotMs,
+                                         const consensus::ConsensusGenesis &genesis)
+{
+    std::map<PublicKey, std::string> authorityNames;
+    for (const auto &a : genesis.authorities)
+        authorityNames[a.key] = std::string(toString(a.type));
+    interfaces::ConsensusSnapshot s;
+    s.joined = true;
+    s.headHeight = h.headHeight;
+    s.fastHeight = h.fastHeight;
+    s.fullHeight = h.fullHeight;
+    s.economicHeight = h.economicHeight;
+    s.currentSlot = h.currentSlot;
+    s.fastSlot = h.fastSlot;
+    s.slotMs = slotMs;
+    s.peers = h.peers;
+    s.safetyAlarms = h.safetyAlarms;
+    for (const auto &b : h.recentBlocks) {
+        interfaces::BlockRow r;
+        r.height = b.height;
+        r.slot = b.slot;
+        r.hash = b.hash.hex();
+        r.proposer = b.proposer.hex();
+        if (const auto it = authorityNames.find(b.proposer); it != authorityNames.end())
+            r.proposerName = it->second;
+        r.transactions = b.transactions;
+        r.finality = finalityOf(b.level);
+        r.timeMs = b.timestampMs;
+        s.recentBlocks.push_back(r);
+    }
+    for (const auto &m : h.members) {
+        interfaces::MemberRow r;
+        r.key = m.key.hex();
+        if (m.authority) {
+            r.kind = interfaces::MemberKind::Authority;
+            r.authorityName = std::string(toString(m.authorityType));
+        } else {
+            r.kind = m.role == state::ValidatorRole::Stake ? interfaces::MemberKind::StakeValidator
+                                                           : interfaces::MemberKind::EnergyValidator;
+        }
+        r.stakeMicroGt = m.stake;
+        r.blocksProduced = m.blocksProduced;
+        r.slotsMissed = m.slotsMissed;
+        r.uptimePpm = m.uptimePpm;
+        s.members.push_back(r);
+    }
+    return s;
+}
+
+std::string readFileText(const std::filesystem::path &file)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    std::string text = s.str();
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+        text.pop_back();
+    return text;
+}
+
+} // namespace
+
+// The consensus area: snapshots of the observer host, and a thread that
+// tells subscribers about changes at most every 250 ms (and every second
+// at least, as the finality lag grows with the clock).
+class LocalNode::Consensus final : public interfaces::ConsensusView
+{
+public:
+    Consensus() = default;
+    ~Consensus() override { detach(); }
+
+    // `chainMoved` runs on the notifier thread whenever the chain moved.
+    void attach(net::PeerHost *host, std::uint64_t slotMs, std::shared_ptr<const consensus::ConsensusGenesis> genesis,
+                std::function<void()> chainMoved)
+    {
+        detach();
+        {
+            std::lock_guard lock(m_mutex);
+            m_host = host;
+            m_slotMs = slotMs;
+            m_genesis = std::move(genesis);
+            m_chainMoved = std::move(chainMoved);
+            m_stop = false;
+        }
+        m_thread = std::thread([this] { loop(); });
+    }
+
+    void detach()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+            m_host = nullptr;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+    interfaces::ConsensusSnapshot snapshot() const override
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_host)
+            return {};
+        return toSnapshot(m_host->snapshot(), m_slotMs, *m_genesis);
+    }
+
+    std::unique_ptr<interfaces::Handler> handleChanged(ChangedFn fn) override
+    {
+        std::lock_guard lock(*m_handlersMutex);
+        const int id = m_nextId++;
+        (*m_handlers)[id] = std::move(fn);
+        return std::make_unique<Subscription>(m_handlersMutex, m_handlers, id);
+    }
+
+private:
+    class Subscription final : public interfaces::Handler
+    {
+    public:
+        Subscription(std::weak_ptr<std::mutex> mutex, std::weak_ptr<std::map<int, ChangedFn>> handlers, int id)
+            : m_mutex(std::move(mutex)), m_handlers(std::move(handlers)), m_id(id)
+        {
+        }
+        ~Subscription() override { disconnect(); }
+        void disconnect() override
+        {
+            auto mutex = m_mutex.lock();
+            auto handlers = m_handlers.lock();
+            if (!mutex || !handlers)
+                return;
+            std::lock_guard lock(*mutex);
+            handlers->erase(m_id);
+        }
+
+    private:
+        std::weak_ptr<std::mutex> m_mutex;
+        std::weak_ptr<std::map<int, ChangedFn>> m_handlers;
+        int m_id;
+    };
+
+    void loop()
+    {
+        std::uint64_t lastVersion = UINT64_MAX;
+        auto lastSent = std::chrono::steady_clock::now() - std::chrono::seconds(10);
+        std::unique_lock lock(m_mutex);
+        while (!m_stop) {
+            m_wake.wait_for(lock, std::chrono::milliseconds(250), [this] { return m_stop; });
+            if (m_stop || !m_host)
+                break;
+            const net::HostSnapshot host = m_host->snapshot();
+            const auto now = std::chrono::steady_clock::now();
+            if (host.version == lastVersion && now - lastSent < std::chrono::seconds(1))
+                continue;
+            const bool moved = host.version != lastVersion;
+            lastVersion = host.version;
+            lastSent = now;
+            const interfaces::ConsensusSnapshot s = toSnapshot(host, m_slotMs, *m_genesis);
+            lock.unlock();
+            std::vector<ChangedFn> callbacks;
+            {
+                std::lock_guard handlersLock(*m_handlersMutex);
+                for (const auto &[id, fn] : *m_handlers)
+                    callbacks.push_back(fn);
+            }
+            for (const auto &fn : callbacks)
+                fn(s);
+            if (moved && m_chainMoved)
+                m_chainMoved();
+            lock.lock();
+        }
+    }
+
+    mutable std::mutex m_mutex;   // m_host, m_stop
+    std::condition_variable m_wake;
+    net::PeerHost *m_host = nullptr;
+    std::uint64_t m_slotMs = 0;
+    std::shared_ptr<const consensus::ConsensusGenesis> m_genesis;
+    std::function<void()> m_chainMoved;
+    bool m_stop = false;
+    std::thread m_thread;
+
+    std::shared_ptr<std::mutex> m_handlersMutex = std::make_shared<std::mutex>();
+    std::shared_ptr<std::map<int, ChangedFn>> m_handlers = std::make_shared<std::map<int, ChangedFn>>();
+    int m_nextId = 1;
+};
 
 class LocalNode::StatusHandler final : public interfaces::Handler
 {
@@ -32,8 +241,58 @@ private:
 };
 
 LocalNode::LocalNode(interfaces::NodeOptions options, std::shared_ptr<const Clock> clock)
-    : m_options(std::move(options)), m_clock(std::move(clock))
+    : m_options(std::move(options)), m_clock(std::move(clock)), m_consensus(std::make_unique<Consensus>())
 {
+}
+
+interfaces::ConsensusView &LocalNode::consensus()
+{
+    return *m_consensus;
+}
+
+Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool create)
+{
+    const std::filesystem::path devnet = m_options.joinDevnet;
+    auto network = readNetworkFile(devnet / "network.toml");
+    if (!network)
+        return network.error();
+    // The console's place in the devnet: its observer key, its listening
+    // endpoints (the nodes link to them) and the nodes' addresses.
+    auto config = readNodeConfig(devnet / "console" / "node.toml");
+    if (!config)
+        return config.error();
+    if (!create && !ledger::Ledger::exists(m_options.dataDir))
+        return makeError("ledger.not_found", "There is no ledger in " + m_options.dataDir.string() + " yet.");
+    auto store = consensus::LedgerConsensusStore::open(m_options.dataDir, passphrase, network->params,
+                                                       *network->genesis, kdfParams(), actor);
+    if (!store)
+        return store.error();
+    auto audited = (*store)->ledger().appendAudit(
+        {m_clock->nowMs(), actor, "node.unlocked", create ? "first start" : "", "network=devnet observer"});
+    if (!audited)
+        return audited.error();
+    const std::string observerPass = readFileText(config->passphraseFile);
+    auto key = crypto::loadKeystore(config->keyFile, asBytes(observerPass));
+    if (!key)
+        return key.error();
+    net::PeerHost::Setup setup;
+    setup.params = network->params;
+    setup.genesis = network->genesis;
+    setup.store = store->get();
+    setup.transport.networkId = network->params.networkId;
+    setup.transport.consensusEndpoint = config->listenConsensus;
+    setup.transport.bulkEndpoint = config->listenBulk;
+    auto host = net::PeerHost::start(setup, std::move(key).value());
+    if (!host)
+        return host.error();
+    (*host)->addPeers(config->peers);
+    (*host)->run();
+    m_store = std::move(store).value();
+    m_host = std::move(host).value();
+    m_slotMs = network->params.slotMs;
+    // The ledger grows with the Fast-final chain: the status follows it.
+    m_consensus->attach(m_host.get(), m_slotMs, network->genesis, [this] { notifyStatus(); });
+    return Status::success();
 }
 
 LocalNode::~LocalNode()
@@ -59,6 +318,16 @@ crypto::Argon2Params LocalNode::kdfParams() const
 
 Status LocalNode::createLedger(ByteView passphrase, const std::string &actor)
 {
+    if (!m_options.joinDevnet.empty()) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_ledger || m_store)
+                return makeError("node.already_unlocked", "The ledger is already open.");
+            GTX_TRY(joinLocked(passphrase, actor, true));
+        }
+        notifyStatus();
+        return {};
+    }
     auto params = networkByName(m_options.networkName);
     if (!params)
         return params.error();
@@ -86,8 +355,18 @@ Status LocalNode::unlock(ByteView passphrase, const std::string &actor)
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_ledger)
+        if (m_ledger || m_store)
             return makeError("node.already_unlocked", "The ledger is already open.");
+        if (!m_options.joinDevnet.empty()) {
+            GTX_TRY(joinLocked(passphrase, actor, false));
+        }
+    }
+    if (!m_options.joinDevnet.empty()) {
+        notifyStatus();
+        return {};
+    }
+    {
+        std::lock_guard lock(m_mutex);
         auto opened = ledger::Ledger::open(m_options.dataDir, passphrase);
         if (!opened)
             return opened.error();
@@ -104,13 +383,24 @@ Status LocalNode::unlock(ByteView passphrase, const std::string &actor)
 
 void LocalNode::shutdown()
 {
+    m_consensus->detach();
     std::unique_ptr<ledger::Ledger> closing;
+    std::unique_ptr<net::PeerHost> host;
+    std::unique_ptr<consensus::LedgerConsensusStore> store;
     {
         std::lock_guard lock(m_mutex);
         closing = std::move(m_ledger);
+        host = std::move(m_host);
+        store = std::move(m_store);
     }
-    if (closing) {
+    if (host)
+        host->stop();   // before its store goes
+    host.reset();
+    if (store)
+        (void)store->ledger().flushState();
+    if (closing || store) {
         closing.reset();
+        store.reset();
         notifyStatus();
     }
 }
@@ -119,15 +409,19 @@ interfaces::NodeStatus LocalNode::statusLocked() const
 {
     interfaces::NodeStatus s;
     s.networkName = m_options.networkName;
-    if (!m_ledger)
-        return s;
-    s.unlocked = true;
-    s.height = m_ledger->height();
-    s.headHash = m_ledger->headHash().hex();
-    s.stateRoot = m_ledger->stateRoot().hex();
-    if (auto header = m_ledger->headerAt(s.height))
-        s.headTimeMs = header->timestampMs;
-    s.auditRecords = m_ledger->auditCount();
+    auto fill = [&s](const ledger::Ledger &l) {
+        s.unlocked = true;
+        s.height = l.height();
+        s.headHash = l.headHash().hex();
+        s.stateRoot = l.stateRoot().hex();
+        if (auto header = l.headerAt(s.height))
+            s.headTimeMs = header->timestampMs;
+        s.auditRecords = l.auditCount();
+    };
+    if (m_store)
+        m_store->withLedger([&](ledger::Ledger &l) { fill(l); });
+    else if (m_ledger)
+        fill(*m_ledger);
     return s;
 }
 
@@ -142,9 +436,12 @@ Status LocalNode::recordAudit(const std::string &actor, const std::string &actio
 {
     {
         std::lock_guard lock(m_mutex);
-        if (!m_ledger)
-            return makeError("node.locked", "The ledger is locked: unlock it first.");
-        auto appended = m_ledger->appendAudit({m_clock->nowMs(), actor, action, reason, details});
+        const ledger::AuditEntry entry{m_clock->nowMs(), actor, action, reason, details};
+        Result<ledger::AuditRecord> appended = makeError("node.locked", "The ledger is locked: unlock it first.");
+        if (m_store)
+            appended = m_store->withLedger([&](ledger::Ledger &l) { return l.appendAudit(entry); });
+        else if (m_ledger)
+            appended = m_ledger->appendAudit(entry);
         if (!appended)
             return appended.error();
     }

@@ -1,16 +1,23 @@
 #pragma once
 
-// The node embedded in this process: the ledger today; consensus, energy,
-// staking and the peer network join it as they are built.
+// The node embedded in this process: its ledger and, when it joins a
+// network (NodeOptions::joinDevnet), a consensus node over the peer
+// transport as an observer (a full, non-voting node), whose view of the
+// chain consensus() hands out.
 
 #include "core/common/clock.h"
+#include "core/consensus/ledger_store.h"
+#include "core/net/peer_host.h"
 #include "core/ledger/ledger.h"
 #include "core/node/genesis.h"
 #include "core/node/interface.h"
 
+#include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 namespace gtx::node {
 
@@ -29,18 +36,27 @@ public:
     Status recordAudit(const std::string &actor, const std::string &action,
                        const std::string &reason, const std::string &details) override;
     std::unique_ptr<interfaces::Handler> handleStatusChanged(StatusChangedFn fn) override;
+    interfaces::ConsensusView &consensus() override;
 
 private:
     class StatusHandler;
+    class Consensus;
     interfaces::NodeStatus statusLocked() const;
     void notifyStatus();
     crypto::Argon2Params kdfParams() const;
+    // Opens (or, with `create`, creates) the ledger of the joined network
+    // and starts the observer node. Called with m_mutex held.
+    Status joinLocked(ByteView passphrase, const std::string &actor, bool create);
 
     const interfaces::NodeOptions m_options;
     const std::shared_ptr<const Clock> m_clock;
 
     mutable std::mutex m_mutex;
-    std::unique_ptr<ledger::Ledger> m_ledger;
+    std::unique_ptr<ledger::Ledger> m_ledger;                       // without a network
+    std::unique_ptr<consensus::LedgerConsensusStore> m_store;      // on a network
+    std::unique_ptr<net::PeerHost> m_host;
+    std::uint64_t m_slotMs = 0;
+    std::unique_ptr<Consensus> m_consensus;
 
     std::shared_ptr<std::mutex> m_handlersMutex = std::make_shared<std::mutex>();
     std::shared_ptr<std::map<int, StatusChangedFn>> m_handlers =

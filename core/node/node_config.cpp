@@ -63,6 +63,16 @@ Result<NodeConfig> readNodeConfig(const std::filesystem::path &file)
     c.listenBulk = root["listen_bulk"].value_or(std::string());
     if (c.listenConsensus.empty() || c.listenBulk.empty())
         return bad(file, "listen_consensus and listen_bulk are needed");
+    if (const toml::array *observers = root["observers"].as_array()) {
+        for (const toml::node &entry : *observers) {
+            Bytes key;
+            if (!entry.is_string() || !fromHex(entry.value_or(std::string()), key) || key.size() != PublicKey::size())
+                return bad(file, "every observer key must be 64 hex digits");
+            PublicKey k;
+            std::copy(key.begin(), key.end(), k.bytes.begin());
+            c.observers.push_back(k);
+        }
+    }
     if (const toml::array *peers = root["peer"].as_array()) {
         std::size_t index = 0;
         for (const toml::node &entry : *peers) {
@@ -99,6 +109,12 @@ std::string formatNodeConfig(const NodeConfig &c)
         o << "status_file = " << quoted(c.statusFile.string()) << "\n";
     if (!c.metricsFile.empty())
         o << "metrics_file = " << quoted(c.metricsFile.string()) << "\n";
+    if (!c.observers.empty()) {
+        o << "observers = [";
+        for (std::size_t i = 0; i < c.observers.size(); ++i)
+            o << (i ? ", " : "") << quoted(c.observers[i].hex());
+        o << "]\n";
+    }
     for (const auto &p : c.peers)
         o << "\n[[peer]]\nkey = " << quoted(p.key.hex()) << "\nconsensus = " << quoted(p.consensusEndpoint)
           << "\nbulk = " << quoted(p.bulkEndpoint) << "\n";

@@ -12,6 +12,8 @@
 //   status_file = "status.json"            # optional: heights, rewritten every half second
 //   metrics_file = "metrics.prom"          # optional: Prometheus text format, likewise
 //
+//   observers = ["<64 hex digits>"]       # optional: keys admitted besides the members
+//
 //   [[peer]]
 //   key = "<64 hex digits>"
 //   consensus = "tcp://127.0.0.1:24102"
@@ -37,6 +39,7 @@ struct NodeConfig
     std::filesystem::path statusFile;   // empty: none
     std::filesystem::path metricsFile;  // Prometheus text format; empty: none
     std::vector<net::PeerAddress> peers;
+    std::vector<PublicKey> observers;   // admitted besides the network's members (consoles)
 };
 
 // Errors: "config.no_file", "config.bad_file" naming the field.

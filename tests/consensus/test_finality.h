@@ -31,4 +31,5 @@ private slots:
     void realVoteCountsWhateverItsVoterSentBefore();
     void withoutTheExactLinkConflictingBlocksFinalize();
     void voteTablesArePrunedBelowFinality();
+    void sourceClaimedByMoreThanTheFaultyIsJustified();
 };

@@ -20,6 +20,74 @@
 
 namespace gtx::test {
 
+// The consensus area of the fake node: a snapshot the test sets, and
+// change events sent from a thread of its own.
+class FakeConsensus final : public interfaces::ConsensusView
+{
+public:
+    void setSnapshot(const interfaces::ConsensusSnapshot &s)
+    {
+        std::lock_guard lock(*m_mutex);
+        m_snapshot = s;
+    }
+    void emitFromNodeThread(const interfaces::ConsensusSnapshot &s)
+    {
+        setSnapshot(s);
+        std::thread([this, s]() {
+            std::map<int, ChangedFn> handlers;
+            {
+                std::lock_guard lock(*m_mutex);
+                handlers = *m_handlers;
+            }
+            for (auto &[id, fn] : handlers)
+                fn(s);
+        }).join();
+    }
+    int handlers() const
+    {
+        std::lock_guard lock(*m_mutex);
+        return int(m_handlers->size());
+    }
+
+    interfaces::ConsensusSnapshot snapshot() const override
+    {
+        std::lock_guard lock(*m_mutex);
+        return m_snapshot;
+    }
+    std::unique_ptr<interfaces::Handler> handleChanged(ChangedFn fn) override
+    {
+        std::lock_guard lock(*m_mutex);
+        const int id = m_nextId++;
+        (*m_handlers)[id] = std::move(fn);
+        return std::make_unique<Subscription>(m_mutex, m_handlers, id);
+    }
+
+private:
+    class Subscription final : public interfaces::Handler
+    {
+    public:
+        Subscription(std::shared_ptr<std::mutex> mutex, std::shared_ptr<std::map<int, ChangedFn>> handlers, int id)
+            : m_mutex(std::move(mutex)), m_handlers(std::move(handlers)), m_id(id)
+        {
+        }
+        ~Subscription() override { disconnect(); }
+        void disconnect() override
+        {
+            std::lock_guard lock(*m_mutex);
+            m_handlers->erase(m_id);
+        }
+
+    private:
+        std::shared_ptr<std::mutex> m_mutex;
+        std::shared_ptr<std::map<int, ChangedFn>> m_handlers;
+        int m_id;
+    };
+    std::shared_ptr<std::mutex> m_mutex = std::make_shared<std::mutex>();
+    std::shared_ptr<std::map<int, ChangedFn>> m_handlers = std::make_shared<std::map<int, ChangedFn>>();
+    int m_nextId = 1;
+    interfaces::ConsensusSnapshot m_snapshot;
+};
+
 class FakeNode final : public interfaces::Node
 {
 public:
@@ -158,6 +226,9 @@ public:
         return Status::success();
     }
 
+    interfaces::ConsensusView &consensus() override { return m_consensus; }
+    FakeConsensus &fakeConsensus() { return m_consensus; }
+
     std::unique_ptr<interfaces::Handler> handleStatusChanged(StatusChangedFn fn) override
     {
         std::lock_guard lock(*m_handlersMutex);
@@ -167,6 +238,8 @@ public:
     }
 
 private:
+    FakeConsensus m_consensus;
+
     class FakeHandler final : public interfaces::Handler
     {
     public:

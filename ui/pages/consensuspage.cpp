@@ -1,6 +1,7 @@
 #include "ui/pages/consensuspage.h"
 
 #include "core/node/interface.h"
+#include "ui/models/consensusmodel.h"
 #include "ui/style/thaidate.h"
 
 #include <QEvent>
@@ -8,7 +9,11 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QStyle>
+#include <QTableView>
 #include <QLocale>
 #include <QVBoxLayout>
 
@@ -58,6 +63,51 @@ ConsensusPage::ConsensusPage(QWidget *parent) : QWidget(parent)
     form->addRow(m_stateRootName, m_stateRootValue);
     form->addRow(m_auditName, m_auditValue);
 
+    m_finalityBox = new QGroupBox(this);
+    m_joinedNote = new QLabel(m_finalityBox);
+    m_joinedNote->setObjectName(QStringLiteral("joinedNote"));
+    m_joinedNote->setWordWrap(true);
+    m_joinedNote->setProperty("muted", true);
+    m_headName = new QLabel(m_finalityBox);
+    m_headValue = makeValueLabel("headValue", m_finalityBox);
+    m_fastName = new QLabel(m_finalityBox);
+    m_fastValue = makeValueLabel("fastValue", m_finalityBox);
+    m_fullName = new QLabel(m_finalityBox);
+    m_fullValue = makeValueLabel("fullValue", m_finalityBox);
+    m_economicName = new QLabel(m_finalityBox);
+    m_economicValue = makeValueLabel("economicValue", m_finalityBox);
+    m_lagName = new QLabel(m_finalityBox);
+    m_lagValue = makeValueLabel("lagValue", m_finalityBox);
+    m_peersName = new QLabel(m_finalityBox);
+    m_peersValue = makeValueLabel("peersValue", m_finalityBox);
+    auto *finalityForm = new QFormLayout;
+    finalityForm->setHorizontalSpacing(16);
+    finalityForm->addRow(m_headName, m_headValue);
+    finalityForm->addRow(m_fastName, m_fastValue);
+    finalityForm->addRow(m_fullName, m_fullValue);
+    finalityForm->addRow(m_economicName, m_economicValue);
+    finalityForm->addRow(m_lagName, m_lagValue);
+    finalityForm->addRow(m_peersName, m_peersValue);
+    auto *finalityLayout = new QVBoxLayout(m_finalityBox);
+    finalityLayout->addWidget(m_joinedNote);
+    finalityLayout->addLayout(finalityForm);
+
+    auto makeTable = [this](QGroupBox *&box, QTableView *&view, const char *name) {
+        box = new QGroupBox(this);
+        view = new QTableView(box);
+        view->setObjectName(QLatin1String(name));
+        view->setSelectionBehavior(QAbstractItemView::SelectRows);
+        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        view->verticalHeader()->hide();
+        view->horizontalHeader()->setStretchLastSection(true);
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        view->setAlternatingRowColors(false);
+        auto *l = new QVBoxLayout(box);
+        l->addWidget(view);
+    };
+    makeTable(m_blocksBox, m_blocksView, "blockFeedView");
+    makeTable(m_membersBox, m_membersView, "membersView");
+
     m_plannedLabel = new QLabel(this);
     m_plannedLabel->setObjectName(QStringLiteral("plannedLabel"));
     m_plannedLabel->setWordWrap(true);
@@ -68,13 +118,60 @@ ConsensusPage::ConsensusPage(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(24, 20, 24, 20);
     layout->setSpacing(12);
     layout->addWidget(m_titleLabel);
-    layout->addWidget(m_nodeBox);
+    auto *top = new QHBoxLayout;
+    top->setSpacing(12);
+    top->addWidget(m_finalityBox, 1);
+    top->addWidget(m_nodeBox, 2);
+    layout->addLayout(top);
+    auto *tables = new QHBoxLayout;
+    tables->setSpacing(12);
+    tables->addWidget(m_blocksBox, 1);
+    tables->addWidget(m_membersBox, 1);
+    layout->addLayout(tables, 1);
     layout->addWidget(m_plannedLabel);
-    layout->addStretch(1);
     retranslateUi();
 }
 
 ConsensusPage::~ConsensusPage() = default;
+
+void ConsensusPage::setModel(ConsensusModel *model)
+{
+    m_model = model;
+    m_blocksView->setModel(model ? model->blocks() : nullptr);
+    m_membersView->setModel(model ? model->members() : nullptr);
+    if (model)
+        connect(model, &ConsensusModel::changed, this, &ConsensusPage::showConsensus);
+    showConsensus();
+}
+
+void ConsensusPage::showConsensus()
+{
+    const QString unknown = QStringLiteral("-");
+    const bool joined = m_model && m_model->snapshot().joined;
+    m_joinedNote->setVisible(!joined);
+    if (!joined) {
+        for (QLabel *v : {m_headValue, m_fastValue, m_fullValue, m_economicValue, m_lagValue, m_peersValue})
+            v->setText(unknown);
+        m_lagValue->setProperty("hmiState", QString());
+        m_lagValue->style()->unpolish(m_lagValue);
+        m_lagValue->style()->polish(m_lagValue);
+        return;
+    }
+    const interfaces::ConsensusSnapshot &s = m_model->snapshot();
+    m_headValue->setText(QString::number(s.headHeight));
+    m_fastValue->setText(QString::number(s.fastHeight));
+    m_fullValue->setText(QString::number(s.fullHeight));
+    m_economicValue->setText(QString::number(s.economicHeight));
+    const double lag = s.finalityLagSeconds();
+    //: Finality lag in seconds, e.g. "2 s".
+    m_lagValue->setText(tr("%1 s").arg(QString::number(lag, 'f', 0)));
+    // Colour only when abnormal: finality more than ten slots behind.
+    const bool stalled = s.slotMs > 0 && lag * 1000.0 > 10.0 * double(s.slotMs);
+    m_lagValue->setProperty("hmiState", stalled ? QStringLiteral("alarmHigh") : QString());
+    m_lagValue->style()->unpolish(m_lagValue);
+    m_lagValue->style()->polish(m_lagValue);
+    m_peersValue->setText(QString::number(s.peers));
+}
 
 void ConsensusPage::setStatus(const interfaces::NodeStatus &status)
 {
@@ -100,10 +197,35 @@ void ConsensusPage::retranslateUi()
     m_stateRootName->setText(tr("State root:"));
     //: Consensus page row label: number of records in the audit trail.
     m_auditName->setText(tr("Audit records:"));
-    //: What the rest of the Consensus page will show once built.
-    m_plannedLabel->setText(tr("The rest of this page is not built yet. It will show the "
-                               "validator set of the authorities (EGAT, MEA, PEA, NEPO, ERC), "
-                               "block production, finality and peer connections."));
+    //: What the Consensus page does not show yet.
+    m_plannedLabel->setText(tr("Not built yet: the health of each peer link, and alarms when "
+                               "finality stalls or an authority's link is lost."));
+    //: Group box on the Consensus page: the chain's heights at each finality level.
+    m_finalityBox->setTitle(tr("Finality"));
+    //: Shown when the console's node is not on a network.
+    m_joinedNote->setText(tr("This console has not joined a network. To follow a local devnet, "
+                             "start it with:\n--join-devnet DIR"));
+    //: Consensus page row label: number of the newest block.
+    m_headName->setText(tr("Newest block:"));
+    //: Consensus page row label: newest block final at the Fast level.
+    m_fastName->setText(tr("Fast-final:"));
+    //: Consensus page row label: newest block final at the Full level.
+    m_fullName->setText(tr("Full-final:"));
+    //: Consensus page row label: newest block final at the Economic level.
+    m_economicName->setText(tr("Economic-final:"));
+    //: Consensus page row label: how far the Fast-final block is behind the clock.
+    m_lagName->setText(tr("Finality lag:"));
+    //: Consensus page row label: number of nodes this one links to.
+    m_peersName->setText(tr("Peers:"));
+    //: Group box with the live feed of recent blocks.
+    m_blocksBox->setTitle(tr("Recent blocks"));
+    //: Group box with the authorities and validators of the network.
+    m_membersBox->setTitle(tr("Members of the network"));
+    if (m_model) {
+        m_model->blocks()->retranslate();
+        m_model->members()->retranslate();
+    }
+    showConsensus();
 
     const QString unknown = QStringLiteral("-");  // not known yet
     const QLocale locale;

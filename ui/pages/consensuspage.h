@@ -1,7 +1,9 @@
 #pragma once
 
-// Consensus: for now an overview of this node (network, head block, state
-// root, audit trail size); the validator set and finality come later.
+// Consensus: the chain as this console's node sees it (the head and the
+// heights at each finality level, how long finality lags, a live feed of
+// recent blocks, the network's members with their performance) and facts
+// about this node (network, head block, state root, audit trail size).
 
 #include <QWidget>
 
@@ -9,12 +11,15 @@
 
 class QGroupBox;
 class QLabel;
+class QTableView;
 
 namespace gtx::interfaces {
 struct NodeStatus;
 }
 
 namespace gtx::ui {
+
+class ConsensusModel;
 
 class ConsensusPage : public QWidget
 {
@@ -25,12 +30,15 @@ public:
     ~ConsensusPage() override;
 
     void setStatus(const interfaces::NodeStatus &status);
+    // The live view (the page does not own it); shown as it changes.
+    void setModel(ConsensusModel *model);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslateUi();
+    void showConsensus();
 
     std::unique_ptr<interfaces::NodeStatus> m_status;
     QLabel *m_titleLabel = nullptr;
@@ -48,6 +56,26 @@ private:
     QLabel *m_auditName = nullptr;
     QLabel *m_auditValue = nullptr;
     QLabel *m_plannedLabel = nullptr;
+
+    ConsensusModel *m_model = nullptr;
+    QGroupBox *m_finalityBox = nullptr;
+    QLabel *m_joinedNote = nullptr;
+    QLabel *m_headName = nullptr;
+    QLabel *m_headValue = nullptr;
+    QLabel *m_fastName = nullptr;
+    QLabel *m_fastValue = nullptr;
+    QLabel *m_fullName = nullptr;
+    QLabel *m_fullValue = nullptr;
+    QLabel *m_economicName = nullptr;
+    QLabel *m_economicValue = nullptr;
+    QLabel *m_lagName = nullptr;
+    QLabel *m_lagValue = nullptr;
+    QLabel *m_peersName = nullptr;
+    QLabel *m_peersValue = nullptr;
+    QGroupBox *m_blocksBox = nullptr;
+    QTableView *m_blocksView = nullptr;
+    QGroupBox *m_membersBox = nullptr;
+    QTableView *m_membersView = nullptr;
 };
 
 } // namespace gtx::ui

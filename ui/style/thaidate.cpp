@@ -42,4 +42,12 @@ QString ThaiDate::formatUtcMs(std::int64_t utcMs, QLocale::Language language)
     return format(QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::utc()), language);
 }
 
+QString ThaiDate::formatTimeUtcMs(std::int64_t utcMs, QLocale::Language language)
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::utc()).toTimeZone(bangkok());
+    const QString time = local.time().toString(QStringLiteral("HH:mm:ss"));
+    // U+0E19 U+002E: the Thai abbreviation of "hours" (as in 14:05:09 <that>).
+    return language == QLocale::Thai ? time + QStringLiteral(" \u0e19.") : time + QStringLiteral(" ICT");
+}
+
 } // namespace gtx::ui

@@ -1,0 +1,345 @@
+#include "ui/models/consensusmodel.h"
+
+#include "ui/style/thaidate.h"
+
+#include <QLocale>
+#include <QMetaObject>
+#include <QPointer>
+
+#include <mutex>
+
+namespace gtx::ui {
+
+QString authorityDisplayName(const std::string &shortName)
+{
+    //: Short name of the Electricity Generating Authority of Thailand.
+    if (shortName == "EGAT")
+        return BlockFeedModel::tr("EGAT");
+    //: Short name of the Metropolitan Electricity Authority.
+    if (shortName == "MEA")
+        return BlockFeedModel::tr("MEA");
+    //: Short name of the Provincial Electricity Authority.
+    if (shortName == "PEA")
+        return BlockFeedModel::tr("PEA");
+    //: Short name of the Energy Policy and Planning Office.
+    if (shortName == "NEPO")
+        return BlockFeedModel::tr("NEPO");
+    //: Short name of the Energy Regulatory Commission.
+    if (shortName == "ERC")
+        return BlockFeedModel::tr("ERC");
+    return QString::fromStdString(shortName);
+}
+
+QString finalityName(interfaces::Finality finality)
+{
+    switch (finality) {
+    case interfaces::Finality::None:
+        //: Finality of a block: not final yet.
+        return BlockFeedModel::tr("Not final");
+    case interfaces::Finality::Fast:
+        //: Finality level: the authorities' two-step confirmation.
+        return BlockFeedModel::tr("Fast");
+    case interfaces::Finality::Full:
+        //: Finality level: Fast plus the stake validators' attestations.
+        return BlockFeedModel::tr("Full");
+    case interfaces::Finality::Economic:
+        //: Finality level: Full and deep enough that reverting it would cost the stake.
+        return BlockFeedModel::tr("Economic");
+    }
+    return {};
+}
+
+namespace {
+
+QString shortKey(const std::string &hex)
+{
+    return QString::fromStdString(hex.substr(0, 8));
+}
+
+} // namespace
+
+// --- BlockFeedModel ------------------------------------------------------------
+
+int BlockFeedModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int BlockFeedModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BlockFeedModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const interfaces::BlockRow &r = m_rows[std::size_t(index.row())];
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Proposer || index.column() == FinalityColumn
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Proposer)
+        return QString::fromStdString(r.proposer);
+    if (role == Qt::ToolTipRole && index.column() == Time)
+        return ThaiDate::formatUtcMs(r.timeMs, QLocale().language());
+    if (role != Qt::DisplayRole)
+        return {};
+    const QLocale locale;
+    switch (index.column()) {
+    case Height:
+        return QString::number(r.height);   // Arabic digits in tables
+    case Slot:
+        return QString::number(r.slot);
+    case Time:
+        return ThaiDate::formatTimeUtcMs(r.timeMs, locale.language());
+    case Proposer:
+        return r.proposerName.empty() ? shortKey(r.proposer)
+                                      : authorityDisplayName(r.proposerName) + QStringLiteral(" ") + shortKey(r.proposer);
+    case Transactions:
+        return QString::number(r.transactions);
+    case FinalityColumn:
+        return finalityName(r.finality);
+    }
+    return {};
+}
+
+QVariant BlockFeedModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Height:
+        //: Block feed column: the block's number.
+        return tr("Block");
+    case Slot:
+        //: Block feed column: the time slot the block belongs to.
+        return tr("Slot");
+    case Time:
+        //: Block feed column: when the block was made (Bangkok time).
+        return tr("Time");
+    case Proposer:
+        //: Block feed column: who made the block.
+        return tr("Proposer");
+    case Transactions:
+        //: Block feed column: number of transactions in the block.
+        return tr("Transactions");
+    case FinalityColumn:
+        //: Block feed column: how final the block is.
+        return tr("Finality");
+    }
+    return {};
+}
+
+void BlockFeedModel::setRows(const std::vector<interfaces::BlockRow> &rows)
+{
+    // Where the old newest block sits in the new list: the rows above it are new.
+    std::size_t fresh = rows.size();
+    if (!m_rows.empty()) {
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].hash == m_rows.front().hash) {
+                fresh = i;
+                break;
+            }
+    }
+    const bool continues = m_rows.empty() || fresh < rows.size();
+    if (!continues) {
+        // Another chain (a reorganisation): every row goes and comes back.
+        if (!m_rows.empty()) {
+            beginRemoveRows({}, 0, int(m_rows.size()) - 1);
+            m_rows.clear();
+            endRemoveRows();
+        }
+        fresh = rows.size();
+    }
+    if (fresh > 0) {
+        beginInsertRows({}, 0, int(fresh) - 1);
+        m_rows.insert(m_rows.begin(), rows.begin(), rows.begin() + std::ptrdiff_t(fresh));
+        endInsertRows();
+    }
+    if (m_rows.size() > rows.size()) {
+        beginRemoveRows({}, int(rows.size()), int(m_rows.size()) - 1);
+        m_rows.resize(rows.size());
+        endRemoveRows();
+    }
+    for (std::size_t i = fresh; i < m_rows.size(); ++i) {
+        if (m_rows[i].finality != rows[i].finality || m_rows[i].hash != rows[i].hash) {
+            m_rows[i] = rows[i];
+            emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+        }
+    }
+}
+
+void BlockFeedModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+// --- MemberTableModel -------------------------------------------------------------
+
+int MemberTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MemberTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MemberTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const interfaces::MemberRow &r = m_rows[std::size_t(index.row())];
+    const bool authority = r.kind == interfaces::MemberKind::Authority;
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Member || index.column() == Key ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                                                 : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Key)
+        return QString::fromStdString(r.key);
+    if (role != Qt::DisplayRole)
+        return {};
+    const QString none = QStringLiteral("-");
+    switch (index.column()) {
+    case Member:
+        if (authority)
+            //: Members table: an authority, %1 its short name.
+            return tr("Authority %1").arg(authorityDisplayName(r.authorityName));
+        return r.kind == interfaces::MemberKind::StakeValidator
+                   //: Members table: a validator whose weight is its stake.
+                   ? tr("Stake validator")
+                   //: Members table: a validator whose weight comes from verified energy.
+                   : tr("Energy validator");
+    case Key:
+        return shortKey(r.key);
+    case Stake:
+        return authority ? none : QString::number(double(r.stakeMicroGt) / 1e6, 'f', 0);
+    case BlocksMade:
+        return authority ? none : QString::number(r.blocksProduced);
+    case SlotsMissed:
+        return authority ? none : QString::number(r.slotsMissed);
+    case Uptime:
+        return authority || r.blocksProduced + r.slotsMissed == 0
+                   ? none
+                   : QString::number(double(r.uptimePpm) / 10000.0, 'f', 1) + QStringLiteral(" %");
+    }
+    return {};
+}
+
+QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Member:
+        //: Members table column: who the member is.
+        return tr("Member");
+    case Key:
+        //: Members table column: the start of the member's public key.
+        return tr("Key");
+    case Stake:
+        //: Members table column: bonded stake in GT.
+        return tr("Stake (GT)");
+    case BlocksMade:
+        //: Members table column: blocks the validator made.
+        return tr("Blocks made");
+    case SlotsMissed:
+        //: Members table column: slots the validator was drawn for and made no block.
+        return tr("Slots missed");
+    case Uptime:
+        //: Members table column: blocks made out of slots drawn, in percent.
+        return tr("Uptime");
+    }
+    return {};
+}
+
+void MemberTableModel::setRows(const std::vector<interfaces::MemberRow> &rows)
+{
+    bool sameMembers = rows.size() == m_rows.size();
+    for (std::size_t i = 0; sameMembers && i < rows.size(); ++i)
+        sameMembers = rows[i].key == m_rows[i].key;
+    if (!sameMembers) {
+        if (!m_rows.empty()) {
+            beginRemoveRows({}, 0, int(m_rows.size()) - 1);
+            m_rows.clear();
+            endRemoveRows();
+        }
+        if (!rows.empty()) {
+            beginInsertRows({}, 0, int(rows.size()) - 1);
+            m_rows = rows;
+            endInsertRows();
+        }
+        return;
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto &a = m_rows[i];
+        const auto &b = rows[i];
+        if (a.stakeMicroGt != b.stakeMicroGt || a.blocksProduced != b.blocksProduced || a.slotsMissed != b.slotsMissed
+            || a.uptimePpm != b.uptimePpm) {
+            m_rows[i] = b;
+            emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+        }
+    }
+}
+
+void MemberTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+// --- ConsensusModel ----------------------------------------------------------------
+
+// What a node thread's callback holds: the model while it lives. The model
+// clears it (under the mutex) before it goes, so a late report finds
+// nothing to post to.
+struct ConsensusModel::Guard
+{
+    std::mutex mutex;
+    ConsensusModel *model = nullptr;
+};
+
+ConsensusModel::ConsensusModel(interfaces::ConsensusView &view, QObject *parent)
+    : QObject(parent), m_guard(std::make_shared<Guard>()), m_blocks(this), m_members(this)
+{
+    m_guard->model = this;
+    std::weak_ptr<Guard> guard = m_guard;
+    m_handler = view.handleChanged([guard](const interfaces::ConsensusSnapshot &s) {
+        auto g = guard.lock();
+        if (!g)
+            return;
+        std::lock_guard lock(g->mutex);
+        if (!g->model)
+            return;
+        // Queued to the GUI thread; dropped by Qt if the model is deleted first.
+        QMetaObject::invokeMethod(
+            g->model, [model = QPointer<ConsensusModel>(g->model), s] {
+                if (model)
+                    model->apply(s);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+ConsensusModel::~ConsensusModel()
+{
+    {
+        std::lock_guard lock(m_guard->mutex);
+        m_guard->model = nullptr;
+    }
+    m_handler.reset();
+}
+
+void ConsensusModel::apply(const interfaces::ConsensusSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    m_blocks.setRows(snapshot.recentBlocks);
+    m_members.setRows(snapshot.members);
+    emit changed();
+}
+
+} // namespace gtx::ui

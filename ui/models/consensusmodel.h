@@ -1,0 +1,93 @@
+#pragma once
+
+// The console's view of consensus, kept on the GUI thread. It subscribes
+// once to the node's consensus area (interfaces::ConsensusView), which
+// reports at most every 250 ms from a node thread; each report is handed
+// to the GUI thread and applied to the two table models by diff (rows
+// inserted, changed or removed; never a reset). A report that arrives
+// after the model is gone is dropped safely.
+
+#include "core/node/interface.h"
+
+#include <QAbstractTableModel>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace gtx::ui {
+
+// Recent blocks, newest first.
+class BlockFeedModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Height, Slot, Time, Proposer, Transactions, FinalityColumn, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void setRows(const std::vector<interfaces::BlockRow> &rows);
+    void retranslate();
+
+private:
+    std::vector<interfaces::BlockRow> m_rows;
+};
+
+// Authorities, then the validators of the current epoch.
+class MemberTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Member, Key, Stake, BlocksMade, SlotsMissed, Uptime, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void setRows(const std::vector<interfaces::MemberRow> &rows);
+    void retranslate();
+
+private:
+    std::vector<interfaces::MemberRow> m_rows;
+};
+
+// The authority's name as the console shows it (กฟผ. for EGAT in Thai).
+QString authorityDisplayName(const std::string &shortName);
+QString finalityName(interfaces::Finality finality);
+
+class ConsensusModel : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConsensusModel(interfaces::ConsensusView &view, QObject *parent = nullptr);
+    ~ConsensusModel() override;
+
+    const interfaces::ConsensusSnapshot &snapshot() const { return m_snapshot; }
+    BlockFeedModel *blocks() { return &m_blocks; }
+    MemberTableModel *members() { return &m_members; }
+
+    // Applies a snapshot (GUI thread); what the node's reports come to.
+    void apply(const interfaces::ConsensusSnapshot &snapshot);
+
+signals:
+    void changed();
+
+private:
+    struct Guard;
+    std::shared_ptr<Guard> m_guard;
+    std::unique_ptr<interfaces::Handler> m_handler;
+    interfaces::ConsensusSnapshot m_snapshot;
+    BlockFeedModel m_blocks;
+    MemberTableModel m_members;
+};
+
+} // namespace gtx::ui

@@ -129,7 +129,8 @@ void TestDevnet::devnetFinalizesAtEveryLevelAndRestarts()
     const Summary t = summaryOf(second.out);
     QVERIFY2(t.found, qPrintable(second.out));
     QCOMPARE(t.divergent, 0);
-    QVERIFY2(t.fast > s.fast, qPrintable(QString("fast %1 after the restart, %2 before").arg(t.fast).arg(s.fast)));
+    QVERIFY2(t.fast > s.fast, qPrintable(QString("fast %1 after the restart, %2 before:\n%3")
+                                             .arg(t.fast).arg(s.fast).arg(second.out)));
 }
 
 void TestDevnet::runRefusesABadConfiguration()

@@ -59,7 +59,7 @@ private:
     std::vector<interfaces::MemberRow> m_rows;
 };
 
-// The authority's name as the console shows it (กฟผ. for EGAT in Thai).
+// The authority's name as the console shows it (its Thai abbreviation in Thai).
 QString authorityDisplayName(const std::string &shortName);
 QString finalityName(interfaces::Finality finality);
 

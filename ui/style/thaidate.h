@@ -35,7 +35,7 @@ public:
     // an empty string.
     static QString format(const QDateTime &instant, QLocale::Language language);
     static QString formatUtcMs(std::int64_t utcMs, QLocale::Language language);
-    // The time of day only, in Bangkok time: "14:05:09 น." (Thai, the
+    // The time of day only, in Bangkok time: "14:05:09" and the Thai hour marker (Thai, the
     // glossary's hour marker), "14:05:09 ICT" (English). For tables where
     // the day is obvious; the full form belongs in their tooltips.
     static QString formatTimeUtcMs(std::int64_t utcMs, QLocale::Language language);

@@ -145,6 +145,13 @@ void TestDevnet::runRefusesABadConfiguration()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("key_file is missing"), qPrintable(r.err));
     QCOMPARE(r.err.count('\n'), 1);
+    // The example in installer/ is a valid configuration: it gets as far
+    // as reading its network file, which the example does not ship.
+    const QString example = tmp.filePath("example.toml");
+    QVERIFY(QFile::copy(QStringLiteral(GTX_EXAMPLE_CONFIG), example));
+    const Run ex = gtxNode({"run", "--config", example}, 20000);
+    QCOMPARE(ex.exitCode, 1);
+    QVERIFY2(ex.err.contains("Cannot read the network file"), qPrintable(ex.err));
     const Run none = gtxNode({"run", "--config", tmp.filePath("absent.toml")}, 20000);
     QCOMPARE(none.exitCode, 1);
     QVERIFY2(none.err.contains("Cannot read the configuration"), qPrintable(none.err));

@@ -289,6 +289,11 @@
         <extracomment>Status bar message while the node closes the ledger after the window was closed.</extracomment>
         <translation>Shutting down the node...</translation>
     </message>
+    <message>
+        <source>Finality has stalled: the newest final block (%2) is %1 s behind the clock.</source>
+        <extracomment>Alarm banner: Fast finality has not advanced. %1 seconds, %2 the newest Fast-final block.</extracomment>
+        <translation>Finality has stalled: the newest final block (%2) is %1 s behind the clock.</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::MemberTableModel</name>

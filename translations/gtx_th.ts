@@ -289,6 +289,11 @@
         <extracomment>Status bar message while the node closes the ledger after the window was closed.</extracomment>
         <translation>กำลังปิดโหนด...</translation>
     </message>
+    <message>
+        <source>Finality has stalled: the newest final block (%2) is %1 s behind the clock.</source>
+        <extracomment>Alarm banner: Fast finality has not advanced. %1 seconds, %2 the newest Fast-final block.</extracomment>
+        <translation>การยืนยันขั้นสุดท้ายหยุดชะงัก: บล็อกที่ยืนยันขั้นสุดท้ายล่าสุด (%2) ช้ากว่าเวลาปัจจุบัน %1 วินาที</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::MemberTableModel</name>

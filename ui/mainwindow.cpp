@@ -70,6 +70,7 @@ MainWindow::MainWindow(interfaces::Node &node, LanguageManager &languages, QWidg
     // The one subscription to the consensus area; the page shows its models.
     m_consensusModel = new ConsensusModel(m_node.consensus(), this);
     m_consensusPage->setModel(m_consensusModel);
+    connect(m_consensusModel, &ConsensusModel::changed, this, &MainWindow::showFinalityAlarm);
     retranslateUi();
     subscribeToStatus();
     refresh();
@@ -211,6 +212,27 @@ QString MainWindow::plannedContent(Page page)
     return {};
 }
 
+// Finality that stops while the node runs on a network is an alarm for the
+// control room: the banner says how far behind it is, and clears itself
+// when finality moves again. (Its acknowledgement and shelving come with
+// the alarms page.)
+void MainWindow::showFinalityAlarm()
+{
+    const interfaces::ConsensusSnapshot &s = m_consensusModel->snapshot();
+    const double lag = s.finalityLagSeconds();
+    const bool stalled = s.joined && s.slotMs > 0 && lag * 1000.0 > kFinalityStallSlots * double(s.slotMs);
+    if (stalled) {
+        //: Alarm banner: Fast finality has not advanced. %1 seconds, %2 the newest Fast-final block.
+        m_alarmBanner->raiseAlarm(HmiState::AlarmHigh,
+                                  tr("Finality has stalled: the newest final block (%2) is %1 s behind the clock.")
+                                      .arg(QString::number(lag, 'f', 0), QString::number(s.fastHeight)));
+        m_finalityAlarm = true;
+    } else if (m_finalityAlarm) {
+        m_alarmBanner->clearAlarm();
+        m_finalityAlarm = false;
+    }
+}
+
 void MainWindow::retranslateUi()
 {
     //: Main window title.
@@ -325,8 +347,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        if (m_consensusModel)
+            showFinalityAlarm();   // the banner's text in the new language
+    }
     QMainWindow::changeEvent(event);
 }
 

@@ -79,6 +79,7 @@ protected:
 private:
     void buildUi();
     void retranslateUi();
+    void showFinalityAlarm();
     void subscribeToStatus();
     void showSnapshot(const NodeSnapshot &snapshot);
     void showStatus(const interfaces::NodeStatus &status);
@@ -86,6 +87,9 @@ private:
 
     interfaces::Node &m_node;
     ConsensusModel *m_consensusModel = nullptr;
+    bool m_finalityAlarm = false;   // the banner shows the finality alarm
+    // Finality further behind the clock than this many slots is an alarm.
+    static constexpr int kFinalityStallSlots = 10;
     LanguageManager &m_languages;
     std::shared_ptr<interfaces::Handler> m_statusHandler;
     QString m_operatorName;

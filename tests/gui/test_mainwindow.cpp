@@ -254,6 +254,32 @@ private slots:
         QCOMPARE(banner->text(), QStringLiteral("No active alarms"));
     }
 
+    void stalledFinalityRaisesTheBannerAndClearsIt()
+    {
+        MainWindow window(*m_node, *m_languages);
+        auto *banner = window.alarmBanner();
+        gtx::interfaces::ConsensusSnapshot s;
+        s.joined = true;
+        s.slotMs = 1000;
+        s.fastHeight = 40;
+        s.fastSlot = 40;
+        s.currentSlot = 45;   // five slots behind: normal
+        m_node->fakeConsensus().emitFromNodeThread(s);
+        QTRY_COMPARE(window.findChild<QLabel *>("lagValue")->text(), QStringLiteral("5 s"));
+        QVERIFY(!banner->hasAlarm());
+        s.currentSlot = 70;   // thirty slots behind: finality has stalled
+        m_node->fakeConsensus().emitFromNodeThread(s);
+        QTRY_VERIFY(banner->hasAlarm());
+        QCOMPARE(banner->severity(), gtx::ui::HmiState::AlarmHigh);
+        QVERIFY2(banner->text().contains(QStringLiteral("30 s")) && banner->text().contains(QStringLiteral("(40)")),
+                 qPrintable(banner->text()));
+        s.fastHeight = 69;    // finality caught up
+        s.fastSlot = 69;
+        m_node->fakeConsensus().emitFromNodeThread(s);
+        QTRY_VERIFY(!banner->hasAlarm());
+        QCOMPARE(banner->text(), QStringLiteral("No active alarms"));
+    }
+
     void styleSheetHasEveryColourFilledIn()
     {
         const QString sheet = gtx::ui::HmiStyle::styleSheet();

@@ -49,7 +49,7 @@ int main(int argc, char **argv)
     while (std::chrono::steady_clock::now() < deadline) {
         const std::uint64_t height = ledger.height() + 1;
         std::mt19937_64 rng(seed * 1000003u + height);
-        const auto changes = randomChanges(rng, 300, 5000, 5, 200);
+        const auto changes = randomChanges(rng, 2000, 20000, 5, 200);
         auto block = makeNextBlock(ledger, changes);
         if (!block) {
             std::fprintf(stderr, "block failed: %s\n", block.error().message.c_str());

@@ -145,16 +145,9 @@ int runNodeDaemon(const RunOptions &o)
     if (!store)
         return fail(cmd, store.error().message);
 
-    net::PeerHost::Setup setup;
-    setup.params = network->params;
-    setup.genesis = network->genesis;
-    setup.store = store->get();
-    setup.transport.networkId = network->params.networkId;
-    setup.transport.consensusEndpoint = config->listenConsensus;
-    setup.transport.bulkEndpoint = config->listenBulk;
-    setup.observers = config->observers;
     const PublicKey me = key->publicKey();
-    auto host = net::PeerHost::start(setup, std::move(key).value());
+    auto host = net::PeerHost::start(node::hostSetup(*config, network->params, network->genesis, store->get()),
+                                     std::move(key).value());
     if (!host)
         return fail(cmd, host.error().message);
     (*host)->addPeers(config->peers);
@@ -502,13 +495,9 @@ int runDevnet(const DevnetOptions &o, const std::string &self)
     std::vector<std::optional<std::pair<std::uint64_t, std::unique_ptr<ledger::Ledger>>>> ledgers;
     std::uint64_t common = UINT64_MAX;
     for (const auto &n : nodes) {
-        const std::string passphrase = [&] {
-            std::string p = readText(n.dir / "passphrase");
-            while (!p.empty() && (p.back() == '\n' || p.back() == '\r'))
-                p.pop_back();
-            return p;
-        }();
-        auto l = ledger::Ledger::open(n.dir / "ledger", asBytes(passphrase));
+        auto passphrase = node::readPassphraseFile(n.dir / "passphrase");
+        auto l = passphrase ? ledger::Ledger::open(n.dir / "ledger", asBytes(*passphrase))
+                            : Result<std::unique_ptr<ledger::Ledger>>(passphrase.error());
         if (!l) {
             std::cerr << "gtx-node: devnet: " << n.name << ": " << l.error().message << '\n';
             ledgers.emplace_back(std::nullopt);

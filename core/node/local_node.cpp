@@ -3,6 +3,7 @@
 #include "core/crypto/keystore.h"
 #include "core/node/network_file.h"
 #include "core/node/node_config.h"
+#include "core/node/subscription.h"
 
 #include <fstream>
 #include <sstream>
@@ -77,16 +78,6 @@ interfaces::ConsensusSnapshot toSnapshot(const net::HostSnapshot &h, std::uint64
     return s;
 }
 
-std::string readFileText(const std::filesystem::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    std::string text = s.str();
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
-        text.pop_back();
-    return text;
-}
 
 } // namespace
 
@@ -140,33 +131,10 @@ public:
         std::lock_guard lock(*m_handlersMutex);
         const int id = m_nextId++;
         (*m_handlers)[id] = std::move(fn);
-        return std::make_unique<Subscription>(m_handlersMutex, m_handlers, id);
+        return std::make_unique<Subscription<ChangedFn>>(m_handlersMutex, m_handlers, id);
     }
 
 private:
-    class Subscription final : public interfaces::Handler
-    {
-    public:
-        Subscription(std::weak_ptr<std::mutex> mutex, std::weak_ptr<std::map<int, ChangedFn>> handlers, int id)
-            : m_mutex(std::move(mutex)), m_handlers(std::move(handlers)), m_id(id)
-        {
-        }
-        ~Subscription() override { disconnect(); }
-        void disconnect() override
-        {
-            auto mutex = m_mutex.lock();
-            auto handlers = m_handlers.lock();
-            if (!mutex || !handlers)
-                return;
-            std::lock_guard lock(*mutex);
-            handlers->erase(m_id);
-        }
-
-    private:
-        std::weak_ptr<std::mutex> m_mutex;
-        std::weak_ptr<std::map<int, ChangedFn>> m_handlers;
-        int m_id;
-    };
 
     void loop()
     {
@@ -214,31 +182,6 @@ private:
     int m_nextId = 1;
 };
 
-class LocalNode::StatusHandler final : public interfaces::Handler
-{
-public:
-    StatusHandler(std::weak_ptr<std::mutex> mutex,
-                  std::weak_ptr<std::map<int, StatusChangedFn>> handlers, int id)
-        : m_mutex(std::move(mutex)), m_handlers(std::move(handlers)), m_id(id)
-    {
-    }
-    ~StatusHandler() override { disconnect(); }
-
-    void disconnect() override
-    {
-        auto mutex = m_mutex.lock();
-        auto handlers = m_handlers.lock();
-        if (!mutex || !handlers)
-            return;
-        std::lock_guard lock(*mutex);
-        handlers->erase(m_id);
-    }
-
-private:
-    std::weak_ptr<std::mutex> m_mutex;
-    std::weak_ptr<std::map<int, StatusChangedFn>> m_handlers;
-    int m_id;
-};
 
 LocalNode::LocalNode(interfaces::NodeOptions options, std::shared_ptr<const Clock> clock)
     : m_options(std::move(options)), m_clock(std::move(clock)), m_consensus(std::make_unique<Consensus>())
@@ -271,18 +214,14 @@ Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool
         {m_clock->nowMs(), actor, "node.unlocked", create ? "first start" : "", "network=devnet observer"});
     if (!audited)
         return audited.error();
-    const std::string observerPass = readFileText(config->passphraseFile);
-    auto key = crypto::loadKeystore(config->keyFile, asBytes(observerPass));
+    auto observerPass = readPassphraseFile(config->passphraseFile);
+    if (!observerPass)
+        return observerPass.error();
+    auto key = crypto::loadKeystore(config->keyFile, asBytes(*observerPass));
     if (!key)
         return key.error();
-    net::PeerHost::Setup setup;
-    setup.params = network->params;
-    setup.genesis = network->genesis;
-    setup.store = store->get();
-    setup.transport.networkId = network->params.networkId;
-    setup.transport.consensusEndpoint = config->listenConsensus;
-    setup.transport.bulkEndpoint = config->listenBulk;
-    auto host = net::PeerHost::start(setup, std::move(key).value());
+    auto host = net::PeerHost::start(hostSetup(*config, network->params, network->genesis, store->get()),
+                                     std::move(key).value());
     if (!host)
         return host.error();
     (*host)->addPeers(config->peers);
@@ -454,7 +393,7 @@ std::unique_ptr<interfaces::Handler> LocalNode::handleStatusChanged(StatusChange
     std::lock_guard lock(*m_handlersMutex);
     const int id = m_nextHandlerId++;
     (*m_handlers)[id] = std::move(fn);
-    return std::make_unique<StatusHandler>(m_handlersMutex, m_handlers, id);
+    return std::make_unique<Subscription<StatusChangedFn>>(m_handlersMutex, m_handlers, id);
 }
 
 void LocalNode::notifyStatus()

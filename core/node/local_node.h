@@ -39,7 +39,6 @@ public:
     interfaces::ConsensusView &consensus() override;
 
 private:
-    class StatusHandler;
     class Consensus;
     interfaces::NodeStatus statusLocked() const;
     void notifyStatus();

@@ -95,6 +95,34 @@ Result<NodeConfig> readNodeConfig(const std::filesystem::path &file)
     return c;
 }
 
+net::PeerHost::Setup hostSetup(const NodeConfig &config, const consensus::ConsensusParams &params,
+                               std::shared_ptr<const consensus::ConsensusGenesis> genesis,
+                               consensus::ConsensusStore *store)
+{
+    net::PeerHost::Setup setup;
+    setup.params = params;
+    setup.genesis = std::move(genesis);
+    setup.store = store;
+    setup.transport.networkId = params.networkId;
+    setup.transport.consensusEndpoint = config.listenConsensus;
+    setup.transport.bulkEndpoint = config.listenBulk;
+    setup.observers = config.observers;
+    return setup;
+}
+
+Result<std::string> readPassphraseFile(const std::filesystem::path &file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return makeError("config.no_file", "Cannot read the passphrase file " + file.string() + ".");
+    std::stringstream s;
+    s << in.rdbuf();
+    std::string text = s.str();
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+        text.pop_back();
+    return text;
+}
+
 std::string formatNodeConfig(const NodeConfig &c)
 {
     std::ostringstream o;

@@ -44,6 +44,15 @@ struct NodeConfig
 
 // Errors: "config.no_file", "config.bad_file" naming the field.
 Result<NodeConfig> readNodeConfig(const std::filesystem::path &file);
+
+// The peer host of the node this configuration describes, on `network`
+// (the network file's parameters and genesis), keeping its chain in `store`.
+net::PeerHost::Setup hostSetup(const NodeConfig &config, const consensus::ConsensusParams &params,
+                               std::shared_ptr<const consensus::ConsensusGenesis> genesis,
+                               consensus::ConsensusStore *store);
+
+// A passphrase file's contents without its line ending (errors: "config.no_file").
+Result<std::string> readPassphraseFile(const std::filesystem::path &file);
 // Paths are written as given (make them relative to the file's directory).
 std::string formatNodeConfig(const NodeConfig &config);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace gtx::net {
@@ -32,6 +33,31 @@ Channel channelOf(ByteView message)
     return Channel::Bulk;
 }
 
+std::vector<PublicKey> admittedKeys(const ConsensusGenesis &genesis, const BlockNode &block,
+                                    const std::vector<PublicKey> &observers)
+{
+    std::vector<PublicKey> keys = observers;
+    for (const auto &a : genesis.authorities)
+        keys.push_back(a.key);
+    if (block.epoch) {
+        for (const auto &v : block.epoch->active.members)
+            keys.push_back(v.key);
+        for (const auto &v : block.epoch->nextActive.members)
+            keys.push_back(v.key);
+    }
+    for (const auto &v : block.state.executed.validators())
+        if (v.selfBond > 0)
+            keys.push_back(v.key);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
+
+std::int64_t linkLostAfterMs(std::uint64_t slotMs)
+{
+    return std::max<std::int64_t>(3000, 5 * static_cast<std::int64_t>(slotMs));
+}
+
 std::string prometheusText(const HostSnapshot &h, const TransportCounters &t, std::uint64_t slotMs)
 {
     std::ostringstream o;
@@ -51,6 +77,20 @@ std::string prometheusText(const HostSnapshot &h, const TransportCounters &t, st
     for (std::size_t lane = 0; lane < kLaneCount; ++lane)
         o << "gtx_mempool_transactions{lane=\"" << toString(static_cast<Lane>(lane)) << "\"} " << h.mempool[lane]
           << '\n';
+    metric("gtx_links", "gauge", "Peer links by state (up, connecting, silent, lost, banned).");
+    {
+        std::size_t byState[5] = {};
+        std::size_t lostAuthorities = 0;
+        for (const LinkSummary &l : h.links) {
+            ++byState[static_cast<std::size_t>(l.state)];
+            lostAuthorities += l.role == LinkRole::Authority && l.state == LinkState::Lost;
+        }
+        const char *names[5] = {"connecting", "up", "silent", "lost", "banned"};
+        for (std::size_t i = 0; i < 5; ++i)
+            o << "gtx_links{state=\"" << names[i] << "\"} " << byState[i] << '\n';
+        metric("gtx_authority_links_lost", "gauge", "Authorities this node has not heard from for five slots.");
+        o << "gtx_authority_links_lost " << lostAuthorities << '\n';
+    }
     const std::pair<const char *, std::uint64_t> counters[] = {
         {"gtx_messages_received_total", h.counters.messagesIn},
         {"gtx_messages_malformed_total", h.counters.malformed},
@@ -90,13 +130,9 @@ public:
         if (!transport)
             return transport.error();
         m_transport = std::move(transport).value();
-        std::vector<PublicKey> allowed = m_setup.observers;
+        m_startedMs = m_clock.nowMs();
         for (const auto &a : m_setup.genesis->authorities)
-            allowed.push_back(a.key);
-        for (const auto &c : m_setup.genesis->candidates)
-            allowed.push_back(c.info.publicKey);
-        allowed.erase(std::remove(allowed.begin(), allowed.end(), m_key.publicKey()), allowed.end());
-        m_transport->setAllowed(allowed);
+            m_authorities.insert(a.key);
 
         ConsensusNode::Setup node;
         node.params = m_setup.params;
@@ -113,8 +149,30 @@ public:
         if (!started)
             return started.error();
         m_node = std::move(started).value();
-        publish();
+        publish();   // sets the allow-list before any peer links
         return Status::success();
+    }
+
+    // Runs `task` on the node's thread and waits for it; false when the node is not running.
+    bool onNodeThread(const std::function<void(ConsensusNode &)> &task)
+    {
+        std::future<void> done;
+        {
+            std::lock_guard lock(m_submitMutex);
+            if (!m_running)
+                return false;
+            m_tasks.emplace_back(task, std::promise<void>());
+            done = m_tasks.back().second.get_future();
+        }
+        done.get();
+        return true;
+    }
+
+    Status submitTransaction(const Transaction &tx)
+    {
+        Status verdict = makeError("net.stopped", "The node is not running.");
+        onNodeThread([&](ConsensusNode &node) { verdict = node.submitTransaction(tx, m_clock.nowMs()); });
+        return verdict;
     }
 
     void addPeers(const std::vector<PeerAddress> &peers)
@@ -135,14 +193,26 @@ public:
         if (m_thread.joinable())
             return;
         m_stop = false;
+        {
+            std::lock_guard lock(m_submitMutex);
+            m_running = true;
+        }
         m_thread = std::thread([this] { loop(); });
     }
 
     void stop()
     {
-        m_stop = true;
+        {
+            std::lock_guard lock(m_submitMutex);
+            m_running = false;
+            m_stop = true;
+        }
         if (m_thread.joinable())
             m_thread.join();
+        std::lock_guard lock(m_submitMutex);
+        for (auto &[task, done] : m_tasks)
+            done.set_value();   // not run: the caller's result stays "stopped"
+        m_tasks.clear();
     }
 
     // --- Outbox (host thread) ------------------------------------------
@@ -155,7 +225,8 @@ public:
             keys = m_keys;
         }
         for (const PublicKey &k : keys)
-            m_transport->send(k, channel, message);
+            if (admits(k))
+                m_transport->send(k, channel, message);
     }
 
     void sendTo(const std::vector<PeerId> &peers, const Bytes &message) override
@@ -163,7 +234,7 @@ public:
         const Channel channel = channelOf(message);
         std::lock_guard lock(m_peersMutex);
         for (PeerId id : peers)
-            if (id >= 1 && id <= m_keys.size())
+            if (id >= 1 && id <= m_keys.size() && admits(m_keys[id - 1]))
                 m_transport->send(m_keys[id - 1], channel, message);
     }
 
@@ -217,6 +288,78 @@ public:
     Transport &transport() { return *m_transport; }
 
 private:
+    // Host thread only (m_admitted is written there).
+    bool admits(const PublicKey &key) const { return std::binary_search(m_admitted.begin(), m_admitted.end(), key); }
+
+    void runTasks()
+    {
+        std::deque<std::pair<std::function<void(ConsensusNode &)>, std::promise<void>>> batch;
+        {
+            std::lock_guard lock(m_submitMutex);
+            batch.swap(m_tasks);
+        }
+        for (auto &[task, done] : batch) {
+            task(*m_node);
+            done.set_value();
+        }
+    }
+
+    // The allow-list of the head and the Fast-final block together: a
+    // validator leaves it only once both have let it go.
+    void updateAllowList(const BlockNode *head, const BlockNode *fast)
+    {
+        std::vector<PublicKey> keys = admittedKeys(*m_setup.genesis, *head, m_setup.observers);
+        if (fast && fast != head) {
+            const auto more = admittedKeys(*m_setup.genesis, *fast, m_setup.observers);
+            std::vector<PublicKey> both;
+            std::set_union(keys.begin(), keys.end(), more.begin(), more.end(), std::back_inserter(both));
+            keys.swap(both);
+        }
+        keys.erase(std::remove(keys.begin(), keys.end(), m_key.publicKey()), keys.end());
+        if (keys == m_admitted)
+            return;
+        m_admitted = keys;
+        m_transport->setAllowed(keys);
+    }
+
+    std::vector<LinkSummary> linkSummaries() const
+    {
+        const std::int64_t lostAfter = linkLostAfterMs(m_setup.params.slotMs);
+        const bool graceOver = m_clock.nowMs() - m_startedMs > 2 * lostAfter;
+        std::set<PublicKey> configured;
+        {
+            std::lock_guard lock(m_peersMutex);
+            configured.insert(m_keys.begin(), m_keys.end());
+        }
+        std::vector<LinkSummary> out;
+        for (const PeerLink &l : m_transport->peerLinks()) {
+            if (l.key == m_key.publicKey() || (!l.allowed && !configured.count(l.key)))
+                continue;
+            LinkSummary s;
+            s.key = l.key;
+            s.silentMs = l.silentMs;
+            s.received = l.received;
+            s.score = l.score;
+            if (m_authorities.count(l.key))
+                s.role = LinkRole::Authority;
+            else if (std::find(m_setup.observers.begin(), m_setup.observers.end(), l.key) != m_setup.observers.end())
+                s.role = LinkRole::Observer;
+            else if (l.allowed)
+                s.role = LinkRole::Validator;
+            const bool heard = l.silentMs >= 0 && l.silentMs <= lostAfter;
+            if (l.banned)
+                s.state = LinkState::Banned;
+            else if (heard)
+                s.state = LinkState::Up;
+            else if (s.role == LinkRole::Observer || s.role == LinkRole::Other)
+                s.state = LinkState::Silent;
+            else if (l.silentMs >= 0 || graceOver)
+                s.state = LinkState::Lost;
+            out.push_back(s);
+        }
+        return out;
+    }
+
     PeerId idOfLocked(const PublicKey &key)
     {
         const auto it = m_ids.find(key);
@@ -242,6 +385,7 @@ private:
     {
         using std::chrono::milliseconds;
         while (!m_stop) {
+            runTasks();
             m_node->onTick(m_clock.nowMs());
             const std::int64_t wait = std::clamp<std::int64_t>(m_node->nextWakeMs() - m_clock.nowMs(), 0, 100);
             if (auto in = m_transport->receive(milliseconds(wait))) {
@@ -273,6 +417,7 @@ private:
             m_lastFull = fullTip;
             m_lastEconomic = economicTip;
             ++m_version;
+            updateAllowList(head, fastTip);
             m_recent.clear();
             for (const BlockNode *b = head; b && m_recent.size() < kRecentBlocks && b->height > 0; b = b->parent) {
                 BlockSummary r;
@@ -325,6 +470,8 @@ private:
             s.peers = m_keys.size();
         }
         s.version = m_version;
+        s.admitted = m_admitted;
+        s.links = linkSummaries();
         std::lock_guard lock(m_snapshotMutex);
         s.safetyAlarms = m_snapshot.safetyAlarms;
         s.evidenceDetected = m_snapshot.evidenceDetected;
@@ -345,6 +492,13 @@ private:
     mutable std::mutex m_peersMutex;   // the peer table
     std::vector<PublicKey> m_keys;     // PeerId - 1 -> key
     std::map<PublicKey, PeerId> m_ids;
+    std::vector<PublicKey> m_admitted;   // host thread: the allow-list in force
+    std::set<PublicKey> m_authorities;
+    std::int64_t m_startedMs = 0;
+
+    std::mutex m_submitMutex;
+    bool m_running = false;   // accepting tasks
+    std::deque<std::pair<std::function<void(ConsensusNode &)>, std::promise<void>>> m_tasks;
 
     // Host thread only: what the last snapshot was built from.
     const BlockNode *m_lastHead = nullptr;
@@ -391,6 +545,16 @@ void PeerHost::addPeers(const std::vector<PeerAddress> &peers)
 void PeerHost::run()
 {
     m_impl->run();
+}
+
+Status PeerHost::submitTransaction(const Transaction &tx)
+{
+    return m_impl->submitTransaction(tx);
+}
+
+bool PeerHost::onNodeThread(const std::function<void(const consensus::ConsensusNode &)> &task)
+{
+    return m_impl->onNodeThread([&task](ConsensusNode &node) { task(node); });
 }
 
 void PeerHost::stop()

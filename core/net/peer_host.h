@@ -7,14 +7,17 @@
 // The node's Outbox maps onto the transport: a PeerId is the position of a
 // peer's key in the host's peer table (from 1; 0 is the node itself), a
 // broadcast goes to every peer, and each message takes the channel of its
-// type (channelOf()). The allow-list is the network's authorities and
-// genesis validators plus the configured observers.
+// type (channelOf()). The allow-list follows the chain: admittedKeys() of
+// the head and of the Fast-final block, recomputed whenever either moves.
 
 #include "core/common/clock.h"
 #include "core/consensus/node.h"
 #include "core/net/transport.h"
 
 #include <array>
+#include <deque>
+#include <functional>
+#include <future>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -33,6 +36,14 @@ struct PeerAddress
 // else (blocks, votes, emergency records, evidence, vote requests) on the
 // consensus channel. A message that does not decode goes on bulk.
 Channel channelOf(ByteView message);
+
+// The keys a node admits at `block`: the authorities, the validators of the
+// block's epoch and of the next one, every validator still self-bonded in
+// the block's state (a candidate needs its links before it is drawn), and
+// the configured observers; sorted, without duplicates. A validator that
+// released its whole self-bond drops out once it has left both active sets.
+std::vector<PublicKey> admittedKeys(const consensus::ConsensusGenesis &genesis, const consensus::BlockNode &block,
+                                    const std::vector<PublicKey> &observers);
 
 struct BlockSummary
 {
@@ -58,6 +69,29 @@ struct MemberSummary
     std::uint32_t uptimePpm = 0;
 };
 
+// One peer link as the host judges it. Authorities and validators send
+// every slot, so silence means a lost link; observers send only what they
+// ask for, so their silence is normal.
+enum class LinkRole : std::uint8_t { Authority = 0, Validator = 1, Observer = 2, Other = 3 };
+enum class LinkState : std::uint8_t {
+    Connecting = 0,   // nothing heard yet, within the grace after start
+    Up = 1,           // heard within linkLostAfterMs()
+    Silent = 2,       // an observer that has sent nothing lately (normal)
+    Lost = 3,         // a member not heard for longer, or never after the grace
+    Banned = 4,       // misbehaved: dropped and refused for a while
+};
+struct LinkSummary
+{
+    PublicKey key;
+    LinkRole role = LinkRole::Other;
+    LinkState state = LinkState::Connecting;
+    std::int64_t silentMs = -1;   // -1: never heard
+    std::uint64_t received = 0;
+    int score = 0;
+};
+// A member's link is lost after five slots of silence, and never less than three seconds.
+std::int64_t linkLostAfterMs(std::uint64_t slotMs);
+
 // What the host last saw of its node, for status displays and tests.
 struct HostSnapshot
 {
@@ -76,6 +110,8 @@ struct HostSnapshot
     std::vector<BlockSummary> recentBlocks;   // newest first, at most kRecentBlocks, the head's chain
     std::vector<MemberSummary> members;       // authorities, then the active validators
     std::uint64_t version = 0;                // grows whenever the head or a finality level moves
+    std::vector<PublicKey> admitted;          // the allow-list in force (admittedKeys()), sorted
+    std::vector<LinkSummary> links;           // configured peers and admitted keys but this node, sorted by key
 };
 constexpr std::size_t kRecentBlocks = 20;
 
@@ -107,6 +143,12 @@ public:
     // Links to these peers (call before run(), or while running).
     void addPeers(const std::vector<PeerAddress> &peers);
     void run();    // starts the node's thread
+    // Hands a signed transaction to the node (on its thread); the result is
+    // the mempool's verdict. Errors: the node's, or "net.stopped".
+    Status submitTransaction(const Transaction &tx);
+    // Runs `task` on the node's thread, between two of its steps, and waits
+    // for it (for queries that read the chain); false when not running.
+    bool onNodeThread(const std::function<void(const consensus::ConsensusNode &)> &task);
     void stop();   // stops it and waits; also done by the destructor
 
     HostSnapshot snapshot() const;

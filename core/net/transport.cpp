@@ -65,6 +65,8 @@ struct Bucket
 struct PeerState
 {
     int score = 0;
+    std::uint64_t received = 0;
+    std::optional<SteadyClock::time_point> lastReceived;
     Bucket buckets[2];
     bool started[2] = {false, false};
 };
@@ -228,6 +230,29 @@ public:
         std::lock_guard lock(m_mutex);
         const auto it = m_bannedUntil.find(peer);
         return it != m_bannedUntil.end() && it->second > SteadyClock::now();
+    }
+
+    std::vector<PeerLink> peerLinks() const override
+    {
+        std::lock_guard lock(m_mutex);
+        const auto now = SteadyClock::now();
+        std::map<PublicKey, PeerLink> links;
+        for (const PublicKey &k : m_allowedKeys)
+            links[k].allowed = true;
+        for (const auto &[k, peer] : m_peers) {
+            PeerLink &l = links[k];
+            l.received = peer.received;
+            l.score = peer.score;
+            if (peer.lastReceived)
+                l.silentMs = std::chrono::duration_cast<std::chrono::milliseconds>(now - *peer.lastReceived).count();
+        }
+        std::vector<PeerLink> out;
+        for (auto &[k, l] : links) {
+            l.key = k;
+            l.banned = bannedLocked(k);
+            out.push_back(l);
+        }
+        return out;
     }
 
 private:
@@ -404,6 +429,8 @@ private:
             penalise(from, peer, l.malformedCost);
             return;
         }
+        ++peer.received;   // the link works, even when the queue below is full
+        peer.lastReceived = now;
         auto &queue = m_inbound[c];
         if (queue.size() >= l.inboundQueue) {
             ++m_counters.inboundDropped;

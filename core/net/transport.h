@@ -106,6 +106,17 @@ struct TransportCounters
     std::uint64_t bans = 0;
 };
 
+// What the transport knows of one peer's link, for link-health displays.
+struct PeerLink
+{
+    PublicKey key;
+    std::int64_t silentMs = -1;    // since its last accepted message; -1: none yet
+    std::uint64_t received = 0;    // messages accepted from it
+    int score = 0;                 // 0 is clean; banned at TransportLimits::scoreLimit
+    bool banned = false;
+    bool allowed = false;          // on the allow-list now
+};
+
 class Transport
 {
 public:
@@ -137,6 +148,8 @@ public:
     virtual std::size_t waiting(Channel channel) const = 0;
     virtual TransportCounters counters() const = 0;
     virtual bool banned(const PublicKey &peer) const = 0;
+    // Every key on the allow-list, and any other that sent something; sorted by key.
+    virtual std::vector<PeerLink> peerLinks() const = 0;
 };
 
 // The envelope of `payload` (exposed for tests of what peers send).

@@ -5,6 +5,7 @@
 #include "core/consensus/store.h"
 #include "core/crypto/sodium.h"
 #include "core/net/peer_host.h"
+#include "core/state/payloads.h"
 
 #include <QtTest>
 
@@ -134,8 +135,27 @@ void TestPeerNetwork::nodesFinalizeOverZeroMq()
     for (auto &h : hosts)
         QCOMPARE(h->fastHashAt(6), reference);
 
-    // One authority stops: four of five still finalize.
+    // Every link is up: each node heard every other member lately.
+    auto linkState = [&](std::size_t at, std::size_t peer) {
+        for (const LinkSummary &l : hosts[at]->snapshot().links)
+            if (l.key == net.keys[peer].publicKey())
+                return std::optional<LinkState>(l.state);
+        return std::optional<LinkState>();
+    };
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+        QCOMPARE(hosts[i]->snapshot().links.size(), hosts.size() - 1);
+        for (std::size_t j = 0; j < hosts.size(); ++j)
+            if (i != j)
+                QVERIFY2(linkState(i, j) == LinkState::Up, qPrintable(QString("link %1 -> %2 not up").arg(i).arg(j)));
+    }
+
+    // One authority stops: four of five still finalize, and the others
+    // see its link lost after five slots of silence.
     hosts[4]->stop();
+    QVERIFY2(waitFor([&] { return linkState(0, 4) == LinkState::Lost; }, 8s), "the stopped authority's link is not lost");
+    QVERIFY(linkState(0, 3) == LinkState::Up);
+    QVERIFY(prometheusText(hosts[0]->snapshot(), hosts[0]->transportCounters(), net.params.slotMs)
+                .find("gtx_authority_links_lost 1\n") != std::string::npos);
     const std::uint64_t before = minFast(4);
     QVERIFY2(waitFor([&] { return minFast(4) >= before + 4; }, 20s),
              qPrintable(QString("Fast finality stuck at %1 after an authority stopped").arg(minFast(4))));
@@ -234,6 +254,100 @@ void TestPeerNetwork::restartedAuthorityCatchesUp()
     }
     for (auto &h : hosts)
         h->stop();
+}
+
+// A validator that releases its whole self-bond leaves the allow-list of
+// every node once it has left the active sets, and from then on it is cut
+// off: nobody sends to it or takes its messages, so its chain stops while
+// the network's goes on.
+void TestPeerNetwork::allowListFollowsTheValidatorSet()
+{
+    const Network net = makeNetwork();
+    std::vector<std::unique_ptr<MemoryConsensusStore>> stores;
+    std::vector<std::unique_ptr<PeerHost>> hosts;
+    for (const auto &k : net.keys) {
+        stores.push_back(std::make_unique<MemoryConsensusStore>());
+        PeerHost::Setup setup;
+        setup.params = net.params;
+        setup.genesis = net.genesis;
+        setup.store = stores.back().get();
+        setup.transport.networkId = net.params.networkId;
+        auto host = PeerHost::start(setup, crypto::KeyPair::fromSecretKey(k.secretKey().view()).value());
+        QVERIFY(host);
+        hosts.push_back(std::move(host).value());
+    }
+    std::vector<PeerAddress> addresses;
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        addresses.push_back({net.keys[i].publicKey(), hosts[i]->consensusEndpoint(), hosts[i]->bulkEndpoint()});
+    for (auto &h : hosts)
+        h->addPeers(addresses);
+    for (auto &h : hosts)
+        h->run();
+
+    const std::size_t leaving = 6;
+    const PublicKey leaver = net.keys[leaving].publicKey();
+    auto admitted = [&](std::size_t i, const PublicKey &k) {
+        const auto list = hosts[i]->snapshot().admitted;
+        return std::binary_search(list.begin(), list.end(), k);
+    };
+    // At first everyone admits every member (but itself).
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+        QCOMPARE(hosts[i]->snapshot().admitted.size(), net.keys.size() - 1);
+        QCOMPARE(admitted(i, leaver), i != leaving);
+    }
+    QVERIFY(waitFor([&] { return hosts[0]->snapshot().fastHeight >= 2; }, 20s));
+
+    // A transaction from outside the node's thread: the leaver releases its self-bond.
+    Transaction tx;
+    tx.kind = TransactionKind::Unbond;
+    tx.networkId = net.params.networkId;
+    tx.nonce = 0;
+    tx.timestampMs = SystemClock().nowMs();
+    tx.payload = codec::encode(state::UnbondPayload{leaver, gtToMicro(20'000)});
+    signTransaction(tx, net.keys[leaving]);
+    const Status accepted = hosts[leaving]->submitTransaction(tx);
+    QVERIFY2(accepted.ok(), accepted.ok() ? "" : accepted.error().message.c_str());
+    QVERIFY(!hosts[leaving]->submitTransaction(tx).ok());   // the same one twice is refused
+
+    // It leaves the active sets an epoch or two later, and then the lists.
+    auto everyoneDropped = [&] {
+        for (std::size_t i = 0; i < hosts.size(); ++i)
+            if (i != leaving && admitted(i, leaver))
+                return false;
+        return true;
+    };
+    QVERIFY2(waitFor(everyoneDropped, 60s), "the validator that left is still admitted");
+    // The other validator and the authorities are still admitted everywhere.
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+        for (std::size_t j = 0; j < leaving; ++j)
+            QCOMPARE(admitted(i, net.keys[j].publicKey()), i != j);
+
+    // Cut off: its chain stops while the others' goes on.
+    std::this_thread::sleep_for(1s);   // what was on the way lands
+    const std::uint64_t cutAt = hosts[leaving]->snapshot().headHeight;
+    const std::uint64_t othersAt = hosts[0]->snapshot().headHeight;
+    QVERIFY(waitFor([&] { return hosts[0]->snapshot().headHeight >= othersAt + 6; }, 20s));
+    QVERIFY2(hosts[leaving]->snapshot().headHeight <= cutAt + 1,
+             qPrintable(QString("the cut-off node went from %1 to %2").arg(cutAt).arg(hosts[leaving]->snapshot().headHeight)));
+    // What it sends is dropped: a transfer it gossips reaches no mempool.
+    const std::uint64_t droppedBefore = hosts[0]->transportCounters().fromUnlisted;
+    Transaction transfer;
+    transfer.kind = TransactionKind::Transfer;
+    transfer.networkId = net.params.networkId;
+    transfer.nonce = 1;
+    transfer.timestampMs = SystemClock().nowMs();
+    transfer.payload = codec::encode(state::TransferPayload{net.keys[0].publicKey(), gtToMicro(1)});
+    signTransaction(transfer, net.keys[leaving]);
+    QVERIFY(hosts[leaving]->submitTransaction(transfer).ok());
+    QVERIFY2(waitFor([&] { return hosts[0]->transportCounters().fromUnlisted > droppedBefore; }, 5s),
+             "the cut-off validator's message was not dropped");
+    QCOMPARE(hosts[0]->snapshot().mempool[static_cast<std::size_t>(laneOf(transfer.kind))], std::size_t{0});
+    for (std::size_t i = 0; i < leaving; ++i)
+        QCOMPARE(hosts[i]->snapshot().safetyAlarms, std::uint64_t{0});
+    for (auto &h : hosts)
+        h->stop();
+    // Stopped: submissions are refused, not waited on.
+    QVERIFY(!hosts[0]->submitTransaction(tx).ok());
 }
 
 QTEST_GUILESS_MAIN(TestPeerNetwork)

@@ -11,4 +11,5 @@ private slots:
     void messagesTakeTheirChannel();
     void nodesFinalizeOverZeroMq();
     void restartedAuthorityCatchesUp();
+    void allowListFollowsTheValidatorSet();
 };

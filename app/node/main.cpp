@@ -7,6 +7,9 @@
 //   gtx-node ledger passwd --data-dir DIR [--passphrase-file FILE] [--new-passphrase-file FILE]
 //   gtx-node status --data-dir DIR [--passphrase-file FILE]
 //   gtx-node status --config FILE [--json]       (asks the running node)
+//   gtx-node query --config FILE account KEY | block HEIGHT | validators [--json]
+//   gtx-node tx --config FILE --key KEYFILE transfer|delegate|unbond --to KEY --amount GT [--json]
+//                                                (see app/node/control_command.h)
 //   gtx-node simulate --seed S --runs N [...]   (see app/node/simulate_command.h)
 //   gtx-node run --config FILE                   (see app/node/run_command.h)
 //   gtx-node devnet --dir DIR [--duration S]
@@ -16,6 +19,7 @@
 
 #include "app/node/passphrase_input.h"
 #include "app/node/bench_command.h"
+#include "app/node/control_command.h"
 #include "app/node/run_command.h"
 #include "app/node/simulate_command.h"
 #include "core/sim/scenario.h"
@@ -211,6 +215,14 @@ int main(int argc, char **argv)
     statusDir->excludes(statusCfg);
     status->require_option(1, 3);
 
+    gtx::app::QueryOptions queryOptions;
+    auto *query = app.add_subcommand("query", "Ask a running node for an account, a block or the validators");
+    gtx::app::addQueryOptions(query, queryOptions);
+
+    gtx::app::TxOptions txOptions;
+    auto *tx = app.add_subcommand("tx", "Sign a transaction with a key file and hand it to a running node");
+    gtx::app::addTxOptions(tx, txOptions);
+
     gtx::app::SimulateOptions simulateOptions;
     auto *simulate = app.add_subcommand(
         "simulate", "Run whole simulated networks from seeds and check the consensus invariants");
@@ -259,6 +271,10 @@ int main(int argc, char **argv)
             return fail("status needs --data-dir or --config");
         return runStatus(o);
     }
+    if (query->parsed())
+        return gtx::app::runQuery(queryOptions);
+    if (tx->parsed())
+        return gtx::app::runTx(txOptions);
     if (simulate->parsed())
         return gtx::app::runSimulate(simulateOptions);
     if (run->parsed())

@@ -1,5 +1,6 @@
 #include "app/node/run_command.h"
 
+#include "app/node/control_command.h"
 #include "app/node/passphrase_input.h"
 #include "core/consensus/ledger_store.h"
 #include "core/crypto/keystore.h"
@@ -156,7 +157,7 @@ int runNodeDaemon(const RunOptions &o)
     auto control = net::ControlServer::start(config->dataDir, [&running](const std::string &request) {
         if (request == "status")
             return statusJson(running.snapshot());
-        return std::string("{\"error\":\"unknown request\"}\n");
+        return answerControlRequest(running, request);
     });
     if (!control)
         return fail(cmd, control.error().message);

@@ -47,7 +47,7 @@ Result<std::unique_ptr<ControlServer>> ControlServer::start(const std::filesyste
     try {
         state->socket = zmq::socket_t(state->context, zmq::socket_type::rep);
         state->socket.set(zmq::sockopt::linger, 0);
-        state->socket.set(zmq::sockopt::maxmsgsize, std::int64_t{4096});
+        state->socket.set(zmq::sockopt::maxmsgsize, std::int64_t{256 * 1024});
         // The socket file is created by bind(): under umask 077 nobody
         // else can connect, from the first moment.
         const mode_t old = ::umask(077);

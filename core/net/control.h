@@ -7,8 +7,10 @@
 //
 //   "status"   ->  the node's status as one JSON object
 //
-// Anything else is answered with {"error":"unknown request"}. Requests
-// larger than 4 KiB are refused by the socket itself (ZMQ_MAXMSGSIZE).
+// and the queries and transactions of gtx-node query and tx (their list is
+// in app/node/control_command.h). Requests larger than 256 KiB (a
+// transaction's largest payload, in hex) are refused by the socket itself
+// (ZMQ_MAXMSGSIZE).
 
 #include "core/common/result.h"
 

@@ -1,6 +1,7 @@
 #include "core/sim/scenario.h"
 
 #include "core/common/arith.h"
+#include "core/common/json.h"
 #include "core/consensus/chain.h"
 #include "core/consensus/verifier.h"
 #include "core/crypto/sodium.h"
@@ -19,75 +20,6 @@ namespace {
 
 using namespace gtx::consensus;
 
-std::string jsonString(std::string_view s)
-{
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
-
-// A JSON object built field by field, in order.
-class Json
-{
-public:
-    Json &str(std::string_view key, std::string_view value) { return raw(key, jsonString(value)); }
-    Json &num(std::string_view key, std::uint64_t value) { return raw(key, std::to_string(value)); }
-    Json &boolean(std::string_view key, bool value) { return raw(key, value ? "true" : "false"); }
-    Json &raw(std::string_view key, const std::string &value)
-    {
-        m_out += (m_out.empty() ? "{" : ",") + jsonString(key) + ":" + value;
-        m_fields.emplace_back(std::string(key), value);
-        return *this;
-    }
-    std::string done() const { return m_out.empty() ? "{}" : m_out + "}"; }
-    // The rendered value of a field ("" when absent), strings without their quotes.
-    std::string field(const std::string &key) const
-    {
-        for (const auto &[k, v] : m_fields)
-            if (k == key)
-                return v.size() >= 2 && v.front() == '"' ? v.substr(1, v.size() - 2) : v;
-        return {};
-    }
-
-private:
-    std::string m_out;
-    std::vector<std::pair<std::string, std::string>> m_fields;
-};
-
-std::string formatGt(std::uint64_t micro)
-{
-    std::string out = std::to_string(micro / kMicroGtPerGt);
-    std::uint64_t frac = micro % kMicroGtPerGt;
-    if (frac != 0) {
-        std::string digits = std::to_string(frac);
-        digits.insert(0, 6 - digits.size(), '0');
-        while (digits.back() == '0')
-            digits.pop_back();
-        out += "." + digits;
-    }
-    return out;
-}
-
 Error invalid(const toml::node &at, const std::string &what)
 {
     return makeError("scenario.invalid", "line " + std::to_string(at.source().begin.line) + ": " + what);
@@ -102,20 +34,10 @@ Result<std::uint64_t> amountOf(const toml::node &node)
         return static_cast<std::uint64_t>(*i) * kMicroGtPerGt;
     }
     if (auto s = node.value<std::string>(); s && node.is_string()) {
-        const std::string text = *s;
-        const auto dot = text.find('.');
-        const std::string whole = text.substr(0, dot);
-        const std::string frac = dot == std::string::npos ? std::string() : text.substr(dot + 1);
-        auto digitsOnly = [](const std::string &d) {
-            return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
-        };
-        if (whole.empty() || whole.size() > 13 || frac.size() > 6 || !digitsOnly(whole) || !digitsOnly(frac)
-            || (dot != std::string::npos && frac.empty()))
-            return invalid(node, "'" + text + "' is not an amount in GT (like \"12.5\", at most 6 decimals)");
-        std::uint64_t micro = std::stoull(whole) * kMicroGtPerGt;
-        if (!frac.empty())
-            micro += std::stoull(frac + std::string(6 - frac.size(), '0'));
-        return micro;
+        auto micro = parseGt(*s);
+        if (!micro)
+            return invalid(node, micro.error().message);
+        return *micro;
     }
     return invalid(node, "an amount is a whole number of GT or a decimal string");
 }

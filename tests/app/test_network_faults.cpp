@@ -1,7 +1,8 @@
 // Fault tests on real node processes: a devnet directory from
 // `gtx-node devnet --init`, each node a `gtx-node run` process started and
-// hurt by this test (kill -9, SIGSTOP as a partition, hostile clients at a
-// port), and the finalized chains in the ledgers compared at the end.
+// hurt by this test (kill -9, SIGSTOP, one authority's links cut by a relay
+// it talks through, hostile clients at a port), and the finalized chains in
+// the ledgers compared at the end.
 
 #include "core/crypto/sodium.h"
 #include "core/ledger/ledger.h"
@@ -17,12 +18,15 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <thread>
 
@@ -49,6 +53,149 @@ quint64 field(const QByteArray &json, const char *name)
     if (at < 0)
         return 0;
     return json.mid(at + needle.size()).split(',').first().split('}').first().toULongLong();
+}
+
+// A TCP relay on loopback: each listener (on a port the kernel picks)
+// forwards every connection to its target port, until cut() closes them
+// all and refuses new ones; heal() lets them through again. One authority
+// reaches the others, and they reach it, only through these.
+class Relay
+{
+public:
+    explicit Relay(const std::vector<int> &targets)
+    {
+        for (int target : targets) {
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in addr = loopback(0);
+            if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(fd, 16) != 0)
+                continue;
+            socklen_t len = sizeof addr;
+            ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+            m_listeners.push_back({fd, target, ntohs(addr.sin_port)});
+        }
+        m_thread = std::thread([this] { loop(); });
+    }
+    ~Relay()
+    {
+        m_stop = true;
+        m_thread.join();
+        for (auto &l : m_listeners)
+            ::close(l.fd);
+        for (auto &[a, b] : m_pairs)
+            ::close(a);
+    }
+    bool ok(std::size_t expected) const { return m_listeners.size() == expected; }
+    // The relay's port for `target`.
+    int portFor(int target) const
+    {
+        for (const auto &l : m_listeners)
+            if (l.target == target)
+                return l.port;
+        return 0;
+    }
+    void cut() { m_cut = true; }
+    void heal() { m_cut = false; }
+    int cutConnections() const { return m_refused; }
+
+private:
+    struct Listener
+    {
+        int fd, target, port;
+    };
+    static sockaddr_in loopback(int port)
+    {
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        return addr;
+    }
+    void closePair(int fd)
+    {
+        const int other = m_pairs[fd];
+        ::close(fd);
+        ::close(other);
+        m_pairs.erase(fd);
+        m_pairs.erase(other);
+    }
+    void loop()
+    {
+        char buffer[65536];
+        while (!m_stop) {
+            if (m_cut && !m_pairs.empty()) {
+                m_refused += static_cast<int>(m_pairs.size() / 2);
+                while (!m_pairs.empty())
+                    closePair(m_pairs.begin()->first);
+            }
+            std::vector<pollfd> fds;
+            for (const auto &l : m_listeners)
+                fds.push_back({l.fd, POLLIN, 0});
+            for (const auto &[fd, other] : m_pairs)
+                fds.push_back({fd, POLLIN, 0});
+            if (::poll(fds.data(), fds.size(), 50) <= 0)
+                continue;
+            for (std::size_t k = 0; k < fds.size(); ++k) {
+                if (!(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
+                    continue;
+                if (k < m_listeners.size()) {
+                    const int in = ::accept(fds[k].fd, nullptr, nullptr);
+                    if (in < 0)
+                        continue;
+                    const int out = ::socket(AF_INET, SOCK_STREAM, 0);
+                    sockaddr_in addr = loopback(m_listeners[k].target);
+                    if (m_cut || out < 0 || ::connect(out, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+                        ::close(in);
+                        if (out >= 0)
+                            ::close(out);
+                        continue;
+                    }
+                    m_pairs[in] = out;
+                    m_pairs[out] = in;
+                    continue;
+                }
+                const auto it = m_pairs.find(fds[k].fd);
+                if (it == m_pairs.end())
+                    continue;   // closed with its partner in this round
+                const ssize_t n = ::read(fds[k].fd, buffer, sizeof buffer);
+                bool sent = n > 0;
+                for (ssize_t off = 0; sent && off < n;) {
+                    const ssize_t w = ::write(it->second, buffer + off, static_cast<std::size_t>(n - off));
+                    sent = w > 0;
+                    off += w > 0 ? w : 0;
+                }
+                if (!sent)
+                    closePair(fds[k].fd);
+            }
+        }
+    }
+
+    std::vector<Listener> m_listeners;
+    std::map<int, int> m_pairs;   // fd -> the fd it forwards to
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_cut{false};
+    std::atomic<int> m_refused{0};
+    std::thread m_thread;
+};
+
+// Rewrites the peer endpoints of a node's configuration: `port` -> map[port].
+bool repointPeers(const QString &file, const std::map<int, int> &map)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    QList<QByteArray> lines = f.readAll().split('\n');
+    f.close();
+    for (QByteArray &line : lines) {
+        if (!line.startsWith("consensus = ") && !line.startsWith("bulk = "))
+            continue;
+        const int colon = line.lastIndexOf(':');
+        const int port = line.mid(colon + 1).chopped(1).toInt();   // ...:PORT"
+        if (const auto it = map.find(port); it != map.end())
+            line = line.left(colon + 1) + QByteArray::number(it->second) + '"';
+    }
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(lines.join('\n')) > 0;
 }
 
 class Devnet
@@ -185,6 +332,28 @@ void TestNetworkFaults::nodesSurviveKillsPartitionsAndHostileClients()
         QVERIFY(init.waitForFinished(60000));
         QCOMPARE(init.exitCode(), 0);
     }
+    // Authority 5 (ports base + 8 and + 9) talks to everyone through the
+    // relay, and everyone to it: cutting the relay partitions it.
+    constexpr int kIsolated = 5;
+    auto portsOf = [](int node) { return std::make_pair(basePort() + 2 * (node - 1), basePort() + 2 * (node - 1) + 1); };
+    std::vector<int> targets;
+    for (int i = 1; i <= kNodes + 1; ++i) {   // the nodes, and the console's place
+        targets.push_back(portsOf(i).first);
+        targets.push_back(portsOf(i).second);
+    }
+    Relay relay(targets);
+    QVERIFY(relay.ok(targets.size()));
+    {
+        const auto [c, b] = portsOf(kIsolated);
+        for (int i = 1; i <= kNodes; ++i)
+            if (i != kIsolated)
+                QVERIFY(repointPeers(dir + "/node-" + QString::number(i) + "/node.toml",
+                                     {{c, relay.portFor(c)}, {b, relay.portFor(b)}}));
+        std::map<int, int> all;
+        for (int t : targets)
+            all[t] = relay.portFor(t);
+        QVERIFY(repointPeers(dir + "/node-" + QString::number(kIsolated) + "/node.toml", all));
+    }
     Devnet net(dir);
     for (int i = 1; i <= kNodes; ++i)
         QVERIFY(net.start(i));
@@ -205,6 +374,64 @@ void TestNetworkFaults::nodesSurviveKillsPartitionsAndHostileClients()
         struct stat st {};
         QCOMPARE(::stat((net.nodeDir(1) + "/control.sock").toLocal8Bit().constData(), &st), 0);
         QCOMPARE(st.st_mode & 077, 0u);
+    }
+
+    // Queries and a transaction through the control endpoint: node 2 (an
+    // authority) pays node 6 (a stake validator) by way of node 1, and node
+    // 4 sees the payment once it is in a block.
+    auto gtxNode = [&](const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral(GTX_NODE_BINARY), args);
+        p.waitForFinished(30000);
+        return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
+    };
+    auto keyOf = [&](int node) {
+        // Node 1 lists nodes 2..11 as its peers, in order; node 2 lists node 1 first.
+        QFile cfg(net.nodeDir(node == 1 ? 2 : 1) + "/node.toml");
+        if (!cfg.open(QIODevice::ReadOnly))
+            return QString();
+        const QByteArray text = cfg.readAll();
+        int at = -1;
+        for (int k = 0; k < (node == 1 ? 1 : node - 1); ++k)
+            at = text.indexOf("[[peer]]\nkey = \"", at + 1);
+        return at < 0 ? QString() : QString::fromLatin1(text.mid(at + 16, 64));
+    };
+    auto config = [&](int node) { return net.nodeDir(node) + "/node.toml"; };
+    {
+        const QString three = keyOf(6);
+        QCOMPARE(three.size(), 64);
+        auto [code, out] = gtxNode({"query", "--config", config(4), "account", three, "--json"});
+        QCOMPARE(code, 0);
+        QVERIFY2(out.contains("\"balance_gt\":\"1000\"") && out.contains("\"validator\":{\"role\":\"stake\""),
+                 qPrintable(out));
+        std::tie(code, out) = gtxNode({"tx", "--config", config(1), "--key", net.nodeDir(2) + "/node.key",
+                                       "--passphrase-file", net.nodeDir(2) + "/passphrase", "transfer", "--to", three,
+                                       "--amount", "12.5", "--json"});
+        QCOMPARE(code, 0);
+        QVERIFY2(out.startsWith("{\"accepted\":true,\"id\":\""), qPrintable(out));
+        QVERIFY2(waitFor([&] {
+                     return gtxNode({"query", "--config", config(4), "account", three}).second.contains("balance_gt 1012.5\n");
+                 }, 20s),
+                 qPrintable(gtxNode({"query", "--config", config(4), "account", three}).second));
+        // Errors are one line and a non-zero status; the node goes on.
+        std::tie(code, out) = gtxNode({"tx", "--config", config(1), "--key", net.nodeDir(2) + "/node.key",
+                                       "--passphrase-file", net.nodeDir(2) + "/passphrase", "transfer", "--to", three,
+                                       "--amount", "100000"});
+        QCOMPARE(code, 1);
+        QVERIFY2(out.contains("gtx-node: error: tx: ") && out.count('\n') == 1, qPrintable(out));
+        std::tie(code, out) = gtxNode({"query", "--config", config(1), "block", "1", "--json"});
+        QCOMPARE(code, 0);
+        QVERIFY2(out.contains("\"height\":1,") && out.contains("\"finality\":"), qPrintable(out));
+        std::tie(code, out) = gtxNode({"query", "--config", config(1), "block", "999999"});
+        QCOMPARE(code, 1);
+        QVERIFY2(out.contains("no block at height 999999"), qPrintable(out));
+        std::tie(code, out) = gtxNode({"query", "--config", config(1), "validators", "--json"});
+        QCOMPARE(code, 0);
+        QCOMPARE(out.count("\"authority\":true"), 5);
+        QCOMPARE(out.count("\"authority\":false"), 6);
+        std::tie(code, out) = gtxNode({"query", "--config", config(1), "account", "xyz"});
+        QCOMPARE(code, 1);
+        QVERIFY2(out.contains("64 hex digits"), qPrintable(out));
     }
 
     // kill -9 an authority: the other four go on; restarted, it catches up.
@@ -237,6 +464,26 @@ void TestNetworkFaults::nodesSurviveKillsPartitionsAndHostileClients()
     net.signal(4, SIGCONT);
     QVERIFY2(waitFor([&] { return net.lowest(everyone, fastOf) >= fastStopped + 3; }, 30s),
              qPrintable(QString("finality did not resume: lowest %1").arg(net.lowest(everyone, fastOf))));
+
+    // Authority 5's links cut: the other four finalize without it, its own
+    // chain stops finalizing; healed, it catches up and nobody saw it sign
+    // anything that conflicts (it may have built blocks alone meanwhile).
+    relay.cut();
+    const auto withoutIsolated = allBut({kIsolated});
+    std::this_thread::sleep_for(2s);
+    const quint64 isolatedAt = net.status(kIsolated).fast;
+    before = net.lowest(withoutIsolated, fastOf);
+    QVERIFY2(waitFor([&] { return net.lowest(withoutIsolated, fastOf) >= before + 5; }, 30s),
+             "no finality with four of five authorities while one is partitioned");
+    QVERIFY2(net.status(kIsolated).fast <= isolatedAt + 1,
+             qPrintable(QString("the partitioned authority finalized alone: %1 -> %2").arg(isolatedAt).arg(net.status(kIsolated).fast)));
+    QVERIFY(relay.cutConnections() > 0);
+    relay.heal();
+    const quint64 healedTarget = net.lowest(withoutIsolated, fastOf);
+    QVERIFY2(waitFor([&] { return net.status(kIsolated).fast >= healedTarget; }, 30s),
+             qPrintable(QString("the healed authority is at %1, the others at %2").arg(net.status(kIsolated).fast).arg(healedTarget)));
+    before = net.lowest(everyone, fastOf);
+    QVERIFY2(waitFor([&] { return net.lowest(everyone, fastOf) >= before + 3; }, 30s), "finality stopped after the heal");
 
     // Hostile clients at node 1's consensus port: garbage without a
     // handshake, and a CURVE client whose key nobody admitted.

@@ -1,0 +1,304 @@
+#include "app/node/control_command.h"
+
+#include "app/node/passphrase_input.h"
+#include "core/codec/codec.h"
+#include "core/common/clock.h"
+#include "core/common/json.h"
+#include "core/consensus/chain.h"
+#include "core/crypto/keystore.h"
+#include "core/net/control.h"
+#include "core/node/network_file.h"
+#include "core/node/node_config.h"
+#include "core/state/payloads.h"
+#include "core/types/units.h"
+
+#include <iostream>
+#include <sstream>
+
+namespace gtx::app {
+
+namespace {
+
+using consensus::BlockNode;
+using consensus::ConsensusNode;
+
+std::string errorJson(const std::string &code, const std::string &message)
+{
+    return Json().str("error", code).str("message", message).done() + "\n";
+}
+
+std::vector<std::string> words(const std::string &text)
+{
+    std::istringstream in(text);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;)
+        out.push_back(w);
+    return out;
+}
+
+std::optional<PublicKey> keyOf(const std::string &hex)
+{
+    Bytes bytes;
+    if (hex.size() != 2 * PublicKey::size() || !fromHex(hex, bytes))
+        return std::nullopt;
+    PublicKey key;
+    std::copy(bytes.begin(), bytes.end(), key.bytes.begin());
+    return key;
+}
+
+std::string roleName(state::ValidatorRole role)
+{
+    return role == state::ValidatorRole::Stake ? "stake" : "energy";
+}
+
+std::string accountJson(const ConsensusNode &node, const PublicKey &key)
+{
+    const BlockNode *head = node.head();
+    const state::State &s = head->state.executed;
+    Json j;
+    j.str("key", key.hex()).num("height", head->height);
+    const std::uint64_t balance = s.account(key).balance;
+    j.str("balance_gt", formatGt(balance)).num("balance_micro_gt", balance);
+    if (const auto v = s.validator(key)) {
+        Json r;
+        r.str("role", roleName(v->role))
+            .num("zone", v->zone.id)
+            .str("self_bond_gt", formatGt(v->selfBond))
+            .str("delegated_gt", formatGt(v->delegated))
+            .num("blocks_produced", v->blocksProduced)
+            .num("slots_missed", v->slotsMissed)
+            .num("uptime_ppm", v->uptimePpm());
+        j.raw("validator", r.done());
+    } else {
+        j.raw("validator", "null");
+    }
+    return j.done() + "\n";
+}
+
+std::string blockJson(const ConsensusNode &node, std::uint64_t height)
+{
+    const BlockNode *b = consensus::BlockTree::ancestorAtHeight(node.head(), height);
+    if (!b)
+        return errorJson("query.no_block", "The head chain has no block at height " + std::to_string(height) + ".");
+    return Json()
+               .num("height", b->height)
+               .num("slot", b->slot)
+               .str("hash", b->hash.hex())
+               .str("parent", b->header().parentHash.hex())
+               .str("proposer", b->header().proposer.hex())
+               .num("transactions", b->block->transactions.size())
+               .str("finality", std::string(consensus::toString(b->level)))
+               .num("time_ms", static_cast<std::uint64_t>(b->header().timestampMs))
+               .str("state_root", b->header().stateRoot.hex())
+               .done()
+           + "\n";
+}
+
+std::string validatorsJson(const net::HostSnapshot &s)
+{
+    std::vector<std::string> rows;
+    for (const auto &m : s.members) {
+        Json r;
+        r.str("key", m.key.hex()).boolean("authority", m.authority);
+        if (m.authority)
+            r.str("type", std::string(toString(m.authorityType)));
+        else
+            r.str("role", roleName(m.role))
+                .str("stake_gt", formatGt(m.stake))
+                .num("blocks_produced", m.blocksProduced)
+                .num("slots_missed", m.slotsMissed)
+                .num("uptime_ppm", m.uptimePpm);
+        rows.push_back(r.done());
+    }
+    return Json().num("height", s.headHeight).raw("members", jsonArray(rows)).done() + "\n";
+}
+
+int fail(const std::string &command, const std::string &message)
+{
+    std::cerr << "gtx-node: error: " << command << ": " << message << '\n';
+    return 1;
+}
+
+// The "error" and "message" of a reply, when it is an error.
+std::optional<std::pair<std::string, std::string>> replyError(const std::string &reply)
+{
+    const std::string needle = "{\"error\":\"";
+    if (reply.rfind(needle, 0) != 0)
+        return std::nullopt;
+    const auto end = reply.find('"', needle.size());
+    const std::string code = reply.substr(needle.size(), end - needle.size());
+    const std::string m = "\"message\":\"";
+    const auto at = reply.find(m);
+    std::string message = at == std::string::npos ? std::string() : reply.substr(at + m.size());
+    if (const auto close = message.rfind("\"}"); close != std::string::npos)
+        message.resize(close);
+    return std::make_pair(code, message);
+}
+
+int printReply(const char *command, const std::string &reply, bool json)
+{
+    if (const auto e = replyError(reply)) {
+        if (json)
+            std::cout << reply;
+        return fail(command, e->second.empty() ? e->first : e->second);
+    }
+    if (json) {
+        std::cout << reply;
+        return 0;
+    }
+    // For a person: one "name value" line per top-level field.
+    std::string body = reply;
+    while (!body.empty() && (body.back() == '\n' || body.back() == '}'))
+        body.pop_back();
+    if (!body.empty() && body.front() == '{')
+        body.erase(0, 1);
+    int depth = 0;
+    std::string line;
+    auto flush = [&] {
+        const auto colon = line.find("\":");
+        if (colon != std::string::npos && line.size() > 1) {
+            std::string value = line.substr(colon + 2);
+            if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+                value = value.substr(1, value.size() - 2);
+            std::cout << line.substr(1, colon - 1) << ' ' << value << '\n';
+        }
+        line.clear();
+    };
+    for (const char c : body) {
+        if (c == '{' || c == '[')
+            ++depth;
+        if (c == '}' || c == ']')
+            --depth;
+        if (c == ',' && depth == 0) {
+            flush();
+            continue;
+        }
+        line += c;
+    }
+    flush();
+    return 0;
+}
+
+} // namespace
+
+std::string answerControlRequest(net::PeerHost &host, const std::string &request)
+{
+    const std::vector<std::string> w = words(request);
+    const std::string stopped = errorJson("net.stopped", "The node is stopping.");
+    if (w.size() == 3 && w[0] == "query" && w[1] == "account") {
+        const auto key = keyOf(w[2]);
+        if (!key)
+            return errorJson("query.bad_key", "An account is a public key of 64 hex digits.");
+        std::string reply = stopped;
+        host.onNodeThread([&](const ConsensusNode &node) { reply = accountJson(node, *key); });
+        return reply;
+    }
+    if (w.size() == 3 && w[0] == "query" && w[1] == "block") {
+        const std::string &h = w[2];
+        if (h.empty() || h.size() > 19 || h.find_first_not_of("0123456789") != std::string::npos)
+            return errorJson("query.bad_height", "A block height is a whole number.");
+        const std::uint64_t height = std::stoull(h);
+        std::string reply = stopped;
+        host.onNodeThread([&](const ConsensusNode &node) { reply = blockJson(node, height); });
+        return reply;
+    }
+    if (w.size() == 2 && w[0] == "query" && w[1] == "validators")
+        return validatorsJson(host.snapshot());
+    if (w.size() == 2 && w[0] == "tx") {
+        Bytes bytes;
+        if (!fromHex(w[1], bytes))
+            return errorJson("tx.bad_encoding", "A transaction is sent as the hex of its encoding.");
+        auto tx = codec::decode<Transaction>(bytes, "transaction");
+        if (!tx)
+            return errorJson(tx.error().code, tx.error().message);
+        const Status verdict = host.submitTransaction(*tx);
+        if (!verdict.ok())
+            return errorJson(verdict.error().code, verdict.error().message);
+        return Json().boolean("accepted", true).str("id", transactionId(*tx).hex()).done() + "\n";
+    }
+    return errorJson("control.unknown_request", "Unknown request: " + (w.empty() ? std::string() : w[0]) + ".");
+}
+
+void addQueryOptions(CLI::App *query, QueryOptions &o)
+{
+    query->add_option("--config", o.config, "The running node's configuration file")->required();
+    query->add_flag("--json", o.json, "Print the node's reply, one JSON object");
+    query->add_option("what", o.what, "account, block or validators")
+        ->required()
+        ->check(CLI::IsMember({"account", "block", "validators"}));
+    query->add_option("argument", o.argument, "account: its key (64 hex digits); block: its height");
+}
+
+void addTxOptions(CLI::App *tx, TxOptions &o)
+{
+    tx->add_option("--config", o.config, "The running node's configuration file")->required();
+    tx->add_option("--key", o.keyFile, "The sender's key file (gtx-node keygen)")->required();
+    tx->add_option("--passphrase-file", o.passphraseFile, "Read the key's passphrase from this file");
+    tx->add_flag("--json", o.json, "Print the node's reply, one JSON object");
+    tx->add_option("kind", o.kind, "transfer, delegate or unbond")
+        ->required()
+        ->check(CLI::IsMember({"transfer", "delegate", "unbond"}));
+    tx->add_option("--to,--validator", o.to, "transfer: the recipient; delegate, unbond: the validator (64 hex digits)")
+        ->required();
+    tx->add_option("--amount", o.amount, "In GT, e.g. 12.5")->required();
+}
+
+int runQuery(const QueryOptions &o)
+{
+    auto config = node::readNodeConfig(o.config);
+    if (!config)
+        return fail("query", config.error().message);
+    if (o.what != "validators" && o.argument.empty())
+        return fail("query", "query " + o.what + " needs " + (o.what == "block" ? "a height" : "a key"));
+    std::string request = "query " + o.what;
+    if (o.what != "validators")
+        request += " " + o.argument;
+    auto reply = net::controlRequest(config->dataDir, request);
+    if (!reply)
+        return fail("query", reply.error().message);
+    return printReply("query", *reply, o.json);
+}
+
+int runTx(const TxOptions &o)
+{
+    auto config = node::readNodeConfig(o.config);
+    if (!config)
+        return fail("tx", config.error().message);
+    auto network = node::readNetworkFile(config->network);
+    if (!network)
+        return fail("tx", network.error().message);
+    const auto target = keyOf(o.to);
+    if (!target)
+        return fail("tx", "--to/--validator must be a public key of 64 hex digits");
+    auto amount = parseGt(o.amount);
+    if (!amount)
+        return fail("tx", amount.error().message);
+    auto pass = obtainPassphrase(o.passphraseFile, "Passphrase of " + o.keyFile + ": ", false);
+    if (!pass)
+        return fail("tx", pass.error().message);
+    auto key = crypto::loadKeystore(o.keyFile, pass->view());
+    if (!key)
+        return fail("tx", key.error().message);
+    Transaction tx;
+    tx.networkId = network->params.networkId;
+    tx.timestampMs = SystemClock().nowMs();
+    // The state machine does not sequence nonces yet; the time keeps them rising per sender.
+    tx.nonce = static_cast<std::uint64_t>(tx.timestampMs);
+    if (o.kind == "transfer") {
+        tx.kind = TransactionKind::Transfer;
+        tx.payload = codec::encode(state::TransferPayload{*target, *amount});
+    } else if (o.kind == "delegate") {
+        tx.kind = TransactionKind::Delegate;
+        tx.payload = codec::encode(state::DelegatePayload{*target, *amount});
+    } else {
+        tx.kind = TransactionKind::Unbond;
+        tx.payload = codec::encode(state::UnbondPayload{*target, *amount});
+    }
+    signTransaction(tx, *key);
+    auto reply = net::controlRequest(config->dataDir, "tx " + toHex(codec::encode(tx)), 10000);
+    if (!reply)
+        return fail("tx", reply.error().message);
+    return printReply("tx", *reply, o.json);
+}
+
+} // namespace gtx::app

@@ -1,0 +1,55 @@
+#pragma once
+
+// What a running node answers on its control endpoint (core/net/control.h),
+// and the commands that ask it:
+//
+//   gtx-node query --config FILE account KEY     balance and validator record
+//   gtx-node query --config FILE block HEIGHT    the head chain's block there
+//   gtx-node query --config FILE validators      authorities and active validators
+//   gtx-node tx --config FILE --key KEYFILE [--passphrase-file F] transfer --to KEY --amount GT
+//   gtx-node tx ... delegate --validator KEY --amount GT
+//   gtx-node tx ... unbond --validator KEY --amount GT
+//
+// Each prints one JSON object with --json, otherwise lines for a person.
+// A transaction is signed here, with the key file's key, and handed to the
+// node as its encoding in hex ("tx HEX"); the node's mempool decides.
+// Requests on the wire: "status", "query account HEX", "query block N",
+// "query validators", "tx HEX"; replies are one JSON object, an error as
+// {"error":CODE,"message":TEXT}.
+
+#include "core/net/peer_host.h"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace gtx::app {
+
+// The node's answer to one control request (called on the control thread).
+std::string answerControlRequest(net::PeerHost &host, const std::string &request);
+
+struct QueryOptions
+{
+    std::string config;
+    std::string what;   // account, block, validators
+    std::string argument;
+    bool json = false;
+};
+
+struct TxOptions
+{
+    std::string config;
+    std::string keyFile;
+    std::string passphraseFile;
+    std::string kind;   // transfer, delegate, unbond
+    std::string to;     // transfer: recipient; delegate, unbond: validator
+    std::string amount; // GT, e.g. "12.5"
+    bool json = false;
+};
+
+void addQueryOptions(CLI::App *query, QueryOptions &options);
+void addTxOptions(CLI::App *tx, TxOptions &options);
+int runQuery(const QueryOptions &options);
+int runTx(const TxOptions &options);
+
+} // namespace gtx::app

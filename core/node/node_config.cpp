@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -56,7 +57,23 @@ Result<NodeConfig> readNodeConfig(const std::filesystem::path &file)
     GTX_TRY(path("network", true, c.network));
     GTX_TRY(path("data_dir", true, c.dataDir));
     GTX_TRY(path("key_file", true, c.keyFile));
-    GTX_TRY(path("passphrase_file", true, c.passphraseFile));
+    GTX_TRY(path("passphrase_file", false, c.passphraseFile));
+    c.passphraseCredential = root["passphrase_credential"].value_or(std::string());
+    if (c.passphraseFile.empty() == c.passphraseCredential.empty())
+        return bad(file, "give exactly one of passphrase_file and passphrase_credential");
+    if (!c.passphraseCredential.empty()) {
+        // systemd: LoadCredential=NAME:PATH puts it in $CREDENTIALS_DIRECTORY/NAME.
+        if (c.passphraseCredential.find('/') != std::string::npos || c.passphraseCredential == "."
+            || c.passphraseCredential == "..")
+            return bad(file, "passphrase_credential must be a credential name, not a path");
+        const char *dir = std::getenv("CREDENTIALS_DIRECTORY");
+        if (!dir || !*dir)
+            return makeError("config.no_credentials",
+                             file.string() + ": passphrase_credential is set but no systemd credentials were passed "
+                                             "(CREDENTIALS_DIRECTORY is unset; the unit needs LoadCredential="
+                                 + c.passphraseCredential + ":FILE).");
+        c.passphraseFile = std::filesystem::path(dir) / c.passphraseCredential;
+    }
     GTX_TRY(path("status_file", false, c.statusFile));
     GTX_TRY(path("metrics_file", false, c.metricsFile));
     c.listenConsensus = root["listen_consensus"].value_or(std::string());
@@ -130,7 +147,10 @@ std::string formatNodeConfig(const NodeConfig &c)
     o << "network = " << quoted(c.network.string()) << "\n";
     o << "data_dir = " << quoted(c.dataDir.string()) << "\n";
     o << "key_file = " << quoted(c.keyFile.string()) << "\n";
-    o << "passphrase_file = " << quoted(c.passphraseFile.string()) << "\n";
+    if (!c.passphraseCredential.empty())
+        o << "passphrase_credential = " << quoted(c.passphraseCredential) << "\n";
+    else
+        o << "passphrase_file = " << quoted(c.passphraseFile.string()) << "\n";
     o << "listen_consensus = " << quoted(c.listenConsensus) << "\n";
     o << "listen_bulk = " << quoted(c.listenBulk) << "\n";
     if (!c.statusFile.empty())

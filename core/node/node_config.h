@@ -6,7 +6,8 @@
 //   network = "../network.toml"            # the network file (network_file.h)
 //   data_dir = "."                         # the ledger goes to data_dir/ledger
 //   key_file = "node.key"                  # the node's key (gtx-node keygen)
-//   passphrase_file = "passphrase"         # unlocks the key and the ledger
+//   passphrase_file = "passphrase"         # unlocks the key and the ledger, or
+//   passphrase_credential = "gtx-passphrase"  # systemd's LoadCredential= name
 //   listen_consensus = "tcp://127.0.0.1:24100"
 //   listen_bulk = "tcp://127.0.0.1:24101"
 //   status_file = "status.json"            # optional: heights, rewritten every half second
@@ -33,7 +34,10 @@ struct NodeConfig
     std::filesystem::path network;
     std::filesystem::path dataDir;
     std::filesystem::path keyFile;
+    // From passphrase_file, or $CREDENTIALS_DIRECTORY/NAME for
+    // passphrase_credential = NAME (systemd's credentials); exactly one is set.
     std::filesystem::path passphraseFile;
+    std::string passphraseCredential;   // the credential's name, when it came from one
     std::string listenConsensus;
     std::string listenBulk;
     std::filesystem::path statusFile;   // empty: none
@@ -42,7 +46,8 @@ struct NodeConfig
     std::vector<PublicKey> observers;   // admitted besides the network's members (consoles)
 };
 
-// Errors: "config.no_file", "config.bad_file" naming the field.
+// Errors: "config.no_file", "config.bad_file" naming the field,
+// "config.no_credentials" (a credential named, but systemd passed none).
 Result<NodeConfig> readNodeConfig(const std::filesystem::path &file);
 
 // The peer host of the node this configuration describes, on `network`

@@ -19,9 +19,11 @@ struct Run
     QString err;
 };
 
-Run gtxNode(const QStringList &args, int timeoutMs)
+Run gtxNode(const QStringList &args, int timeoutMs,
+            const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.setProgram(QStringLiteral(GTX_NODE_BINARY));
     p.setArguments(args);
     p.setStandardInputFile(QProcess::nullDevice());
@@ -152,6 +154,41 @@ void TestDevnet::runRefusesABadConfiguration()
     const Run ex = gtxNode({"run", "--config", example}, 20000);
     QCOMPARE(ex.exitCode, 1);
     QVERIFY2(ex.err.contains("Cannot read the network file"), qPrintable(ex.err));
+    // The passphrase as a systemd credential instead of a file.
+    {
+        QFile in(example);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray text = in.readAll();
+        in.close();
+        QVERIFY(text.contains("\npassphrase_file = \"passphrase\"\n"));
+        const QString both = tmp.filePath("both.toml");
+        QFile b(both);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        QByteArray twiceText = text;
+        twiceText.replace("\npassphrase_file = \"passphrase\"\n",
+                          "\npassphrase_file = \"passphrase\"\npassphrase_credential = \"gtx-passphrase\"\n");
+        b.write(twiceText);
+        b.close();
+        const Run twice = gtxNode({"run", "--config", both}, 20000);
+        QCOMPARE(twice.exitCode, 1);
+        QVERIFY2(twice.err.contains("exactly one of passphrase_file and passphrase_credential"), qPrintable(twice.err));
+
+        text.replace("\npassphrase_file = \"passphrase\"\n", "\npassphrase_credential = \"gtx-passphrase\"\n");
+        const QString credential = tmp.filePath("credential.toml");
+        QFile c(credential);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(text);
+        c.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("CREDENTIALS_DIRECTORY");
+        const Run unset = gtxNode({"run", "--config", credential}, 20000, env);
+        QCOMPARE(unset.exitCode, 1);
+        QVERIFY2(unset.err.contains("LoadCredential=gtx-passphrase:FILE"), qPrintable(unset.err));
+        env.insert("CREDENTIALS_DIRECTORY", tmp.path());
+        const Run set = gtxNode({"run", "--config", credential}, 20000, env);
+        QCOMPARE(set.exitCode, 1);
+        QVERIFY2(set.err.contains("Cannot read the network file"), qPrintable(set.err));
+    }
     const Run none = gtxNode({"run", "--config", tmp.filePath("absent.toml")}, 20000);
     QCOMPARE(none.exitCode, 1);
     QVERIFY2(none.err.contains("Cannot read the configuration"), qPrintable(none.err));

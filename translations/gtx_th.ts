@@ -135,11 +135,6 @@
         <translation>%1 วินาที</translation>
     </message>
     <message>
-        <source>Not built yet: the health of each peer link, and alarms when finality stalls or an authority&apos;s link is lost.</source>
-        <extracomment>What the Consensus page does not show yet.</extracomment>
-        <translation>อยู่ระหว่างการพัฒนา: สถานะการเชื่อมต่อกับเครื่องแต่ละเครื่องในเครือข่าย และสัญญาณเตือนเมื่อการยืนยันขั้นสุดท้ายหยุดชะงักหรือการเชื่อมต่อกับหน่วยงานขาดหาย</translation>
-    </message>
-    <message>
         <source>Finality</source>
         <extracomment>Group box on the Consensus page: the chain&apos;s heights at each finality level.</extracomment>
         <translation>การยืนยันขั้นสุดท้าย</translation>
@@ -190,6 +185,11 @@
         <extracomment>Shown when the console&apos;s node is not on a network.</extracomment>
         <translation>คอนโซลนี้ยังไม่ได้เข้าร่วมเครือข่าย หากต้องการติดตามเครือข่ายทดสอบในเครื่องนี้ ให้เริ่มโปรแกรมด้วยตัวเลือก:
 --join-devnet DIR</translation>
+    </message>
+    <message>
+        <source>Peer links</source>
+        <extracomment>Group box with this node&apos;s links to its peers and their health.</extracomment>
+        <translation>การเชื่อมต่อกับโหนดอื่น</translation>
     </message>
 </context>
 <context>
@@ -294,6 +294,16 @@
         <extracomment>Alarm banner: Fast finality has not advanced. %1 seconds, %2 the newest Fast-final block.</extracomment>
         <translation>การยืนยันขั้นสุดท้ายหยุดชะงัก: บล็อกที่ยืนยันขั้นสุดท้ายล่าสุด (%2) ช้ากว่าเวลาปัจจุบัน %1 วินาที</translation>
     </message>
+    <message>
+        <source>No link to: %1.</source>
+        <extracomment>Appended to the stall alarm: the authorities this node cannot hear. %1 their names.</extracomment>
+        <translation>ขาดการเชื่อมต่อกับ: %1</translation>
+    </message>
+    <message>
+        <source>Link to authority lost: %1.</source>
+        <extracomment>Alarm banner: this node has heard nothing for five slots from these authorities&apos; nodes. %1 their names.</extracomment>
+        <translation>ขาดการเชื่อมต่อกับหน่วยงาน: %1</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::MemberTableModel</name>
@@ -367,6 +377,94 @@
         <source>Ledger locked</source>
         <extracomment>Status bar: the encrypted ledger is closed; the node is not working.</extracomment>
         <translation>บัญชีแยกประเภท: ล็อกอยู่</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::PeerTableModel</name>
+    <message>
+        <source>Connecting</source>
+        <extracomment>Peer link state: nothing heard yet, shortly after start.</extracomment>
+        <translation>กำลังเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <extracomment>Peer link state: messages arrive.</extracomment>
+        <translation>ปกติ</translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <extracomment>Peer link state: an observer that has sent nothing lately, which is normal.</extracomment>
+        <translation>เงียบ (ปกติ)</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <extracomment>Peer link state: a member not heard from for five slots.</extracomment>
+        <translation>ขาดการเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <extracomment>Peer link state: the peer misbehaved and is refused for a while.</extracomment>
+        <translation>ถูกระงับ</translation>
+    </message>
+    <message>
+        <source>Authority %1</source>
+        <extracomment>Peers table: an authority&apos;s node, %1 its short name.</extracomment>
+        <translation>หน่วยงาน %1</translation>
+    </message>
+    <message>
+        <source>Validator</source>
+        <extracomment>Peers table: a validator&apos;s node.</extracomment>
+        <translation>ผู้รับรองบล็อก (validator)</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <extracomment>Peers table: a node that follows the chain without voting (an operator console).</extracomment>
+        <translation>ผู้สังเกตการณ์</translation>
+    </message>
+    <message>
+        <source>Former member</source>
+        <extracomment>Peers table: a configured peer that is no longer a member.</extracomment>
+        <translation>อดีตสมาชิก</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <extracomment>Peers table: nothing was ever received from this peer.</extracomment>
+        <translation>ไม่เคย</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <extracomment>Peers table: seconds since the last message from the peer, e.g. &quot;0.4 s ago&quot;.</extracomment>
+        <translation>%1 วินาทีที่แล้ว</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <extracomment>Peers table column: whose node the link goes to.</extracomment>
+        <translation>โหนด</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <extracomment>Peers table column: the start of the peer&apos;s public key.</extracomment>
+        <translation>กุญแจสาธารณะ</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <extracomment>Peers table column: the link&apos;s health.</extracomment>
+        <translation>สถานะการเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Last heard</source>
+        <extracomment>Peers table column: time since the last message from the peer.</extracomment>
+        <translation>ติดต่อล่าสุด</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <extracomment>Peers table column: messages received from the peer.</extracomment>
+        <translation>ข้อความ</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <extracomment>Peers table column: the peer&apos;s behaviour score (0 is clean; lower for bad messages).</extracomment>
+        <translation>คะแนนความประพฤติ</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMetaMethod>
 #include <QPointer>
 #include <QStackedWidget>
@@ -70,7 +71,7 @@ MainWindow::MainWindow(interfaces::Node &node, LanguageManager &languages, QWidg
     // The one subscription to the consensus area; the page shows its models.
     m_consensusModel = new ConsensusModel(m_node.consensus(), this);
     m_consensusPage->setModel(m_consensusModel);
-    connect(m_consensusModel, &ConsensusModel::changed, this, &MainWindow::showFinalityAlarm);
+    connect(m_consensusModel, &ConsensusModel::changed, this, &MainWindow::showNetworkAlarm);
     retranslateUi();
     subscribeToStatus();
     refresh();
@@ -212,24 +213,38 @@ QString MainWindow::plannedContent(Page page)
     return {};
 }
 
-// Finality that stops while the node runs on a network is an alarm for the
-// control room: the banner says how far behind it is, and clears itself
-// when finality moves again. (Its acknowledgement and shelving come with
-// the alarms page.)
-void MainWindow::showFinalityAlarm()
+// Finality that stops while the node runs on a network, and a lost link to
+// an authority, are alarms for the control room: the banner says how far
+// behind finality is, or which authorities are out of reach, and clears
+// itself when things are normal again. One banner line: a stall (high
+// priority) comes first and names the lost links too, as their likely
+// cause. (Acknowledgement and shelving come with the alarms page.)
+void MainWindow::showNetworkAlarm()
 {
     const interfaces::ConsensusSnapshot &s = m_consensusModel->snapshot();
     const double lag = s.finalityLagSeconds();
     const bool stalled = s.joined && s.slotMs > 0 && lag * 1000.0 > kFinalityStallSlots * double(s.slotMs);
+    QStringList lost;
+    for (const interfaces::PeerRow &l : s.links)
+        if (l.kind == interfaces::LinkKind::Authority && l.health == interfaces::LinkHealth::Lost)
+            lost << authorityDisplayName(l.authorityName);
+    const QString names = QLocale().createSeparatedList(lost);
     if (stalled) {
         //: Alarm banner: Fast finality has not advanced. %1 seconds, %2 the newest Fast-final block.
-        m_alarmBanner->raiseAlarm(HmiState::AlarmHigh,
-                                  tr("Finality has stalled: the newest final block (%2) is %1 s behind the clock.")
-                                      .arg(QString::number(lag, 'f', 0), QString::number(s.fastHeight)));
-        m_finalityAlarm = true;
-    } else if (m_finalityAlarm) {
+        QString text = tr("Finality has stalled: the newest final block (%2) is %1 s behind the clock.")
+                           .arg(QString::number(lag, 'f', 0), QString::number(s.fastHeight));
+        if (!lost.isEmpty())
+            //: Appended to the stall alarm: the authorities this node cannot hear. %1 their names.
+            text += QLatin1Char(' ') + tr("No link to: %1.").arg(names);
+        m_alarmBanner->raiseAlarm(HmiState::AlarmHigh, text);
+        m_networkAlarm = true;
+    } else if (s.joined && !lost.isEmpty()) {
+        //: Alarm banner: this node has heard nothing for five slots from these authorities' nodes. %1 their names.
+        m_alarmBanner->raiseAlarm(HmiState::AlarmMedium, tr("Link to authority lost: %1.").arg(names));
+        m_networkAlarm = true;
+    } else if (m_networkAlarm) {
         m_alarmBanner->clearAlarm();
-        m_finalityAlarm = false;
+        m_networkAlarm = false;
     }
 }
 
@@ -350,7 +365,7 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         if (m_consensusModel)
-            showFinalityAlarm();   // the banner's text in the new language
+            showNetworkAlarm();   // the banner's text in the new language
     }
     QMainWindow::changeEvent(event);
 }

@@ -79,7 +79,7 @@ protected:
 private:
     void buildUi();
     void retranslateUi();
-    void showFinalityAlarm();
+    void showNetworkAlarm();
     void subscribeToStatus();
     void showSnapshot(const NodeSnapshot &snapshot);
     void showStatus(const interfaces::NodeStatus &status);
@@ -87,7 +87,7 @@ private:
 
     interfaces::Node &m_node;
     ConsensusModel *m_consensusModel = nullptr;
-    bool m_finalityAlarm = false;   // the banner shows the finality alarm
+    bool m_networkAlarm = false;   // the banner shows a finality or link alarm
     // Finality further behind the clock than this many slots is an alarm.
     static constexpr int kFinalityStallSlots = 10;
     LanguageManager &m_languages;

@@ -71,6 +71,21 @@ struct MemberRow
     std::uint32_t uptimePpm = 0;
 };
 
+// One of the node's peer links and its health (net::LinkSummary).
+enum class LinkKind : std::uint8_t { Authority = 0, Validator = 1, Observer = 2, Other = 3 };
+enum class LinkHealth : std::uint8_t { Connecting = 0, Up = 1, Silent = 2, Lost = 3, Banned = 4 };
+
+struct PeerRow
+{
+    std::string key;            // hex
+    LinkKind kind = LinkKind::Other;
+    std::string authorityName;  // EGAT ... for authorities
+    LinkHealth health = LinkHealth::Connecting;
+    std::int64_t silentMs = -1; // since its last message; -1: never
+    std::uint64_t received = 0; // messages
+    int score = 0;              // 0 clean, lower for misbehaviour
+};
+
 // The network as this console's node sees it.
 struct ConsensusSnapshot
 {
@@ -86,6 +101,7 @@ struct ConsensusSnapshot
     std::uint64_t safetyAlarms = 0;
     std::vector<BlockRow> recentBlocks;   // newest first, at most 20, on the head's chain
     std::vector<MemberRow> members;       // authorities, then validators of the current epoch
+    std::vector<PeerRow> links;           // authorities first, then by key
 
     // Seconds from the Fast-final block's slot to the node's clock.
     double finalityLagSeconds() const

@@ -5,6 +5,7 @@
 #include "core/node/node_config.h"
 #include "core/node/subscription.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -75,6 +76,28 @@ interfaces::ConsensusSnapshot toSnapshot(const net::HostSnapshot &h, std::uint64
         r.uptimePpm = m.uptimePpm;
         s.members.push_back(r);
     }
+    for (const auto &l : h.links) {
+        interfaces::PeerRow r;
+        r.key = l.key.hex();
+        r.kind = static_cast<interfaces::LinkKind>(l.role);
+        if (const auto it = authorityNames.find(l.key); it != authorityNames.end())
+            r.authorityName = it->second;
+        r.health = static_cast<interfaces::LinkHealth>(l.state);
+        r.silentMs = l.silentMs;
+        r.received = l.received;
+        r.score = l.score;
+        s.links.push_back(r);
+    }
+    // Authorities first (in the genesis order), then the rest by key.
+    std::map<std::string, std::size_t> order;
+    for (std::size_t i = 0; i < genesis.authorities.size(); ++i)
+        order[genesis.authorities[i].key.hex()] = i;
+    std::stable_sort(s.links.begin(), s.links.end(), [&](const interfaces::PeerRow &a, const interfaces::PeerRow &b) {
+        const auto ia = order.find(a.key), ib = order.find(b.key);
+        const std::size_t ra = ia == order.end() ? order.size() : ia->second;
+        const std::size_t rb = ib == order.end() ? order.size() : ib->second;
+        return ra < rb;
+    });
     return s;
 }
 

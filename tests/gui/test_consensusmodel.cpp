@@ -4,6 +4,7 @@
 
 #include "fakenode.h"
 #include "ui/models/consensusmodel.h"
+#include "ui/style/hmistyle.h"
 #include "ui/pages/consensuspage.h"
 
 #include <QLabel>
@@ -59,6 +60,7 @@ private slots:
     void lateReportAfterDeletionIsDropped();
     void blockFeedChangesByDiff();
     void membersChangeByDiff();
+    void peerLinksChangeByDiffAndColourOnlyWhatIsLost();
     void pageShowsHeightsAndFlagsAStall();
 };
 
@@ -144,6 +146,50 @@ void TestConsensusModel::membersChangeByDiff()
     QCOMPARE(members.index(1, ui::MemberTableModel::Uptime).data().toString(), QString("87.5 %"));
     members.setRows(rows);   // nothing changed: no signal
     QCOMPARE(changed.count(), 1);
+}
+
+void TestConsensusModel::peerLinksChangeByDiffAndColourOnlyWhatIsLost()
+{
+    ui::PeerTableModel links;
+    QSignalSpy inserted(&links, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&links, &QAbstractItemModel::dataChanged);
+    interfaces::PeerRow egat;
+    egat.key = std::string(64, 'a');
+    egat.kind = interfaces::LinkKind::Authority;
+    egat.authorityName = "EGAT";
+    egat.health = interfaces::LinkHealth::Up;
+    egat.silentMs = 420;
+    egat.received = 1234;
+    interfaces::PeerRow console;
+    console.key = std::string(64, 'd');
+    console.kind = interfaces::LinkKind::Observer;
+    console.health = interfaces::LinkHealth::Silent;
+    std::vector<interfaces::PeerRow> rows{egat, console};
+    links.setRows(rows);
+    QCOMPARE(links.rowCount(), 2);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(links.index(0, ui::PeerTableModel::Peer).data().toString(), QString("Authority EGAT"));
+    QCOMPARE(links.index(0, ui::PeerTableModel::Link).data().toString(), QString("Up"));
+    QCOMPARE(links.index(0, ui::PeerTableModel::LastHeard).data().toString(), QString("0.4 s ago"));
+    QCOMPARE(links.index(0, ui::PeerTableModel::Messages).data().toString(), QString("1234"));
+    QCOMPARE(links.index(1, ui::PeerTableModel::LastHeard).data().toString(), QString("never"));
+    QCOMPARE(links.index(1, ui::PeerTableModel::Link).data().toString(), QString("Quiet"));
+    // Grey while normal: no colour for an up link or a quiet observer.
+    QVERIFY(!links.index(0, ui::PeerTableModel::Link).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!links.index(1, ui::PeerTableModel::Link).data(Qt::BackgroundRole).isValid());
+    // The same links a few milliseconds on: nothing a person would see changed.
+    rows[0].silentMs = 450;
+    links.setRows(rows);
+    QCOMPARE(changed.count(), 0);
+    // The authority goes quiet for nine seconds: lost, and amber.
+    rows[0].silentMs = 9000;
+    rows[0].health = interfaces::LinkHealth::Lost;
+    links.setRows(rows);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(links.index(0, ui::PeerTableModel::Link).data().toString(), QString("Lost"));
+    QCOMPARE(links.index(0, ui::PeerTableModel::Link).data(Qt::BackgroundRole).value<QColor>(),
+             ui::HmiStyle::palette().alarmMedium);
 }
 
 void TestConsensusModel::pageShowsHeightsAndFlagsAStall()

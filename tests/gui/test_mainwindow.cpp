@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTableView>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -278,6 +279,57 @@ private slots:
         m_node->fakeConsensus().emitFromNodeThread(s);
         QTRY_VERIFY(!banner->hasAlarm());
         QCOMPARE(banner->text(), QStringLiteral("No active alarms"));
+    }
+
+    // A lost authority link raises an amber alarm naming it; with a stall
+    // the red stall alarm comes first and names the link as well.
+    void lostAuthorityLinkRaisesTheBanner()
+    {
+        MainWindow window(*m_node, *m_languages);
+        auto *banner = window.alarmBanner();
+        gtx::interfaces::ConsensusSnapshot s;
+        s.joined = true;
+        s.slotMs = 1000;
+        s.fastHeight = 40;
+        s.fastSlot = 40;
+        s.currentSlot = 42;
+        auto link = [](const char *name, gtx::interfaces::LinkKind kind, gtx::interfaces::LinkHealth health) {
+            gtx::interfaces::PeerRow r;
+            r.key = std::string(64, name[0] == 'M' ? 'b' : name[0] == 'E' ? 'a' : 'c');
+            r.kind = kind;
+            r.authorityName = name;
+            r.health = health;
+            r.silentMs = health == gtx::interfaces::LinkHealth::Up ? 300 : 9000;
+            return r;
+        };
+        s.links = {link("EGAT", gtx::interfaces::LinkKind::Authority, gtx::interfaces::LinkHealth::Up),
+                   link("MEA", gtx::interfaces::LinkKind::Authority, gtx::interfaces::LinkHealth::Up)};
+        m_node->fakeConsensus().emitFromNodeThread(s);
+        QTRY_COMPARE(window.findChild<QLabel *>("lagValue")->text(), QStringLiteral("2 s"));
+        QVERIFY(!banner->hasAlarm());
+        // A validator's lost link is shown on the page, not in the banner.
+        s.links.push_back(link("", gtx::interfaces::LinkKind::Validator, gtx::interfaces::LinkHealth::Lost));
+        m_node->fakeConsensus().emitFromNodeThread(s);
+        auto *linksView = window.findChild<QTableView *>("linksView");
+        QVERIFY(linksView && linksView->model());
+        QTRY_COMPARE(linksView->model()->rowCount(), 3);
+        QVERIFY(!banner->hasAlarm());
+        s.links[1].health = gtx::interfaces::LinkHealth::Lost;
+        m_node->fakeConsensus().emitFromNodeThread(s);
+        QTRY_VERIFY(banner->hasAlarm());
+        QCOMPARE(banner->severity(), gtx::ui::HmiState::AlarmMedium);
+        QVERIFY2(banner->text().contains(QStringLiteral("MEA")) && !banner->text().contains(QStringLiteral("EGAT")),
+                 qPrintable(banner->text()));
+        s.currentSlot = 70;   // and finality stalls
+        m_node->fakeConsensus().emitFromNodeThread(s);
+        QTRY_COMPARE(banner->severity(), gtx::ui::HmiState::AlarmHigh);
+        QVERIFY2(banner->text().contains(QStringLiteral("30 s")) && banner->text().contains(QStringLiteral("MEA")),
+                 qPrintable(banner->text()));
+        s.fastHeight = 69;
+        s.fastSlot = 69;
+        s.links[1].health = gtx::interfaces::LinkHealth::Up;
+        m_node->fakeConsensus().emitFromNodeThread(s);
+        QTRY_VERIFY(!banner->hasAlarm());
     }
 
     void styleSheetHasEveryColourFilledIn()

@@ -1,5 +1,6 @@
 #include "ui/models/consensusmodel.h"
 
+#include "ui/style/hmistyle.h"
 #include "ui/style/thaidate.h"
 
 #include <QLocale>
@@ -292,6 +293,158 @@ void MemberTableModel::retranslate()
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
+// --- PeerTableModel -----------------------------------------------------------------
+
+QString linkHealthName(interfaces::LinkHealth health)
+{
+    switch (health) {
+    case interfaces::LinkHealth::Connecting:
+        //: Peer link state: nothing heard yet, shortly after start.
+        return PeerTableModel::tr("Connecting");
+    case interfaces::LinkHealth::Up:
+        //: Peer link state: messages arrive.
+        return PeerTableModel::tr("Up");
+    case interfaces::LinkHealth::Silent:
+        //: Peer link state: an observer that has sent nothing lately, which is normal.
+        return PeerTableModel::tr("Quiet");
+    case interfaces::LinkHealth::Lost:
+        //: Peer link state: a member not heard from for five slots.
+        return PeerTableModel::tr("Lost");
+    case interfaces::LinkHealth::Banned:
+        //: Peer link state: the peer misbehaved and is refused for a while.
+        return PeerTableModel::tr("Banned");
+    }
+    return {};
+}
+
+int PeerTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PeerTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PeerTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const interfaces::PeerRow &r = m_rows[std::size_t(index.row())];
+    const bool abnormal = r.health == interfaces::LinkHealth::Lost || r.health == interfaces::LinkHealth::Banned;
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Peer || index.column() == Key || index.column() == Link
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Key)
+        return QString::fromStdString(r.key);
+    // Colour only for what is abnormal: a lost or banned link.
+    if (role == Qt::BackgroundRole && index.column() == Link && abnormal)
+        return HmiStyle::palette().alarmMedium;
+    if (role == Qt::ForegroundRole && index.column() == Link && abnormal)
+        return HmiStyle::palette().alarmMediumText;
+    if (role != Qt::DisplayRole)
+        return {};
+    const QString none = QStringLiteral("-");
+    switch (index.column()) {
+    case Peer:
+        switch (r.kind) {
+        case interfaces::LinkKind::Authority:
+            //: Peers table: an authority's node, %1 its short name.
+            return tr("Authority %1").arg(authorityDisplayName(r.authorityName));
+        case interfaces::LinkKind::Validator:
+            //: Peers table: a validator's node.
+            return tr("Validator");
+        case interfaces::LinkKind::Observer:
+            //: Peers table: a node that follows the chain without voting (an operator console).
+            return tr("Observer");
+        case interfaces::LinkKind::Other:
+            //: Peers table: a configured peer that is no longer a member.
+            return tr("Former member");
+        }
+        return {};
+    case Key:
+        return shortKey(r.key);
+    case Link:
+        return linkHealthName(r.health);
+    case LastHeard:
+        if (r.silentMs < 0)
+            //: Peers table: nothing was ever received from this peer.
+            return tr("never");
+        //: Peers table: seconds since the last message from the peer, e.g. "0.4 s ago".
+        return tr("%1 s ago").arg(QString::number(double(r.silentMs) / 1000.0, 'f', 1));
+    case Messages:
+        return QString::number(r.received);
+    case Score:
+        return QString::number(r.score);
+    }
+    return {};
+}
+
+QVariant PeerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Peer:
+        //: Peers table column: whose node the link goes to.
+        return tr("Peer");
+    case Key:
+        //: Peers table column: the start of the peer's public key.
+        return tr("Key");
+    case Link:
+        //: Peers table column: the link's health.
+        return tr("Link");
+    case LastHeard:
+        //: Peers table column: time since the last message from the peer.
+        return tr("Last heard");
+    case Messages:
+        //: Peers table column: messages received from the peer.
+        return tr("Messages");
+    case Score:
+        //: Peers table column: the peer's behaviour score (0 is clean; lower for bad messages).
+        return tr("Score");
+    }
+    return {};
+}
+
+void PeerTableModel::setRows(const std::vector<interfaces::PeerRow> &rows)
+{
+    bool samePeers = rows.size() == m_rows.size();
+    for (std::size_t i = 0; samePeers && i < rows.size(); ++i)
+        samePeers = rows[i].key == m_rows[i].key;
+    if (!samePeers) {
+        if (!m_rows.empty()) {
+            beginRemoveRows({}, 0, int(m_rows.size()) - 1);
+            m_rows.clear();
+            endRemoveRows();
+        }
+        if (!rows.empty()) {
+            beginInsertRows({}, 0, int(rows.size()) - 1);
+            m_rows = rows;
+            endInsertRows();
+        }
+        return;
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto &a = m_rows[i];
+        const auto &b = rows[i];
+        if (a.health != b.health || a.silentMs / 100 != b.silentMs / 100 || a.received != b.received
+            || a.score != b.score || a.kind != b.kind) {
+            m_rows[i] = b;
+            emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+        }
+    }
+}
+
+void PeerTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
 // --- ConsensusModel ----------------------------------------------------------------
 
 // What a node thread's callback holds: the model while it lives. The model
@@ -304,7 +457,7 @@ struct ConsensusModel::Guard
 };
 
 ConsensusModel::ConsensusModel(interfaces::ConsensusView &view, QObject *parent)
-    : QObject(parent), m_guard(std::make_shared<Guard>()), m_blocks(this), m_members(this)
+    : QObject(parent), m_guard(std::make_shared<Guard>()), m_blocks(this), m_members(this), m_links(this)
 {
     m_guard->model = this;
     std::weak_ptr<Guard> guard = m_guard;
@@ -339,6 +492,7 @@ void ConsensusModel::apply(const interfaces::ConsensusSnapshot &snapshot)
     m_snapshot = snapshot;
     m_blocks.setRows(snapshot.recentBlocks);
     m_members.setRows(snapshot.members);
+    m_links.setRows(snapshot.links);
     emit changed();
 }
 

@@ -3,7 +3,7 @@
 // The console's view of consensus, kept on the GUI thread. It subscribes
 // once to the node's consensus area (interfaces::ConsensusView), which
 // reports at most every 250 ms from a node thread; each report is handed
-// to the GUI thread and applied to the two table models by diff (rows
+// to the GUI thread and applied to the three table models by diff (rows
 // inserted, changed or removed; never a reset). A report that arrives
 // after the model is gone is dropped safely.
 
@@ -59,6 +59,29 @@ private:
     std::vector<interfaces::MemberRow> m_rows;
 };
 
+// The node's peer links and their health: authorities first.
+class PeerTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Peer, Key, Link, LastHeard, Messages, Score, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void setRows(const std::vector<interfaces::PeerRow> &rows);
+    void retranslate();
+
+private:
+    std::vector<interfaces::PeerRow> m_rows;
+};
+
+QString linkHealthName(interfaces::LinkHealth health);
+
 // The authority's name as the console shows it (its Thai abbreviation in Thai).
 QString authorityDisplayName(const std::string &shortName);
 QString finalityName(interfaces::Finality finality);
@@ -74,6 +97,7 @@ public:
     const interfaces::ConsensusSnapshot &snapshot() const { return m_snapshot; }
     BlockFeedModel *blocks() { return &m_blocks; }
     MemberTableModel *members() { return &m_members; }
+    PeerTableModel *links() { return &m_links; }
 
     // Applies a snapshot (GUI thread); what the node's reports come to.
     void apply(const interfaces::ConsensusSnapshot &snapshot);
@@ -88,6 +112,7 @@ private:
     interfaces::ConsensusSnapshot m_snapshot;
     BlockFeedModel m_blocks;
     MemberTableModel m_members;
+    PeerTableModel m_links;
 };
 
 } // namespace gtx::ui

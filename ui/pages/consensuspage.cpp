@@ -107,12 +107,7 @@ ConsensusPage::ConsensusPage(QWidget *parent) : QWidget(parent)
     };
     makeTable(m_blocksBox, m_blocksView, "blockFeedView");
     makeTable(m_membersBox, m_membersView, "membersView");
-
-    m_plannedLabel = new QLabel(this);
-    m_plannedLabel->setObjectName(QStringLiteral("plannedLabel"));
-    m_plannedLabel->setWordWrap(true);
-    m_plannedLabel->setProperty("muted", true);
-    m_plannedLabel->setMaximumWidth(880);
+    makeTable(m_linksBox, m_linksView, "linksView");
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
@@ -126,9 +121,12 @@ ConsensusPage::ConsensusPage(QWidget *parent) : QWidget(parent)
     auto *tables = new QHBoxLayout;
     tables->setSpacing(12);
     tables->addWidget(m_blocksBox, 1);
-    tables->addWidget(m_membersBox, 1);
+    auto *right = new QVBoxLayout;
+    right->setSpacing(12);
+    right->addWidget(m_membersBox, 1);
+    right->addWidget(m_linksBox, 1);
+    tables->addLayout(right, 1);
     layout->addLayout(tables, 1);
-    layout->addWidget(m_plannedLabel);
     retranslateUi();
 }
 
@@ -139,6 +137,7 @@ void ConsensusPage::setModel(ConsensusModel *model)
     m_model = model;
     m_blocksView->setModel(model ? model->blocks() : nullptr);
     m_membersView->setModel(model ? model->members() : nullptr);
+    m_linksView->setModel(model ? model->links() : nullptr);
     if (model)
         connect(model, &ConsensusModel::changed, this, &ConsensusPage::showConsensus);
     showConsensus();
@@ -197,9 +196,6 @@ void ConsensusPage::retranslateUi()
     m_stateRootName->setText(tr("State root:"));
     //: Consensus page row label: number of records in the audit trail.
     m_auditName->setText(tr("Audit records:"));
-    //: What the Consensus page does not show yet.
-    m_plannedLabel->setText(tr("Not built yet: the health of each peer link, and alarms when "
-                               "finality stalls or an authority's link is lost."));
     //: Group box on the Consensus page: the chain's heights at each finality level.
     m_finalityBox->setTitle(tr("Finality"));
     //: Shown when the console's node is not on a network.
@@ -221,9 +217,12 @@ void ConsensusPage::retranslateUi()
     m_blocksBox->setTitle(tr("Recent blocks"));
     //: Group box with the authorities and validators of the network.
     m_membersBox->setTitle(tr("Members of the network"));
+    //: Group box with this node's links to its peers and their health.
+    m_linksBox->setTitle(tr("Peer links"));
     if (m_model) {
         m_model->blocks()->retranslate();
         m_model->members()->retranslate();
+        m_model->links()->retranslate();
     }
     showConsensus();
 

@@ -2,8 +2,9 @@
 
 // Consensus: the chain as this console's node sees it (the head and the
 // heights at each finality level, how long finality lags, a live feed of
-// recent blocks, the network's members with their performance) and facts
-// about this node (network, head block, state root, audit trail size).
+// recent blocks, the network's members with their performance, the node's
+// peer links and their health) and facts about this node (network, head
+// block, state root, audit trail size).
 
 #include <QWidget>
 
@@ -55,7 +56,6 @@ private:
     QLabel *m_stateRootValue = nullptr;
     QLabel *m_auditName = nullptr;
     QLabel *m_auditValue = nullptr;
-    QLabel *m_plannedLabel = nullptr;
 
     ConsensusModel *m_model = nullptr;
     QGroupBox *m_finalityBox = nullptr;
@@ -76,6 +76,8 @@ private:
     QTableView *m_blocksView = nullptr;
     QGroupBox *m_membersBox = nullptr;
     QTableView *m_membersView = nullptr;
+    QGroupBox *m_linksBox = nullptr;
+    QTableView *m_linksView = nullptr;
 };
 
 } // namespace gtx::ui

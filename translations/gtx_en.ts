@@ -175,11 +175,6 @@
         <translation>Recent blocks</translation>
     </message>
     <message>
-        <source>Members of the network</source>
-        <extracomment>Group box with the authorities and validators of the network.</extracomment>
-        <translation>Members of the network</translation>
-    </message>
-    <message>
         <source>This console has not joined a network. To follow a local devnet, start it with:
 --join-devnet DIR</source>
         <extracomment>Shown when the console&apos;s node is not on a network.</extracomment>
@@ -187,9 +182,18 @@
 --join-devnet DIR</translation>
     </message>
     <message>
-        <source>Peer links</source>
-        <extracomment>Group box with this node&apos;s links to its peers and their health.</extracomment>
-        <translation>Peer links</translation>
+        <source>Members (%1)</source>
+        <extracomment>Tab with the authorities and validators of the network; %1 how many.</extracomment>
+        <translation>Members (%1)</translation>
+    </message>
+    <message>
+        <source>Peer links (%1)</source>
+        <extracomment>Tab with this node&apos;s links to its peers; %1 how many.</extracomment>
+        <translation>Peer links (%1)</translation>
+    </message>
+    <message>
+        <source>Peer links (%1 lost)</source>
+        <translation>Peer links (%1 lost)</translation>
     </message>
 </context>
 <context>

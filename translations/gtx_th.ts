@@ -175,11 +175,6 @@
         <translation>บล็อกล่าสุด</translation>
     </message>
     <message>
-        <source>Members of the network</source>
-        <extracomment>Group box with the authorities and validators of the network.</extracomment>
-        <translation>สมาชิกของเครือข่าย</translation>
-    </message>
-    <message>
         <source>This console has not joined a network. To follow a local devnet, start it with:
 --join-devnet DIR</source>
         <extracomment>Shown when the console&apos;s node is not on a network.</extracomment>
@@ -187,9 +182,18 @@
 --join-devnet DIR</translation>
     </message>
     <message>
-        <source>Peer links</source>
-        <extracomment>Group box with this node&apos;s links to its peers and their health.</extracomment>
-        <translation>การเชื่อมต่อกับโหนดอื่น</translation>
+        <source>Members (%1)</source>
+        <extracomment>Tab with the authorities and validators of the network; %1 how many.</extracomment>
+        <translation>สมาชิก (%1)</translation>
+    </message>
+    <message>
+        <source>Peer links (%1)</source>
+        <extracomment>Tab with this node&apos;s links to its peers; %1 how many.</extracomment>
+        <translation>การเชื่อมต่อ (%1)</translation>
+    </message>
+    <message>
+        <source>Peer links (%1 lost)</source>
+        <translation>การเชื่อมต่อ (ขาด %1)</translation>
     </message>
 </context>
 <context>

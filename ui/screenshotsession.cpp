@@ -4,6 +4,9 @@
 #include "core/node/interface.h"
 #include "ui/dialogs/unlockdialog.h"
 
+#include <algorithm>
+
+#include <QTabWidget>
 #include <QTimer>
 #include "ui/i18n/languagemanager.h"
 #include "ui/mainwindow.h"
@@ -161,11 +164,16 @@ void ScreenshotSession::captureMainWindow()
 }
 
 // A console that joined a network first waits (up to 60 s) until its node
-// has caught up enough to show a chain: the screenshots are of a live page.
+// has caught up enough to show a chain, and every peer link is settled (up,
+// or judged lost): the screenshots are of a live page.
 void ScreenshotSession::waitForConsensus(MainWindow *window, int attempt)
 {
     const interfaces::ConsensusSnapshot s = m_node.consensus().snapshot();
-    const bool ready = !s.joined || (s.economicHeight >= 1 && s.recentBlocks.size() >= 10 && s.members.size() >= 5);
+    const bool settled = std::none_of(s.links.begin(), s.links.end(), [](const interfaces::PeerRow &l) {
+        return l.health == interfaces::LinkHealth::Connecting;
+    });
+    const bool ready = !s.joined
+                       || (s.economicHeight >= 1 && s.recentBlocks.size() >= 10 && s.members.size() >= 5 && settled);
     if (ready || attempt >= 240) {
         // One more report cycle, so the models have the latest snapshot.
         QTimer::singleShot(ready && s.joined ? 600 : 0, this, [this, window]() { captureMainPages(window); });
@@ -184,6 +192,14 @@ void ScreenshotSession::captureMainPages(MainWindow *window)
         settle();
         ok = save(window, QStringLiteral("page-%1-%2.png")
                               .arg(QLatin1String(pageFileName(page)), languageCode()));
+        // The Consensus page's second tab: the peer links.
+        auto *tabs = page == MainWindow::Page::Consensus ? window->findChild<QTabWidget *>("networkTabs") : nullptr;
+        if (ok && tabs) {
+            tabs->setCurrentIndex(1);
+            settle();
+            ok = save(window, QStringLiteral("page-consensus-links-%1.png").arg(languageCode()));
+            tabs->setCurrentIndex(0);
+        }
     }
     window->close();
     if (ok) {

@@ -109,6 +109,7 @@ std::string prometheusText(const HostSnapshot &h, const TransportCounters &t, st
         {"gtx_transport_rate_limited_total", t.rateLimited},
         {"gtx_transport_from_unlisted_total", t.fromUnlisted},
         {"gtx_transport_bans_total", t.bans},
+        {"gtx_transport_relinks_total", t.relinks},
     };
     for (const auto &[name, value] : counters) {
         metric(name, "counter", "See docs/network.md.");
@@ -131,6 +132,20 @@ public:
             return transport.error();
         m_transport = std::move(transport).value();
         m_startedMs = m_clock.nowMs();
+        // Until the chain is restored (publish() below), the genesis members:
+        // an empty list would refuse every peer's handshake meanwhile.
+        {
+            std::vector<PublicKey> genesisMembers = m_setup.observers;
+            for (const auto &a : m_setup.genesis->authorities)
+                genesisMembers.push_back(a.key);
+            for (const auto &c : m_setup.genesis->candidates)
+                genesisMembers.push_back(c.info.publicKey);
+            std::sort(genesisMembers.begin(), genesisMembers.end());
+            genesisMembers.erase(std::unique(genesisMembers.begin(), genesisMembers.end()), genesisMembers.end());
+            genesisMembers.erase(std::remove(genesisMembers.begin(), genesisMembers.end(), m_key.publicKey()),
+                                 genesisMembers.end());
+            m_transport->setAllowed(genesisMembers);
+        }
         for (const auto &a : m_setup.genesis->authorities)
             m_authorities.insert(a.key);
 

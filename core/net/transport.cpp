@@ -56,6 +56,9 @@ void setCommonOptions(zmq::socket_t &s, const TransportLimits &l)
     s.set(zmq::sockopt::heartbeat_ttl, 3 * l.heartbeatMs);
 }
 
+constexpr std::chrono::milliseconds kRelinkFirstPause{2000};
+constexpr std::chrono::milliseconds kRelinkMaxPause{30000};
+
 struct Bucket
 {
     double tokens = 0;
@@ -71,9 +74,20 @@ struct PeerState
     bool started[2] = {false, false};
 };
 
+// An outgoing link (I/O thread only). libzmq gives up on a connection
+// whose handshake the server refused (a ZAP refusal is a protocol error to
+// the client): it never retries. So a link whose sends have all failed
+// for a while is rebuilt, with a growing pause, and a peer refused while
+// it was not yet admitted (a node still restoring its chain, a validator
+// entering the set) links once it is.
 struct Link
 {
     zmq::socket_t sockets[2];
+    crypto::CurvePublicKey serverKey;
+    std::string endpoints[2];
+    SteadyClock::time_point built;
+    std::optional<SteadyClock::time_point> failingSince;   // no send has worked since
+    std::chrono::milliseconds pause{kRelinkFirstPause};   // before the next rebuild
 };
 
 class ZmqTransport final : public Transport
@@ -155,22 +169,12 @@ public:
         const crypto::CurvePublicKey key = *serverKey;
         post([this, peer, key, consensusEndpoint, bulkEndpoint] {
             Link link;
-            const std::string endpoints[2] = {consensusEndpoint, bulkEndpoint};
-            try {
-                for (int c = 0; c < 2; ++c) {
-                    zmq::socket_t &s = link.sockets[c];
-                    s = zmq::socket_t(m_context, zmq::socket_type::dealer);
-                    setCommonOptions(s, m_config.limits);
-                    s.set(zmq::sockopt::immediate, 1);   // nothing queued for a link not yet up
-                    s.set(zmq::sockopt::curve_serverkey, zmq::buffer(key.data(), key.size()));
-                    s.set(zmq::sockopt::curve_publickey, zmq::buffer(m_curvePublic.data(), m_curvePublic.size()));
-                    s.set(zmq::sockopt::curve_secretkey, zmq::buffer(m_curveSecret.data(), m_curveSecret.size()));
-                    s.connect(endpoints[c]);
-                }
-            } catch (const zmq::error_t &) {
-                return;   // a malformed endpoint: no link; sends to it are counted as dropped
-            }
-            m_links[peer] = std::move(link);
+            link.serverKey = key;
+            link.endpoints[0] = consensusEndpoint;
+            link.endpoints[1] = bulkEndpoint;
+            if (build(link))
+                m_links[peer] = std::move(link);
+            // else a malformed endpoint: no link; sends to it are counted as dropped
         });
         return Status::success();
     }
@@ -186,11 +190,18 @@ public:
         post([this, peer, channel, framed = std::move(framed)] {
             bool sent = false;
             if (const auto it = m_links.find(peer); it != m_links.end()) {
-                zmq::socket_t &s = it->second.sockets[static_cast<int>(channel)];
+                Link &link = it->second;
+                zmq::socket_t &s = link.sockets[static_cast<int>(channel)];
                 try {
                     sent = s.send(zmq::buffer(framed.data(), framed.size()), zmq::send_flags::dontwait).has_value();
                 } catch (const zmq::error_t &) {
                     sent = false;
+                }
+                if (sent) {
+                    link.failingSince.reset();
+                    link.pause = kRelinkFirstPause;
+                } else if (!link.failingSince) {
+                    link.failingSince = SteadyClock::now();
                 }
             }
             std::lock_guard lock(m_mutex);
@@ -256,6 +267,44 @@ public:
     }
 
 private:
+    // (Re)creates a link's two DEALER sockets; false for a malformed endpoint.
+    bool build(Link &link)
+    {
+        try {
+            for (int c = 0; c < 2; ++c) {
+                zmq::socket_t &s = link.sockets[c];
+                s = zmq::socket_t(m_context, zmq::socket_type::dealer);
+                setCommonOptions(s, m_config.limits);
+                s.set(zmq::sockopt::immediate, 1);   // nothing queued for a link not yet up
+                s.set(zmq::sockopt::curve_serverkey, zmq::buffer(link.serverKey.data(), link.serverKey.size()));
+                s.set(zmq::sockopt::curve_publickey, zmq::buffer(m_curvePublic.data(), m_curvePublic.size()));
+                s.set(zmq::sockopt::curve_secretkey, zmq::buffer(m_curveSecret.data(), m_curveSecret.size()));
+                s.connect(link.endpoints[c]);
+            }
+        } catch (const zmq::error_t &) {
+            return false;
+        }
+        link.built = SteadyClock::now();
+        link.failingSince.reset();
+        return true;
+    }
+
+    // Rebuilds the links whose sends have failed for longer than their pause.
+    void relinkFailing()
+    {
+        const auto now = SteadyClock::now();
+        for (auto &[peer, link] : m_links) {
+            if (!link.failingSince || now - *link.failingSince < link.pause || now - link.built < link.pause)
+                continue;
+            const auto pause = std::min(2 * link.pause, kRelinkMaxPause);
+            if (build(link)) {
+                link.pause = pause;
+                std::lock_guard lock(m_mutex);
+                ++m_counters.relinks;
+            }
+        }
+    }
+
     void post(std::function<void()> work)
     {
         {
@@ -304,6 +353,7 @@ private:
             }
             for (auto &w : work)
                 w();
+            relinkFailing();
         }
         m_links.clear();
     }

@@ -36,6 +36,11 @@
 // whose score falls below the limit is banned for a while: its messages are
 // dropped and its handshakes refused; honest traffic goes on.
 //
+// Links. An outgoing link whose sends have all failed for a while (2 s,
+// doubling to 30 s) is rebuilt: libzmq never retries a connection whose
+// handshake was refused, so a peer refused before it was admitted would
+// otherwise stay cut off after it is.
+//
 // Threads. One I/O thread owns every socket; the other methods may be
 // called from any thread (they queue work for it). Received messages wait
 // in bounded queues until receive() takes them.
@@ -104,6 +109,7 @@ struct TransportCounters
     std::uint64_t fromUnlisted = 0;       // from a key no longer on the list, or banned
     std::uint64_t inboundDropped = 0;     // queue full
     std::uint64_t bans = 0;
+    std::uint64_t relinks = 0;            // outgoing links rebuilt after their sends kept failing
 };
 
 // What the transport knows of one peer's link, for link-health displays.

@@ -191,6 +191,29 @@ void TestTransport::removedKeyIsCutOff()
     QVERIFY(sendUntilReceived(other, b, Channel::Consensus, toBytes("still here")));
 }
 
+// A peer whose handshake was refused (it was not on the list yet: a node
+// still restoring its chain, a validator entering the set) links as soon
+// as it is admitted, without anyone reconnecting by hand.
+void TestTransport::refusedPeerLinksOnceAdmitted()
+{
+    Node b = startNode(14);
+    Node late = startNode(15);
+    b.transport->setAllowed({});
+    link(late, b);
+    const auto deadline = std::chrono::steady_clock::now() + 3s;
+    while (std::chrono::steady_clock::now() < deadline && b.transport->counters().refusedHandshakes == 0)
+        std::this_thread::sleep_for(20ms);
+    QVERIFY(b.transport->counters().refusedHandshakes > 0);
+    for (int i = 0; i < 10; ++i)
+        late.transport->send(b.identity.publicKey(), Channel::Consensus, toBytes("too early"));
+    QTRY_VERIFY(late.transport->counters().sendDropped > 0);
+    b.transport->setAllowed({late.identity.publicKey()});
+    const auto in = sendUntilReceived(late, b, Channel::Consensus, toBytes("admitted now"), 15s);
+    QVERIFY2(in, "a peer refused once never linked again");
+    QCOMPARE(in->payload, toBytes("admitted now"));
+    QVERIFY(late.transport->counters().relinks >= 1);
+}
+
 void TestTransport::garbageAndOversizedAreDroppedAndTheSenderBanned()
 {
     TransportLimits limits;

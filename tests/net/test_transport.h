@@ -12,5 +12,6 @@ private slots:
     void consensusIsHandedOutBeforeBulk();
     void unknownKeyIsRefused();
     void removedKeyIsCutOff();
+    void refusedPeerLinksOnceAdmitted();
     void garbageAndOversizedAreDroppedAndTheSenderBanned();
 };

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -92,9 +93,8 @@ ConsensusPage::ConsensusPage(QWidget *parent) : QWidget(parent)
     finalityLayout->addWidget(m_joinedNote);
     finalityLayout->addLayout(finalityForm);
 
-    auto makeTable = [this](QGroupBox *&box, QTableView *&view, const char *name) {
-        box = new QGroupBox(this);
-        view = new QTableView(box);
+    auto makeView = [](QWidget *parent, const char *name) {
+        auto *view = new QTableView(parent);
         view->setObjectName(QLatin1String(name));
         view->setSelectionBehavior(QAbstractItemView::SelectRows);
         view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -102,12 +102,18 @@ ConsensusPage::ConsensusPage(QWidget *parent) : QWidget(parent)
         view->horizontalHeader()->setStretchLastSection(true);
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         view->setAlternatingRowColors(false);
-        auto *l = new QVBoxLayout(box);
-        l->addWidget(view);
+        return view;
     };
-    makeTable(m_blocksBox, m_blocksView, "blockFeedView");
-    makeTable(m_membersBox, m_membersView, "membersView");
-    makeTable(m_linksBox, m_linksView, "linksView");
+    m_blocksBox = new QGroupBox(this);
+    m_blocksView = makeView(m_blocksBox, "blockFeedView");
+    auto *blocksLayout = new QVBoxLayout(m_blocksBox);
+    blocksLayout->addWidget(m_blocksView);
+    m_networkTabs = new QTabWidget(this);
+    m_networkTabs->setObjectName(QStringLiteral("networkTabs"));
+    m_membersView = makeView(m_networkTabs, "membersView");
+    m_linksView = makeView(m_networkTabs, "linksView");
+    m_networkTabs->addTab(m_membersView, QString());
+    m_networkTabs->addTab(m_linksView, QString());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
@@ -121,11 +127,7 @@ ConsensusPage::ConsensusPage(QWidget *parent) : QWidget(parent)
     auto *tables = new QHBoxLayout;
     tables->setSpacing(12);
     tables->addWidget(m_blocksBox, 1);
-    auto *right = new QVBoxLayout;
-    right->setSpacing(12);
-    right->addWidget(m_membersBox, 1);
-    right->addWidget(m_linksBox, 1);
-    tables->addLayout(right, 1);
+    tables->addWidget(m_networkTabs, 1);
     layout->addLayout(tables, 1);
     retranslateUi();
 }
@@ -143,9 +145,27 @@ void ConsensusPage::setModel(ConsensusModel *model)
     showConsensus();
 }
 
+void ConsensusPage::showTabTitles()
+{
+    const interfaces::ConsensusSnapshot *s = m_model ? &m_model->snapshot() : nullptr;
+    const int members = s ? int(s->members.size()) : 0;
+    int lost = 0;
+    if (s)
+        for (const interfaces::PeerRow &l : s->links)
+            lost += l.health == interfaces::LinkHealth::Lost || l.health == interfaces::LinkHealth::Banned;
+    //: Tab with the authorities and validators of the network; %1 how many.
+    m_networkTabs->setTabText(0, tr("Members (%1)").arg(members));
+    m_networkTabs->setTabText(1, lost == 0
+                                     //: Tab with this node's links to its peers; %1 how many.
+                                     ? tr("Peer links (%1)").arg(s ? int(s->links.size()) : 0)
+                                     //: Tab with this node's links to its peers when some are lost or banned; %1 how many.
+                                     : tr("Peer links (%1 lost)").arg(lost));
+}
+
 void ConsensusPage::showConsensus()
 {
     const QString unknown = QStringLiteral("-");
+    showTabTitles();
     const bool joined = m_model && m_model->snapshot().joined;
     m_joinedNote->setVisible(!joined);
     if (!joined) {
@@ -215,10 +235,6 @@ void ConsensusPage::retranslateUi()
     m_peersName->setText(tr("Peers:"));
     //: Group box with the live feed of recent blocks.
     m_blocksBox->setTitle(tr("Recent blocks"));
-    //: Group box with the authorities and validators of the network.
-    m_membersBox->setTitle(tr("Members of the network"));
-    //: Group box with this node's links to its peers and their health.
-    m_linksBox->setTitle(tr("Peer links"));
     if (m_model) {
         m_model->blocks()->retranslate();
         m_model->members()->retranslate();

@@ -13,6 +13,7 @@
 class QGroupBox;
 class QLabel;
 class QTableView;
+class QTabWidget;
 
 namespace gtx::interfaces {
 struct NodeStatus;
@@ -40,6 +41,7 @@ protected:
 private:
     void retranslateUi();
     void showConsensus();
+    void showTabTitles();
 
     std::unique_ptr<interfaces::NodeStatus> m_status;
     QLabel *m_titleLabel = nullptr;
@@ -74,9 +76,10 @@ private:
     QLabel *m_peersValue = nullptr;
     QGroupBox *m_blocksBox = nullptr;
     QTableView *m_blocksView = nullptr;
-    QGroupBox *m_membersBox = nullptr;
+    // The network: its members, and this node's links to them (the links
+    // tab's title counts the lost ones, so they show without a click).
+    QTabWidget *m_networkTabs = nullptr;
     QTableView *m_membersView = nullptr;
-    QGroupBox *m_linksBox = nullptr;
     QTableView *m_linksView = nullptr;
 };
 

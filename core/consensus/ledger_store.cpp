@@ -87,6 +87,28 @@ Status LedgerConsensusStore::saveSignerRecord(const SignerRecord &record, std::i
     return m_ledger->putLocal(kSignerRecordKey, codec::encode(record));
 }
 
+Status LedgerConsensusStore::logMessages(const std::vector<LogEntry> &entries)
+{
+    std::vector<ledger::Ledger::LogEntry> rows;
+    rows.reserve(entries.size());
+    for (const LogEntry &e : entries)
+        rows.push_back({e.slot, e.message});
+    std::lock_guard lock(m_mutex);
+    return m_ledger->appendConsensusLog(rows);
+}
+
+Status LedgerConsensusStore::pruneLog(std::uint64_t throughSlot)
+{
+    std::lock_guard lock(m_mutex);
+    return m_ledger->pruneConsensusLog(throughSlot);
+}
+
+Result<std::vector<Bytes>> LedgerConsensusStore::loadLog()
+{
+    std::lock_guard lock(m_mutex);
+    return m_ledger->consensusLog();
+}
+
 Status LedgerConsensusStore::appendFinalized(const Block &block, std::span<const state::StateChange> changes)
 {
     std::lock_guard lock(m_mutex);

@@ -10,10 +10,11 @@
 //    trail (action kSignerRecordAction); that newest record is still read
 //    when there is no local one;
 //  - each Fast-final block is committed, whole, to the ledger's block chain;
-//  - emergency actions are audit records.
+//  - emergency actions are audit records;
+//  - the consensus log is the ledger's consensus log.
 //
-// On restart the node gets the ledger head as its finalized anchor and
-// fetches the whole blocks up to it from its peers.
+// On restart the node rebuilds its finalized chain from the ledger's blocks
+// (the head is its anchor), then replays the consensus log.
 
 #include "core/consensus/params.h"
 #include "core/consensus/store.h"
@@ -47,6 +48,9 @@ public:
     Result<RestoredChain> loadFinalized() override;
     Status recordAudit(const std::string &action, const std::string &details,
                        std::int64_t nowMs) override;
+    Status logMessages(const std::vector<LogEntry> &entries) override;
+    Status pruneLog(std::uint64_t throughSlot) override;
+    Result<std::vector<Bytes>> loadLog() override;
 
     // The ledger itself, for a caller that knows no other thread uses the
     // store (tools, tests, after the node has stopped).

@@ -121,6 +121,7 @@ void ConsensusNode::onTick(std::int64_t nowMs)
         m_signFloor = m_params.slotAt(m_nowMs);
         if ((m_hooks && m_hooks->forgetsSignerRecord()) || m_nowMs <= m_params.genesisTimeMs)
             m_signFloor = 0;   // the mutation check turns every protection off; at genesis nothing was signed
+        replayLog();
     }
     const std::uint64_t slot = m_params.slotAt(m_nowMs);
     if (slot > m_currentSlot)
@@ -150,6 +151,7 @@ void ConsensusNode::onTick(std::int64_t nowMs)
 void ConsensusNode::newSlot(std::uint64_t slot)
 {
     m_currentSlot = slot;
+    flushLog();
     prune();
     if (!m_unsavedFinal.empty())
         saveFinalized();
@@ -189,18 +191,25 @@ void ConsensusNode::newSlot(std::uint64_t slot)
         }
     }
     // Certified emergency records are gossiped again while not on this
-    // chain, and emergency blocks (with this node's vote) until certified.
+    // chain, and emergency blocks (with this node's vote) until certified;
+    // each is logged again with the slot, so the consensus log keeps it
+    // until it is settled, however far finality moves meanwhile.
     if (slot % 2 == 0) {
         std::size_t regossiped = 0;
         for (const auto &[id, record] : m_certified)
-            if (!m_head->state.emergencyRecords->count(id) && regossiped++ < 8)
+            if (!m_head->state.emergencyRecords->count(id) && regossiped++ < 8) {
                 send(record);
+                logMessage(slot, Message{record});
+            }
         for (const auto &[id, block] : m_emergencyBlocks) {
             if (m_certified.count(id) || regossiped++ >= 16)
                 continue;
             send(block);
-            if (const auto vote = m_ownEmergencyVotes.find(id); vote != m_ownEmergencyVotes.end())
+            logMessage(slot, Message{block});
+            if (const auto vote = m_ownEmergencyVotes.find(id); vote != m_ownEmergencyVotes.end()) {
                 send(vote->second);
+                logMessage(slot, Message{vote->second});
+            }
         }
     }
 }

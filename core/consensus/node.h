@@ -105,6 +105,8 @@ public:
     // Test-only mutation: the signer record is kept in memory only, so a
     // restart forgets what was signed (no double-sign protection).
     virtual bool forgetsSignerRecord() const { return false; }
+    // Mutation check: the node does not take its consensus log back when it restarts.
+    virtual bool forgetsConsensusLog() const { return false; }
 };
 
 struct NodeCounters
@@ -116,6 +118,7 @@ struct NodeCounters
     std::uint64_t votesSigned = 0;
     std::uint64_t attestationsSigned = 0;
     std::uint64_t signRefused = 0;     // the signer record could not be saved
+    std::uint64_t logReplayed = 0;     // consensus log messages taken back at the restart
 };
 
 class ConsensusNode : private NodeHookAccess
@@ -186,7 +189,9 @@ private:
     void handleProposal(PeerId from, std::shared_ptr<const Block> block);
     void acceptBlocks(std::shared_ptr<const Block> block, PeerId from);
     void afterAccepted(BlockNode *node);
-    void handleLinkVote(const LinkVote &vote, bool trusted, std::optional<PeerId> from = std::nullopt);
+    // `carried`: the vote came in a block (which the consensus log keeps).
+    void handleLinkVote(const LinkVote &vote, bool trusted, std::optional<PeerId> from = std::nullopt,
+                        bool carried = false);
     void sendJustification(PeerId peer, const BlockNode *justified);
     void handleAttestation(const Vote &vote, bool trusted);
     void handleEmergencyVote(const Vote &vote);
@@ -235,6 +240,15 @@ private:
     // The restart guard (see onTick): no signature for a slot at or below it.
     std::uint64_t signFloor() const { return m_signFloor.value_or(UINT64_MAX); }
     void saveFinalized();
+    // The consensus log (ConsensusStore::logMessage()): what is above Fast
+    // finality, kept for a restart of the whole network; replayed once, at
+    // the first tick (when the clock is known).
+    // Messages are buffered and written in one batch before the node signs
+    // anything (persist()) and at each new slot: what justifies a source is
+    // on disk before a vote from that source leaves the node.
+    void logMessage(std::uint64_t slot, const Message &message);
+    void flushLog();
+    void replayLog();
     // Raises an alarm when a safety-path audit record could not be written.
     void storeAlarm(const Status &written, const std::string &what);
     void send(const Message &message) override;
@@ -328,6 +342,9 @@ private:
     std::deque<std::pair<std::shared_ptr<const Block>, std::shared_ptr<const std::vector<state::StateChange>>>>
         m_unsavedFinal;
     bool m_finalWriteFailing = false;
+    bool m_logWriteFailing = false;   // alarmed once until a write works again
+    bool m_replaying = false;         // replayLog() runs: nothing is logged again
+    std::vector<ConsensusStore::LogEntry> m_logBuffer;   // not written yet (bounded: flushed each slot)
     LocalPerformance m_performance;
 };
 

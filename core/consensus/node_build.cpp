@@ -51,6 +51,12 @@ Status ConsensusNode::submitTransaction(const Transaction &tx, std::int64_t nowM
     GTX_TRY(executesOnHead(tx));
     GTX_TRY(m_mempool.add(tx));
     send(tx);
+    // Given here (an operator's order, a client's payment), it must not be
+    // lost if the whole network restarts before a block carries it: the log
+    // keeps it until it can no longer be included.
+    // Written before the node says it took it.
+    logMessage(m_params.slotAt(tx.timestampMs + m_params.transactionLifetimeMs()), Message{tx});
+    flushLog();
     return Status::success();
 }
 

@@ -60,6 +60,7 @@ void ConsensusNode::handleEmergencyProposal(const EmergencyBlock &block)
     // alone (an uncertified block, say one that skips sequence numbers)
     // would let a Byzantine authority halt some nodes and not others.
     rememberEmergencyBlock(id, block);
+    logMessage(m_currentSlot, Message{block});
     const auto proposerIndex = authorityIndex(m_genesis->authorities, block.header.proposer);
     m_emergencyBySequence.try_emplace({proposerIndex, block.header.height}, id);
     voteEmergencyInOrder(proposerIndex);
@@ -100,6 +101,7 @@ void ConsensusNode::voteEmergencyInOrder(std::size_t proposerIndex)
         Vote vote = emergencyVoteFor(block->second, static_cast<std::uint32_t>(proposerIndex));
         signVote(vote, m_key);
         m_ownEmergencyVotes[block->first] = vote;
+        logMessage(m_currentSlot, Message{vote});
         send(vote);
         handleEmergencyVote(vote);
     }
@@ -176,10 +178,13 @@ void ConsensusNode::onCertified(const EmergencyRecord &record, bool gossip)
         m_localHalts.apply(record.block.order, *order);
     // Certified by the quorum, it applies even when this node cannot record
     // it (refusing would split the authorities); the failure is an alarm.
-    storeAlarm(m_store.recordAudit("emergency.certified",
-                                   "block=" + id.hex() + " kind=" + std::string(toString(record.block.order.kind)),
-                                   m_nowMs),
-               "the certified emergency block " + id.shortHex());
+    // (Taken back from the consensus log, it was recorded before the restart.)
+    if (!m_replaying)
+        storeAlarm(m_store.recordAudit("emergency.certified",
+                                       "block=" + id.hex() + " kind=" + std::string(toString(record.block.order.kind)),
+                                       m_nowMs),
+                   "the certified emergency block " + id.shortHex());
+    logMessage(m_currentSlot, Message{record});
     if (m_observer)
         m_observer->onInstantFinal(record);
     if (gossip)

@@ -137,6 +137,7 @@ void ConsensusNode::acceptBlocks(std::shared_ptr<const Block> first, PeerId from
             continue;
         }
         accepted = true;
+        logMessage((*added)->slot, Message{*item.block});
         afterAccepted(*added);
         const auto [begin, end] = m_orphans.equal_range(hash);
         for (auto it = begin; it != end; ++it) {
@@ -170,7 +171,7 @@ void ConsensusNode::afterAccepted(BlockNode *node)
     m_finality->onBlockAdded(node);
     const Block &b = *node->block;
     for (const auto &v : b.linkVotes)
-        handleLinkVote(v, true);
+        handleLinkVote(v, true, std::nullopt, true);
     for (const auto &a : b.attestations)
         handleAttestation(a, true);
     for (const auto &r : b.emergencyRecords)

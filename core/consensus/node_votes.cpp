@@ -28,7 +28,7 @@ void ConsensusNode::sendJustification(PeerId peer, const BlockNode *justified)
             m_outbox.sendTo({peer}, encodeMessage(v));
 }
 
-void ConsensusNode::handleLinkVote(const LinkVote &vote, bool trusted, std::optional<PeerId> from)
+void ConsensusNode::handleLinkVote(const LinkVote &vote, bool trusted, std::optional<PeerId> from, bool carried)
 {
     if (from) {
         const BlockNode *justified = m_finality->highestJustified();
@@ -43,7 +43,7 @@ void ConsensusNode::handleLinkVote(const LinkVote &vote, bool trusted, std::opti
         return;
     // No honest authority votes for a slot its clock has not reached: votes
     // far ahead are dropped before any work is spent on them.
-    if (vote.target.slot > m_currentSlot + kMaxVoteLeadSlots)
+    if (vote.target.slot > std::max(m_currentSlot, m_params.slotAt(m_nowMs)) + kMaxVoteLeadSlots)
         return;
     if (!trusted && !verifyLinkVote(vote, m_verifier))
         return;
@@ -60,6 +60,10 @@ void ConsensusNode::handleLinkVote(const LinkVote &vote, bool trusted, std::opti
         markSeen(id, vote.target.slot);
         if (vote.target.slot + m_params.voteInclusionSlots >= m_currentSlot)
             m_linkPool[vote.target.hash].push_back(vote);
+        // Votes a block carries come back with the block; the others only
+        // from the log (this node's own ones included).
+        if (!carried)
+            logMessage(vote.target.slot, Message{vote});
     }
     drainFinality();
     if (m_finality->highestJustified() != justifiedBefore) {
@@ -102,6 +106,7 @@ bool ConsensusNode::persist(const SignerRecord &next)
         m_signer = next;   // test-only mutation: never reaches the store
         return true;
     }
+    flushLog();   // what justified the source this signature may use, on disk first
     if (!m_store.saveSignerRecord(next, m_nowMs)) {
         ++m_counters.signRefused;
         return false;

@@ -72,4 +72,26 @@ Status MemoryConsensusStore::recordAudit(const std::string &action, const std::s
     return Status::success();
 }
 
+Status MemoryConsensusStore::logMessages(const std::vector<LogEntry> &entries)
+{
+    if (m_failWrites)
+        return makeError("store.write_failed", "The consensus log could not be written.");
+    m_log.insert(m_log.end(), entries.begin(), entries.end());
+    return Status::success();
+}
+
+Status MemoryConsensusStore::pruneLog(std::uint64_t throughSlot)
+{
+    std::erase_if(m_log, [throughSlot](const LogEntry &entry) { return entry.slot <= throughSlot; });
+    return Status::success();
+}
+
+Result<std::vector<Bytes>> MemoryConsensusStore::loadLog()
+{
+    std::vector<Bytes> out;
+    for (const LogEntry &e : m_log)
+        out.push_back(e.message);
+    return out;
+}
+
 } // namespace gtx::consensus

@@ -67,6 +67,25 @@ public:
     // Appends to the node's audit trail (emergency actions).
     virtual Status recordAudit(const std::string &action, const std::string &details,
                                std::int64_t nowMs) = 0;
+
+    // The consensus log (docs/protocol.md, "Restart"): what the node knows
+    // above Fast finality and nothing else keeps, the blocks it accepted and
+    // the link votes it counted, as encoded messages tagged with their
+    // slot. A node that restarts together with the whole network replays
+    // it, so it still knows which blocks were justified: an authority that
+    // voted from a justified source can only vote again from that source or
+    // a later one, and without the log nobody could show that source
+    // justified again. logMessages() writes a batch, durable when it
+    // returns; pruneLog() drops what is at or below a slot (what finality
+    // covers); loadLog() gives the messages in the order they were logged.
+    struct LogEntry
+    {
+        std::uint64_t slot = 0;
+        Bytes message;
+    };
+    virtual Status logMessages(const std::vector<LogEntry> &entries) = 0;
+    virtual Status pruneLog(std::uint64_t throughSlot) = 0;
+    virtual Result<std::vector<Bytes>> loadLog() = 0;
 };
 
 // Keeps everything in memory; survives the destruction of the node that uses
@@ -80,7 +99,11 @@ public:
     Result<RestoredChain> loadFinalized() override;
     Status recordAudit(const std::string &action, const std::string &details,
                        std::int64_t nowMs) override;
+    Status logMessages(const std::vector<LogEntry> &entries) override;
+    Status pruneLog(std::uint64_t throughSlot) override;
+    Result<std::vector<Bytes>> loadLog() override;
     const std::vector<std::pair<std::string, std::string>> &audit() const { return m_audit; }
+    std::size_t logSize() const { return m_log.size(); }
 
     // Test hooks: make every later save fail (a full or failing disk), or
     // only the finalized blocks, or only the audit trail.
@@ -93,6 +116,7 @@ private:
     SignerRecord m_record;
     std::vector<Block> m_finalized;
     std::vector<std::pair<std::string, std::string>> m_audit;
+    std::vector<LogEntry> m_log;
     bool m_failWrites = false;
     bool m_failFinalized = false;
     bool m_failAudit = false;

@@ -26,9 +26,10 @@ namespace {
 
 // Version 2 added local_meta and the block encoding that carries the
 // consensus records (core/types/block.h); version 3 the state change log
-// (state_log, meta folded_height). An older ledger is upgraded when opened
-// (see SqlLedger::upgradeSchema()).
-constexpr std::int64_t kSchemaVersion = 3;
+// (state_log, meta folded_height); version 4 the consensus log
+// (consensus_log). An older ledger is upgraded when opened (see
+// SqlLedger::upgradeSchema()).
+constexpr std::int64_t kSchemaVersion = 4;
 constexpr std::int64_t kOldestSchemaVersion = 1;
 constexpr const char *kDbFile = "ledger.db";
 constexpr const char *kKdfFile = "ledger.kdf";
@@ -83,6 +84,16 @@ const char *const kStateLogSql = R"sql(
 CREATE TABLE state_log (
     height INTEGER PRIMARY KEY NOT NULL,
     changes BLOB NOT NULL
+);
+)sql";
+
+// Schema version 4: the consensus node's log (see Ledger::appendConsensusLog()),
+// in append order.
+const char *const kConsensusLogSql = R"sql(
+CREATE TABLE consensus_log (
+    sequence INTEGER PRIMARY KEY NOT NULL,
+    slot INTEGER NOT NULL,
+    entry BLOB NOT NULL
 );
 )sql";
 
@@ -478,6 +489,9 @@ public:
 
     Status putLocal(std::string_view key, ByteView value) override;
     Result<std::optional<Bytes>> getLocal(std::string_view key) const override;
+    Status appendConsensusLog(std::span<const LogEntry> entries) override;
+    Status pruneConsensusLog(std::uint64_t throughSlot) override;
+    Result<std::vector<Bytes>> consensusLog() const override;
 
     Result<Hash256> previewStateRoot(std::span<const StateChange> changes) const override;
     Status commitBlock(const Block &block, std::span<const StateChange> changes,
@@ -745,6 +759,7 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
         GTX_TRY(m_db.exec(kSchemaSql));
         GTX_TRY(m_db.exec(kLocalMetaSql));
         GTX_TRY(m_db.exec(kStateLogSql));
+        GTX_TRY(m_db.exec(kConsensusLogSql));
         for (const SchemaObject &object : kAuditSchema)
             GTX_TRY(m_db.exec(object.sql));
         GTX_TRY(prepareAll(m_db, m_st, true));
@@ -764,7 +779,7 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
 // lacks local_meta and stored blocks in the older encoding: each block is
 // re-encoded (its header, and so its hash, is unchanged). Version 2 lacks
 // the state log: its state tables hold the head's state, so it is folded
-// up to the head.
+// up to the head. Version 3 lacks the consensus log, which starts empty.
 Status SqlLedger::upgradeSchema()
 {
     if (m_schemaVersion == kSchemaVersion)
@@ -773,12 +788,17 @@ Status SqlLedger::upgradeSchema()
     GTX_TRY(tx.begin());
     if (m_schemaVersion < 2)
         GTX_TRY(upgradeFromVersion1());
-    GTX_TRY(m_db.exec(kStateLogSql));
-    GTX_TRY(putMeta("folded_height", static_cast<std::int64_t>(m_height)));
+    const bool addsStateLog = m_schemaVersion < 3;
+    if (addsStateLog) {
+        GTX_TRY(m_db.exec(kStateLogSql));
+        GTX_TRY(putMeta("folded_height", static_cast<std::int64_t>(m_height)));
+    }
+    GTX_TRY(m_db.exec(kConsensusLogSql));
     GTX_TRY(putMeta("schema_version", kSchemaVersion));
     GTX_TRY(tx.commit());
     m_schemaVersion = kSchemaVersion;
-    m_foldedHeight = m_height;
+    if (addsStateLog)
+        m_foldedHeight = m_height;
     return prepareAll(m_db, m_st, true);
 }
 
@@ -937,6 +957,83 @@ Result<std::optional<Bytes>> SqlLedger::getLocal(std::string_view key) const
     if (value.size() > kMaxLocalValueBytes)
         return makeError("ledger.corrupt", "A local record in " + m_dir.string() + " is larger than any written.");
     return std::optional<Bytes>(std::move(value));
+}
+
+// --- consensus log -----------------------------------------------------------
+
+// A write or two per slot (a batch before each signature, a prune per
+// finalization): statements are prepared per call, as for local records.
+Status SqlLedger::appendConsensusLog(std::span<const LogEntry> entries)
+{
+    for (const LogEntry &e : entries) {
+        if (e.entry.size() > kMaxConsensusLogEntryBytes)
+            return makeError("ledger.invalid_log", "A consensus log entry must be at most "
+                                                       + std::to_string(kMaxConsensusLogEntryBytes) + " bytes long.");
+        if (e.slot > static_cast<std::uint64_t>(INT64_MAX))
+            return makeError("ledger.invalid_log", "A consensus log entry's slot is out of range.");
+    }
+    if (entries.empty())
+        return Status::success();
+    if (!m_db.isOpen())
+        return makeError("ledger.closed", "The ledger is closed after a failed operation; open it again.");
+    auto count = m_db.prepare("SELECT count(*) FROM consensus_log");
+    if (!count)
+        return count.error();
+    auto row = count->start().next();
+    if (!row)
+        return row.error();
+    const std::int64_t held = *row ? count->integer(0) : 0;
+    count->reset();
+    if (held + static_cast<std::int64_t>(entries.size()) > static_cast<std::int64_t>(kMaxConsensusLogEntries))
+        return makeError("ledger.log_full", "The consensus log holds " + std::to_string(held)
+                                                + " entries, near its limit; nothing more is kept until finality moves.");
+    auto st = m_db.prepare("INSERT INTO consensus_log (slot, entry) VALUES (?1, ?2)");
+    if (!st)
+        return st.error();
+    sql::Transaction tx(m_db);
+    GTX_TRY(tx.begin());
+    for (const LogEntry &e : entries)
+        GTX_TRY(st->start().bind(1, static_cast<std::int64_t>(e.slot)).bind(2, e.entry).run());
+    return tx.commit();
+}
+
+Status SqlLedger::pruneConsensusLog(std::uint64_t throughSlot)
+{
+    if (!m_db.isOpen())
+        return makeError("ledger.closed", "The ledger is closed after a failed operation; open it again.");
+    auto st = m_db.prepare("DELETE FROM consensus_log WHERE slot <= ?1");
+    if (!st)
+        return st.error();
+    sql::Transaction tx(m_db);
+    GTX_TRY(tx.begin());
+    GTX_TRY(st->start()
+                .bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(throughSlot, INT64_MAX)))
+                .run());
+    return tx.commit();
+}
+
+Result<std::vector<Bytes>> SqlLedger::consensusLog() const
+{
+    if (!m_db.isOpen())
+        return makeError("ledger.closed", "The ledger is not open.");
+    auto st = m_db.prepare("SELECT entry FROM consensus_log ORDER BY sequence LIMIT ?1");
+    if (!st)
+        return st.error();
+    std::vector<Bytes> out;
+    st->start().bind(1, static_cast<std::int64_t>(kMaxConsensusLogEntries));
+    for (;;) {
+        auto row = st->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        if (st->blobView(0).size() > kMaxConsensusLogEntryBytes) {
+            st->reset();
+            return corrupt("a consensus log entry is larger than any written");
+        }
+        out.push_back(st->blob(0));
+    }
+    return out;
 }
 
 // --- state root --------------------------------------------------------------

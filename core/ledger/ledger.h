@@ -53,6 +53,11 @@ constexpr std::size_t kMaxStateValueBytes = 1u << 20;
 constexpr std::size_t kMaxLocalKeyBytes = 128;
 constexpr std::size_t kMaxLocalValueBytes = 64u << 10;
 
+// The consensus log (Ledger::appendConsensusLog()): at most this many
+// entries of at most this many bytes each; beyond, appends are refused.
+constexpr std::size_t kMaxConsensusLogEntries = 65'536;
+constexpr std::size_t kMaxConsensusLogEntryBytes = 16u << 20;
+
 struct VerifyReport
 {
     bool ok = false;
@@ -126,6 +131,25 @@ public:
     // "ledger.closed", "ledger.corrupt", the database's.
     virtual Status putLocal(std::string_view key, ByteView value) = 0;
     virtual Result<std::optional<Bytes>> getLocal(std::string_view key) const = 0;
+
+    // --- consensus log ---------------------------------------------------
+    // What the consensus node must not lose when it restarts and nothing
+    // else has kept (the blocks above Fast finality and the link votes it
+    // counted; core/consensus/store.h): opaque entries, each tagged with a
+    // slot, outside the state and the audit trail. appendConsensusLog()
+    // writes a batch in one transaction, on disk when it returns;
+    // pruneConsensusLog() removes those at or below a slot; consensusLog()
+    // reads them back in the order they were appended. Errors:
+    // "ledger.log_full" (kMaxConsensusLogEntries), "ledger.invalid_log" (an
+    // entry over kMaxConsensusLogEntryBytes), "ledger.closed", the database's.
+    struct LogEntry
+    {
+        std::uint64_t slot = 0;
+        Bytes entry;
+    };
+    virtual Status appendConsensusLog(std::span<const LogEntry> entries) = 0;
+    virtual Status pruneConsensusLog(std::uint64_t throughSlot) = 0;
+    virtual Result<std::vector<Bytes>> consensusLog() const = 0;
 
     // --- writing -------------------------------------------------------
     // The state root the state would have after `changes`, without writing.

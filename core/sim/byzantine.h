@@ -30,6 +30,7 @@ struct ByzantineBehaviour
     // Test-only mutation for honest nodes: keep the signer record in memory
     // only, so a restart forgets what was signed.
     bool volatileSignerRecord = false;
+    bool volatileConsensusLog = false;   // mutation check: the consensus log is not replayed
 
     bool any() const
     {
@@ -55,6 +56,7 @@ public:
     bool sendAttestation(consensus::NodeHookAccess &node, const Vote &vote, const consensus::BlockNode *target) override;
     bool withholdsVotes() const override { return m_behaviour.withholdVotes; }
     bool forgetsSignerRecord() const override { return m_behaviour.volatileSignerRecord; }
+    bool forgetsConsensusLog() const override { return m_behaviour.volatileConsensusLog; }
 
 private:
     // `a` to one random half of the peers, `b` to the other.

@@ -255,7 +255,8 @@ private:
     void dispatch(const Event &e);
     void clientSlot(std::uint64_t slot);
     void submit(const Transaction &tx);
-    void submitToAll(const Transaction &tx);
+    // How many nodes took it (the down ones cannot).
+    int submitToAll(const Transaction &tx);
     void sybilBonds();
     void laneSpam(std::uint64_t slot);
     void checkProposerShares(const std::vector<int> &honestLive);
@@ -575,6 +576,7 @@ void Simulation::createNodes()
         n.byzantine = byzantine;
         n.behaviour = behaviour;
         n.behaviour.volatileSignerRecord = m_scenario.volatileSignerRecord && !byzantine;
+        n.behaviour.volatileConsensusLog = m_scenario.volatileConsensusLog;
         n.side = static_cast<int>(m_rng.below(2));
         n.clockOffsetMs = m_rng.range(-m_scenario.faults.maxClockSkewMs, m_scenario.faults.maxClockSkewMs);
         n.driftPpm = m_rng.range(-m_scenario.faults.maxDriftPpm, m_scenario.faults.maxDriftPpm);
@@ -732,6 +734,7 @@ void Simulation::scheduleFaults()
             m_nodes[static_cast<std::size_t>(node)].durable = true;
     }
 
+    std::pair<std::uint64_t, std::uint64_t> emergencyWindow{0, 0};
     if (f.emergencies && last > 12) {
         const std::uint64_t haltSlot = static_cast<std::uint64_t>(m_rng.range(3, static_cast<std::int64_t>(last - 8)));
         Event h;
@@ -740,8 +743,10 @@ void Simulation::scheduleFaults()
         push(h);
         Event r;
         r.type = EventType::Resume;
-        r.time = slotTime(haltSlot + 2 + m_rng.below(5));
+        const std::uint64_t resumeSlot = haltSlot + 2 + m_rng.below(5);
+        r.time = slotTime(resumeSlot);
         push(r);
+        emergencyWindow = {haltSlot, resumeSlot};
     }
     if (m_hasStandby) {
         Event b;
@@ -778,6 +783,40 @@ void Simulation::scheduleFaults()
             trace("long-outage: " + m_nodes[static_cast<std::size_t>(e.node)].name + " goes down at slot 5 for over "
                   + std::to_string(outage) + " slots");
         }
+    }
+    if (m_scenario.adversaries.networkRestart && last > 30) {
+        // Every node down within a second (the Byzantine ones too: none of
+        // them keeps what lived in memory), back 2 to 6 slots later, each
+        // within 1.5 s of the others.
+        // Not while the halt and its resume are given: with every node down
+        // nobody could take them (an operator would be told so).
+        std::uint64_t at = 0;
+        for (int attempt = 0; attempt < 32; ++attempt) {
+            at = static_cast<std::uint64_t>(m_rng.range(12, static_cast<std::int64_t>(last - 12)));
+            if (at + 8 < emergencyWindow.first || at > emergencyWindow.second + 1)
+                break;
+        }
+        const std::int64_t down = slotTime(at) + m_rng.range(0, static_cast<std::int64_t>(m_params.slotMs) - 1);
+        const std::int64_t up = down + static_cast<std::int64_t>((2 + m_rng.below(5)) * m_params.slotMs);
+        int restarted = 0;
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            Event e;
+            e.type = EventType::Crash;
+            e.node = static_cast<int>(i);
+            e.time = down + m_rng.range(0, 1000);
+            Event r;
+            r.type = EventType::Restart;
+            r.node = e.node;
+            r.time = up + m_rng.range(0, 1500);
+            push(e);
+            push(r);
+            m_lastDisruption = std::max(m_lastDisruption, r.time);
+            if (!m_runDir.empty())
+                m_nodes[i].durable = true;
+            ++restarted;
+        }
+        ++m_result.adversaryActions;
+        trace("network-restart: all " + std::to_string(restarted) + " nodes go down in slot " + std::to_string(at));
     }
     if (m_scenario.adversaries.byzantineEmergency && last > 6) {
         for (int i = 0; i < 3; ++i) {
@@ -824,7 +863,7 @@ bool Simulation::startNode(int index)
     setup.observer = n.observer.get();
     const std::uint64_t hookSeed = m_rng.next();
     n.hooks.reset();
-    if (n.behaviour.any() || n.behaviour.volatileSignerRecord) {
+    if (n.behaviour.any() || n.behaviour.volatileSignerRecord || n.behaviour.volatileConsensusLog) {
         SimObserver *observer = n.observer.get();
         n.hooks = std::make_unique<ByzantineHooks>(n.behaviour, hookSeed, [observer](const Hash256 &hash) {
             observer->onInvalidBlockProduced(hash);
@@ -1285,14 +1324,16 @@ void Simulation::submit(const Transaction &tx)
     scheduleTick(node);
 }
 
-void Simulation::submitToAll(const Transaction &tx)
+int Simulation::submitToAll(const Transaction &tx)
 {
+    int took = 0;
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
         if (!alive(static_cast<int>(i)))
             continue;
-        (void)m_nodes[i].node->submitTransaction(tx, localTime(static_cast<int>(i), m_now));
+        took += m_nodes[i].node->submitTransaction(tx, localTime(static_cast<int>(i), m_now)).ok();
         scheduleTick(static_cast<int>(i));
     }
+    return took;
 }
 
 void Simulation::sybilBonds()
@@ -1411,10 +1452,10 @@ void Simulation::clientSlot(std::uint64_t slot)
                                            toBytes("sim: tariff order"));
         if (m_scenario.adversaries.laneSpam) {
             // Given to every node, so a crash cannot lose it: under lane
-            // spam it must still become final.
-            if (!m_authorityByzantine[a])
+            // spam it must still become final. (Not when every node is
+            // down: then no one could take it, as an operator would see.)
+            if (submitToAll(order) > 0 && !m_authorityByzantine[a])
                 m_authorityTxs.emplace(transactionId(order), slot);
-            submitToAll(order);
         } else {
             submit(order);
         }
@@ -1923,7 +1964,7 @@ std::string_view toString(ViolationKind kind)
 const std::vector<std::string> &adversaryNames()
 {
     static const std::vector<std::string> names{"sybil-bond", "vote-flood", "long-outage", "byzantine-emergency",
-                                                "lane-spam", "late-votes"};
+                                                "lane-spam", "late-votes", "network-restart"};
     return names;
 }
 
@@ -1949,6 +1990,8 @@ Result<Adversaries> parseAdversaries(const std::string &spec)
             a.laneSpam = true;
         } else if (item == "late-votes") {
             a.lateVotes = true;
+        } else if (item == "network-restart") {
+            a.networkRestart = true;
         } else {
             std::string known;
             for (const auto &name : adversaryNames())
@@ -1994,6 +2037,12 @@ const std::vector<Mutation> &mutations()
              s.adversaries.outageSlots = 60;
              s.adversaries.lateVotes = true;
              s.faults.twins = false;   // a Twins pair keeps its own profile
+         }},
+        {"no-consensus-log", "nodes restarted with the whole network do not take back their consensus log",
+         {ViolationKind::Liveness},
+         [](Scenario &s) {
+             s.volatileConsensusLog = true;
+             s.adversaries.networkRestart = true;
          }},
         {"no-double-sign-protection", "honest nodes forget what they signed when they restart",
          {ViolationKind::HonestAccused},

@@ -101,6 +101,12 @@ struct Adversaries
     // fork: the exact-link rule is what keeps finality safe then.
     bool lateVotes = false;
     static constexpr std::uint32_t kLateVoteSlots = 3;
+    // network-restart: every node goes down within one second (a
+    // coordinated restart, an upgrade, a site-wide power cut) and comes
+    // back from its store a few slots later, staggered. What only lived in
+    // memory is gone (blocks above Fast finality, the votes seen); Fast
+    // finality must resume within the liveness bound all the same.
+    bool networkRestart = false;
     // How long long-outage keeps its authority down (at least 600 slots for
     // the adversary; mutation checks may shorten it).
     std::uint64_t outageSlots = kLongOutageSlots;
@@ -115,6 +121,7 @@ struct Adversaries
         a.sybilBond = true;
         a.laneSpam = true;
         a.lateVotes = true;
+        a.networkRestart = true;
         return a;
     }
 };
@@ -153,6 +160,7 @@ struct Scenario
     bool twinsAuthority = false;          // the Byzantine authority is a Twins pair
     bool noExactLink = false;             // Fast finality without the exact-link rule
     bool volatileSignerRecord = false;    // honest nodes forget what they signed on restart
+    bool volatileConsensusLog = false;    // nodes do not replay their consensus log on restart
     // When set, nodes that crash keep their state in a real encrypted ledger
     // under this directory (removed at the end of the run).
     std::filesystem::path ledgerDirectory;

@@ -64,6 +64,9 @@ public:
     Status appendFinalized(const Block &, std::span<const state::StateChange>) override { return Status::success(); }
     Result<RestoredChain> loadFinalized() override { return RestoredChain{}; }
     Status recordAudit(const std::string &, const std::string &, std::int64_t) override { return Status::success(); }
+    Status logMessages(const std::vector<LogEntry> &) override { return Status::success(); }
+    Status pruneLog(std::uint64_t) override { return Status::success(); }
+    Result<std::vector<Bytes>> loadLog() override { return std::vector<Bytes>{}; }
 };
 
 // An authority node (index 3 of the test network) over `store`.

@@ -60,6 +60,23 @@ void TestSimMutations::missingDoubleSignProtectionIsCaught()
              "forgetting the signer record produced no accusation in 100 seeds");
 }
 
+void TestSimMutations::missingConsensusLogIsCaught()
+{
+    // A whole network restarted without its consensus log: authorities
+    // that voted from a justified source no one can show justified again
+    // never vote again, and Fast finality stops for good.
+    QVERIFY2(firstSeedCatching("no-consensus-log", 40) != 0,
+             "restarting without the consensus log produced no liveness violation in 40 seeds");
+    // With the log, the same restarts keep finality going.
+    sim::Scenario s;
+    s.adversaries.networkRestart = true;
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        const sim::RunResult r = sim::runSimulation(s, seed);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.violations.front().c_str());
+        QVERIFY(r.restarts >= 12);
+    }
+}
+
 void TestSimMutations::adversariesAttackInEveryRun()
 {
     // The adversaries act in every run (their attacks are counted), so a

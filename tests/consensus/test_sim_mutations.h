@@ -11,5 +11,6 @@ private slots:
     void quorumOfTwoIsCaught();
     void quorumOfThreeWithTwinsIsCaught();
     void missingDoubleSignProtectionIsCaught();
+    void missingConsensusLogIsCaught();
     void adversariesAttackInEveryRun();
 };

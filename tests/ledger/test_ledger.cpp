@@ -239,6 +239,7 @@ private slots:
     void verifyFindsTampering();
     void newerSchemaIsRefused();
     void localRecordsAreDurableAndSeparate();
+    void consensusLogKeepsEntriesUntilPruned();
     void olderSchemaIsUpgraded();
     void survivesSigkill();
     void failedReencryptionKeepsOldPassphrase();
@@ -1097,12 +1098,65 @@ void TestLedger::newerSchemaIsRefused()
     {
         auto raw = openRaw(dir);
         QVERIFY(raw);
-        QVERIFY(raw->exec("UPDATE meta SET value = 4 WHERE name = 'schema_version'").ok());
+        QVERIFY(raw->exec("UPDATE meta SET value = 5 WHERE name = 'schema_version'").ok());
     }
     auto opened = Ledger::open(dir, bytesOf(kPassphrase));
     QVERIFY(!opened);
     QCOMPARE(QString::fromStdString(opened.error().code), QString("ledger.schema_too_new"));
     QVERIFY(QString::fromStdString(opened.error().message).contains("Upgrade"));
+}
+
+// The consensus log: entries come back in append order after a reopen,
+// pruning removes those at or below a slot, the bounds are refused with
+// their codes, and a version 3 ledger gets an empty log when it is opened.
+void TestLedger::consensusLogKeepsEntriesUntilPruned()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    Hash256 root;
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        root = ledger->stateRoot();
+        QVERIFY(ledger->consensusLog().value().empty());
+        using Entry = gtx::ledger::Ledger::LogEntry;
+        const std::vector<Entry> first{{12, gtx::toBytes("block at 12")}, {11, gtx::toBytes("late vote for 11")}};
+        QVERIFY(ledger->appendConsensusLog(first).ok());
+        const std::vector<Entry> second{{13, gtx::toBytes("block at 13")}};
+        QVERIFY(ledger->appendConsensusLog(second).ok());
+        // A batch with one entry too big writes none of it.
+        const std::vector<Entry> big{{14, gtx::toBytes("fine")}, {14, Bytes(gtx::ledger::kMaxConsensusLogEntryBytes + 1, 7)}};
+        const auto refused = ledger->appendConsensusLog(big);
+        QVERIFY(!refused.ok());
+        QCOMPARE(QString::fromStdString(refused.error().code), QString("ledger.invalid_log"));
+        QCOMPARE(ledger->consensusLog().value().size(), std::size_t{3});
+        QCOMPARE(ledger->stateRoot(), root);
+    }
+    {
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY(opened);
+        auto &ledger = **opened;
+        const auto log = ledger.consensusLog().value();
+        QCOMPARE(log.size(), std::size_t{3});
+        QCOMPARE(log[0], gtx::toBytes("block at 12"));
+        QCOMPARE(log[1], gtx::toBytes("late vote for 11"));
+        QCOMPARE(log[2], gtx::toBytes("block at 13"));
+        QVERIFY(ledger.pruneConsensusLog(12).ok());
+        QCOMPARE(ledger.consensusLog().value(), std::vector<Bytes>{gtx::toBytes("block at 13")});
+        QVERIFY(ledger.verify().ok);
+    }
+    {
+        // A version 3 ledger has no consensus log: it gets an empty one.
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QVERIFY(raw->exec("DROP TABLE consensus_log").ok());
+        QVERIFY(raw->exec("UPDATE meta SET value = 3 WHERE name = 'schema_version'").ok());
+    }
+    auto upgraded = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY2(upgraded, upgraded ? "" : upgraded.error().message.c_str());
+    QVERIFY((*upgraded)->consensusLog().value().empty());
+    QCOMPARE((*upgraded)->stateRoot(), root);
+    QVERIFY((*upgraded)->verify().ok);
 }
 
 void TestLedger::localRecordsAreDurableAndSeparate()
@@ -1202,6 +1256,7 @@ void TestLedger::olderSchemaIsUpgraded()
         QVERIFY(raw);
         QVERIFY(raw->exec("DROP TABLE local_meta").ok());
         QVERIFY(raw->exec("DROP TABLE state_log").ok());
+        QVERIFY(raw->exec("DROP TABLE consensus_log").ok());
         QVERIFY(raw->exec("DELETE FROM meta WHERE name = 'folded_height'").ok());
         QVERIFY(raw->exec("UPDATE meta SET value = 1 WHERE name = 'schema_version'").ok());
         auto update = raw->prepare("UPDATE blocks SET data = ?2 WHERE height = ?1");
@@ -1243,7 +1298,7 @@ void TestLedger::olderSchemaIsUpgraded()
         auto raw = openRaw(dir);
         QVERIFY(raw);
         QCOMPARE(raw->queryText("SELECT value FROM meta WHERE name = 'schema_version'").value(),
-                 std::string("3"));
+                 std::string("4"));
     }
     auto opened = Ledger::open(dir, bytesOf(kPassphrase));
     QVERIFY(opened);

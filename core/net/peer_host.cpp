@@ -140,11 +140,7 @@ public:
                 genesisMembers.push_back(a.key);
             for (const auto &c : m_setup.genesis->candidates)
                 genesisMembers.push_back(c.info.publicKey);
-            std::sort(genesisMembers.begin(), genesisMembers.end());
-            genesisMembers.erase(std::unique(genesisMembers.begin(), genesisMembers.end()), genesisMembers.end());
-            genesisMembers.erase(std::remove(genesisMembers.begin(), genesisMembers.end(), m_key.publicKey()),
-                                 genesisMembers.end());
-            m_transport->setAllowed(genesisMembers);
+            setAllowList(std::move(genesisMembers));
         }
         for (const auto &a : m_setup.genesis->authorities)
             m_authorities.insert(a.key);
@@ -330,6 +326,14 @@ private:
             std::set_union(keys.begin(), keys.end(), more.begin(), more.end(), std::back_inserter(both));
             keys.swap(both);
         }
+        setAllowList(std::move(keys));
+    }
+
+    // Sorted, without duplicates or this node; the transport is told only of a change.
+    void setAllowList(std::vector<PublicKey> keys)
+    {
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         keys.erase(std::remove(keys.begin(), keys.end(), m_key.publicKey()), keys.end());
         if (keys == m_admitted)
             return;
@@ -486,7 +490,13 @@ private:
         }
         s.version = m_version;
         s.admitted = m_admitted;
-        s.links = linkSummaries();
+        // The links' health changes with time, not with messages: judged at
+        // most every 250 ms (as often as anyone reads it), not after every burst.
+        if (moved || m_clock.nowMs() - m_linksAtMs >= 250) {
+            m_links = linkSummaries();
+            m_linksAtMs = m_clock.nowMs();
+        }
+        s.links = m_links;
         std::lock_guard lock(m_snapshotMutex);
         s.safetyAlarms = m_snapshot.safetyAlarms;
         s.evidenceDetected = m_snapshot.evidenceDetected;
@@ -510,6 +520,8 @@ private:
     std::vector<PublicKey> m_admitted;   // host thread: the allow-list in force
     std::set<PublicKey> m_authorities;
     std::int64_t m_startedMs = 0;
+    std::vector<LinkSummary> m_links;   // host thread: the last linkSummaries()
+    std::int64_t m_linksAtMs = INT64_MIN / 2;
 
     std::mutex m_submitMutex;
     bool m_running = false;   // accepting tasks

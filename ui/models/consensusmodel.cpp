@@ -259,31 +259,10 @@ QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, 
 
 void MemberTableModel::setRows(const std::vector<interfaces::MemberRow> &rows)
 {
-    bool sameMembers = rows.size() == m_rows.size();
-    for (std::size_t i = 0; sameMembers && i < rows.size(); ++i)
-        sameMembers = rows[i].key == m_rows[i].key;
-    if (!sameMembers) {
-        if (!m_rows.empty()) {
-            beginRemoveRows({}, 0, int(m_rows.size()) - 1);
-            m_rows.clear();
-            endRemoveRows();
-        }
-        if (!rows.empty()) {
-            beginInsertRows({}, 0, int(rows.size()) - 1);
-            m_rows = rows;
-            endInsertRows();
-        }
-        return;
-    }
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const auto &a = m_rows[i];
-        const auto &b = rows[i];
-        if (a.stakeMicroGt != b.stakeMicroGt || a.blocksProduced != b.blocksProduced || a.slotsMissed != b.slotsMissed
-            || a.uptimePpm != b.uptimePpm) {
-            m_rows[i] = b;
-            emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
-        }
-    }
+    replaceKeyedRows(m_rows, rows, [](const interfaces::MemberRow &a, const interfaces::MemberRow &b) {
+        return a.stakeMicroGt != b.stakeMicroGt || a.blocksProduced != b.blocksProduced
+            || a.slotsMissed != b.slotsMissed || a.uptimePpm != b.uptimePpm;
+    });
 }
 
 void MemberTableModel::retranslate()
@@ -411,31 +390,11 @@ QVariant PeerTableModel::headerData(int section, Qt::Orientation orientation, in
 
 void PeerTableModel::setRows(const std::vector<interfaces::PeerRow> &rows)
 {
-    bool samePeers = rows.size() == m_rows.size();
-    for (std::size_t i = 0; samePeers && i < rows.size(); ++i)
-        samePeers = rows[i].key == m_rows[i].key;
-    if (!samePeers) {
-        if (!m_rows.empty()) {
-            beginRemoveRows({}, 0, int(m_rows.size()) - 1);
-            m_rows.clear();
-            endRemoveRows();
-        }
-        if (!rows.empty()) {
-            beginInsertRows({}, 0, int(rows.size()) - 1);
-            m_rows = rows;
-            endInsertRows();
-        }
-        return;
-    }
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const auto &a = m_rows[i];
-        const auto &b = rows[i];
-        if (a.health != b.health || a.silentMs / 100 != b.silentMs / 100 || a.received != b.received
-            || a.score != b.score || a.kind != b.kind) {
-            m_rows[i] = b;
-            emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
-        }
-    }
+    // "Last heard" is shown to a tenth of a second: finer changes redraw nothing.
+    replaceKeyedRows(m_rows, rows, [](const interfaces::PeerRow &a, const interfaces::PeerRow &b) {
+        return a.health != b.health || a.silentMs / 100 != b.silentMs / 100 || a.received != b.received
+            || a.score != b.score || a.kind != b.kind;
+    });
 }
 
 void PeerTableModel::retranslate()

@@ -17,6 +17,43 @@
 
 namespace gtx::ui {
 
+// A table whose rows are known by their `key`: the same keys in the same
+// order update rows in place (only those `differs` says changed); any other
+// list replaces the rows. Qt's row signals are emitted either way.
+class KeyedTableModel : public QAbstractTableModel
+{
+public:
+    explicit KeyedTableModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+
+protected:
+    template <class Row, class Differs>
+    void replaceKeyedRows(std::vector<Row> &mine, const std::vector<Row> &rows, Differs differs)
+    {
+        bool sameKeys = rows.size() == mine.size();
+        for (std::size_t i = 0; sameKeys && i < rows.size(); ++i)
+            sameKeys = rows[i].key == mine[i].key;
+        if (!sameKeys) {
+            if (!mine.empty()) {
+                beginRemoveRows({}, 0, int(mine.size()) - 1);
+                mine.clear();
+                endRemoveRows();
+            }
+            if (!rows.empty()) {
+                beginInsertRows({}, 0, int(rows.size()) - 1);
+                mine = rows;
+                endInsertRows();
+            }
+            return;
+        }
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (differs(mine[i], rows[i])) {
+                mine[i] = rows[i];
+                emit dataChanged(index(int(i), 0), index(int(i), columnCount() - 1));
+            }
+        }
+    }
+};
+
 // Recent blocks, newest first.
 class BlockFeedModel : public QAbstractTableModel
 {
@@ -39,13 +76,13 @@ private:
 };
 
 // Authorities, then the validators of the current epoch.
-class MemberTableModel : public QAbstractTableModel
+class MemberTableModel : public KeyedTableModel
 {
     Q_OBJECT
 
 public:
     enum Column { Member, Key, Stake, BlocksMade, SlotsMissed, Uptime, ColumnCount };
-    using QAbstractTableModel::QAbstractTableModel;
+    using KeyedTableModel::KeyedTableModel;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -60,13 +97,13 @@ private:
 };
 
 // The node's peer links and their health: authorities first.
-class PeerTableModel : public QAbstractTableModel
+class PeerTableModel : public KeyedTableModel
 {
     Q_OBJECT
 
 public:
     enum Column { Peer, Key, Link, LastHeard, Messages, Score, ColumnCount };
-    using QAbstractTableModel::QAbstractTableModel;
+    using KeyedTableModel::KeyedTableModel;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -22,18 +22,25 @@ void Mempool::compact()
     m_stale = 0;
 }
 
-Status Mempool::add(const Transaction &tx)
+Status Mempool::roomFor(const Transaction &tx) const
 {
     const Lane lane = laneOf(tx.kind);
     if (lane == Lane::Emergency)
         return makeError("mempool.emergency_lane", "Emergency orders do not go through the mempool.");
+    if (m_counts[laneIndex(lane)] >= m_limits.mempoolPerLane)
+        return makeError("mempool.lane_full",
+                         "The " + std::string(toString(lane)) + " lane of the mempool is full; try again later.");
+    return Status::success();
+}
+
+Status Mempool::add(const Transaction &tx)
+{
     const crypto::Hash256 id = transactionId(tx);
     if (m_ids.count(id))
         return makeError("mempool.duplicate", "The transaction is already pending.");
+    GTX_TRY(roomFor(tx));
+    const Lane lane = laneOf(tx.kind);
     const std::size_t index = laneIndex(lane);
-    if (m_counts[index] >= m_limits.mempoolPerLane)
-        return makeError("mempool.lane_full",
-                         "The " + std::string(toString(lane)) + " lane of the mempool is full; try again later.");
     const std::uint64_t sequence = m_nextSequence++;
     m_lanes[index].push_back({id, sequence, tx});
     m_ids.emplace(id, std::make_pair(sequence, lane));

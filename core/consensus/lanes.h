@@ -25,6 +25,10 @@ public:
 
     // Errors: "mempool.duplicate", "mempool.lane_full", "mempool.emergency_lane".
     Status add(const Transaction &tx);
+    // Whether add() would find room for it (its lane is not full), before
+    // a caller spends a signature check on it. Errors: "mempool.emergency_lane",
+    // "mempool.lane_full".
+    Status roomFor(const Transaction &tx) const;
     void remove(const crypto::Hash256 &id);
     bool contains(const crypto::Hash256 &id) const { return m_ids.count(id) > 0; }
     std::size_t size(Lane lane) const { return m_counts[laneIndex(lane)]; }

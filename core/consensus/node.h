@@ -147,6 +147,9 @@ public:
     void onMessage(PeerId from, ByteView bytes, std::int64_t nowMs);
     // A client transaction: checked, pooled and gossiped.
     Status submitTransaction(const Transaction &tx, std::int64_t nowMs);
+    // The same for many at once, with one write of the consensus log; a
+    // verdict per transaction, in order.
+    std::vector<Status> submitTransactions(const std::vector<Transaction> &txs, std::int64_t nowMs);
     // An operator's emergency order (signed by this authority's key and
     // approved by two of its operators): applied locally at once if it is a
     // halt, and proposed as an emergency block for the quorum to certify.
@@ -248,6 +251,7 @@ private:
     // on disk before a vote from that source leaves the node.
     void logMessage(std::uint64_t slot, const Message &message);
     void flushLog();
+    Status admitTransaction(const Transaction &tx);   // submitTransaction() without the flush
     void replayLog();
     // Raises an alarm when a safety-path audit record could not be written.
     void storeAlarm(const Status &written, const std::string &what);

@@ -15,7 +15,7 @@ using namespace limits;
 void ConsensusNode::handleTransaction(const Transaction &tx)
 {
     const Hash256 id = transactionId(tx);
-    if (m_mempool.contains(id) || m_tree->chainHasTransaction(m_head, id))
+    if (m_mempool.contains(id) || !m_mempool.roomFor(tx) || m_tree->chainHasTransaction(m_head, id))
         return;
     if (!m_params.transactionLive(tx.timestampMs, m_nowMs))
         return;
@@ -40,6 +40,27 @@ Status ConsensusNode::executesOnHead(const Transaction &tx)
 Status ConsensusNode::submitTransaction(const Transaction &tx, std::int64_t nowMs)
 {
     m_nowMs = std::max(m_nowMs, nowMs);
+    Status verdict = admitTransaction(tx);
+    flushLog();   // written before the node says it took it
+    return verdict;
+}
+
+std::vector<Status> ConsensusNode::submitTransactions(const std::vector<Transaction> &txs, std::int64_t nowMs)
+{
+    m_nowMs = std::max(m_nowMs, nowMs);
+    std::vector<Status> verdicts;
+    verdicts.reserve(txs.size());
+    for (const Transaction &tx : txs)
+        verdicts.push_back(admitTransaction(tx));
+    flushLog();   // one write for the batch, before any verdict is given
+    return verdicts;
+}
+
+Status ConsensusNode::admitTransaction(const Transaction &tx)
+{
+    // A full lane refuses at once: under overload the node spends no
+    // signature check on what it cannot keep.
+    GTX_TRY(m_mempool.roomFor(tx));
     const Hash256 id = transactionId(tx);
     if (m_tree->chainHasTransaction(m_head, id))
         return makeError("mempool.duplicate", "The transaction is already on the chain.");
@@ -53,10 +74,8 @@ Status ConsensusNode::submitTransaction(const Transaction &tx, std::int64_t nowM
     send(tx);
     // Given here (an operator's order, a client's payment), it must not be
     // lost if the whole network restarts before a block carries it: the log
-    // keeps it until it can no longer be included.
-    // Written before the node says it took it.
+    // keeps it until it can no longer be included (the caller flushes it).
     logMessage(m_params.slotAt(tx.timestampMs + m_params.transactionLifetimeMs()), Message{tx});
-    flushLog();
     return Status::success();
 }
 

@@ -82,28 +82,52 @@ Result<std::unique_ptr<ControlServer>> ControlServer::start(const std::filesyste
     return std::unique_ptr<ControlServer>(new ControlServer(std::move(state)));
 }
 
+struct ControlClient::State
+{
+    zmq::context_t context;
+    zmq::socket_t socket;
+};
+
+ControlClient::ControlClient(std::filesystem::path dataDir) : m_dataDir(std::move(dataDir)) {}
+
+ControlClient::~ControlClient() = default;
+
+Result<std::string> ControlClient::request(const std::string &request, int timeoutMs)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(m_dataDir / "control.sock", ec))
+        return makeError("net.no_node", "No node is running with data directory " + m_dataDir.string() + ".");
+    const auto noAnswer = [&] {
+        m_state.reset();   // a REQ socket that missed its reply cannot ask again
+        return makeError("net.no_node", "The node in " + m_dataDir.string() + " does not answer.");
+    };
+    try {
+        if (!m_state) {
+            auto state = std::make_unique<State>();
+            state->socket = zmq::socket_t(state->context, zmq::socket_type::req);
+            state->socket.set(zmq::sockopt::linger, 0);
+            state->socket.connect(controlEndpoint(m_dataDir));
+            m_state = std::move(state);
+        }
+        m_state->socket.set(zmq::sockopt::rcvtimeo, timeoutMs);
+        m_state->socket.set(zmq::sockopt::sndtimeo, timeoutMs);
+        if (!m_state->socket.send(zmq::buffer(request), zmq::send_flags::none))
+            return noAnswer();
+        zmq::message_t reply;
+        if (!m_state->socket.recv(reply))
+            return noAnswer();
+        return reply.to_string();
+    } catch (const zmq::error_t &e) {
+        m_state.reset();
+        return makeError("net.no_node", std::string("Cannot reach the node: ") + e.what());
+    }
+}
+
 Result<std::string> controlRequest(const std::filesystem::path &dataDir, const std::string &request,
                                    int timeoutMs)
 {
-    std::error_code ec;
-    if (!std::filesystem::exists(dataDir / "control.sock", ec))
-        return makeError("net.no_node", "No node is running with data directory " + dataDir.string() + ".");
-    try {
-        zmq::context_t context;
-        zmq::socket_t socket(context, zmq::socket_type::req);
-        socket.set(zmq::sockopt::linger, 0);
-        socket.set(zmq::sockopt::rcvtimeo, timeoutMs);
-        socket.set(zmq::sockopt::sndtimeo, timeoutMs);
-        socket.connect(controlEndpoint(dataDir));
-        if (!socket.send(zmq::buffer(request), zmq::send_flags::none))
-            return makeError("net.no_node", "The node in " + dataDir.string() + " does not answer.");
-        zmq::message_t reply;
-        if (!socket.recv(reply))
-            return makeError("net.no_node", "The node in " + dataDir.string() + " does not answer.");
-        return reply.to_string();
-    } catch (const zmq::error_t &e) {
-        return makeError("net.no_node", std::string("Cannot reach the node: ") + e.what());
-    }
+    ControlClient client(dataDir);
+    return client.request(request, timeoutMs);
 }
 
 } // namespace gtx::net

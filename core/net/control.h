@@ -40,6 +40,24 @@ private:
     std::unique_ptr<State> m_state;
 };
 
+// A client that keeps its link to one node's control endpoint, for a caller
+// that asks many times (the devnet benchmark). Errors as controlRequest().
+class ControlClient
+{
+public:
+    explicit ControlClient(std::filesystem::path dataDir);
+    ~ControlClient();
+    ControlClient(const ControlClient &) = delete;
+    ControlClient &operator=(const ControlClient &) = delete;
+
+    Result<std::string> request(const std::string &request, int timeoutMs = 2000);
+
+private:
+    struct State;
+    std::filesystem::path m_dataDir;
+    std::unique_ptr<State> m_state;   // null until the first request, and after a failed one
+};
+
 // Sends one request to the node whose data directory is `dataDir` and
 // returns its reply. Errors: "net.no_node" when nothing answers within
 // `timeoutMs` (the node is not running, or belongs to another user).

@@ -4,6 +4,7 @@
 #include "core/consensus/verifier.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 #include <sstream>
@@ -11,6 +12,13 @@
 namespace gtx::net {
 
 using namespace consensus;
+
+std::int64_t wallClockUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 Channel channelOf(ByteView message)
 {
@@ -175,6 +183,7 @@ public:
             m_tasks.emplace_back(task, std::promise<void>());
             done = m_tasks.back().second.get_future();
         }
+        m_transport->interrupt();   // the node thread may be waiting for messages
         done.get();
         return true;
     }
@@ -183,6 +192,20 @@ public:
     {
         Status verdict = makeError("net.stopped", "The node is not running.");
         onNodeThread([&](ConsensusNode &node) { verdict = node.submitTransaction(tx, m_clock.nowMs()); });
+        return verdict;
+    }
+
+    std::vector<Status> submitTransactions(const std::vector<Transaction> &txs)
+    {
+        std::vector<Status> verdicts(txs.size(), makeError("net.stopped", "The node is not running."));
+        onNodeThread([&](ConsensusNode &node) { verdicts = node.submitTransactions(txs, m_clock.nowMs()); });
+        return verdicts;
+    }
+
+    Status submitEmergencyOrder(const Transaction &order)
+    {
+        Status verdict = makeError("net.stopped", "The node is not running.");
+        onNodeThread([&](ConsensusNode &node) { verdict = node.submitEmergencyOrder(order, m_clock.nowMs()); });
         return verdict;
     }
 
@@ -263,10 +286,25 @@ public:
     {
         if (level != FinalityLevel::Fast)
             return;
+        const std::int64_t at = wallClockUs();
         std::lock_guard lock(m_snapshotMutex);
-        m_fastChain[block.height] = block.hash;
+        m_fastChain[block.height] = FastMark{block.hash, at};
         while (m_fastChain.size() > 8192)
             m_fastChain.erase(m_fastChain.begin());
+    }
+
+    void onInstantFinal(const EmergencyRecord &record) override
+    {
+        const std::int64_t at = wallClockUs();
+        const Hash256 order = transactionId(record.block.order);
+        std::lock_guard lock(m_snapshotMutex);
+        if (!m_instantAt.emplace(order, at).second)
+            return;
+        m_instantOrder.push_back(order);
+        while (m_instantOrder.size() > 1024) {
+            m_instantAt.erase(m_instantOrder.front());
+            m_instantOrder.pop_front();
+        }
     }
 
     void onEvidenceDetected(const Evidence &) override
@@ -292,6 +330,24 @@ public:
         std::lock_guard lock(m_snapshotMutex);
         const auto it = m_fastChain.find(height);
         if (it == m_fastChain.end())
+            return std::nullopt;
+        return it->second.hash;
+    }
+
+    std::optional<std::int64_t> fastAtUs(std::uint64_t height) const
+    {
+        std::lock_guard lock(m_snapshotMutex);
+        const auto it = m_fastChain.find(height);
+        if (it == m_fastChain.end())
+            return std::nullopt;
+        return it->second.atUs;
+    }
+
+    std::optional<std::int64_t> instantAtUs(const Hash256 &orderId) const
+    {
+        std::lock_guard lock(m_snapshotMutex);
+        const auto it = m_instantAt.find(orderId);
+        if (it == m_instantAt.end())
             return std::nullopt;
         return it->second;
     }
@@ -538,7 +594,14 @@ private:
 
     mutable std::mutex m_snapshotMutex;
     HostSnapshot m_snapshot;
-    std::map<std::uint64_t, Hash256> m_fastChain;
+    struct FastMark
+    {
+        Hash256 hash;
+        std::int64_t atUs = 0;   // when this node saw it Fast-final (wallClockUs)
+    };
+    std::map<std::uint64_t, FastMark> m_fastChain;
+    std::map<Hash256, std::int64_t> m_instantAt;   // emergency order id -> when certified here
+    std::deque<Hash256> m_instantOrder;            // the same ids, oldest first (bounds the map)
 };
 
 PeerHost::PeerHost(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -577,6 +640,26 @@ void PeerHost::run()
 Status PeerHost::submitTransaction(const Transaction &tx)
 {
     return m_impl->submitTransaction(tx);
+}
+
+std::vector<Status> PeerHost::submitTransactions(const std::vector<Transaction> &txs)
+{
+    return m_impl->submitTransactions(txs);
+}
+
+Status PeerHost::submitEmergencyOrder(const Transaction &order)
+{
+    return m_impl->submitEmergencyOrder(order);
+}
+
+std::optional<std::int64_t> PeerHost::fastAtUs(std::uint64_t height) const
+{
+    return m_impl->fastAtUs(height);
+}
+
+std::optional<std::int64_t> PeerHost::instantAtUs(const Hash256 &orderId) const
+{
+    return m_impl->instantAtUs(orderId);
 }
 
 bool PeerHost::onNodeThread(const std::function<void(const consensus::ConsensusNode &)> &task)

@@ -32,6 +32,10 @@ struct PeerAddress
     std::string bulkEndpoint;
 };
 
+// Microseconds since the Unix epoch on the system clock: comparable between
+// the processes of one machine (the devnet benchmark's latencies).
+std::int64_t wallClockUs();
+
 // Transactions and block fetches travel on the bulk channel, everything
 // else (blocks, votes, emergency records, evidence, vote requests) on the
 // consensus channel. A message that does not decode goes on bulk.
@@ -146,6 +150,10 @@ public:
     // Hands a signed transaction to the node (on its thread); the result is
     // the mempool's verdict. Errors: the node's, or "net.stopped".
     Status submitTransaction(const Transaction &tx);
+    // Many at once, with one write of the node's consensus log; a verdict each.
+    std::vector<Status> submitTransactions(const std::vector<Transaction> &txs);
+    // An emergency order of this authority (ConsensusNode::submitEmergencyOrder).
+    Status submitEmergencyOrder(const Transaction &order);
     // Runs `task` on the node's thread, between two of its steps, and waits
     // for it (for queries that read the chain); false when not running.
     bool onNodeThread(const std::function<void(const consensus::ConsensusNode &)> &task);
@@ -155,6 +163,11 @@ public:
     // Fast-final block hash at `height` on this node's chain, when known.
     std::optional<Hash256> fastHashAt(std::uint64_t height) const;
     TransportCounters transportCounters() const;
+    // When this node saw the block at `height` become Fast-final, and an
+    // emergency order (by its transaction id) become Instant-final, in
+    // wallClockUs(); kept for the last 8,192 heights and 1,024 orders.
+    std::optional<std::int64_t> fastAtUs(std::uint64_t height) const;
+    std::optional<std::int64_t> instantAtUs(const Hash256 &orderId) const;
 
 private:
     class Impl;

@@ -212,7 +212,9 @@ public:
     std::optional<Inbound> receive(std::chrono::milliseconds timeout) override
     {
         std::unique_lock lock(m_mutex);
-        m_ready.wait_for(lock, timeout, [this] { return !m_inbound[0].empty() || !m_inbound[1].empty(); });
+        m_ready.wait_for(lock, timeout,
+                         [this] { return m_interrupted || !m_inbound[0].empty() || !m_inbound[1].empty(); });
+        m_interrupted = false;
         for (auto &queue : m_inbound) {
             if (!queue.empty()) {
                 Inbound in = std::move(queue.front());
@@ -222,6 +224,15 @@ public:
             }
         }
         return std::nullopt;
+    }
+
+    void interrupt() override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_interrupted = true;
+        }
+        m_ready.notify_all();
     }
 
     std::size_t waiting(Channel channel) const override
@@ -514,6 +525,7 @@ private:
 
     mutable std::mutex m_mutex;   // guards everything below
     std::condition_variable m_ready;
+    bool m_interrupted = false;   // receive() returns at once, then clears it
     std::deque<std::function<void()>> m_work;
     std::map<crypto::CurvePublicKey, PublicKey> m_allowed;
     std::set<PublicKey> m_allowedKeys;

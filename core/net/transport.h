@@ -149,6 +149,9 @@ public:
 
     // The next received message, consensus before bulk; waits up to `timeout`.
     virtual std::optional<Inbound> receive(std::chrono::milliseconds timeout) = 0;
+    // Ends the wait of a receive() now (or of the next one, if none waits):
+    // the host has work of its own, such as an operator's order.
+    virtual void interrupt() = 0;
 
     // Received messages waiting for receive() on `channel`.
     virtual std::size_t waiting(Channel channel) const = 0;

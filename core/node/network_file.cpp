@@ -57,6 +57,13 @@ ConsensusParams devnetParams()
     p.slotMs = 1000;
     p.maxClockDisparityMs = 400;
     p.checkpointBlocks = 8;
+    // Block space as on a real network, for a one-second slot: the
+    // simulator's small blocks would cap a devnet at 64 transactions a second.
+    p.lanes = LaneLimits{};
+    p.lanes.maxTransactions = 8000;
+    // Two blocks' worth waiting: more is refused ("mempool.lane_full")
+    // rather than left to age while it costs every node a signature check.
+    p.lanes.mempoolPerLane = 16000;
     return p;
 }
 

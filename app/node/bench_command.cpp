@@ -219,7 +219,6 @@ void addBenchOptions(CLI::App *bench, BenchOptions &o)
     state->add_option("--small", o.small, "Entries in the small state (default 20,000)")
         ->check(CLI::Range(std::uint64_t{1000}, std::uint64_t{100'000'000}));
     state->add_option("--dir", o.dir, "Where the temporary ledgers go (default: the system's temporary directory)");
-    bench->require_subcommand(1);
 }
 
 int runBenchState(const BenchOptions &o)

@@ -36,14 +36,61 @@ std::vector<std::string> words(const std::string &text)
     return out;
 }
 
-std::optional<PublicKey> keyOf(const std::string &hex)
+// A key or hash given as exactly its hex digits.
+template<typename Fixed>
+std::optional<Fixed> fixedOf(const std::string &hex)
 {
     Bytes bytes;
-    if (hex.size() != 2 * PublicKey::size() || !fromHex(hex, bytes))
+    if (hex.size() != 2 * Fixed::size() || !fromHex(hex, bytes))
         return std::nullopt;
-    PublicKey key;
-    std::copy(bytes.begin(), bytes.end(), key.bytes.begin());
-    return key;
+    Fixed out;
+    std::copy(bytes.begin(), bytes.end(), out.bytes.begin());
+    return out;
+}
+
+std::optional<PublicKey> keyOf(const std::string &hex)
+{
+    return fixedOf<PublicKey>(hex);
+}
+
+std::optional<std::uint64_t> heightOf(const std::string &h)
+{
+    if (h.empty() || h.size() > 19 || h.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return std::stoull(h);
+}
+
+Result<Transaction> decodeTransactionHex(const std::string &hex)
+{
+    Bytes bytes;
+    if (!fromHex(hex, bytes))
+        return makeError("tx.bad_encoding", "A transaction is sent as the hex of its encoding.");
+    return codec::decode<Transaction>(bytes, "transaction");
+}
+
+// The Fast-final blocks above `since` (at most kTraceBlocks of them), one
+// line each: "HEIGHT FAST_AT_US TXID...", FAST_AT_US being when this node
+// saw it Fast-final (0 if no longer known). For the devnet benchmark.
+constexpr std::uint64_t kTraceBlocks = 16;
+std::string fastSinceText(const net::PeerHost &host, const ConsensusNode &node, std::uint64_t since)
+{
+    const BlockNode *tip = node.finalizedTip(consensus::FinalityLevel::Fast);
+    std::string out;
+    if (!tip)
+        return out;
+    const std::uint64_t last = std::min(tip->height, since + kTraceBlocks);
+    for (std::uint64_t h = since + 1; h <= last; ++h) {
+        const BlockNode *b = consensus::BlockTree::ancestorAtHeight(tip, h);
+        if (!b)
+            break;
+        out += std::to_string(h) + ' ' + std::to_string(host.fastAtUs(h).value_or(0));
+        for (const Transaction &tx : b->block->transactions) {
+            out += ' ';
+            out += transactionId(tx).hex();
+        }
+        out += '\n';
+    }
+    return out;
 }
 
 std::string roleName(state::ValidatorRole role)
@@ -194,27 +241,65 @@ std::string answerControlRequest(net::PeerHost &host, const std::string &request
         return reply;
     }
     if (w.size() == 3 && w[0] == "query" && w[1] == "block") {
-        const std::string &h = w[2];
-        if (h.empty() || h.size() > 19 || h.find_first_not_of("0123456789") != std::string::npos)
+        const auto height = heightOf(w[2]);
+        if (!height)
             return errorJson("query.bad_height", "A block height is a whole number.");
-        const std::uint64_t height = std::stoull(h);
         std::string reply = stopped;
-        host.onNodeThread([&](const ConsensusNode &node) { reply = blockJson(node, height); });
+        host.onNodeThread([&](const ConsensusNode &node) { reply = blockJson(node, *height); });
         return reply;
     }
     if (w.size() == 2 && w[0] == "query" && w[1] == "validators")
         return validatorsJson(host.snapshot());
     if (w.size() == 2 && w[0] == "tx") {
-        Bytes bytes;
-        if (!fromHex(w[1], bytes))
-            return errorJson("tx.bad_encoding", "A transaction is sent as the hex of its encoding.");
-        auto tx = codec::decode<Transaction>(bytes, "transaction");
+        auto tx = decodeTransactionHex(w[1]);
         if (!tx)
             return errorJson(tx.error().code, tx.error().message);
-        const Status verdict = host.submitTransaction(*tx);
+        const bool order = tx->kind == TransactionKind::EmergencyHalt || tx->kind == TransactionKind::EmergencyResume;
+        const Status verdict = order ? host.submitEmergencyOrder(*tx) : host.submitTransaction(*tx);
         if (!verdict.ok())
             return errorJson(verdict.error().code, verdict.error().message);
         return Json().boolean("accepted", true).str("id", transactionId(*tx).hex()).done() + "\n";
+    }
+    if (w.size() >= 2 && w[0] == "txs") {
+        std::vector<Transaction> txs;
+        txs.reserve(w.size() - 1);
+        for (std::size_t i = 1; i < w.size(); ++i) {
+            auto tx = decodeTransactionHex(w[i]);
+            if (!tx)
+                return errorJson(tx.error().code, tx.error().message);
+            if (tx->kind == TransactionKind::EmergencyHalt || tx->kind == TransactionKind::EmergencyResume)
+                return errorJson("tx.not_batchable", "An emergency order is given alone, with tx.");
+            txs.push_back(std::move(tx).value());
+        }
+        const std::vector<Status> verdicts = host.submitTransactions(txs);
+        std::uint64_t accepted = 0;
+        const Status *firstRefusal = nullptr;
+        for (const Status &v : verdicts) {
+            if (v.ok())
+                ++accepted;
+            else if (!firstRefusal)
+                firstRefusal = &v;
+        }
+        Json j;
+        j.num("accepted", accepted).num("refused", verdicts.size() - accepted);
+        if (firstRefusal)
+            j.str("first_error", firstRefusal->error().code).str("first_message", firstRefusal->error().message);
+        return j.done() + "\n";
+    }
+    if (w.size() == 3 && w[0] == "trace" && w[1] == "fast-since") {
+        const auto since = heightOf(w[2]);
+        if (!since)
+            return errorJson("query.bad_height", "A block height is a whole number.");
+        std::string reply = stopped;
+        host.onNodeThread([&](const ConsensusNode &node) { reply = fastSinceText(host, node, *since); });
+        return reply;
+    }
+    if (w.size() == 3 && w[0] == "trace" && w[1] == "instant") {
+        const auto id = fixedOf<Hash256>(w[2]);
+        if (!id)
+            return errorJson("query.bad_id", "An order id is 64 hex digits.");
+        const auto at = host.instantAtUs(*id);
+        return at ? std::to_string(*at) + "\n" : std::string("none\n");
     }
     return errorJson("control.unknown_request", "Unknown request: " + (w.empty() ? std::string() : w[0]) + ".");
 }

@@ -14,8 +14,13 @@
 // A transaction is signed here, with the key file's key, and handed to the
 // node as its encoding in hex ("tx HEX"); the node's mempool decides.
 // Requests on the wire: "status", "query account HEX", "query block N",
-// "query validators", "tx HEX"; replies are one JSON object, an error as
-// {"error":CODE,"message":TEXT}.
+// "query validators", "tx HEX" (an emergency order goes to the authority's
+// emergency path), "txs HEX HEX..." (a batch, one consensus-log write:
+// {"accepted":N,"refused":M,"first_error":CODE,...}); replies are one JSON
+// object, an error as {"error":CODE,"message":TEXT}. Two traces answer in
+// lines, for gtx-node bench devnet: "trace fast-since H" (the Fast-final
+// blocks above H, at most 16: "HEIGHT FAST_AT_US TXID...") and "trace
+// instant ORDERID" (when the order became Instant-final here, or "none").
 
 #include "core/net/peer_host.h"
 

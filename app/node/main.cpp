@@ -19,6 +19,7 @@
 
 #include "app/node/passphrase_input.h"
 #include "app/node/bench_command.h"
+#include "app/node/bench_devnet.h"
 #include "app/node/control_command.h"
 #include "app/node/run_command.h"
 #include "app/node/simulate_command.h"
@@ -229,8 +230,11 @@ int main(int argc, char **argv)
     gtx::app::addSimulateOptions(simulate, simulateOptions);
 
     gtx::app::BenchOptions benchOptions;
-    auto *bench = app.add_subcommand("bench", "Measure this machine: bench state");
+    gtx::app::BenchDevnetOptions benchDevnetOptions;
+    auto *bench = app.add_subcommand("bench", "Measure this machine: bench state, bench devnet");
     gtx::app::addBenchOptions(bench, benchOptions);
+    gtx::app::addBenchDevnetOptions(bench, benchDevnetOptions);
+    bench->require_subcommand(1);
 
     gtx::app::RunOptions runOptions;
     auto *run = app.add_subcommand("run", "Run the node: join its network over ZeroMQ until SIGINT or SIGTERM");
@@ -286,8 +290,16 @@ int main(int argc, char **argv)
             return fail("cannot find this program's own path to start the nodes");
         return gtx::app::runDevnet(devnetOptions, self.string());
     }
-    if (bench->parsed())
+    if (bench->parsed()) {
+        if (bench->got_subcommand("devnet")) {
+            std::error_code ec;
+            const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+            if (ec)
+                return fail("cannot find this program's own path to start the nodes");
+            return gtx::app::runBenchDevnet(benchDevnetOptions, self.string());
+        }
         return gtx::app::runBenchState(benchOptions);
+    }
     if (scenario->parsed()) {
         auto report = gtx::sim::runScenarioFile(scenarioFile);
         if (!report) {

@@ -1,6 +1,7 @@
 #include "app/node/run_command.h"
 
 #include "app/node/control_command.h"
+#include "app/node/devnet.h"
 #include "app/node/passphrase_input.h"
 #include "core/consensus/ledger_store.h"
 #include "core/crypto/keystore.h"
@@ -79,24 +80,6 @@ bool writeAtomically(const fs::path &file, const std::string &text)
     return !ec;
 }
 
-// The number after "name": in a status file; 0 when absent.
-std::uint64_t statusField(const std::string &json, const std::string &name)
-{
-    const std::string needle = "\"" + name + "\":";
-    const auto at = json.find(needle);
-    if (at == std::string::npos)
-        return 0;
-    return std::strtoull(json.c_str() + at + needle.size(), nullptr, 10);
-}
-
-std::string readText(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 } // namespace
 
 void addRunOptions(CLI::App *run, RunOptions &o)
@@ -110,12 +93,12 @@ void addDevnetOptions(CLI::App *devnet, DevnetOptions &o)
     devnet->add_option("--dir", o.dir, "Where the nodes' keys, ledgers, configurations and logs live")->required();
     devnet->add_option("--duration", o.durationSeconds, "Stop after this many seconds (default: at Ctrl-C)")
         ->check(CLI::Range(0.0, 86400.0));
-    devnet->add_option("--authorities", o.authorities, "Authorities (1 to 5; default 5)")->check(CLI::Range(1, 5));
-    devnet->add_option("--stake-validators", o.stakeValidators, "Stake validators (default 4)")
+    devnet->add_option("--authorities", o.layout.authorities, "Authorities (1 to 5; default 5)")->check(CLI::Range(1, 5));
+    devnet->add_option("--stake-validators", o.layout.stakeValidators, "Stake validators (default 4)")
         ->check(CLI::Range(0, 32));
-    devnet->add_option("--energy-validators", o.energyValidators, "Energy validators (default 2)")
+    devnet->add_option("--energy-validators", o.layout.energyValidators, "Energy validators (default 2)")
         ->check(CLI::Range(0, 32));
-    devnet->add_option("--base-port", o.basePort, "First loopback port; each node takes two (default 24100)")
+    devnet->add_option("--base-port", o.layout.basePort, "First loopback port; each node takes two (default 24100)")
         ->check(CLI::Range(1024, 65000));
     devnet->add_flag("--init", o.initOnly, "Only create the directory (keys, network file, configurations)");
 }
@@ -206,176 +189,6 @@ int runStatusQuery(const std::string &configFile, bool json)
     return 0;
 }
 
-namespace {
-
-struct DevnetNode
-{
-    std::string name;   // node-1 ...
-    std::string role;   // "EGAT authority", "stake validator", ...
-    fs::path dir;
-    fs::path config;
-    PublicKey key;
-    pid_t pid = -1;
-    bool exited = false;
-    int status = 0;
-};
-
-std::string randomHex(std::size_t bytes)
-{
-    Bytes b(bytes);
-    crypto::randomBytes(b);
-    return toHex(b);
-}
-
-Status writePrivate(const fs::path &file, const std::string &text)
-{
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return makeError("devnet.io", "Cannot write " + file.string() + ".");
-    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    return ok ? Status::success() : makeError("devnet.io", "Cannot write " + file.string() + ".");
-}
-
-// Creates the devnet under `dir`: keys, passphrases, the network file and
-// one configuration per node.
-Status createDevnet(const DevnetOptions &o, const fs::path &dir)
-{
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        return makeError("devnet.io", "Cannot create " + dir.string() + ": " + ec.message());
-    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
-    node::NetworkFile network;
-    network.params = node::devnetParams();
-    // A few seconds for the nodes to start before the first slot.
-    network.params.genesisTimeMs =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count()
-        + 5000;
-    auto genesis = std::make_shared<consensus::ConsensusGenesis>();
-    Bytes seed(32);
-    crypto::randomBytes(seed);
-    std::copy(seed.begin(), seed.end(), genesis->seed.bytes.begin());
-
-    const int total = o.authorities + o.stakeValidators + o.energyValidators;
-    std::vector<node::NodeConfig> configs;
-    std::vector<PublicKey> keys;
-    for (int i = 0; i < total; ++i) {
-        const fs::path nodeDir = dir / ("node-" + std::to_string(i + 1));
-        fs::create_directories(nodeDir, ec);
-        if (ec)
-            return makeError("devnet.io", "Cannot create " + nodeDir.string() + ": " + ec.message());
-        fs::permissions(nodeDir, fs::perms::owner_all, fs::perm_options::replace, ec);
-        const std::string passphrase = randomHex(24);
-        GTX_TRY(writePrivate(nodeDir / "passphrase", passphrase + "\n"));
-        const crypto::KeyPair key = crypto::KeyPair::generate();
-        GTX_TRY(crypto::saveKeystore(nodeDir / "node.key", key, "node", asBytes(passphrase),
-                                     crypto::Argon2Params::interactive()));
-        keys.push_back(key.publicKey());
-        if (i < o.authorities) {
-            std::vector<PublicKey> operators;
-            for (int op = 1; op <= 2; ++op) {
-                const crypto::KeyPair opKey = crypto::KeyPair::generate();
-                GTX_TRY(crypto::saveKeystore(nodeDir / ("operator-" + std::to_string(op) + ".key"), opKey,
-                                             "operator", asBytes(passphrase), crypto::Argon2Params::interactive()));
-                operators.push_back(opKey.publicKey());
-            }
-            genesis->authorities.push_back(
-                consensus::authorityMember(static_cast<AuthorityType>(i), key.publicKey(), std::move(operators)));
-        } else {
-            const bool stake = i < o.authorities + o.stakeValidators;
-            consensus::Candidate c;
-            c.role = stake ? state::ValidatorRole::Stake : state::ValidatorRole::Energy;
-            c.info.publicKey = key.publicKey();
-            c.info.stakeAmount = gtToMicro(stake ? 20'000 : 2'000);
-            c.info.geographicDistribution = GridZone{static_cast<std::uint16_t>(1 + (i - o.authorities) % 6)};
-            c.info.uptimeHistoryPpm = 1'000'000;
-            if (!stake)
-                c.info.energyCredentials.verifiedEnergyWh = 5'000'000;
-            genesis->candidates.push_back(c);
-        }
-        genesis->accounts.push_back({key.publicKey(), gtToMicro(1'000)});
-        node::NodeConfig config;
-        config.network = "../network.toml";
-        config.dataDir = ".";
-        config.keyFile = "node.key";
-        config.passphraseFile = "passphrase";
-        config.statusFile = "status.json";
-        config.metricsFile = "metrics.prom";
-        config.listenConsensus = "tcp://127.0.0.1:" + std::to_string(o.basePort + 2 * i);
-        config.listenBulk = "tcp://127.0.0.1:" + std::to_string(o.basePort + 2 * i + 1);
-        configs.push_back(config);
-    }
-    // The console's place: an observer key, two ports after the nodes', and
-    // a configuration in the same format (gtx-console --join-devnet reads it).
-    const fs::path consoleDir = dir / "console";
-    fs::create_directories(consoleDir, ec);
-    if (ec)
-        return makeError("devnet.io", "Cannot create " + consoleDir.string() + ": " + ec.message());
-    fs::permissions(consoleDir, fs::perms::owner_all, fs::perm_options::replace, ec);
-    const std::string consolePassphrase = randomHex(24);
-    GTX_TRY(writePrivate(consoleDir / "passphrase", consolePassphrase + "\n"));
-    const crypto::KeyPair observer = crypto::KeyPair::generate();
-    GTX_TRY(crypto::saveKeystore(consoleDir / "observer.key", observer, "node", asBytes(consolePassphrase),
-                                 crypto::Argon2Params::interactive()));
-    node::NodeConfig console;
-    console.network = "../network.toml";
-    console.dataDir = ".";
-    console.keyFile = "observer.key";
-    console.passphraseFile = "passphrase";
-    console.listenConsensus = "tcp://127.0.0.1:" + std::to_string(o.basePort + 2 * total);
-    console.listenBulk = "tcp://127.0.0.1:" + std::to_string(o.basePort + 2 * total + 1);
-    for (int j = 0; j < total; ++j)
-        console.peers.push_back({keys[static_cast<std::size_t>(j)], configs[static_cast<std::size_t>(j)].listenConsensus,
-                                 configs[static_cast<std::size_t>(j)].listenBulk});
-    GTX_TRY(writePrivate(consoleDir / "node.toml", node::formatNodeConfig(console)));
-    for (int i = 0; i < total; ++i)
-        for (int j = 0; j < total; ++j)
-            if (i != j)
-                configs[static_cast<std::size_t>(i)].peers.push_back(
-                    {keys[static_cast<std::size_t>(j)], configs[static_cast<std::size_t>(j)].listenConsensus,
-                     configs[static_cast<std::size_t>(j)].listenBulk});
-    for (auto &config : configs) {
-        config.observers.push_back(observer.publicKey());
-        config.peers.push_back({observer.publicKey(), console.listenConsensus, console.listenBulk});
-    }
-    for (int i = 0; i < total; ++i)
-        GTX_TRY(writePrivate(dir / ("node-" + std::to_string(i + 1)) / "node.toml",
-                             node::formatNodeConfig(configs[static_cast<std::size_t>(i)])));
-    network.genesis = genesis;
-    // Checked as every node will read it.
-    if (auto parsed = node::parseNetworkFile(node::formatNetworkFile(network)); !parsed)
-        return parsed.error();
-    return node::writeNetworkFile(dir / "network.toml", network);
-}
-
-std::string roleOf(const node::NetworkFile &network, const PublicKey &key)
-{
-    for (const auto &a : network.genesis->authorities)
-        if (a.key == key)
-            return std::string(toString(a.type)) + " authority";
-    for (const auto &c : network.genesis->candidates)
-        if (c.info.publicKey == key)
-            return c.role == state::ValidatorRole::Stake ? "stake validator" : "energy validator";
-    return "observer";
-}
-
-void reap(std::vector<DevnetNode> &nodes)
-{
-    for (auto &n : nodes) {
-        if (n.exited || n.pid <= 0)
-            continue;
-        int status = 0;
-        if (::waitpid(n.pid, &status, WNOHANG) == n.pid) {
-            n.exited = true;
-            n.status = status;
-        }
-    }
-}
-
-} // namespace
-
 int runDevnet(const DevnetOptions &o, const std::string &self)
 {
     const char *cmd = "devnet";
@@ -383,156 +196,50 @@ int runDevnet(const DevnetOptions &o, const std::string &self)
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     const fs::path dir = fs::absolute(o.dir);
     if (!fs::exists(dir / "network.toml")) {
-        if (auto created = createDevnet(o, dir); !created)
+        if (auto created = createDevnet(o.layout, dir); !created)
             return fail(cmd, created.error().message);
         std::cout << "devnet: created a new network in " << dir.string() << std::endl;
     } else {
         std::cout << "devnet: reusing the network in " << dir.string() << std::endl;
     }
-    auto network = node::readNetworkFile(dir / "network.toml");
-    if (!network)
-        return fail(cmd, network.error().message);
-
-    std::vector<DevnetNode> nodes;
-    for (int i = 1;; ++i) {
-        const fs::path nodeDir = dir / ("node-" + std::to_string(i));
-        if (!fs::exists(nodeDir / "node.toml"))
-            break;
-        auto config = node::readNodeConfig(nodeDir / "node.toml");
-        if (!config)
-            return fail(cmd, config.error().message);
-        auto info = crypto::readKeystoreInfo(config->keyFile);
-        if (!info)
-            return fail(cmd, info.error().message);
-        DevnetNode n;
-        n.name = "node-" + std::to_string(i);
-        n.dir = nodeDir;
-        n.config = nodeDir / "node.toml";
-        n.key = info->publicKey;
-        n.role = roleOf(*network, n.key);
-        nodes.push_back(n);
+    auto devnet = DevnetProcesses::open(dir);
+    if (!devnet)
+        return fail(cmd, devnet.error().message);
+    for (const auto &n : devnet->nodes())
         std::cout << "devnet: " << n.name << " " << n.role << " " << n.key.shortHex() << " consensus "
-                  << config->listenConsensus << " bulk " << config->listenBulk << " log "
-                  << (nodeDir / "node.log").string() << std::endl;
-    }
-    if (nodes.empty())
-        return fail(cmd, "no node configurations under " + dir.string());
+                  << n.listenConsensus << " bulk " << n.listenBulk << " log " << (n.dir / "node.log").string()
+                  << std::endl;
     if (o.initOnly)
         return 0;
-
-    for (auto &n : nodes) {
-        (void)std::remove((n.dir / "status.json").c_str());
-        const pid_t pid = ::fork();
-        if (pid < 0)
-            return fail(cmd, "cannot start the nodes (fork failed)");
-        if (pid == 0) {
-            const int log = ::open((n.dir / "node.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-            if (log >= 0) {
-                ::dup2(log, STDOUT_FILENO);
-                ::dup2(log, STDERR_FILENO);
-            }
-            sigset_t none;
-            sigemptyset(&none);
-            pthread_sigmask(SIG_SETMASK, &none, nullptr);
-            const std::string config = n.config.string();
-            const char *argv[] = {"gtx-node", "run", "--config", config.c_str(), nullptr};
-            ::execv(self.c_str(), const_cast<char *const *>(argv));
-            std::_Exit(127);
-        }
-        n.pid = pid;
+    if (auto started = devnet->start(self); !started) {
+        std::ostringstream ignored;
+        (void)devnet->stop(ignored);
+        return fail(cmd, started.error().message);
     }
 
     const auto started = std::chrono::steady_clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
-    auto lowest = [&](const char *field) {
-        std::uint64_t m = UINT64_MAX;
-        for (const auto &n : nodes)
-            m = std::min(m, statusField(readText(n.dir / "status.json"), field));
-        return m == UINT64_MAX ? 0 : m;
-    };
     bool early = false;
     double lastReport = 0;
     while (o.durationSeconds <= 0 || elapsed() < o.durationSeconds) {
         if (waitForStop(signals, 250))
             break;
-        reap(nodes);
-        if (std::any_of(nodes.begin(), nodes.end(), [](const DevnetNode &n) { return n.exited; })) {
+        if (devnet->anyExited()) {
             early = true;
             break;
         }
         if (elapsed() - lastReport >= 10) {
             lastReport = elapsed();
-            std::cout << "devnet: t=" << static_cast<int>(lastReport) << "s head=" << lowest("head")
-                      << " fast=" << lowest("fast") << " full=" << lowest("full") << " economic="
-                      << lowest("economic") << std::endl;
+            std::cout << "devnet: t=" << static_cast<int>(lastReport) << "s head=" << devnet->lowest("head")
+                      << " fast=" << devnet->lowest("fast") << " full=" << devnet->lowest("full")
+                      << " economic=" << devnet->lowest("economic") << std::endl;
         }
     }
-
-    // Stop: SIGTERM, then up to 15 s for a clean exit, then SIGKILL.
-    for (auto &n : nodes)
-        if (!n.exited)
-            ::kill(n.pid, SIGTERM);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-    while (std::chrono::steady_clock::now() < deadline
-           && std::any_of(nodes.begin(), nodes.end(), [](const DevnetNode &n) { return !n.exited; })) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        reap(nodes);
-    }
-    bool clean = !early;
-    for (auto &n : nodes) {
-        if (!n.exited) {
-            ::kill(n.pid, SIGKILL);
-            ::waitpid(n.pid, &n.status, 0);
-            n.exited = true;
-            clean = false;
-            std::cerr << "gtx-node: devnet: " << n.name << " did not stop in time and was killed\n";
-        } else if (!WIFEXITED(n.status) || WEXITSTATUS(n.status) != 0) {
-            clean = false;
-            std::cerr << "gtx-node: devnet: " << n.name << " failed (see " << (n.dir / "node.log").string() << ")\n";
-        }
-    }
-
-    // Compare the finalized chains in the ledgers at the lowest height all reached.
-    std::vector<std::optional<std::pair<std::uint64_t, std::unique_ptr<ledger::Ledger>>>> ledgers;
-    std::uint64_t common = UINT64_MAX;
-    for (const auto &n : nodes) {
-        auto passphrase = node::readPassphraseFile(n.dir / "passphrase");
-        auto l = passphrase ? ledger::Ledger::open(n.dir / "ledger", asBytes(*passphrase))
-                            : Result<std::unique_ptr<ledger::Ledger>>(passphrase.error());
-        if (!l) {
-            std::cerr << "gtx-node: devnet: " << n.name << ": " << l.error().message << '\n';
-            ledgers.emplace_back(std::nullopt);
-            continue;
-        }
-        const std::uint64_t h = (*l)->height();
-        common = std::min(common, h);
-        ledgers.emplace_back(std::make_pair(h, std::move(l).value()));
-    }
-    std::map<Hash256, int> votes;
-    std::vector<std::optional<Hash256>> hashes;
-    for (auto &l : ledgers) {
-        std::optional<Hash256> h;
-        if (l && common != UINT64_MAX)
-            if (auto header = l->second->headerAt(common))
-                h = blockHash(*header);
-        hashes.push_back(h);
-        if (h)
-            ++votes[*h];
-    }
-    Hash256 majority;
-    int best = 0;
-    for (const auto &[h, count] : votes)
-        if (count > best) {
-            best = count;
-            majority = h;
-        }
-    int divergent = 0;
-    for (const auto &h : hashes)
-        if (!h || *h != majority)
-            ++divergent;
-    std::cout << "devnet: nodes=" << nodes.size() << " height=" << lowest("head") << " fast=" << lowest("fast")
-              << " full=" << lowest("full") << " economic=" << lowest("economic") << " divergent=" << divergent
-              << std::endl;
+    const bool clean = devnet->stop(std::cerr) && !early;
+    const int divergent = devnet->divergent(std::cerr);
+    std::cout << "devnet: nodes=" << devnet->nodes().size() << " height=" << devnet->lowest("head")
+              << " fast=" << devnet->lowest("fast") << " full=" << devnet->lowest("full")
+              << " economic=" << devnet->lowest("economic") << " divergent=" << divergent << std::endl;
     return clean && divergent == 0 ? 0 : 1;
 }
 

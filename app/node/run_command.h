@@ -19,6 +19,8 @@
 // when every node ran to the end and D is 0. With --init it only creates
 // the directory (or checks an existing one) and lists the nodes.
 
+#include "app/node/devnet.h"
+
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -38,10 +40,7 @@ struct DevnetOptions
 {
     std::string dir;
     double durationSeconds = 0;   // 0: until Ctrl-C
-    int authorities = 5;
-    int stakeValidators = 4;
-    int energyValidators = 2;
-    int basePort = 24100;
+    DevnetLayout layout;
     bool initOnly = false;        // create (or check) the directory, start nothing
 };
 

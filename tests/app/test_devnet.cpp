@@ -78,6 +78,7 @@ class TestDevnet : public QObject
 private slots:
     void devnetFinalizesAtEveryLevelAndRestarts();
     void runRefusesABadConfiguration();
+    void benchDevnetMeasuresUnderLoad();
 };
 
 void TestDevnet::devnetFinalizesAtEveryLevelAndRestarts()
@@ -125,7 +126,25 @@ void TestDevnet::devnetFinalizesAtEveryLevelAndRestarts()
 
     // Run again on the same directory: the nodes restore from their ledgers
     // and the chain goes on from where it was.
-    const Run second = gtxNode({"devnet", "--dir", dir, "--duration", "15", "--base-port", basePort()}, 90000);
+    QProcess running;
+    running.setProgram(QStringLiteral(GTX_NODE_BINARY));
+    running.setArguments({"devnet", "--dir", dir, "--duration", "20", "--base-port", basePort()});
+    running.setStandardInputFile(QProcess::nullDevice());
+    running.start();
+    QVERIFY(running.waitForStarted());
+    // Meanwhile a second devnet on the same directory is refused, and says
+    // why, before it starts any process (it would fight over the ledgers).
+    // (The control socket exists only while its node runs.)
+    QVERIFY(!QFile::exists(dir + "/node-11/control.sock"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir + "/node-11/control.sock"), 30000);
+    const Run clash = gtxNode({"devnet", "--dir", dir, "--duration", "5", "--base-port", basePort()}, 60000);
+    QCOMPARE(clash.exitCode, 1);
+    QVERIFY2(clash.err.contains("is already running"), qPrintable(clash.err));
+    QVERIFY(!clash.out.contains("divergent="));
+    QVERIFY(running.waitForFinished(90000));
+    const Run second{running.exitStatus() == QProcess::NormalExit ? running.exitCode() : -1,
+                     QString::fromUtf8(running.readAllStandardOutput()),
+                     QString::fromUtf8(running.readAllStandardError())};
     QVERIFY2(second.exitCode == 0, qPrintable(second.out + second.err));
     QVERIFY(second.out.contains("reusing the network"));
     const Summary t = summaryOf(second.out);
@@ -192,6 +211,31 @@ void TestDevnet::runRefusesABadConfiguration()
     const Run none = gtxNode({"run", "--config", tmp.filePath("absent.toml")}, 20000);
     QCOMPARE(none.exitCode, 1);
     QVERIFY2(none.err.contains("Cannot read the configuration"), qPrintable(none.err));
+}
+
+// The benchmark end to end, briefly: batched transfers ("txs"), the Fast
+// trace, EGAT's halts and resumes through the control endpoint, and their
+// Instant finality on all five authorities. Figures are not judged here
+// (the machine is shared); that every part worked is.
+void TestDevnet::benchDevnetMeasuresUnderLoad()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const Run r = gtxNode({"bench", "devnet", "--dir", tmp.filePath("bench"), "--duration", "15", "--rate", "300",
+                           "--halts", "3", "--base-port", basePort()},
+                          180000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    static const QRegularExpression last(
+        "devnet-bench: tx_finalized_per_s=([0-9.]+) fast_p50_ms=([0-9.]+) fast_p99_ms=([0-9.]+) "
+        "halt_instant_p50_ms=([0-9.]+) halt_instant_p99_ms=([0-9.]+)\\s*$");
+    const auto m = last.match(r.out.trimmed());
+    QVERIFY2(m.hasMatch(), qPrintable(r.out));
+    QVERIFY2(m.captured(1).toDouble() > 50, qPrintable(r.out));   // of 300 offered
+    QVERIFY(m.captured(2).toDouble() > 0 && m.captured(3).toDouble() >= m.captured(2).toDouble());
+    QVERIFY(m.captured(4).toDouble() > 0 && m.captured(5).toDouble() >= m.captured(4).toDouble());
+    QVERIFY2(r.out.contains(" refused=0 "), qPrintable(r.out));
+    QVERIFY2(r.out.contains(" halts=3 resumes=3 orders_timed_out=0"), qPrintable(r.out));
+    QVERIFY2(r.out.contains(" divergent=0"), qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestDevnet)

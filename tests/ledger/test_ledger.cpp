@@ -1131,6 +1131,22 @@ void TestLedger::consensusLogKeepsEntriesUntilPruned()
         QCOMPARE(QString::fromStdString(refused.error().code), QString("ledger.invalid_log"));
         QCOMPARE(ledger->consensusLog().value().size(), std::size_t{3});
         QCOMPARE(ledger->stateRoot(), root);
+        // Bounded: a batch that would take the log past its limit writes
+        // none of it and says so; up to the limit exactly is fine.
+        std::vector<Entry> many(gtx::ledger::kMaxConsensusLogEntries - 3, Entry{20, gtx::toBytes("v")});
+        many.push_back({20, gtx::toBytes("one too many")});
+        const auto full = ledger->appendConsensusLog(many);
+        QVERIFY(!full.ok());
+        QCOMPARE(QString::fromStdString(full.error().code), QString("ledger.log_full"));
+        QCOMPARE(ledger->consensusLog().value().size(), std::size_t{3});
+        many.pop_back();
+        QVERIFY(ledger->appendConsensusLog(many).ok());
+        QCOMPARE(ledger->consensusLog().value().size(), gtx::ledger::kMaxConsensusLogEntries);
+        QVERIFY(!ledger->appendConsensusLog(second).ok());
+        QVERIFY(ledger->pruneConsensusLog(20).ok());   // the many go with slot 20
+        QCOMPARE(ledger->consensusLog().value().size(), std::size_t{0});
+        QVERIFY(ledger->appendConsensusLog(first).ok());
+        QVERIFY(ledger->appendConsensusLog(second).ok());
     }
     {
         auto opened = Ledger::open(dir, bytesOf(kPassphrase));

@@ -197,8 +197,19 @@ public:
 
     std::vector<Status> submitTransactions(const std::vector<Transaction> &txs)
     {
-        std::vector<Status> verdicts(txs.size(), makeError("net.stopped", "The node is not running."));
-        onNodeThread([&](ConsensusNode &node) { verdicts = node.submitTransactions(txs, m_clock.nowMs()); });
+        // In slices, each one task: between two of them the node thread
+        // goes round its loop, so votes and emergency blocks never wait
+        // behind a whole batch.
+        constexpr std::size_t kSlice = 64;
+        std::vector<Status> verdicts;
+        verdicts.reserve(txs.size());
+        for (std::size_t at = 0; at < txs.size(); at += kSlice) {
+            const std::vector<Transaction> slice(txs.begin() + static_cast<std::ptrdiff_t>(at),
+                                                 txs.begin() + static_cast<std::ptrdiff_t>(std::min(txs.size(), at + kSlice)));
+            std::vector<Status> part(slice.size(), makeError("net.stopped", "The node is not running."));
+            onNodeThread([&](ConsensusNode &node) { part = node.submitTransactions(slice, m_clock.nowMs()); });
+            verdicts.insert(verdicts.end(), part.begin(), part.end());
+        }
         return verdicts;
     }
 

@@ -20,8 +20,12 @@
 // the load to its end, per second; A and B run from a transfer's handing
 // over to node-1 seeing its block Fast-final; C and D from a halt's handing
 // over to the last of the five authorities holding it Instant-final.
-// Figures, not checks: exit status 0 unless the benchmark could not run or
-// the nodes' finalized chains diverged.
+// Transfers not Fast-final 10 s after the load ended are counted
+// (not_final) and left out of A and B. The halt's time includes its wait
+// at node-1's control endpoint, which serves one request at a time, as an
+// operator's console would wait. Figures, not checks: exit status 0 unless
+// the benchmark could not run, a node did not stop cleanly, or the nodes'
+// finalized chains diverged.
 
 #include <CLI/CLI.hpp>
 

@@ -68,22 +68,28 @@ Result<Transaction> decodeTransactionHex(const std::string &hex)
     return codec::decode<Transaction>(bytes, "transaction");
 }
 
-// The Fast-final blocks above `since` (at most kTraceBlocks of them), one
-// line each: "HEIGHT FAST_AT_US TXID...", FAST_AT_US being when this node
-// saw it Fast-final (0 if no longer known). For the devnet benchmark.
+// The Fast-final blocks above `since` (at most kTraceBlocks of them, and
+// no more once kTraceIds transaction ids are listed), one line each:
+// "HEIGHT FAST_AT_US TXID...", FAST_AT_US being when this node saw it
+// Fast-final (0 if no longer known). For the devnet benchmark.
 constexpr std::uint64_t kTraceBlocks = 16;
+constexpr std::size_t kTraceIds = 20'000;
 std::string fastSinceText(const net::PeerHost &host, const ConsensusNode &node, std::uint64_t since)
 {
     const BlockNode *tip = node.finalizedTip(consensus::FinalityLevel::Fast);
+    if (!tip || tip->height <= since)
+        return {};
+    std::vector<const BlockNode *> blocks;   // newest first
+    for (const BlockNode *b = consensus::BlockTree::ancestorAtHeight(tip, std::min(tip->height, since + kTraceBlocks));
+         b && b->height > since; b = b->parent)
+        blocks.push_back(b);
     std::string out;
-    if (!tip)
-        return out;
-    const std::uint64_t last = std::min(tip->height, since + kTraceBlocks);
-    for (std::uint64_t h = since + 1; h <= last; ++h) {
-        const BlockNode *b = consensus::BlockTree::ancestorAtHeight(tip, h);
-        if (!b)
-            break;
-        out += std::to_string(h) + ' ' + std::to_string(host.fastAtUs(h).value_or(0));
+    std::size_t ids = 0;
+    for (auto it = blocks.rbegin(); it != blocks.rend() && (ids == 0 || ids + (*it)->block->transactions.size() <= kTraceIds);
+         ++it) {
+        const BlockNode *b = *it;
+        ids += b->block->transactions.size();
+        out += std::to_string(b->height) + ' ' + std::to_string(host.fastAtUs(b->height).value_or(0));
         for (const Transaction &tx : b->block->transactions) {
             out += ' ';
             out += transactionId(tx).hex();

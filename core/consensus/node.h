@@ -249,9 +249,13 @@ private:
     // Messages are buffered and written in one batch before the node signs
     // anything (persist()) and at each new slot: what justifies a source is
     // on disk before a vote from that source leaves the node.
-    void logMessage(std::uint64_t slot, const Message &message);
-    void flushLog();
+    bool logMessage(std::uint64_t slot, const Message &message);   // false: not needed (final, or replaying)
+    bool flushLog();   // false: this or an earlier write failed and nothing has been written since
+    std::size_t loggedClientTransactions() const;
     Status admitTransaction(const Transaction &tx);   // submitTransaction() without the flush
+    // Directly given transactions in the consensus log, by the slot after
+    // which they leave it (limits::kMaxLoggedClientTransactions in all).
+    std::map<std::uint64_t, std::size_t> m_loggedClientTxs;
     void replayLog();
     // Raises an alarm when a safety-path audit record could not be written.
     void storeAlarm(const Status &written, const std::string &what);
@@ -347,6 +351,7 @@ private:
         m_unsavedFinal;
     bool m_finalWriteFailing = false;
     bool m_logWriteFailing = false;   // alarmed once until a write works again
+    std::uint64_t m_logWriteFailures = 0;   // failed writes of the consensus log, ever
     bool m_replaying = false;         // replayLog() runs: nothing is logged again
     std::vector<ConsensusStore::LogEntry> m_logBuffer;   // not written yet (bounded: flushed each slot)
     LocalPerformance m_performance;

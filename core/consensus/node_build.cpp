@@ -39,31 +39,42 @@ Status ConsensusNode::executesOnHead(const Transaction &tx)
 
 Status ConsensusNode::submitTransaction(const Transaction &tx, std::int64_t nowMs)
 {
-    m_nowMs = std::max(m_nowMs, nowMs);
-    Status verdict = admitTransaction(tx);
-    flushLog();   // written before the node says it took it
-    return verdict;
+    return submitTransactions({tx}, nowMs).front();
 }
 
 std::vector<Status> ConsensusNode::submitTransactions(const std::vector<Transaction> &txs, std::int64_t nowMs)
 {
     m_nowMs = std::max(m_nowMs, nowMs);
+    const std::uint64_t failuresBefore = m_logWriteFailures;
     std::vector<Status> verdicts;
     verdicts.reserve(txs.size());
     for (const Transaction &tx : txs)
         verdicts.push_back(admitTransaction(tx));
-    flushLog();   // one write for the batch, before any verdict is given
+    // One write for the batch, before any verdict is given: a transaction
+    // the log could not keep is not called accepted.
+    flushLog();
+    if (m_logWriteFailures != failuresBefore)
+        for (Status &v : verdicts)
+            if (v.ok())
+                v = makeError("store.log_failed",
+                              "The node took the transaction but could not record it in its consensus log; "
+                              "it may be lost if the whole network restarts. Check the node's storage.");
     return verdicts;
 }
 
 Status ConsensusNode::admitTransaction(const Transaction &tx)
 {
-    // A full lane refuses at once: under overload the node spends no
-    // signature check on what it cannot keep.
-    GTX_TRY(m_mempool.roomFor(tx));
     const Hash256 id = transactionId(tx);
+    if (m_mempool.contains(id))
+        return makeError("mempool.duplicate", "The transaction is already pending.");
     if (m_tree->chainHasTransaction(m_head, id))
         return makeError("mempool.duplicate", "The transaction is already on the chain.");
+    // A full lane, or a full share of the consensus log, refuses at once:
+    // under overload the node spends no signature check on what it cannot keep.
+    GTX_TRY(m_mempool.roomFor(tx));
+    if (loggedClientTransactions() >= limits::kMaxLoggedClientTransactions)
+        return makeError("mempool.busy", "The node holds as many directly given transactions as it can keep "
+                                         "safe across a restart; try again in a few minutes.");
     if (!m_params.transactionLive(tx.timestampMs, m_nowMs))
         return makeError("tx.stale", "The transaction's time is outside its validity period.");
     GTX_TRY(checkTransaction(tx, m_tree->txContext(m_head, m_verifier)));
@@ -75,7 +86,9 @@ Status ConsensusNode::admitTransaction(const Transaction &tx)
     // Given here (an operator's order, a client's payment), it must not be
     // lost if the whole network restarts before a block carries it: the log
     // keeps it until it can no longer be included (the caller flushes it).
-    logMessage(m_params.slotAt(tx.timestampMs + m_params.transactionLifetimeMs()), Message{tx});
+    const std::uint64_t leaves = m_params.slotAt(tx.timestampMs + m_params.transactionLifetimeMs());
+    if (logMessage(leaves, Message{tx}))
+        ++m_loggedClientTxs[leaves];
     return Status::success();
 }
 

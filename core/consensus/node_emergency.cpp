@@ -24,6 +24,12 @@ Status ConsensusNode::submitEmergencyOrder(const Transaction &order, std::int64_
     auto decoded = verifyEmergencyOrder(order, m_genesis->authorities, m_verifier);
     if (!decoded)
         return decoded.error();
+    // Given twice (a client retrying after a timeout), it would take a second
+    // sequence number and a second emergency block.
+    const Hash256 orderId = transactionId(order);
+    for (const auto &[id, known] : m_emergencyBlocks)
+        if (transactionId(known.order) == orderId)
+            return makeError("emergency.duplicate", "This order has already been given.");
     // The audit record comes first: an order that cannot be recorded is not
     // given (and uses up no sequence number, so the next one leaves no gap).
     const std::string action = order.kind == TransactionKind::EmergencyHalt ? "emergency.halt_proposed"

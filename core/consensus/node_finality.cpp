@@ -68,29 +68,42 @@ void ConsensusNode::drainFinality()
         finalSlot = m_unsavedFinal.front().first->header.slot - 1;
     if (finalSlot && *finalSlot > 0) {
         flushLog();   // in order: what the prune may drop is written first
-        (void)m_store.pruneLog(*finalSlot);   // a failed prune keeps more than needed, which the next one drops
+        // A failed prune keeps more than needed, which the next one drops.
+        if (m_store.pruneLog(*finalSlot).ok())
+            m_loggedClientTxs.erase(m_loggedClientTxs.begin(), m_loggedClientTxs.upper_bound(*finalSlot));
     }
 }
 
-void ConsensusNode::logMessage(std::uint64_t slot, const Message &message)
+bool ConsensusNode::logMessage(std::uint64_t slot, const Message &message)
 {
     if (m_replaying || slot <= m_finality->tip(FinalityLevel::Fast)->slot)
-        return;
+        return false;
     m_logBuffer.push_back({slot, encodeMessage(message)});
     if (m_logBuffer.size() >= 256)
         flushLog();
+    return true;
 }
 
-void ConsensusNode::flushLog()
+std::size_t ConsensusNode::loggedClientTransactions() const
+{
+    std::size_t n = 0;
+    for (const auto &[slot, count] : m_loggedClientTxs)
+        n += count;
+    return n;
+}
+
+bool ConsensusNode::flushLog()
 {
     if (m_logBuffer.empty())
-        return;
+        return !m_logWriteFailing;
     const Status written = m_store.logMessages(m_logBuffer);
     m_logBuffer.clear();   // a failed batch is not retried: the next ones carry what is new
     if (!written && !m_logWriteFailing && m_observer)
         m_observer->onSafetyAlarm("store: the consensus log could not be written (" + written.error().message
                                   + "); a restart of the whole network could then stall finality");
     m_logWriteFailing = !written.ok();
+    m_logWriteFailures += written.ok() ? 0 : 1;
+    return written.ok();
 }
 
 // After a restart: the blocks above the restored Fast-final chain and the

@@ -18,5 +18,10 @@ constexpr std::size_t kMaxEvidenceGossipPerSlot = 16;
 constexpr std::uint64_t kMaxVoteLeadSlots = 2;
 constexpr std::size_t kMaxUnknownEmergencyVotesPerVoter = 8;
 constexpr std::uint32_t kMaxRangesPerPeerSlot = 4;
+// Transactions given to this node directly that its consensus log may hold
+// (each stays until it can no longer be included): half the log's room
+// (ledger::kMaxConsensusLogEntries), so clients cannot crowd out blocks,
+// votes and emergency records. More are refused, "mempool.busy".
+constexpr std::size_t kMaxLoggedClientTransactions = 32'768;
 
 } // namespace gtx::consensus::limits

@@ -150,7 +150,8 @@ public:
     // Hands a signed transaction to the node (on its thread); the result is
     // the mempool's verdict. Errors: the node's, or "net.stopped".
     Status submitTransaction(const Transaction &tx);
-    // Many at once, with one write of the node's consensus log; a verdict each.
+    // Many at once, a verdict each; taken in slices of 64, each one step of
+    // the node with one write of its consensus log.
     std::vector<Status> submitTransactions(const std::vector<Transaction> &txs);
     // An emergency order of this authority (ConsensusNode::submitEmergencyOrder).
     Status submitEmergencyOrder(const Transaction &order);

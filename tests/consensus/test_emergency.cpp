@@ -112,6 +112,11 @@ void TestEmergency::haltAppliesAtOnceEverywhere()
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 2, {zones::kPeaSouth},
                                    {&net.net.operators[2][0], &net.net.operators[2][1]}, net.now);
     QVERIFY(net.node(2).submitEmergencyOrder(halt, net.now).ok());
+    // Given again (a client retrying after a timeout), the same order takes
+    // no second sequence number.
+    const auto sequence = net.node(2).signerRecord().emergencyProposedSeq;
+    QCOMPARE(net.node(2).submitEmergencyOrder(halt, net.now).error().code, std::string("emergency.duplicate"));
+    QCOMPARE(net.node(2).signerRecord().emergencyProposedSeq, sequence);
     // A halt takes effect when the quorum has certified it (Instant), on
     // every node alike; not before, not even on the proposer.
     QVERIFY(!net.node(2).localHalts().isHalted(zones::kPeaSouth));

@@ -64,7 +64,15 @@ public:
     Status appendFinalized(const Block &, std::span<const state::StateChange>) override { return Status::success(); }
     Result<RestoredChain> loadFinalized() override { return RestoredChain{}; }
     Status recordAudit(const std::string &, const std::string &, std::int64_t) override { return Status::success(); }
-    Status logMessages(const std::vector<LogEntry> &) override { return Status::success(); }
+    bool logFails = false;
+    std::size_t logged = 0;
+    Status logMessages(const std::vector<LogEntry> &entries) override
+    {
+        if (logFails)
+            return makeError("ledger.io", "disk full");
+        logged += entries.size();
+        return Status::success();
+    }
     Status pruneLog(std::uint64_t) override { return Status::success(); }
     Result<std::vector<Bytes>> loadLog() override { return std::vector<Bytes>{}; }
 };
@@ -449,6 +457,39 @@ void TestSignerState::refusesToSignWhenTheStoreFails()
     QVERIFY(outbox.votes().empty());
     QVERIFY(node->counters().signRefused >= 1);
     store.failWrites(false);
+}
+
+// A transaction given directly is in the consensus log before the node
+// says it took it; when the log cannot be written the node says so.
+void TestSignerState::clientTransactionIsRecordedBeforeItIsAccepted()
+{
+    const TestNetwork n = makeTestNetwork();
+    CachingVerifier verifier;
+    SpyStore store;
+    CapturingOutbox outbox;
+    auto node = startAuthority(n, store, outbox, verifier);
+    const std::int64_t now = n.params.slotStartMs(1) + 200;
+    node->onTick(now);
+    auto proposal = [&](const char *text) {
+        Transaction tx;
+        tx.kind = TransactionKind::GovernanceProposal;
+        tx.networkId = n.params.networkId;
+        tx.timestampMs = now;
+        tx.payload = toBytes(text);
+        signTransaction(tx, testKey(77));
+        return tx;
+    };
+    const std::size_t before = store.logged;
+    const auto verdicts = node->submitTransactions({proposal("one"), proposal("two"), proposal("one")}, now);
+    QCOMPARE(verdicts.size(), std::size_t{3});
+    QVERIFY(verdicts[0].ok() && verdicts[1].ok());
+    QCOMPARE(verdicts[2].error().code, std::string("mempool.duplicate"));
+    QCOMPARE(store.logged, before + 2);
+    store.logFails = true;
+    const Status refused = node->submitTransaction(proposal("three"), now);
+    QCOMPARE(refused.error().code, std::string("store.log_failed"));
+    store.logFails = false;
+    QVERIFY(node->submitTransaction(proposal("four"), now).ok());
 }
 
 void TestSignerState::restartedNodeWaitsForItsLastSource()

@@ -20,4 +20,5 @@ private slots:
     void rolledBackLedgerDoesNotMakeItDoubleVote();
     void refusesToSignWhenTheStoreFails();
     void restartedNodeWaitsForItsLastSource();
+    void clientTransactionIsRecordedBeforeItIsAccepted();
 };

@@ -206,6 +206,8 @@ int printReply(const char *command, const std::string &reply, bool json)
     if (!body.empty() && body.front() == '{')
         body.erase(0, 1);
     int depth = 0;
+    bool quoted = false;   // inside a string: its commas and brackets are text
+    bool escaped = false;
     std::string line;
     auto flush = [&] {
         const auto colon = line.find("\":");
@@ -218,6 +220,18 @@ int printReply(const char *command, const std::string &reply, bool json)
         line.clear();
     };
     for (const char c : body) {
+        if (quoted) {
+            line += c;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                quoted = false;
+            continue;
+        }
+        if (c == '"')
+            quoted = true;
         if (c == '{' || c == '[')
             ++depth;
         if (c == '}' || c == ']')

@@ -37,6 +37,17 @@ std::string randomHex(std::size_t bytes)
     return toHex(b);
 }
 
+// Creates `dir` (and its parents) for its owner alone.
+Status makePrivateDirectory(const fs::path &dir)
+{
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        return makeError("devnet.io", "Cannot create " + dir.string() + ": " + ec.message());
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    return Status::success();
+}
+
 Status writePrivate(const fs::path &file, const std::string &text)
 {
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -81,11 +92,7 @@ std::uint64_t statusField(const std::string &json, const std::string &name)
 // one configuration per node.
 Status createDevnet(const DevnetLayout &o, const fs::path &dir)
 {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        return makeError("devnet.io", "Cannot create " + dir.string() + ": " + ec.message());
-    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    GTX_TRY(makePrivateDirectory(dir));
     node::NetworkFile network;
     network.params = node::devnetParams();
     // A few seconds for the nodes to start before the first slot.
@@ -103,10 +110,7 @@ Status createDevnet(const DevnetLayout &o, const fs::path &dir)
     std::vector<PublicKey> keys;
     for (int i = 0; i < total; ++i) {
         const fs::path nodeDir = dir / ("node-" + std::to_string(i + 1));
-        fs::create_directories(nodeDir, ec);
-        if (ec)
-            return makeError("devnet.io", "Cannot create " + nodeDir.string() + ": " + ec.message());
-        fs::permissions(nodeDir, fs::perms::owner_all, fs::perm_options::replace, ec);
+        GTX_TRY(makePrivateDirectory(nodeDir));
         const std::string passphrase = randomHex(24);
         GTX_TRY(writePrivate(nodeDir / "passphrase", passphrase + "\n"));
         const crypto::KeyPair key = crypto::KeyPair::generate();
@@ -150,10 +154,7 @@ Status createDevnet(const DevnetLayout &o, const fs::path &dir)
     // The console's place: an observer key, two ports after the nodes', and
     // a configuration in the same format (gtx-console --join-devnet reads it).
     const fs::path consoleDir = dir / "console";
-    fs::create_directories(consoleDir, ec);
-    if (ec)
-        return makeError("devnet.io", "Cannot create " + consoleDir.string() + ": " + ec.message());
-    fs::permissions(consoleDir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    GTX_TRY(makePrivateDirectory(consoleDir));
     const std::string consolePassphrase = randomHex(24);
     GTX_TRY(writePrivate(consoleDir / "passphrase", consolePassphrase + "\n"));
     const crypto::KeyPair observer = crypto::KeyPair::generate();

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <span>
 #include <memory>
 #include <optional>
 #include <set>
@@ -149,7 +150,7 @@ public:
     Status submitTransaction(const Transaction &tx, std::int64_t nowMs);
     // The same for many at once, with one write of the consensus log; a
     // verdict per transaction, in order.
-    std::vector<Status> submitTransactions(const std::vector<Transaction> &txs, std::int64_t nowMs);
+    std::vector<Status> submitTransactions(std::span<const Transaction> txs, std::int64_t nowMs);
     // An operator's emergency order (signed by this authority's key and
     // approved by two of its operators): applied locally at once if it is a
     // halt, and proposed as an emergency block for the quorum to certify.
@@ -250,12 +251,12 @@ private:
     // anything (persist()) and at each new slot: what justifies a source is
     // on disk before a vote from that source leaves the node.
     bool logMessage(std::uint64_t slot, const Message &message);   // false: not needed (final, or replaying)
-    bool flushLog();   // false: this or an earlier write failed and nothing has been written since
-    std::size_t loggedClientTransactions() const;
+    void flushLog();
     Status admitTransaction(const Transaction &tx);   // submitTransaction() without the flush
     // Directly given transactions in the consensus log, by the slot after
-    // which they leave it (limits::kMaxLoggedClientTransactions in all).
+    // which they leave it, and their sum (at most limits::kMaxLoggedClientTransactions).
     std::map<std::uint64_t, std::size_t> m_loggedClientTxs;
+    std::size_t m_loggedClientTxCount = 0;
     void replayLog();
     // Raises an alarm when a safety-path audit record could not be written.
     void storeAlarm(const Status &written, const std::string &what);

@@ -39,10 +39,10 @@ Status ConsensusNode::executesOnHead(const Transaction &tx)
 
 Status ConsensusNode::submitTransaction(const Transaction &tx, std::int64_t nowMs)
 {
-    return submitTransactions({tx}, nowMs).front();
+    return submitTransactions(std::span<const Transaction>(&tx, 1), nowMs).front();
 }
 
-std::vector<Status> ConsensusNode::submitTransactions(const std::vector<Transaction> &txs, std::int64_t nowMs)
+std::vector<Status> ConsensusNode::submitTransactions(std::span<const Transaction> txs, std::int64_t nowMs)
 {
     m_nowMs = std::max(m_nowMs, nowMs);
     const std::uint64_t failuresBefore = m_logWriteFailures;
@@ -72,7 +72,7 @@ Status ConsensusNode::admitTransaction(const Transaction &tx)
     // A full lane, or a full share of the consensus log, refuses at once:
     // under overload the node spends no signature check on what it cannot keep.
     GTX_TRY(m_mempool.roomFor(tx));
-    if (loggedClientTransactions() >= limits::kMaxLoggedClientTransactions)
+    if (m_loggedClientTxCount >= limits::kMaxLoggedClientTransactions)
         return makeError("mempool.busy", "The node holds as many directly given transactions as it can keep "
                                          "safe across a restart; try again in a few minutes.");
     if (!m_params.transactionLive(tx.timestampMs, m_nowMs))
@@ -87,8 +87,10 @@ Status ConsensusNode::admitTransaction(const Transaction &tx)
     // lost if the whole network restarts before a block carries it: the log
     // keeps it until it can no longer be included (the caller flushes it).
     const std::uint64_t leaves = m_params.slotAt(tx.timestampMs + m_params.transactionLifetimeMs());
-    if (logMessage(leaves, Message{tx}))
+    if (logMessage(leaves, Message{tx})) {
         ++m_loggedClientTxs[leaves];
+        ++m_loggedClientTxCount;
+    }
     return Status::success();
 }
 

@@ -69,8 +69,12 @@ void ConsensusNode::drainFinality()
     if (finalSlot && *finalSlot > 0) {
         flushLog();   // in order: what the prune may drop is written first
         // A failed prune keeps more than needed, which the next one drops.
-        if (m_store.pruneLog(*finalSlot).ok())
-            m_loggedClientTxs.erase(m_loggedClientTxs.begin(), m_loggedClientTxs.upper_bound(*finalSlot));
+        if (m_store.pruneLog(*finalSlot).ok()) {
+            const auto end = m_loggedClientTxs.upper_bound(*finalSlot);
+            for (auto it = m_loggedClientTxs.begin(); it != end; ++it)
+                m_loggedClientTxCount -= it->second;
+            m_loggedClientTxs.erase(m_loggedClientTxs.begin(), end);
+        }
     }
 }
 
@@ -84,18 +88,10 @@ bool ConsensusNode::logMessage(std::uint64_t slot, const Message &message)
     return true;
 }
 
-std::size_t ConsensusNode::loggedClientTransactions() const
-{
-    std::size_t n = 0;
-    for (const auto &[slot, count] : m_loggedClientTxs)
-        n += count;
-    return n;
-}
-
-bool ConsensusNode::flushLog()
+void ConsensusNode::flushLog()
 {
     if (m_logBuffer.empty())
-        return !m_logWriteFailing;
+        return;
     const Status written = m_store.logMessages(m_logBuffer);
     m_logBuffer.clear();   // a failed batch is not retried: the next ones carry what is new
     if (!written && !m_logWriteFailing && m_observer)
@@ -103,7 +99,6 @@ bool ConsensusNode::flushLog()
                                   + "); a restart of the whole network could then stall finality");
     m_logWriteFailing = !written.ok();
     m_logWriteFailures += written.ok() ? 0 : 1;
-    return written.ok();
 }
 
 // After a restart: the blocks above the restored Fast-final chain and the

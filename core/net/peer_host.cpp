@@ -204,8 +204,7 @@ public:
         std::vector<Status> verdicts;
         verdicts.reserve(txs.size());
         for (std::size_t at = 0; at < txs.size(); at += kSlice) {
-            const std::vector<Transaction> slice(txs.begin() + static_cast<std::ptrdiff_t>(at),
-                                                 txs.begin() + static_cast<std::ptrdiff_t>(std::min(txs.size(), at + kSlice)));
+            const std::span<const Transaction> slice(txs.data() + at, std::min(kSlice, txs.size() - at));
             std::vector<Status> part(slice.size(), makeError("net.stopped", "The node is not running."));
             onNodeThread([&](ConsensusNode &node) { part = node.submitTransactions(slice, m_clock.nowMs()); });
             verdicts.insert(verdicts.end(), part.begin(), part.end());

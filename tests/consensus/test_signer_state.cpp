@@ -480,7 +480,8 @@ void TestSignerState::clientTransactionIsRecordedBeforeItIsAccepted()
         return tx;
     };
     const std::size_t before = store.logged;
-    const auto verdicts = node->submitTransactions({proposal("one"), proposal("two"), proposal("one")}, now);
+    const std::vector<Transaction> batch{proposal("one"), proposal("two"), proposal("one")};
+    const auto verdicts = node->submitTransactions(batch, now);
     QCOMPARE(verdicts.size(), std::size_t{3});
     QVERIFY(verdicts[0].ok() && verdicts[1].ok());
     QCOMPARE(verdicts[2].error().code, std::string("mempool.duplicate"));

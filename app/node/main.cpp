@@ -13,6 +13,7 @@
 //   gtx-node simulate --seed S --runs N [...]   (see app/node/simulate_command.h)
 //   gtx-node run --config FILE                   (see app/node/run_command.h)
 //   gtx-node devnet --dir DIR [--duration S]
+//   gtx-node meters check [--seed S] [--meters N] [--intervals K] (see app/node/meters_command.h)
 //
 // Every error is one line on stderr and a non-zero exit status:
 // 1 for a failed operation, 2 for a command-line mistake.
@@ -21,6 +22,7 @@
 #include "app/node/bench_command.h"
 #include "app/node/bench_devnet.h"
 #include "app/node/control_command.h"
+#include "app/node/meters_command.h"
 #include "app/node/run_command.h"
 #include "app/node/simulate_command.h"
 #include "core/sim/scenario.h"
@@ -245,6 +247,9 @@ int main(int argc, char **argv)
         "devnet", "Run a local network of node processes on loopback; report the finalized heights and divergence");
     gtx::app::addDevnetOptions(devnet, devnetOptions);
 
+    gtx::app::MetersOptions metersOptions;
+    auto *meters = gtx::app::addMetersCommand(app, metersOptions);
+
     std::string scenarioFile;
     auto *scenario = app.add_subcommand(
         "scenario", "Replay a scripted scenario (docs/scenarios.md) on a fresh in-process chain and print each "
@@ -300,6 +305,8 @@ int main(int argc, char **argv)
         }
         return gtx::app::runBenchState(benchOptions);
     }
+    if (meters->parsed())
+        return gtx::app::runMetersCheck(metersOptions);
     if (scenario->parsed()) {
         auto report = gtx::sim::runScenarioFile(scenarioFile);
         if (!report) {

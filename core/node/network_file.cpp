@@ -1,5 +1,6 @@
 #include "core/node/network_file.h"
 
+#include "core/common/text_file.h"
 #include "core/types/units.h"
 
 #include <toml++/toml.h>
@@ -190,18 +191,13 @@ Result<NetworkFile> parseNetworkFile(const std::string &text)
 
 Result<NetworkFile> readNetworkFile(const std::filesystem::path &file)
 {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec)
-        return makeError("network.no_file", "Cannot read the network file " + file.string() + ": " + ec.message());
-    if (size > (1u << 20))
-        return bad("it is larger than 1 MiB");
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in.good() && !in.eof())
-        return makeError("network.no_file", "Cannot read the network file " + file.string() + ".");
-    return parseNetworkFile(text.str());
+    auto text = readTextFile(file, 1u << 20);
+    if (!text) {
+        if (text.error().code == "file.too_large")
+            return bad("it is larger than 1 MiB");
+        return makeError("network.no_file", "Cannot read the network file: " + text.error().message + ".");
+    }
+    return parseNetworkFile(*text);
 }
 
 std::string formatNetworkFile(const NetworkFile &network)

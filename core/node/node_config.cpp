@@ -1,5 +1,7 @@
 #include "core/node/node_config.h"
 
+#include "core/common/text_file.h"
+
 #include <toml++/toml.h>
 
 #include <cstdlib>
@@ -24,18 +26,15 @@ std::string quoted(const std::string &s)
 
 Result<NodeConfig> readNodeConfig(const std::filesystem::path &file)
 {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec)
-        return makeError("config.no_file", "Cannot read the configuration " + file.string() + ": " + ec.message());
-    if (size > (1u << 20))
-        return bad(file, "it is larger than 1 MiB");
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
+    auto text = readTextFile(file, 1u << 20);
+    if (!text) {
+        if (text.error().code == "file.too_large")
+            return bad(file, "it is larger than 1 MiB");
+        return makeError("config.no_file", "Cannot read the configuration: " + text.error().message + ".");
+    }
     toml::table root;
     try {
-        root = toml::parse(text.str());
+        root = toml::parse(*text);
     } catch (const toml::parse_error &e) {
         return bad(file, "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
     }

@@ -2,6 +2,7 @@
 
 #include "core/common/arith.h"
 #include "core/common/json.h"
+#include "core/common/text_file.h"
 #include "core/consensus/chain.h"
 #include "core/consensus/verifier.h"
 #include "core/crypto/sodium.h"
@@ -127,7 +128,7 @@ Result<GridZone> ScenarioRun::zoneField(const toml::table &t) const
 {
     const auto code = t["zone"].value<std::string>();
     if (!code)
-        return invalid(t, "the entry needs a zone (EGAT-TX, MEA-METRO, PEA-N, PEA-NE, PEA-C, PEA-S)");
+        return invalid(t, "the entry needs a zone (EGAT-TX, MEA-METRO, PEA-N, PEA-NE, PEA-C, PEA-S, PEA-E, PEA-W)");
     auto zone = parseGridZone(*code);
     if (!zone)
         return invalid(t, "unknown zone '" + *code + "'");
@@ -527,20 +528,11 @@ Result<ScenarioReport> runScenarioText(const std::string &text, const std::strin
 
 Result<ScenarioReport> runScenarioFile(const std::filesystem::path &path)
 {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        return makeError("scenario.io", path.string() + " is not a readable file");
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec)
-        return makeError("scenario.io", path.string() + ": " + ec.message());
-    if (size > kMaxScenarioBytes)
-        return makeError("scenario.too_large", path.string() + " is larger than 1 MiB");
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof())
-        return makeError("scenario.io", path.string() + " could not be read");
-    return runScenarioText(text.str(), path.string());
+    auto text = readTextFile(path, kMaxScenarioBytes);
+    if (!text)
+        return makeError(text.error().code == "file.too_large" ? "scenario.too_large" : "scenario.io",
+                         text.error().message);
+    return runScenarioText(*text, path.string());
 }
 
 } // namespace gtx::sim

@@ -6,13 +6,15 @@ namespace gtx {
 
 namespace {
 
-constexpr std::array<GridZoneInfo, 6> kKnownZones{{
+constexpr std::array<GridZoneInfo, 8> kKnownZones{{
     {zones::kEgatTransmission.id, "EGAT-TX", "EGAT transmission network"},
     {zones::kMeaMetropolitan.id, "MEA-METRO", "MEA metropolitan (Bangkok, Nonthaburi, Samut Prakan)"},
     {zones::kPeaNorth.id, "PEA-N", "PEA north"},
     {zones::kPeaNortheast.id, "PEA-NE", "PEA northeast"},
     {zones::kPeaCentral.id, "PEA-C", "PEA central"},
     {zones::kPeaSouth.id, "PEA-S", "PEA south"},
+    {zones::kPeaEast.id, "PEA-E", "PEA east"},
+    {zones::kPeaWest.id, "PEA-W", "PEA west"},
 }};
 
 } // namespace

@@ -37,6 +37,8 @@ constexpr GridZone kPeaNorth{3};
 constexpr GridZone kPeaNortheast{4};
 constexpr GridZone kPeaCentral{5};
 constexpr GridZone kPeaSouth{6};
+constexpr GridZone kPeaEast{7};
+constexpr GridZone kPeaWest{8};
 } // namespace zones
 
 // Ids below this are reserved for the built-in table.

@@ -1,0 +1,127 @@
+#include "core/energy/ingest.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace gtx::energy {
+
+ReadingIngest::ReadingIngest(std::uint32_t networkId, const GridModel &model, ReadingRules rules,
+                             GridOperatorKeys operators)
+    : m_networkId(networkId), m_model(model), m_rules(rules), m_operators(std::move(operators))
+{
+}
+
+Status ReadingIngest::registerMeter(const MeterRecord &record)
+{
+    GTX_TRY(checkMeterRecord(m_model, record));
+    if (!m_meters.emplace(record.id, record).second)
+        return makeError("energy.meter_exists", "A meter with this id is already registered.");
+    return Status::success();
+}
+
+Status ReadingIngest::suspendMeter(const Hash256 &id)
+{
+    const auto it = m_meters.find(id);
+    if (it == m_meters.end())
+        return makeError("energy.unknown_meter", "No meter with this id is registered.");
+    it->second.status = MeterStatus::Suspended;
+    return Status::success();
+}
+
+Status ReadingIngest::rekeyMeter(const Hash256 &id, const PublicKey &key)
+{
+    const auto it = m_meters.find(id);
+    if (it == m_meters.end())
+        return makeError("energy.unknown_meter", "No meter with this id is registered.");
+    if (it->second.status == MeterStatus::Retired)
+        return makeError("energy.meter_retired", "A retired meter cannot be re-keyed.");
+    it->second.key = key;
+    it->second.status = MeterStatus::Active;
+    m_progress.erase(id);
+    m_lastReading.erase(id);
+    return Status::success();
+}
+
+const MeterRecord *ReadingIngest::meter(const Hash256 &id) const
+{
+    const auto it = m_meters.find(id);
+    return it == m_meters.end() ? nullptr : &it->second;
+}
+
+const MeterProgress *ReadingIngest::progress(const Hash256 &id) const
+{
+    const auto it = m_progress.find(id);
+    return it == m_progress.end() ? nullptr : &it->second;
+}
+
+BatchOutcome ReadingIngest::ingest(const ReadingBatch &batch, std::int64_t nowMs, unsigned threads)
+{
+    BatchOutcome out;
+    const std::size_t n = batch.readings.size();
+    out.batch = checkBatch(m_networkId, m_model, m_operators, batch);
+    if (!out.batch) {
+        out.readings.assign(n, out.batch);
+        return out;
+    }
+
+    // Phase 1, parallel: registry lookups and signatures.
+    std::vector<const MeterRecord *> records(n, nullptr);
+    out.readings.assign(n, Status::success());
+    auto verifyRange = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            const MeterReading &r = batch.readings[i];
+            const MeterRecord *record = meter(r.meterId);
+            if (!record) {
+                out.readings[i] = makeError("energy.unknown_meter", "The reading is from an unregistered meter.");
+                continue;
+            }
+            records[i] = record;
+            out.readings[i] = checkReadingSignature(m_networkId, *record, r);
+        }
+    };
+    const std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, n / 64));
+    if (workers <= 1) {
+        verifyRange(0, n);
+    } else {
+        std::vector<std::thread> pool;
+        const std::size_t share = (n + workers - 1) / workers;
+        for (std::size_t w = 1; w < workers; ++w)
+            pool.emplace_back(verifyRange, std::min(n, w * share), std::min(n, (w + 1) * share));
+        verifyRange(0, std::min(n, share));
+        for (auto &t : pool)
+            t.join();
+    }
+
+    // Phase 2, in order: every other rule against the progress so far.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!out.readings[i])
+            continue;
+        const MeterReading &r = batch.readings[i];
+        const MeterRecord &record = *records[i];
+        if (record.zone != batch.zone) {
+            out.readings[i] = makeError("energy.wrong_zone", "The meter is not in the batch's zone "
+                                                                 + gridZoneCode(batch.zone) + ".");
+            continue;
+        }
+        const auto it = m_progress.find(r.meterId);
+        std::optional<MeterProgress> previous;
+        if (it != m_progress.end())
+            previous = it->second;
+        auto next = checkReading(m_rules, m_model, record, previous, r, nowMs);
+        if (!next) {
+            if (next.error().code == "energy.duplicate_interval") {
+                const auto last = m_lastReading.find(r.meterId);
+                if (last != m_lastReading.end())
+                    out.evidence.push_back({last->second, r});
+            }
+            out.readings[i] = next.error();
+            continue;
+        }
+        m_progress[r.meterId] = *next;
+        m_lastReading[r.meterId] = r;
+        ++out.accepted;
+    }
+    return out;
+}
+
+} // namespace gtx::energy

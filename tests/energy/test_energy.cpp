@@ -1,0 +1,606 @@
+// The energy data rules: the grid model and its file, meter registration,
+// every reading rule with valid and invalid inputs (each invalid input
+// refused with its own reason), witnessed batches, duplicate-reading
+// evidence, the meter life-cycle, and the meter simulator run against the
+// rules, with a weakened rule that the simulator must catch.
+
+#include "test_energy.h"
+
+// moc cannot parse the C++20 standard headers these pull in.
+#ifndef Q_MOC_RUN
+#include "core/energy/grid_model.h"
+#include "core/energy/ingest.h"
+#include "core/energy/reading_rules.h"
+#include "core/sim/meter_sim.h"
+#endif
+
+#include <QtTest>
+
+#include <functional>
+#include <sys/stat.h>
+
+using namespace gtx;
+using namespace gtx::energy;
+
+Q_DECLARE_METATYPE(std::function<void(gtx::energy::MeterReading &)>)
+
+namespace {
+
+constexpr std::uint32_t kNet = 0x54455354;   // "TEST"
+constexpr std::int64_t kT0 = 1777395600000;  // a 15-minute boundary
+
+crypto::KeyPair keyOf(std::uint8_t n)
+{
+    std::array<std::uint8_t, 32> seed{};
+    seed.fill(n);
+    return crypto::KeyPair::fromSeed(seed);
+}
+
+GeoPoint at(double lat, double lon)
+{
+    return GeoPoint{static_cast<std::int32_t>(lat * 1e6), static_cast<std::int32_t>(lon * 1e6)};
+}
+
+struct Fixture
+{
+    const GridModel &model = defaultGridModel();
+    crypto::KeyPair meterKey = keyOf(1);
+    crypto::KeyPair consumerKey = keyOf(2);
+    crypto::KeyPair mea = keyOf(10);
+    crypto::KeyPair pea = keyOf(11);
+    crypto::KeyPair egat = keyOf(12);
+    MeterRecord prosumer;   // MEA, Chidlom, 15 kW
+    MeterRecord consumer;   // PEA-S, Hat Yai, 10 kW
+
+    Fixture()
+    {
+        prosumer.id = crypto::hash("test", asBytes(std::string("prosumer")));
+        prosumer.key = meterKey.publicKey();
+        prosumer.owner = keyOf(3).publicKey();
+        prosumer.zone = zones::kMeaMetropolitan;
+        prosumer.gridNode = 202;
+        prosumer.location = at(13.745, 100.545);
+        prosumer.ratedCapacityW = 15'000;
+        prosumer.registration = MeterRegistration::Prosumer;
+        consumer = prosumer;
+        consumer.id = crypto::hash("test", asBytes(std::string("consumer")));
+        consumer.key = consumerKey.publicKey();
+        consumer.zone = zones::kPeaSouth;
+        consumer.gridNode = 802;
+        consumer.location = at(7.02, 100.48);
+        consumer.ratedCapacityW = 10'000;
+        consumer.registration = MeterRegistration::Consumer;
+    }
+
+    GridOperatorKeys operators() const
+    {
+        return {{AuthorityType::MEA, mea.publicKey()},
+                {AuthorityType::PEA, pea.publicKey()},
+                {AuthorityType::EGAT, egat.publicKey()}};
+    }
+
+    // The prosumer's reading for interval t (ending kT0 + t intervals), its
+    // registers following on from `p` (or from 1,000,000 Wh).
+    MeterReading reading(std::int64_t t, std::uint64_t importWh, std::uint64_t exportWh,
+                         const std::optional<MeterProgress> &p, const MeterRecord &record) const
+    {
+        MeterReading r;
+        r.meterId = record.id;
+        r.timestampMs = kT0 + t * kIntervalMs + 12'000;
+        r.importWh = importWh;
+        r.exportWh = exportWh;
+        r.importRegisterWh = (p ? p->importRegisterWh : 1'000'000) + importWh;
+        r.exportRegisterWh = (p ? p->exportRegisterWh : 500'000) + exportWh;
+        r.location = record.location;
+        return r;
+    }
+
+    // Ten quiet intervals of the prosumer accepted: a history for the spike rule.
+    MeterProgress history() const
+    {
+        std::optional<MeterProgress> p;
+        for (int t = 1; t <= 10; ++t) {
+            auto next = checkReading(ReadingRules{}, model, prosumer, p, reading(t, 300, 100, p, prosumer),
+                                     kT0 + t * kIntervalMs + 5000);
+            if (!next)
+                qFatal("history: %s", next.error().code.c_str());
+            p = *next;
+        }
+        return *p;
+    }
+};
+
+std::string codeOf(const Status &s)
+{
+    return s.ok() ? std::string("accepted") : s.error().code;
+}
+
+template<typename T>
+std::string codeOf(const Result<T> &r)
+{
+    return r.ok() ? std::string("accepted") : r.error().code;
+}
+
+} // namespace
+
+void TestEnergy::defaultModelIsValid()
+{
+    auto parsed = parseGridModel(defaultGridModelText());
+    QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.error().message.c_str());
+    const GridModel &m = *parsed;
+    QCOMPARE(m.zones.size(), std::size_t{8});
+    for (const char *code : {"EGAT-TX", "MEA-METRO", "PEA-C", "PEA-N", "PEA-NE", "PEA-E", "PEA-W", "PEA-S"}) {
+        auto zone = parseGridZone(code);
+        QVERIFY2(zone && m.zone(*zone), code);
+        int nodes = 0;
+        for (const auto &n : m.nodes)
+            nodes += n.zone == *zone ? 1 : 0;
+        QVERIFY2(nodes >= 3, code);
+    }
+    QVERIFY(m.zone(zones::kMeaMetropolitan)->gridOperator == AuthorityType::MEA);
+    QVERIFY(m.zone(zones::kPeaSouth)->gridOperator == AuthorityType::PEA);
+    QVERIFY(m.zone(zones::kEgatTransmission)->gridOperator == AuthorityType::EGAT);
+    // The southern corridor of 2013: two 500 kV circuits and a 230 kV tie.
+    int south = 0;
+    for (const auto &l : m.lines)
+        south += l.corridor == "W-S" ? 1 : 0;
+    QCOMPARE(south, 3);
+    QVERIFY(m.lossMinBps <= 160 && 160 <= m.lossMaxBps);   // EGAT's 1.6 % lies in the band
+    QCOMPARE(defaultGridModel().zones.size(), m.zones.size());
+}
+
+void TestEnergy::modelFileErrorsAreClear()
+{
+    const std::string good(defaultGridModelText());
+    auto refusedWith = [](const std::string &text, const char *words) {
+        auto r = parseGridModel(text);
+        if (r.ok())
+            return std::string("accepted");
+        if (r.error().code != "grid.bad_model" || r.error().message.find(words) == std::string::npos)
+            return r.error().code + ": " + r.error().message;
+        return std::string("ok");
+    };
+    QCOMPARE(refusedWith("name = \"x\"\n[losses\n", "line 2"), std::string("ok"));
+    QCOMPARE(refusedWith("name = \"x\"\n", "[losses]"), std::string("ok"));
+    std::string outside = good;
+    outside.replace(outside.find("location = [13.77, 100.64]"), 26, "location = [18.77, 100.64]");
+    QCOMPARE(refusedWith(outside, "Bang Kapi lies outside its zone"), std::string("ok"));
+    std::string selfLine = good;
+    selfLine.replace(selfLine.find("to = \"PEA-C\""), 12, "to = \"PEA-N\"");
+    QCOMPARE(refusedWith(selfLine, "joins a zone to itself"), std::string("ok"));
+    std::string unknown = good;
+    unknown.replace(unknown.find("from = \"PEA-N\""), 14, "from = \"PEA-X\"");
+    QCOMPARE(refusedWith(unknown, "PEA-X is not in the model"), std::string("ok"));
+    std::string twice = good + "\n[[zone]]\ncode = \"PEA-S\"\noperator = \"PEA\"\nboundary = [[1,1],[2,2],[1,2]]\n";
+    QCOMPARE(refusedWith(twice, "appears twice"), std::string("ok"));
+    std::string badOperator = good;
+    badOperator.replace(badOperator.find("operator = \"MEA\""), 16, "operator = \"ERC\"");
+    QCOMPARE(refusedWith(badOperator, "EGAT, MEA or PEA"), std::string("ok"));
+    QCOMPARE(refusedWith(std::string(kMaxGridModelBytes + 1, '#'), "larger than 1 MiB"), std::string("ok"));
+
+    // Files: a directory and a FIFO are refused, never waited on.
+    const QString dir = qEnvironmentVariable("GTX_TEST_TMP", QDir::tempPath()) + "/energy-model";
+    QDir().mkpath(dir);
+    QCOMPARE(codeOf(readGridModel(dir.toStdString())), std::string("grid.unreadable"));
+    const std::string fifo = (dir + "/fifo.toml").toStdString();
+    ::unlink(fifo.c_str());
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    QCOMPARE(codeOf(readGridModel(fifo)), std::string("grid.unreadable"));
+    QCOMPARE(codeOf(readGridModel(dir.toStdString() + "/missing.toml")), std::string("grid.unreadable"));
+    const std::string file = (dir + "/model.toml").toStdString();
+    QFile f(QString::fromStdString(file));
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(good.data(), static_cast<qint64>(good.size()));
+    f.close();
+    QCOMPARE(codeOf(readGridModel(file)), std::string("accepted"));
+}
+
+void TestEnergy::zonesAndDistances()
+{
+    const GridModel &m = defaultGridModel();
+    // Bangkok is MEA's, not central's: the notch in PEA-C's boundary.
+    QVERIFY(m.inZone(zones::kMeaMetropolitan, at(13.74, 100.54)));
+    QVERIFY(!m.inZone(zones::kPeaCentral, at(13.74, 100.54)));
+    QVERIFY(m.inZone(zones::kPeaCentral, at(14.35, 100.57)));
+    QVERIFY(!m.inZone(zones::kPeaSouth, at(14.35, 100.57)));
+    // Edges and corners belong to the zone.
+    QVERIFY(m.inZone(zones::kMeaMetropolitan, at(13.3, 100.3)));
+    QVERIFY(m.inZone(zones::kMeaMetropolitan, at(13.5, 100.3)));
+    QVERIFY(!m.inZone(zones::kMeaMetropolitan, at(13.5, 100.299999)));
+    QVERIFY(!m.inZone(GridZone{999}, at(13.5, 100.5)));
+    // Distances against the great circle (haversine, R = 6371.0088 km).
+    auto within1pc = [](std::uint64_t got, double want) { return std::abs(double(got) - want) <= want / 100; };
+    QVERIFY(within1pc(distanceMetres(at(13.74, 100.54), at(18.79, 98.98)), 585686));   // Bangkok - Chiang Mai
+    QVERIFY(within1pc(distanceMetres(at(13.74, 100.54), at(7.01, 100.47)), 748382));   // Bangkok - Hat Yai
+    QVERIFY(within1pc(distanceMetres(at(13.74, 100.54), at(15.24, 104.85)), 493052));  // Bangkok - Ubon
+    QCOMPARE(distanceMetres(at(13.74, 100.54), at(13.74, 100.54)), std::uint64_t{0});
+}
+
+void TestEnergy::registrationRules()
+{
+    Fixture f;
+    QCOMPARE(codeOf(checkMeterRecord(f.model, f.prosumer)), std::string("accepted"));
+    QCOMPARE(codeOf(checkMeterRecord(f.model, f.consumer)), std::string("accepted"));
+    auto refused = [&](std::function<void(MeterRecord &)> change, const char *words) {
+        MeterRecord r = f.prosumer;
+        change(r);
+        const Status s = checkMeterRecord(f.model, r);
+        return !s.ok() && s.error().code == "energy.bad_registration"
+            && s.error().message.find(words) != std::string::npos;
+    };
+    QVERIFY(refused([](MeterRecord &r) { r.ratedCapacityW = 0; }, "rated capacity"));
+    QVERIFY(refused([](MeterRecord &r) { r.zone = GridZone{999}; }, "not in the grid model"));
+    QVERIFY(refused([](MeterRecord &r) { r.gridNode = 4242; }, "grid node 4242"));
+    QVERIFY(refused([](MeterRecord &r) { r.gridNode = 802; }, "is not in its zone"));
+    QVERIFY(refused([](MeterRecord &r) { r.location = at(14.35, 100.57); }, "outside its zone"));
+    QVERIFY(refused([](MeterRecord &r) { r.location = at(13.52, 100.9); }, "service radius of Chidlom"));
+
+    ReadingIngest ingest(kNet, f.model, ReadingRules{}, f.operators());
+    QVERIFY(ingest.registerMeter(f.prosumer).ok());
+    QCOMPARE(codeOf(ingest.registerMeter(f.prosumer)), std::string("energy.meter_exists"));
+    QCOMPARE(ingest.meterCount(), std::size_t{1});
+}
+
+void TestEnergy::validReadingsAreAccepted()
+{
+    Fixture f;
+    const ReadingRules rules;
+    std::optional<MeterProgress> p;
+    auto next = checkReading(rules, f.model, f.prosumer, p, f.reading(1, 300, 0, p, f.prosumer), kT0 + kIntervalMs);
+    QVERIFY(next.ok());
+    p = *next;
+    QCOMPARE(p->lastIntervalEndMs, kT0 + kIntervalMs);
+    QCOMPARE(p->importRegisterWh, std::uint64_t{1'000'300});
+    // The clock may be a minute off the boundary, either side.
+    MeterReading early = f.reading(2, 250, 40, p, f.prosumer);
+    early.timestampMs = kT0 + 2 * kIntervalMs - 60'000;
+    next = checkReading(rules, f.model, f.prosumer, p, early, kT0 + 2 * kIntervalMs);
+    QVERIFY(next.ok());
+    p = *next;
+    // After a gap of three intervals, the registers may have moved by more
+    // than this interval's energy (what the missing ones held).
+    MeterReading afterGap = f.reading(5, 200, 0, p, f.prosumer);
+    afterGap.importRegisterWh += 1500;
+    next = checkReading(rules, f.model, f.prosumer, p, afterGap, kT0 + 5 * kIntervalMs);
+    QVERIFY2(next.ok(), next.ok() ? "" : next.error().message.c_str());
+    p = *next;
+    // Energy exactly at capacity (15 kW x 0.25 h) is possible; a quiet
+    // interval (nothing moving) is too, below the frozen limit.
+    MeterProgress h = f.history();
+    QVERIFY(checkReading(rules, f.model, f.prosumer, h, f.reading(11, 1000, 0, h, f.prosumer), kT0 + 11 * kIntervalMs).ok());
+    p = h;
+    for (int t = 11; t < 11 + int(rules.frozenIntervals) - 1; ++t) {
+        next = checkReading(rules, f.model, f.prosumer, p, f.reading(t, 0, 0, p, f.prosumer), kT0 + t * kIntervalMs);
+        QVERIFY2(next.ok(), qPrintable(QString("interval %1: %2").arg(t).arg(QString::fromStdString(codeOf(next)))));
+        p = *next;
+    }
+    QCOMPARE(p->unchangedIntervals, rules.frozenIntervals - 1);
+    // A consumer with no export.
+    std::optional<MeterProgress> c;
+    QVERIFY(checkReading(rules, f.model, f.consumer, c, f.reading(1, 2500, 0, c, f.consumer), kT0 + kIntervalMs).ok());
+}
+
+void TestEnergy::everyRuleRefusesWithItsOwnReason_data()
+{
+    using Change = std::function<void(MeterReading &)>;
+    QTest::addColumn<Change>("change");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<bool>("consumer");
+    QTest::addColumn<bool>("asProgress");   // change applies to the last accepted reading's interval
+
+    QTest::newRow("tampered") << Change([](MeterReading &r) { r.tampered = true; }) << "energy.tampered" << false << false;
+    QTest::newRow("clock 2 min late") << Change([](MeterReading &r) { r.timestampMs += 120'000; })
+                                      << "energy.off_boundary" << false << false;
+    QTest::newRow("clock 61 s early") << Change([](MeterReading &r) { r.timestampMs -= 12'000 + 61'000; })
+                                      << "energy.off_boundary" << false << false;
+    QTest::newRow("future") << Change([](MeterReading &r) { r.timestampMs += 4 * kIntervalMs; })
+                            << "energy.future" << false << false;
+    QTest::newRow("over capacity") << Change([](MeterReading &r) {
+        r.importRegisterWh += 3751 - r.importWh;
+        r.importWh = 3751;
+    }) << "energy.over_capacity" << false << false;
+    QTest::newRow("export over capacity") << Change([](MeterReading &r) {
+        r.exportRegisterWh += 4000 - r.exportWh;
+        r.exportWh = 4000;
+    }) << "energy.over_capacity" << false << false;
+    QTest::newRow("consumer exports") << Change([](MeterReading &r) {
+        r.exportWh = 10;
+        r.exportRegisterWh += 10;
+    }) << "energy.export_not_registered" << true << false;
+    QTest::newRow("consumer export register moves") << Change([](MeterReading &r) { r.exportRegisterWh += 10; })
+                                                    << "energy.export_not_registered" << true << false;
+    QTest::newRow("off zone") << Change([](MeterReading &r) { r.location = at(18.79, 98.98); })
+                              << "energy.off_zone" << false << false;
+    QTest::newRow("far from grid node") << Change([](MeterReading &r) { r.location = at(13.52, 100.66); })
+                                        << "energy.far_from_grid_node" << false << false;
+    QTest::newRow("duplicate interval") << Change([](MeterReading &r) {
+        r.importWh += 1;
+        r.importRegisterWh += 1;
+    }) << "energy.duplicate_interval" << false << true;
+    QTest::newRow("out of order") << Change([](MeterReading &r) { r.timestampMs -= 2 * kIntervalMs; })
+                                  << "energy.out_of_order" << false << false;
+    QTest::newRow("import register backwards") << Change([](MeterReading &r) { r.importRegisterWh -= 1000; })
+                                               << "energy.register_backwards" << false << false;
+    QTest::newRow("export register backwards") << Change([](MeterReading &r) { r.exportRegisterWh -= 200; })
+                                               << "energy.register_backwards" << false << false;
+    QTest::newRow("hidden gap") << Change([](MeterReading &r) { r.importRegisterWh += 900; })
+                                << "energy.register_mismatch" << false << false;
+    QTest::newRow("register short of interval") << Change([](MeterReading &r) { r.importRegisterWh -= 1; })
+                                                << "energy.register_mismatch" << false << false;
+    QTest::newRow("register jump after gap") << Change([](MeterReading &r) {
+        r.timestampMs += kIntervalMs;   // one interval skipped: at most 2 x 3750 Wh
+        r.importRegisterWh += 2 * 3750;
+    }) << "energy.register_jump" << false << false;
+    QTest::newRow("spike") << Change([](MeterReading &r) {
+        r.importRegisterWh += 3700 - r.importWh;
+        r.importWh = 3700;
+    }) << "energy.spike" << false << false;
+}
+
+void TestEnergy::everyRuleRefusesWithItsOwnReason()
+{
+    using Change = std::function<void(MeterReading &)>;
+    QFETCH(Change, change);
+    QFETCH(QString, reason);
+    QFETCH(bool, consumer);
+    QFETCH(bool, asProgress);
+    Fixture f;
+    const ReadingRules rules;
+    const MeterRecord &record = consumer ? f.consumer : f.prosumer;
+    // A history of ten accepted intervals (the consumer's without export).
+    MeterProgress p;
+    if (consumer) {
+        std::optional<MeterProgress> c;
+        for (int t = 1; t <= 10; ++t)
+            c = *checkReading(rules, f.model, record, c, f.reading(t, 400, 0, c, record), kT0 + t * kIntervalMs);
+        p = *c;
+    } else {
+        p = f.history();
+    }
+    MeterReading r;
+    if (asProgress) {
+        // A different reading for the interval already accepted (t = 10):
+        // rebuild the accepted one from the history before it.
+        MeterProgress before = f.history();
+        before.importRegisterWh -= 300;
+        before.exportRegisterWh -= 100;
+        r = f.reading(10, 300, 100, before, record);
+    } else {
+        r = f.reading(11, 400, 0, p, record);
+    }
+    // The unchanged reading passes (so the change alone is refused).
+    if (!asProgress)
+        QCOMPARE(codeOf(checkReading(rules, f.model, record, p, r, kT0 + 12 * kIntervalMs + 5000)),
+                 std::string("accepted"));
+    else
+        QCOMPARE(codeOf(checkReading(rules, f.model, record, p, r, kT0 + 12 * kIntervalMs + 5000)),
+                 std::string("energy.replayed"));
+    change(r);
+    const auto verdict = checkReading(rules, f.model, record, p, r, kT0 + 12 * kIntervalMs + 5000);
+    QCOMPARE(QString::fromStdString(codeOf(verdict)), reason);
+}
+
+void TestEnergy::signaturesBindTheNetwork()
+{
+    Fixture f;
+    MeterReading r = f.reading(1, 300, 0, std::nullopt, f.prosumer);
+    signReading(r, kNet, f.meterKey);
+    QVERIFY(checkReadingSignature(kNet, f.prosumer, r).ok());
+    QCOMPARE(codeOf(checkReadingSignature(kNet + 1, f.prosumer, r)), std::string("energy.bad_signature"));
+    MeterReading changed = r;
+    changed.importWh += 1;
+    QCOMPARE(codeOf(checkReadingSignature(kNet, f.prosumer, changed)), std::string("energy.bad_signature"));
+    MeterRecord other = f.prosumer;
+    other.key = f.consumerKey.publicKey();
+    QCOMPARE(codeOf(checkReadingSignature(kNet, other, r)), std::string("energy.bad_signature"));
+    // The codec round trip keeps every field.
+    auto decoded = codec::decode<MeterReading>(codec::encode(r), "reading");
+    QVERIFY(decoded.ok());
+    QVERIFY(*decoded == r);
+    QVERIFY(readingId(*decoded) == readingId(r));
+}
+
+void TestEnergy::batchRules()
+{
+    Fixture f;
+    ReadingIngest ingest(kNet, f.model, ReadingRules{}, f.operators());
+    QVERIFY(ingest.registerMeter(f.prosumer).ok());
+    QVERIFY(ingest.registerMeter(f.consumer).ok());
+    MeterReading r = f.reading(1, 300, 0, std::nullopt, f.prosumer);
+    signReading(r, kNet, f.meterKey);
+
+    ReadingBatch batch;
+    batch.zone = zones::kMeaMetropolitan;
+    QCOMPARE(codeOf(ingest.ingest(batch, kT0 + kIntervalMs).batch), std::string("energy.empty_batch"));
+    batch.readings = {r};
+    witnessBatch(batch, kNet, f.pea);   // PEA does not operate the metropolitan zone
+    BatchOutcome out = ingest.ingest(batch, kT0 + kIntervalMs);
+    QCOMPARE(codeOf(out.batch), std::string("energy.bad_witness"));
+    QCOMPARE(codeOf(out.readings.at(0)), std::string("energy.bad_witness"));
+    QCOMPARE(out.accepted, std::size_t{0});
+    witnessBatch(batch, kNet + 1, f.mea);   // the right key, another network
+    QCOMPARE(codeOf(ingest.ingest(batch, kT0 + kIntervalMs).batch), std::string("energy.bad_witness_signature"));
+    ReadingBatch unknownZone = batch;
+    unknownZone.zone = GridZone{999};
+    witnessBatch(unknownZone, kNet, f.mea);
+    QCOMPARE(codeOf(ingest.ingest(unknownZone, kT0 + kIntervalMs).batch), std::string("energy.unknown_zone"));
+
+    // The consumer's reading in the metropolitan batch is refused alone.
+    MeterReading c = f.reading(1, 300, 0, std::nullopt, f.consumer);
+    signReading(c, kNet, f.consumerKey);
+    MeterReading stranger = r;
+    stranger.meterId = crypto::hash("test", asBytes(std::string("never registered")));
+    signReading(stranger, kNet, f.meterKey);
+    batch.readings = {r, c, stranger};
+    witnessBatch(batch, kNet, f.mea);
+    out = ingest.ingest(batch, kT0 + kIntervalMs);
+    QVERIFY(out.batch.ok());
+    QCOMPARE(codeOf(out.readings.at(0)), std::string("accepted"));
+    QCOMPARE(codeOf(out.readings.at(1)), std::string("energy.wrong_zone"));
+    QCOMPARE(codeOf(out.readings.at(2)), std::string("energy.unknown_meter"));
+    QCOMPARE(out.accepted, std::size_t{1});
+    // The same batch again: every reading refused.
+    out = ingest.ingest(batch, kT0 + kIntervalMs);
+    QCOMPARE(codeOf(out.readings.at(0)), std::string("energy.replayed"));
+    QCOMPARE(out.accepted, std::size_t{0});
+
+    // A batch whose count says more than the limit is refused by the decoder.
+    codec::Writer w;
+    w.value(zones::kMeaMetropolitan);
+    w.u32(static_cast<std::uint32_t>(kMaxReadingsPerBatch + 1));
+    QVERIFY(!codec::decode<ReadingBatch>(w.take(), "reading batch").ok());
+    auto round = codec::decode<ReadingBatch>(codec::encode(batch), "reading batch");
+    QVERIFY(round.ok());
+    QVERIFY(*round == batch);
+}
+
+void TestEnergy::duplicateIntervalMakesEvidence()
+{
+    Fixture f;
+    ReadingIngest ingest(kNet, f.model, ReadingRules{}, f.operators());
+    QVERIFY(ingest.registerMeter(f.prosumer).ok());
+    MeterReading first = f.reading(1, 300, 0, std::nullopt, f.prosumer);
+    signReading(first, kNet, f.meterKey);
+    MeterReading second = first;
+    second.importWh = 100;
+    second.importRegisterWh -= 200;
+    signReading(second, kNet, f.meterKey);
+    ReadingBatch batch;
+    batch.zone = zones::kMeaMetropolitan;
+    batch.readings = {first, second};
+    witnessBatch(batch, kNet, f.mea);
+    const BatchOutcome out = ingest.ingest(batch, kT0 + kIntervalMs);
+    QCOMPARE(codeOf(out.readings.at(1)), std::string("energy.duplicate_interval"));
+    QCOMPARE(out.evidence.size(), std::size_t{1});
+    const DuplicateReadingEvidence &e = out.evidence.front();
+    QVERIFY(verifyDuplicateReadingEvidence(kNet, e, f.prosumer.key).ok());
+    // Objective: it fails for another key, the same reading twice, or
+    // readings of different intervals.
+    QCOMPARE(codeOf(verifyDuplicateReadingEvidence(kNet, e, f.consumer.key)), std::string("energy.bad_evidence"));
+    QCOMPARE(codeOf(verifyDuplicateReadingEvidence(kNet, {first, first}, f.prosumer.key)),
+             std::string("energy.bad_evidence"));
+    MeterReading later = second;
+    later.timestampMs += kIntervalMs;
+    signReading(later, kNet, f.meterKey);
+    QCOMPARE(codeOf(verifyDuplicateReadingEvidence(kNet, {first, later}, f.prosumer.key)),
+             std::string("energy.bad_evidence"));
+    auto round = codec::decode<DuplicateReadingEvidence>(codec::encode(e), "evidence");
+    QVERIFY(round.ok());
+    QVERIFY(*round == e);
+}
+
+void TestEnergy::suspendedMeterIsRefusedUntilRekeyed()
+{
+    Fixture f;
+    ReadingIngest ingest(kNet, f.model, ReadingRules{}, f.operators());
+    QVERIFY(ingest.registerMeter(f.prosumer).ok());
+    auto send = [&](const MeterReading &r) {
+        ReadingBatch batch;
+        batch.zone = zones::kMeaMetropolitan;
+        batch.readings = {r};
+        witnessBatch(batch, kNet, f.mea);
+        return codeOf(ingest.ingest(batch, r.timestampMs + 5000).readings.at(0));
+    };
+    MeterReading r = f.reading(1, 300, 0, std::nullopt, f.prosumer);
+    signReading(r, kNet, f.meterKey);
+    QCOMPARE(send(r), std::string("accepted"));
+    QVERIFY(ingest.suspendMeter(f.prosumer.id).ok());
+    MeterReading next = f.reading(2, 300, 0, *ingest.progress(f.prosumer.id), f.prosumer);
+    signReading(next, kNet, f.meterKey);
+    QCOMPARE(send(next), std::string("energy.meter_suspended"));
+    // Re-keyed: the old key no longer signs for it; the new one does, and
+    // its registers start afresh.
+    const crypto::KeyPair fresh = keyOf(77);
+    QVERIFY(ingest.rekeyMeter(f.prosumer.id, fresh.publicKey()).ok());
+    QVERIFY(!ingest.progress(f.prosumer.id));
+    MeterReading stolen = f.reading(3, 300, 0, std::nullopt, f.prosumer);
+    signReading(stolen, kNet, f.meterKey);
+    QCOMPARE(send(stolen), std::string("energy.bad_signature"));
+    MeterReading replaced = f.reading(3, 300, 0, std::nullopt, f.prosumer);
+    replaced.importRegisterWh = 300;
+    signReading(replaced, kNet, fresh);
+    QCOMPARE(send(replaced), std::string("accepted"));
+    QCOMPARE(codeOf(ingest.suspendMeter(crypto::hash("x", asBytes(std::string("y"))))),
+             std::string("energy.unknown_meter"));
+}
+
+void TestEnergy::parallelSignatureChecksAgree()
+{
+    sim::MeterCheckOptions o;
+    o.seed = 41;
+    o.meters = 300;
+    o.intervals = 8;
+    o.faultPpm = 80'000;
+    auto one = sim::runMeterCheck(o);
+    o.threads = 4;
+    auto four = sim::runMeterCheck(o);
+    QVERIFY(one.ok() && four.ok());
+    QCOMPARE(four->accepted, one->accepted);
+    QVERIFY(four->caughtByReason == one->caughtByReason);
+    QCOMPARE(four->falseRejects, std::size_t{0});
+}
+
+void TestEnergy::meterCheckCatchesEveryFault()
+{
+    // A seed not used while writing the rules, with faults ten times as
+    // often as the default so that every kind occurs.
+    sim::MeterCheckOptions o;
+    o.seed = 20261202;
+    o.meters = 240;
+    o.intervals = 96;
+    o.faultPpm = 60'000;
+    o.batchFaultPpm = 60'000;
+    auto report = sim::runMeterCheck(o);
+    QVERIFY(report.ok());
+    const std::string line = sim::meterCheckLine(*report);
+    qInfo("%s", line.c_str());
+    for (const auto &m : report->missedDetails)
+        qWarning("missed: %s", m.c_str());
+    for (const auto &m : report->falseRejectDetails)
+        qWarning("false reject: %s", m.c_str());
+    QCOMPARE(report->missed, std::size_t{0});
+    QCOMPARE(report->falseRejects, std::size_t{0});
+    QVERIFY(report->readings >= std::size_t{240 * 96});
+    QVERIFY(report->injected > 500);
+    QCOMPARE(report->caught, report->injected);
+    QVERIFY(report->evidence >= report->injectedByFault["duplicate-interval"]);
+    for (const char *reason :
+         {"energy.tampered", "energy.meter_suspended", "energy.off_boundary", "energy.future",
+          "energy.duplicate_interval", "energy.over_capacity", "energy.export_not_registered", "energy.off_zone",
+          "energy.far_from_grid_node", "energy.register_backwards", "energy.register_mismatch", "energy.spike",
+          "energy.frozen_register", "energy.bad_signature", "energy.unknown_meter", "energy.wrong_zone",
+          "energy.bad_witness", "energy.bad_witness_signature", "energy.replayed"})
+        QVERIFY2(report->caughtByReason[reason] > 0, reason);
+    QVERIFY(line.rfind("meters: readings=", 0) == 0);
+}
+
+void TestEnergy::meterCheckFailsWhenARuleIsWeakened()
+{
+    // The check is only worth something if it fails when a rule does.
+    sim::MeterCheckOptions o;
+    o.seed = 5;
+    o.meters = 120;
+    o.intervals = 96;
+    o.faultPpm = 60'000;
+    // The frozen rule never fires: the frozen episodes are missed.
+    o.rules.frozenIntervals = 100'000;
+    auto weak = sim::runMeterCheck(o);
+    QVERIFY(weak.ok());
+    QVERIFY(weak->missed > 0);
+    QCOMPARE(weak->falseRejects, std::size_t{0});
+    // A spike rule too strict refuses honest evening peaks and solar noons.
+    o.rules = ReadingRules{};
+    o.rules.spikeFactor = 1;
+    o.rules.spikeFloorPercent = 1;
+    auto strict = sim::runMeterCheck(o);
+    QVERIFY(strict.ok());
+    QVERIFY(strict->falseRejects > 0);
+    // A clock tolerance wider than the drift lets drifted clocks through.
+    o.rules = ReadingRules{};
+    o.rules.boundaryToleranceMs = 7 * 60'000 + 30'000;
+    auto lax = sim::runMeterCheck(o);
+    QVERIFY(lax.ok());
+    QVERIFY(lax->missed > 0);
+}
+
+QTEST_GUILESS_MAIN(TestEnergy)

@@ -1,5 +1,7 @@
 #include "app/node/bench_command.h"
 
+#include "app/node/bench_dir.h"
+
 #include "core/crypto/kdf.h"
 #include "core/crypto/sodium.h"
 #include "core/ledger/ledger.h"
@@ -43,35 +45,9 @@ Bytes valueFor(std::mt19937_64 &rng)
     return v;
 }
 
-// A directory removed with everything in it when the last owner goes.
-struct ScopedDir
-{
-    std::filesystem::path path;
-    explicit ScopedDir(std::filesystem::path p) : path(std::move(p)) {}
-    ScopedDir(ScopedDir &&other) noexcept : path(std::move(other.path)) { other.path.clear(); }
-    ScopedDir(const ScopedDir &) = delete;
-    ScopedDir &operator=(const ScopedDir &) = delete;
-    ScopedDir &operator=(ScopedDir &&) = delete;
-    ~ScopedDir()
-    {
-        std::error_code ec;
-        if (!path.empty())
-            std::filesystem::remove_all(path, ec);
-    }
-};
-
 Result<ScopedDir> makeDir(const BenchOptions &o, const std::string &name)
 {
-    std::error_code ec;
-    std::filesystem::path base = o.dir.empty() ? std::filesystem::temp_directory_path(ec) : std::filesystem::path(o.dir);
-    if (ec)
-        return makeError("bench.io", "no temporary directory: " + ec.message());
-    Bytes r(8);
-    crypto::randomBytes(r);
-    ScopedDir d(base / ("gtx-bench-" + name + "-" + toHex(r)));
-    if (!std::filesystem::create_directories(d.path, ec))
-        return makeError("bench.io", "cannot create " + d.path.string() + ": " + ec.message());
-    return Result<ScopedDir>(std::move(d));
+    return makeBenchDir(o.dir, name);
 }
 
 // Rows per second that SQLCipher itself inserts on this machine: the state

@@ -14,6 +14,7 @@
 //   gtx-node run --config FILE                   (see app/node/run_command.h)
 //   gtx-node devnet --dir DIR [--duration S]
 //   gtx-node meters check [--seed S] [--meters N] [--intervals K] (see app/node/meters_command.h)
+//   gtx-node bench state | ingest | devnet [...]  (see app/node/bench_*.h)
 //
 // Every error is one line on stderr and a non-zero exit status:
 // 1 for a failed operation, 2 for a command-line mistake.
@@ -21,6 +22,7 @@
 #include "app/node/passphrase_input.h"
 #include "app/node/bench_command.h"
 #include "app/node/bench_devnet.h"
+#include "app/node/bench_ingest.h"
 #include "app/node/control_command.h"
 #include "app/node/meters_command.h"
 #include "app/node/run_command.h"
@@ -233,8 +235,10 @@ int main(int argc, char **argv)
 
     gtx::app::BenchOptions benchOptions;
     gtx::app::BenchDevnetOptions benchDevnetOptions;
-    auto *bench = app.add_subcommand("bench", "Measure this machine: bench state, bench devnet");
+    gtx::app::BenchIngestOptions benchIngestOptions;
+    auto *bench = app.add_subcommand("bench", "Measure this machine: bench state, bench ingest, bench devnet");
     gtx::app::addBenchOptions(bench, benchOptions);
+    gtx::app::addBenchIngestOptions(bench, benchIngestOptions);
     gtx::app::addBenchDevnetOptions(bench, benchDevnetOptions);
     bench->require_subcommand(1);
 
@@ -303,6 +307,8 @@ int main(int argc, char **argv)
                 return fail("cannot find this program's own path to start the nodes");
             return gtx::app::runBenchDevnet(benchDevnetOptions, self.string());
         }
+        if (bench->got_subcommand("ingest"))
+            return gtx::app::runBenchIngest(benchIngestOptions);
         return gtx::app::runBenchState(benchOptions);
     }
     if (meters->parsed())

@@ -49,10 +49,8 @@ BlockHeader regularHeader(const ConsensusParams &params, const BlockNode &parent
 }
 
 BlockTree::BlockTree(const ConsensusParams &params, const ConsensusGenesis &genesis)
-    : m_params(params), m_genesis(genesis), m_stateRules(consensus::stateRules(params))
+    : m_params(params), m_genesis(genesis), m_stateRules(consensus::stateRules(params, genesis))
 {
-    for (const auto &[id, key] : genesis.meters)
-        m_meters[id] = key;
 
     auto block = std::make_shared<Block>();
     block->header = genesisHeader(params, genesis);
@@ -155,7 +153,6 @@ TxContext BlockTree::txContext(const BlockNode *parent, SignatureVerifier &verif
     TxContext c;
     c.networkId = m_params.networkId;
     c.authorities = &m_genesis.authorities;
-    c.meters = &m_meters;
     c.halts = parent->state.halts.get();
     c.verifier = &verifier;
     return c;
@@ -265,6 +262,7 @@ state::BlockContext BlockTree::blockContext(BlockNode *parent, std::uint64_t slo
     state::BlockContext c;
     c.slot = slot;
     c.proposer = proposer;
+    c.timeMs = m_params.slotStartMs(slot);
     // A long gap is the network's failure, not the drawn proposers': the
     // state machine counts none of it, so it is not drawn here either.
     if (slot > parent->slot + 1 && slot - parent->slot - 1 <= m_stateRules.staking.maxMissedSlotsCounted)
@@ -323,7 +321,7 @@ Result<BlockNode *> BlockTree::add(std::shared_ptr<const Block> block,
     // Every block is executed, a stored one too: its state is rebuilt, and a
     // root that differs means the store or the proposer is wrong.
     state::BlockExecution execution(parent->state.executed, m_stateRules,
-                                    blockContext(parent, block->header.slot, block->header.proposer));
+                                    blockContext(parent, block->header.slot, block->header.proposer), &verifier);
     for (const auto &tx : block->transactions)
         if (auto ok = execution.apply(tx); !ok)
             return blockError("block.bad_tx", "A transaction does not execute: " + ok.error().message);

@@ -5,6 +5,7 @@
 // epoch context (active set, proposer table, seed). Everything here is a
 // function of the chain alone, so every node computes the same answers.
 
+#include "core/crypto/signature_verifier.h"
 #include "core/consensus/emergency.h"
 #include "core/consensus/messages.h"
 #include "core/consensus/params.h"
@@ -20,7 +21,7 @@
 
 namespace gtx::consensus {
 
-class SignatureVerifier;
+using SignatureVerifier = crypto::SignatureVerifier;
 
 enum class FinalityLevel : std::uint8_t {
     None = 0,
@@ -130,7 +131,6 @@ public:
     state::BlockContext blockContext(BlockNode *parent, std::uint64_t slot, const PublicKey &proposer);
     const state::StateRules &stateRules() const { return m_stateRules; }
 
-    const MeterRegistry &meters() const { return m_meters; }
     std::size_t quorum() const { return m_params.authorityQuorum(m_genesis.authorities.size()); }
 
 private:
@@ -143,7 +143,6 @@ private:
     ConsensusParams m_params;
     ConsensusGenesis m_genesis;
     state::StateRules m_stateRules;
-    MeterRegistry m_meters;
     struct HashKey
     {
         std::size_t operator()(const Hash256 &h) const

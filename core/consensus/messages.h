@@ -15,6 +15,7 @@
 //  - Evidence (core/types/evidence.h) and the emergency records
 //    (core/types/emergency.h); evidence is verified here.
 
+#include "core/crypto/signature_verifier.h"
 #include "core/codec/codec.h"
 #include "core/crypto/hash.h"
 #include "core/crypto/signature.h"
@@ -32,7 +33,7 @@
 
 namespace gtx::consensus {
 
-class SignatureVerifier;
+using SignatureVerifier = crypto::SignatureVerifier;
 
 using crypto::Hash256;
 using crypto::PublicKey;

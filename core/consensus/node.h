@@ -7,6 +7,7 @@
 // global randomness, no threads: the same node code runs in the real network
 // and, many times over, in the deterministic simulator.
 
+#include "core/crypto/signature_verifier.h"
 #include "core/consensus/chain.h"
 #include "core/consensus/finality.h"
 #include "core/consensus/lanes.h"
@@ -28,7 +29,7 @@
 
 namespace gtx::consensus {
 
-class SignatureVerifier;
+using SignatureVerifier = crypto::SignatureVerifier;
 
 using PeerId = std::uint32_t;
 

@@ -149,7 +149,7 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot)
     const HaltState &chainHalts = *parent->state.halts;
     const state::BlockContext context = m_tree->blockContext(parent, slot, h.proposer);
     std::optional<state::BlockExecution> execution;   // one per block: it holds the parent's state by reference
-    execution.emplace(parent->state.executed, m_tree->stateRules(), context);
+    execution.emplace(parent->state.executed, m_tree->stateRules(), context, &m_verifier);
     b.transactions = m_mempool.assemble([&](const Transaction &tx, const Hash256 &id) {
         if (!m_params.transactionLive(tx.timestampMs, slotStart))
             return false;

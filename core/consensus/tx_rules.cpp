@@ -1,6 +1,7 @@
 #include "core/consensus/tx_rules.h"
 
 #include "core/consensus/verifier.h"
+#include "core/energy/reading.h"
 
 namespace gtx::consensus {
 
@@ -11,24 +12,13 @@ bool isAuthority(const TxContext &c, const PublicKey &key)
     return authorityIndex(*c.authorities, key) < c.authorities->size();
 }
 
-Status checkEnergyProof(const Transaction &tx, const TxContext &c)
+Status checkReadingBatch(const Transaction &tx, const TxContext &c)
 {
-    auto proof = codec::decode<EnergyProof>(tx.payload, "energy proof");
-    if (!proof)
-        return makeError("tx.bad_payload", proof.error().message);
-    if (auto valid = proof->meterReading.validate(); !valid)
-        return makeError("tx.bad_energy_data", valid.error().message);
-    if (!isAuthority(c, proof->gridOperatorWitness.authority))
-        return makeError("tx.bad_energy_data", "The reading is not witnessed by a grid authority.");
-    if (!c.verifier->verify(proof->gridOperatorWitness.authority, kGridWitnessDomain,
-                            witnessSigningBytes(*proof), proof->gridOperatorWitness.signature))
-        return makeError("tx.bad_energy_data", "The grid operator's witness signature does not verify.");
-    const auto meter = c.meters->find(proof->meterReading.meterId);
-    if (meter == c.meters->end())
-        return makeError("tx.bad_energy_data", "The reading is from an unregistered meter.");
-    if (!c.verifier->verify(meter->second, kMeterReadingDomain, meterSigningBytes(*proof),
-                            proof->energySignature))
-        return makeError("tx.bad_energy_data", "The meter's signature does not verify.");
+    auto batch = codec::decode<energy::ReadingBatch>(tx.payload, "reading batch");
+    if (!batch)
+        return makeError("tx.bad_payload", batch.error().message);
+    if (!isAuthority(c, tx.sender) || batch->witness != tx.sender)
+        return makeError("tx.not_authority", "A reading batch is sent by the grid-operator authority that witnessed it.");
     return Status::success();
 }
 
@@ -49,11 +39,12 @@ Status checkTransaction(const Transaction &tx, const TxContext &c)
     switch (tx.kind) {
     case TransactionKind::RegulatoryEnforcement:
     case TransactionKind::AuthorityRegistration:
+    case TransactionKind::MeterRegistry:
         if (!isAuthority(c, tx.sender))
             return makeError("tx.not_authority", "Only an authority may send this transaction.");
         return Status::success();
     case TransactionKind::MeterReading:
-        return checkEnergyProof(tx, c);
+        return checkReadingBatch(tx, c);
     case TransactionKind::EnergyTrade: {
         auto trade = codec::decode<EnergyTrade>(tx.payload, "energy trade");
         if (!trade)
@@ -73,10 +64,6 @@ std::optional<GridZone> transactionZone(const Transaction &tx)
         auto trade = codec::decode<EnergyTrade>(tx.payload, "energy trade");
         if (trade)
             return trade->zone;
-    } else if (tx.kind == TransactionKind::MeterReading) {
-        auto proof = codec::decode<EnergyProof>(tx.payload, "energy proof");
-        if (proof)
-            return proof->meterReading.zone;
     }
     return std::nullopt;
 }

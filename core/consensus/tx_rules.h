@@ -2,12 +2,13 @@
 
 // What the consensus layer checks of each transaction before it enters the
 // mempool or a block: the sender's signature, the lane rule (emergency orders
-// travel only as certified records), who may send authority-lane kinds, and
-// the payloads consensus itself reads: energy data and trades.
+// travel only as certified records), who may send authority-lane kinds and
+// reading batches, and the payloads consensus itself reads (trades). What
+// the readings in a batch are worth is the state machine's to judge, by the
+// energy rules (core/energy/reading_rules.h).
 
 #include "core/consensus/emergency.h"
 #include "core/consensus/validators.h"
-#include "core/types/energy_proof.h"
 #include "core/types/transaction.h"
 
 #include <map>
@@ -25,13 +26,10 @@ struct EnergyTrade
     bool operator==(const EnergyTrade &) const = default;
 };
 
-using MeterRegistry = std::map<Hash256, PublicKey>;
-
 struct TxContext
 {
     std::uint32_t networkId = 0;
     const std::vector<AuthorityMember> *authorities = nullptr;
-    const MeterRegistry *meters = nullptr;
     const HaltState *halts = nullptr;   // zones where trading is halted
     SignatureVerifier *verifier = nullptr;
 };
@@ -42,7 +40,8 @@ struct TxContext
 // (state::BlockExecution::apply).
 Status checkTransaction(const Transaction &tx, const TxContext &context);
 
-// The zone a trade or meter reading is in (for halts), if any.
+// The zone a trade is in (for halts), if any. Readings have none: they are
+// still accepted while their zone's trading is halted.
 std::optional<GridZone> transactionZone(const Transaction &tx);
 // The one halted-zone rule: the zone a transaction is in when `halts` stops
 // trading there (for block validity, the mempool, block building and

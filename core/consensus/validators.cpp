@@ -190,12 +190,17 @@ std::uint64_t proposerWeightOf(const Candidate &c, const RotationParams &params)
     return static_cast<std::uint64_t>(std::min<Uint128>(weight, params.maxValidatorWeight));
 }
 
-state::StateRules stateRules(const ConsensusParams &params)
+state::StateRules stateRules(const ConsensusParams &params, const ConsensusGenesis &genesis)
 {
     state::StateRules r;
     r.staking = params.staking;
     r.minSelfBond = params.rotation.minStake;
     r.energyMinSelfBond = params.rotation.energyMinStake;
+    r.gridModel = &energy::defaultGridModel();
+    r.networkId = params.networkId;
+    for (const auto &a : genesis.authorities)
+        if (a.type == AuthorityType::EGAT || a.type == AuthorityType::MEA || a.type == AuthorityType::PEA)
+            r.gridOperators.emplace(a.type, a.key);
     return r;
 }
 
@@ -203,10 +208,11 @@ Result<state::State> genesisState(const ConsensusParams &params, const Consensus
 {
     state::GenesisAllocation a;
     a.balances = genesis.accounts;
+    a.meters = genesis.meters;
     for (const auto &c : genesis.candidates)
         a.validators.push_back({c.info.publicKey, c.role, c.info.geographicDistribution, c.info.stakeAmount,
                                 c.info.energyCredentials.verifiedEnergyWh});
-    return state::State::genesis(a, stateRules(params));
+    return state::State::genesis(a, stateRules(params, genesis));
 }
 
 std::vector<Candidate> candidatePool(const state::State &state)

@@ -84,12 +84,14 @@ struct ConsensusGenesis
     // authorities certified at genesis. Other fields are ignored.
     std::vector<Candidate> candidates;
     std::vector<std::pair<PublicKey, std::uint64_t>> accounts;   // initial balances, micro-GT
-    std::vector<std::pair<Hash256, PublicKey>> meters;   // meter id -> meter key
+    std::vector<energy::MeterRecord> meters;   // the meter registry at genesis
     Hash256 seed;        // the initial RANDAO mix
 };
 
-// The state machine's rules for these parameters.
-state::StateRules stateRules(const ConsensusParams &params);
+// The state machine's rules for these parameters and this genesis (its
+// authorities witness the zones' readings; the grid model is the built-in
+// one, energy::defaultGridModel()).
+state::StateRules stateRules(const ConsensusParams &params, const ConsensusGenesis &genesis);
 // The genesis state: the accounts and the validators' bonds.
 // Errors: "state.bad_genesis".
 Result<state::State> genesisState(const ConsensusParams &params, const ConsensusGenesis &genesis);

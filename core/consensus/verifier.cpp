@@ -26,10 +26,16 @@ bool CachingVerifier::verify(const crypto::PublicKey &key, std::string_view doma
     }
     ++m_misses;
     const bool valid = crypto::verify(key, domain, message, signature);
+    remember(key, domain, Bytes(message.begin(), message.end()), signature, valid);
+    return valid;
+}
+
+void CachingVerifier::remember(const crypto::PublicKey &key, std::string_view domain, Bytes message,
+                               const crypto::Signature &signature, bool valid)
+{
     if (m_seen.size() >= m_maxEntries)
         m_seen.clear();
-    m_seen.emplace(signature, Entry{key, std::string(domain), Bytes(message.begin(), message.end()), valid});
-    return valid;
+    m_seen.insert_or_assign(signature, Entry{key, std::string(domain), std::move(message), valid});
 }
 
 } // namespace gtx::consensus

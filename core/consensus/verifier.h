@@ -1,11 +1,12 @@
 #pragma once
 
-// Signature checks reach the consensus code through this interface so a
-// node (or a whole simulated network) can check each distinct signature once.
+// The node's signature verifiers (the interface is crypto::SignatureVerifier):
+// a node, or a whole simulated network, checks each distinct signature once.
 
 #include "core/common/bytes.h"
 #include "core/crypto/hash.h"
 #include "core/crypto/signature.h"
+#include "core/crypto/signature_verifier.h"
 
 #include <cstddef>
 #include <string>
@@ -14,13 +15,7 @@
 
 namespace gtx::consensus {
 
-class SignatureVerifier
-{
-public:
-    virtual ~SignatureVerifier() = default;
-    virtual bool verify(const crypto::PublicKey &key, std::string_view domain, ByteView message,
-                        const crypto::Signature &signature) = 0;
-};
+using SignatureVerifier = crypto::SignatureVerifier;
 
 // Calls libsodium every time.
 class DirectVerifier final : public SignatureVerifier
@@ -41,6 +36,12 @@ public:
     explicit CachingVerifier(std::size_t maxEntries = 1u << 20) : m_maxEntries(maxEntries) {}
     bool verify(const crypto::PublicKey &key, std::string_view domain, ByteView message,
                 const crypto::Signature &signature) override;
+
+    // Remembers an outcome found elsewhere (checked in parallel, say): the
+    // caller vouches that `valid` is what libsodium answered for exactly
+    // these inputs.
+    void remember(const crypto::PublicKey &key, std::string_view domain, Bytes message,
+                  const crypto::Signature &signature, bool valid);
 
     std::size_t hits() const { return m_hits; }
     std::size_t misses() const { return m_misses; }

@@ -66,17 +66,13 @@ BatchOutcome ReadingIngest::ingest(const ReadingBatch &batch, std::int64_t nowMs
 
     // Phase 1, parallel: registry lookups and signatures.
     std::vector<const MeterRecord *> records(n, nullptr);
-    out.readings.assign(n, Status::success());
+    std::vector<char> signatureValid(n, 0);
     auto verifyRange = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) {
             const MeterReading &r = batch.readings[i];
-            const MeterRecord *record = meter(r.meterId);
-            if (!record) {
-                out.readings[i] = makeError("energy.unknown_meter", "The reading is from an unregistered meter.");
-                continue;
-            }
-            records[i] = record;
-            out.readings[i] = checkReadingSignature(m_networkId, *record, r);
+            records[i] = meter(r.meterId);
+            if (records[i])
+                signatureValid[i] = checkReadingSignature(m_networkId, *records[i], r).ok() ? 1 : 0;
         }
     };
     const std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, n / 64));
@@ -93,21 +89,15 @@ BatchOutcome ReadingIngest::ingest(const ReadingBatch &batch, std::int64_t nowMs
     }
 
     // Phase 2, in order: every other rule against the progress so far.
+    const BatchReadingContext context{m_rules, m_model, m_networkId, batch.zone, nowMs, nullptr};
+    out.readings.assign(n, Status::success());
     for (std::size_t i = 0; i < n; ++i) {
-        if (!out.readings[i])
-            continue;
         const MeterReading &r = batch.readings[i];
-        const MeterRecord &record = *records[i];
-        if (record.zone != batch.zone) {
-            out.readings[i] = makeError("energy.wrong_zone", "The meter is not in the batch's zone "
-                                                                 + gridZoneCode(batch.zone) + ".");
-            continue;
-        }
         const auto it = m_progress.find(r.meterId);
         std::optional<MeterProgress> previous;
         if (it != m_progress.end())
             previous = it->second;
-        auto next = checkReading(m_rules, m_model, record, previous, r, nowMs);
+        auto next = checkBatchReading(context, records[i], previous, r, signatureValid[i] != 0);
         if (!next) {
             if (next.error().code == "energy.duplicate_interval") {
                 const auto last = m_lastReading.find(r.meterId);

@@ -85,4 +85,16 @@ void decodeFrom(codec::Reader &r, MeterRecord &v)
     r.value(v.status);
 }
 
+void encodeTo(codec::Writer &w, const MeterRegistryChange &v)
+{
+    w.value(v.action);
+    w.value(v.record);
+}
+
+void decodeFrom(codec::Reader &r, MeterRegistryChange &v)
+{
+    r.value(v.action);
+    r.value(v.record);
+}
+
 } // namespace gtx::energy

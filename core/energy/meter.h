@@ -58,6 +58,28 @@ struct MeterRecord
     bool operator==(const MeterRecord &) const = default;
 };
 
+// The payload of a MeterRegistry transaction, sent by the grid operator of
+// the meter's zone. Register takes the whole record (status active);
+// Suspend and Retire name record.id; Rekey names record.id and the new
+// record.key (a replaced meter: active again, its registers start afresh).
+enum class MeterRegistryAction : std::uint8_t {
+    Register = 0,
+    Suspend = 1,
+    Rekey = 2,
+    Retire = 3,
+};
+constexpr codec::EnumRange<MeterRegistryAction> codecEnumRange(MeterRegistryAction)
+{
+    return {MeterRegistryAction::Retire, "meter registry action"};
+}
+
+struct MeterRegistryChange
+{
+    MeterRegistryAction action = MeterRegistryAction::Register;
+    MeterRecord record;
+    bool operator==(const MeterRegistryChange &) const = default;
+};
+
 // Error "energy.bad_registration", saying which invariant fails.
 Status checkMeterRecord(const GridModel &model, const MeterRecord &record);
 
@@ -68,5 +90,7 @@ void encodeTo(codec::Writer &w, const GeoPoint &v);
 void decodeFrom(codec::Reader &r, GeoPoint &v);
 void encodeTo(codec::Writer &w, const MeterRecord &v);
 void decodeFrom(codec::Reader &r, MeterRecord &v);
+void encodeTo(codec::Writer &w, const MeterRegistryChange &v);
+void decodeFrom(codec::Reader &r, MeterRegistryChange &v);
 
 } // namespace gtx::energy

@@ -42,9 +42,13 @@ std::uint64_t nextPeak(std::uint64_t peak, std::uint64_t x)
 
 } // namespace
 
-Status checkReadingSignature(std::uint32_t networkId, const MeterRecord &record, const MeterReading &reading)
+Status checkReadingSignature(std::uint32_t networkId, const MeterRecord &record, const MeterReading &reading,
+                             crypto::SignatureVerifier *verifier)
 {
-    if (!verifyReadingSignature(networkId, reading, record.key))
+    const bool valid = verifier ? verifier->verify(record.key, kReadingDomain, readingSigningBytes(networkId, reading),
+                                                   reading.signature)
+                                : verifyReadingSignature(networkId, reading, record.key);
+    if (!valid)
         return refuse("energy.bad_signature", "The reading is not signed by the meter's registered key.");
     return Status::success();
 }
@@ -125,8 +129,32 @@ Result<MeterProgress> checkReading(const ReadingRules &rules, const GridModel &m
     return next;
 }
 
+void encodeTo(codec::Writer &w, const MeterProgress &v)
+{
+    w.i64(v.lastIntervalEndMs);
+    w.u64(v.importRegisterWh);
+    w.u64(v.exportRegisterWh);
+    w.fixed(v.lastReadingId);
+    w.u32(v.unchangedIntervals);
+    w.u32(v.readings);
+    w.u64(v.importPeakWh);
+    w.u64(v.exportPeakWh);
+}
+
+void decodeFrom(codec::Reader &r, MeterProgress &v)
+{
+    v.lastIntervalEndMs = r.i64();
+    v.importRegisterWh = r.u64();
+    v.exportRegisterWh = r.u64();
+    r.fixed(v.lastReadingId);
+    v.unchangedIntervals = r.u32();
+    v.readings = r.u32();
+    v.importPeakWh = r.u64();
+    v.exportPeakWh = r.u64();
+}
+
 Status checkBatch(std::uint32_t networkId, const GridModel &model, const GridOperatorKeys &operators,
-                  const ReadingBatch &batch)
+                  const ReadingBatch &batch, crypto::SignatureVerifier *verifier)
 {
     if (batch.readings.empty())
         return refuse("energy.empty_batch", "The batch holds no readings.");
@@ -139,9 +167,29 @@ Status checkBatch(std::uint32_t networkId, const GridModel &model, const GridOpe
     if (op == operators.end() || op->second != batch.witness)
         return refuse("energy.bad_witness", "The batch is not witnessed by " + std::string(toString(zone->gridOperator))
                                                 + ", the grid operator of " + zone->code + ".");
-    if (!crypto::verify(batch.witness, kBatchWitnessDomain, batchWitnessBytes(networkId, batch), batch.witnessSignature))
+    const Bytes signed_ = batchWitnessBytes(networkId, batch);
+    const bool valid = verifier ? verifier->verify(batch.witness, kBatchWitnessDomain, signed_, batch.witnessSignature)
+                                : crypto::verify(batch.witness, kBatchWitnessDomain, signed_, batch.witnessSignature);
+    if (!valid)
         return refuse("energy.bad_witness_signature", "The grid operator's signature on the batch does not verify.");
     return Status::success();
+}
+
+Result<MeterProgress> checkBatchReading(const BatchReadingContext &c, const MeterRecord *record,
+                                        const std::optional<MeterProgress> &progress, const MeterReading &reading,
+                                        std::optional<bool> signatureValid)
+{
+    if (!record)
+        return refuse("energy.unknown_meter", "The reading is from an unregistered meter.");
+    if (signatureValid) {
+        if (!*signatureValid)
+            return refuse("energy.bad_signature", "The reading is not signed by the meter's registered key.");
+    } else {
+        GTX_TRY(checkReadingSignature(c.networkId, *record, reading, c.verifier));
+    }
+    if (record->zone != c.batchZone)
+        return refuse("energy.wrong_zone", "The meter is not in the batch's zone " + gridZoneCode(c.batchZone) + ".");
+    return checkReading(c.rules, c.model, *record, progress, reading, c.nowMs);
 }
 
 } // namespace gtx::energy

@@ -44,6 +44,7 @@
 //   energy.wrong_zone            (per reading) the meter is not in the batch's zone
 
 #include "core/common/result.h"
+#include "core/crypto/signature_verifier.h"
 #include "core/energy/reading.h"
 
 #include <cstdint>
@@ -86,11 +87,16 @@ struct MeterProgress
     bool operator==(const MeterProgress &) const = default;
 };
 
+void encodeTo(codec::Writer &w, const MeterProgress &v);
+void decodeFrom(codec::Reader &r, MeterProgress &v);
+
 // The keys of the grid-operator authorities (EGAT, MEA, PEA) that witness.
 using GridOperatorKeys = std::map<AuthorityType, PublicKey>;
 
-// energy.bad_signature unless the reading verifies under the record's key.
-Status checkReadingSignature(std::uint32_t networkId, const MeterRecord &record, const MeterReading &reading);
+// energy.bad_signature unless the reading verifies under the record's key
+// (through `verifier` when given, else libsodium directly).
+Status checkReadingSignature(std::uint32_t networkId, const MeterRecord &record, const MeterReading &reading,
+                             crypto::SignatureVerifier *verifier = nullptr);
 
 // Every rule after the signature; on success, the meter's progress with
 // this reading accepted.
@@ -101,6 +107,23 @@ Result<MeterProgress> checkReading(const ReadingRules &rules, const GridModel &m
 // The batch as a whole: not empty, a zone of the model, witnessed by that
 // zone's grid operator.
 Status checkBatch(std::uint32_t networkId, const GridModel &model, const GridOperatorKeys &operators,
-                  const ReadingBatch &batch);
+                  const ReadingBatch &batch, crypto::SignatureVerifier *verifier = nullptr);
+
+// One reading of a checked batch, every rule in order: the meter is
+// registered (`record` is its record or null), the signature (checked here,
+// or already known: `signatureValid`), the meter is in the batch's zone, then
+// checkReading. The one sequence for the ingest and the state machine.
+struct BatchReadingContext
+{
+    const ReadingRules &rules;
+    const GridModel &model;
+    std::uint32_t networkId;
+    GridZone batchZone;
+    std::int64_t nowMs;
+    crypto::SignatureVerifier *verifier = nullptr;
+};
+Result<MeterProgress> checkBatchReading(const BatchReadingContext &context, const MeterRecord *record,
+                                        const std::optional<MeterProgress> &progress, const MeterReading &reading,
+                                        std::optional<bool> signatureValid = std::nullopt);
 
 } // namespace gtx::energy

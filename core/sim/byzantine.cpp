@@ -1,5 +1,7 @@
 #include "core/sim/byzantine.h"
 
+#include "core/energy/reading.h"
+
 #include <algorithm>
 
 namespace gtx::sim {
@@ -71,19 +73,23 @@ bool ByzantineHooks::replaceProposal(NodeHookAccess &node, BlockNode *parent, st
             break;
         }
     } else {
-        // A meter reading whose data and signatures are forged.
-        EnergyProof proof;
-        proof.meterReading.meterId = fakeTarget(parent->hash, slot);
-        proof.meterReading.intervalStartMs = params.slotStartMs(slot) + 7;   // not on a 15-minute boundary
-        proof.meterReading.energyProducedWh = 1'000'000'000;
-        proof.timestampMs = params.slotStartMs(slot);
-        proof.gridOperatorWitness.authority = node.consensusGenesis().authorities.front().key;
+        // A reading batch of made-up readings, witnessed by the node itself,
+        // for a zone the grid model does not have: refused whether or not the
+        // node is an authority (tx.not_authority, energy.unknown_zone).
+        energy::ReadingBatch batch;
+        batch.zone = GridZone{999};
+        energy::MeterReading r;
+        r.meterId = fakeTarget(parent->hash, slot);
+        r.timestampMs = params.slotStartMs(slot) + 7;   // not on a 15-minute boundary
+        r.exportWh = 1'000'000'000;
+        batch.readings = {r};
+        energy::witnessBatch(batch, params.networkId, node.signingKey());
         Transaction t;
         t.kind = TransactionKind::MeterReading;
         t.networkId = params.networkId;
         t.nonce = slot;
         t.timestampMs = params.slotStartMs(slot);
-        t.payload = codec::encode(proof);
+        t.payload = codec::encode(batch);
         signTransaction(t, node.signingKey());
         bad.transactions.push_back(t);
     }

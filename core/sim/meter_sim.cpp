@@ -123,7 +123,8 @@ const FaultInfo &infoOf(Fault f)
 struct SimMeter
 {
     MeterRecord record;
-    crypto::KeyPair key;
+    std::uint64_t keyIndex = 0;        // its key is keyFor(seed, "meter", keyIndex): a fleet of a
+                                       // million holds no million secure allocations
     std::uint64_t generation = 0;      // re-keys so far
     std::uint32_t loadPermille = 1000; // this household against the typical one
     std::uint32_t solarPeakW = 0;      // 0: no solar
@@ -163,6 +164,7 @@ private:
     MeterReading truthReading(SimMeter &m, std::int64_t endMs);
     Fault pickFault(const SimMeter &m);
     void applyFault(Fault f, SimMeter &m, MeterReading &r, std::vector<Sent> &out, std::int64_t endMs);
+    crypto::KeyPair meterKey(const SimMeter &m) const { return keyFor(m_o.seed, "meter", m.keyIndex); }
     void injected(const char *fault) { ++m_report.injected; ++m_report.injectedByFault[fault]; }
     void judge(const std::vector<Sent> &sent, const BatchOutcome &outcome, const char *batchFault,
                const char *batchReason);
@@ -231,10 +233,10 @@ Status MeterCheck::makeFleet()
         const GridNodeModel &node = *nodes[m_rng.below(nodes.size())];
 
         SimMeter m;
-        m.key = keyFor(m_o.seed, "meter", i * 1000);
+        m.keyIndex = i * 1000;
         m.record.id = crypto::hash("gtx/sim-meter-id/v1", asBytes("meter-" + std::to_string(m_o.seed) + "-"
                                                                  + std::to_string(i)));
-        m.record.key = m.key.publicKey();
+        m.record.key = meterKey(m).publicKey();
         m.record.owner = keyFor(m_o.seed, "owner", i).publicKey();
         m.record.zone = zone->zone;
         m.record.gridNode = node.id;
@@ -390,7 +392,7 @@ void MeterCheck::applyFault(Fault f, SimMeter &m, MeterReading &r, std::vector<S
         break;
     case Fault::DuplicateInterval: {
         // The valid reading goes first; then a different one for the interval.
-        signReading(r, kNetworkId, m.key);
+        signReading(r, kNetworkId, meterKey(m));
         out.push_back(Sent{r, index, nullptr, nullptr, 0});
         s.reading.importWh += 1;
         s.reading.importRegisterWh += 1;
@@ -451,12 +453,12 @@ void MeterCheck::applyFault(Fault f, SimMeter &m, MeterReading &r, std::vector<S
         m_episodeAccepted.push_back(0);
         m_episodeLost.push_back(0);
         m.episode = m_episodeCaught.size();
-        signReading(r, kNetworkId, m.key);
+        signReading(r, kNetworkId, meterKey(m));
         out.push_back(Sent{r, index, nullptr, nullptr, 0, m.episode});
         injected(info.name);
         return;   // the episode starts with the next interval
     case Fault::BadSignature:
-        signReading(s.reading, kNetworkId, m.key);
+        signReading(s.reading, kNetworkId, meterKey(m));
         s.reading.signature.bytes[7] ^= 0x40;
         restoreTruth();
         out.push_back(s);
@@ -471,7 +473,7 @@ void MeterCheck::applyFault(Fault f, SimMeter &m, MeterReading &r, std::vector<S
     case Fault::None:
         break;
     }
-    signReading(s.reading, kNetworkId, m.key);
+    signReading(s.reading, kNetworkId, meterKey(m));
     out.push_back(s);
     injected(s.fault);
 }
@@ -555,8 +557,8 @@ Result<MeterCheckReport> MeterCheck::run()
             if (m.suspendedLeft > 0) {
                 if (--m.suspendedLeft == 0) {
                     // The grid operator fits a new meter key.
-                    m.key = keyFor(m_o.seed, "meter", index * 1000 + ++m.generation);
-                    m.record.key = m.key.publicKey();
+                    m.keyIndex = index * 1000 + ++m.generation;
+                    m.record.key = meterKey(m).publicKey();
                     if (auto ok = m_ingest->rekeyMeter(m.record.id, m.record.key); !ok)
                         return ok.error();
                 }
@@ -571,7 +573,7 @@ Result<MeterCheckReport> MeterCheck::run()
                 r.exportWh = 0;
                 r.importRegisterWh = m.importRegister;
                 r.exportRegisterWh = m.exportRegister;
-                signReading(r, kNetworkId, m.key);
+                signReading(r, kNetworkId, meterKey(m));
                 out.push_back(Sent{r, index, "frozen-register", "energy.frozen_register", m.episode});
                 continue;
             }
@@ -579,7 +581,7 @@ Result<MeterCheckReport> MeterCheck::run()
             if (record->status == MeterStatus::Suspended) {
                 m.importRegister -= r.importWh;
                 m.exportRegister -= r.exportWh;
-                signReading(r, kNetworkId, m.key);
+                signReading(r, kNetworkId, meterKey(m));
                 out.push_back(Sent{r, index, "tampered", "energy.meter_suspended", 0});
                 injected("tampered");
                 continue;
@@ -593,14 +595,14 @@ Result<MeterCheckReport> MeterCheck::run()
                         others.push_back(z.zone);
                 m.importRegister -= r.importWh;
                 m.exportRegister -= r.exportWh;
-                signReading(r, kNetworkId, m.key);
+                signReading(r, kNetworkId, meterKey(m));
                 byZone[others[m_rng.below(others.size())]].push_back(
                     Sent{r, index, "wrong-zone", "energy.wrong_zone", 0});
                 injected("wrong-zone");
                 continue;
             }
             if (f == Fault::None) {
-                signReading(r, kNetworkId, m.key);
+                signReading(r, kNetworkId, meterKey(m));
                 out.push_back(Sent{r, index, nullptr, nullptr, 0});
                 continue;
             }

@@ -5,6 +5,7 @@
 #include "core/common/text_file.h"
 #include "core/consensus/chain.h"
 #include "core/consensus/verifier.h"
+#include "core/energy/reading.h"
 #include "core/crypto/sodium.h"
 #include "core/types/units.h"
 
@@ -67,7 +68,27 @@ private:
     Status seal();
     state::State stateNow();
     Result<Json> transaction(const toml::table &step, const std::string &what, Json &line);
+    // Puts a transaction into the current block, signed by `from` (when it
+    // is valid there), notes the slot on the line and gives the verdict.
+    Result<Status> submit(Transaction &tx, const std::string &from, Json &line);
+    static void noteResult(Json &line, const Status &verdict);
+    Result<energy::MeterRecord> meterFrom(const toml::table &t, const std::string &name);
+    Result<Json> reading(const toml::table &step, Json &line);
+    Result<Json> meterRegistry(const toml::table &step, Json &line);
+    std::int64_t intervalEndMs(std::int64_t interval) const;
     Result<Json> query(const toml::table &step, std::uint64_t index);
+
+    // A named meter: its id, the name of its current key, and the registers
+    // it has reported so far (the readings' defaults follow on from them).
+    struct NamedMeter
+    {
+        Hash256 id;
+        std::string keyName;
+        std::uint64_t importRegisterWh = 0;
+        std::uint64_t exportRegisterWh = 0;
+    };
+    std::map<std::string, NamedMeter> m_meters;
+    std::uint64_t m_acceptedSoFar = 0;   // readings the pending block has accepted
 
     ConsensusParams m_params;
     std::shared_ptr<ConsensusGenesis> m_genesis;
@@ -189,6 +210,23 @@ Status ScenarioRun::setup(const toml::table &doc)
             m_genesis->candidates.push_back(c);
         }
     }
+    if (const toml::node *meters = doc.get("meters")) {
+        const toml::array *list = meters->as_array();
+        if (!list)
+            return invalid(*meters, "[[meters]] is a list of tables");
+        for (const auto &entry : *list) {
+            const toml::table *t = entry.as_table();
+            if (!t)
+                return invalid(entry, "each meter is a table");
+            auto name = nameField(*t, "name");
+            if (!name)
+                return name.error();
+            auto record = meterFrom(*t, *name);
+            if (!record)
+                return record.error();
+            m_genesis->meters.push_back(*record);
+        }
+    }
     m_genesis->seed = crypto::hash("gtx/scenario-seed/v1", asBytes(doc["title"].value_or(std::string())));
     if (auto valid = m_params.validate(); !valid)
         return valid.error();
@@ -207,7 +245,8 @@ Status ScenarioRun::openBlock()
     m_now = m_pendingSlot;
     const PublicKey proposer = m_tree->expectedProposer(m_head, m_pendingSlot);
     m_pending.emplace(m_head->state.executed, m_tree->stateRules(),
-                      m_tree->blockContext(m_head, m_pendingSlot, proposer));
+                      m_tree->blockContext(m_head, m_pendingSlot, proposer), &m_verifier);
+    m_acceptedSoFar = 0;
     m_pendingTxs.clear();
     return Status::success();
 }
@@ -256,8 +295,6 @@ Result<Json> ScenarioRun::transaction(const toml::table &step, const std::string
         return from.error();
     line.str("from", *from);
     Transaction tx;
-    tx.networkId = m_params.networkId;
-    tx.nonce = m_nonce++;
     auto amountNode = step.get("amount");
     std::uint64_t amount = 0;
     if (what != "randao-reveal") {
@@ -308,6 +345,25 @@ Result<Json> ScenarioRun::transaction(const toml::table &step, const std::string
     } else {
         tx.kind = TransactionKind::RandaoReveal;
     }
+    auto verdict = submit(tx, *from, line);
+    if (!verdict)
+        return verdict.error();
+    noteResult(line, *verdict);
+    return line;
+}
+
+void ScenarioRun::noteResult(Json &line, const Status &verdict)
+{
+    if (verdict)
+        line.str("result", "accepted");
+    else
+        line.str("result", "refused").str("code", verdict.error().code).str("message", verdict.error().message);
+}
+
+Result<Status> ScenarioRun::submit(Transaction &tx, const std::string &from, Json &line)
+{
+    tx.networkId = m_params.networkId;
+    tx.nonce = m_nonce++;
     GTX_TRY(openBlock());
     // A full lane closes the block; the transaction goes into the next one.
     std::size_t inLane = 0;
@@ -318,17 +374,207 @@ Result<Json> ScenarioRun::transaction(const toml::table &step, const std::string
         GTX_TRY(openBlock());
     }
     tx.timestampMs = m_params.slotStartMs(m_pendingSlot);
-    signTransaction(tx, key(*from));
+    signTransaction(tx, key(from));
     line.num("slot", m_pendingSlot);
     Status ok = checkTransaction(tx, m_tree->txContext(m_head, m_verifier));
     if (ok)
         ok = m_pending->apply(tx);
-    if (ok) {
+    if (ok)
         m_pendingTxs.push_back(tx);
-        line.str("result", "accepted");
-    } else {
-        line.str("result", "refused").str("code", ok.error().code).str("message", ok.error().message);
+    return ok;
+}
+
+std::int64_t ScenarioRun::intervalEndMs(std::int64_t interval) const
+{
+    // Interval 1 is the first whole 15 minutes after genesis.
+    const std::int64_t first = (m_params.genesisTimeMs / energy::kIntervalMs + 1) * energy::kIntervalMs;
+    return first + (interval - 1) * energy::kIntervalMs;
+}
+
+Result<energy::MeterRecord> ScenarioRun::meterFrom(const toml::table &t, const std::string &name)
+{
+    if (m_meters.count(name))
+        return invalid(t, "the meter " + name + " is named twice");
+    auto zone = zoneField(t);
+    if (!zone)
+        return zone.error();
+    const energy::GridModel &model = energy::defaultGridModel();
+    const std::int64_t nodeId = t["grid_node"].value_or(std::int64_t{0});
+    const energy::GridNodeModel *node = nodeId > 0 ? model.node(static_cast<std::uint32_t>(nodeId)) : nullptr;
+    if (!node)
+        return invalid(t, "a meter needs the grid_node id of a node of the grid model");
+    energy::MeterRecord m;
+    m.id = crypto::hash("gtx/scenario-meter/v1", asBytes(name));
+    m.key = key(name).publicKey();
+    auto owner = nameField(t, "owner", false);
+    if (!owner)
+        return owner.error();
+    m.owner = key(owner->empty() ? name : *owner).publicKey();
+    m.zone = *zone;
+    m.gridNode = node->id;
+    m.location = node->location;
+    if (const toml::array *at = t["location"].as_array(); at && at->size() == 2) {
+        m.location.latMicroDeg = static_cast<std::int32_t>(at->get(0)->value_or(0.0) * 1e6);
+        m.location.lonMicroDeg = static_cast<std::int32_t>(at->get(1)->value_or(0.0) * 1e6);
     }
+    const std::int64_t kw = t["capacity_kw"].value_or(std::int64_t{15});
+    if (kw <= 0 || kw > 2'000'000)
+        return invalid(t, "capacity_kw is from 1 to 2000000");
+    m.ratedCapacityW = static_cast<std::uint32_t>(kw * 1000);
+    const std::string registration = t["registration"].value_or(std::string("consumer"));
+    if (registration != "consumer" && registration != "prosumer")
+        return invalid(t, "registration is \"consumer\" or \"prosumer\"");
+    m.registration = registration == "prosumer" ? energy::MeterRegistration::Prosumer
+                                                : energy::MeterRegistration::Consumer;
+    NamedMeter named;
+    named.id = m.id;
+    named.keyName = name;
+    named.importRegisterWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, t["import_register"].value_or(std::int64_t{0})));
+    named.exportRegisterWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, t["export_register"].value_or(std::int64_t{0})));
+    m_meters.emplace(name, named);
+    return m;
+}
+
+Result<Json> ScenarioRun::reading(const toml::table &step, Json &line)
+{
+    auto meterName = nameField(step, "meter");
+    if (!meterName)
+        return meterName.error();
+    const auto named = m_meters.find(*meterName);
+    if (named == m_meters.end())
+        return invalid(step, "no meter is named " + *meterName);
+    NamedMeter &m = named->second;
+    // The record as the chain has it now (zone, location, operator).
+    GTX_TRY(openBlock());
+    const state::State &chain = m_head->state.executed;
+    const auto record = chain.meter(m.id);
+    const energy::GridModel &model = energy::defaultGridModel();
+    const energy::ZoneModel *zone = record ? model.zone(record->zone) : nullptr;
+
+    std::int64_t interval = step["interval"].value_or(std::int64_t{0});
+    if (interval == 0) {
+        // The last interval that has ended by the start of the current slot.
+        const std::int64_t now = m_params.slotStartMs(m_pendingSlot);
+        interval = (now - intervalEndMs(1)) / energy::kIntervalMs + 1;
+        if (now < intervalEndMs(1))
+            return invalid(step, "no 15-minute interval has ended yet: advance the clock (90 slots are 15 minutes)");
+    }
+    if (interval < 1 || interval > (std::int64_t{1} << 32))
+        return invalid(step, "interval is a positive number (1 is the first 15 minutes after genesis)");
+    energy::MeterReading r;
+    r.meterId = m.id;
+    r.timestampMs = intervalEndMs(interval) + step["clock_offset_s"].value_or(std::int64_t{0}) * 1000;
+    r.importWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, step["import_wh"].value_or(std::int64_t{0})));
+    r.exportWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, step["export_wh"].value_or(std::int64_t{0})));
+    r.importRegisterWh = m.importRegisterWh + r.importWh;
+    r.exportRegisterWh = m.exportRegisterWh + r.exportWh;
+    if (auto v = step["import_register"].value<std::int64_t>())
+        r.importRegisterWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, *v));
+    if (auto v = step["export_register"].value<std::int64_t>())
+        r.exportRegisterWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, *v));
+    r.location = record ? record->location : energy::GeoPoint{};
+    if (const toml::array *at = step["location"].as_array(); at && at->size() == 2) {
+        r.location.latMicroDeg = static_cast<std::int32_t>(at->get(0)->value_or(0.0) * 1e6);
+        r.location.lonMicroDeg = static_cast<std::int32_t>(at->get(1)->value_or(0.0) * 1e6);
+    }
+    r.tampered = step["tampered"].value_or(false);
+    auto signer = nameField(step, "signer", false);
+    if (!signer)
+        return signer.error();
+    energy::signReading(r, m_params.networkId, key(signer->empty() ? m.keyName : *signer));
+
+    static const char *const kOperatorNames[] = {"egat", "mea", "pea"};
+    auto witness = nameField(step, "witness", false);
+    if (!witness)
+        return witness.error();
+    std::string w = *witness;
+    if (w.empty())
+        w = zone ? kOperatorNames[static_cast<std::size_t>(zone->gridOperator)] : "pea";
+    energy::ReadingBatch batch;
+    batch.zone = record ? record->zone : GridZone{};
+    if (auto z = step["zone"].value<std::string>()) {
+        auto parsed = zoneField(step);
+        if (!parsed)
+            return parsed.error();
+        batch.zone = *parsed;
+    }
+    batch.readings = {r};
+    energy::witnessBatch(batch, m_params.networkId, key(w));
+    auto from = nameField(step, "from", false);
+    if (!from)
+        return from.error();
+    const std::string sender = from->empty() ? w : *from;
+    line.str("meter", *meterName).num("interval", static_cast<std::uint64_t>(interval)).str("witness", w);
+
+    Transaction tx;
+    tx.kind = TransactionKind::MeterReading;
+    tx.payload = codec::encode(batch);
+    auto verdict = submit(tx, sender, line);
+    if (!verdict)
+        return verdict.error();
+    if (!*verdict) {
+        noteResult(line, *verdict);
+        return line;
+    }
+    // The transaction is in the block; the reading's own verdict is the
+    // state machine's: the one refusal the batch added, or none.
+    if (m_pending->readingsAccepted() == m_acceptedSoFar && m_pending->lastReadingRefusal()) {
+        noteResult(line, *m_pending->lastReadingRefusal());
+        return line;
+    }
+    m_acceptedSoFar = m_pending->readingsAccepted();
+    m.importRegisterWh = r.importRegisterWh;
+    m.exportRegisterWh = r.exportRegisterWh;
+    noteResult(line, Status::success());
+    return line;
+}
+
+Result<Json> ScenarioRun::meterRegistry(const toml::table &step, Json &line)
+{
+    auto from = nameField(step, "from");
+    auto meterName = nameField(step, "meter");
+    if (!from)
+        return from.error();
+    if (!meterName)
+        return meterName.error();
+    const std::string action = step["action"].value_or(std::string());
+    energy::MeterRegistryChange change;
+    line.str("from", *from).str("meter", *meterName).str("action", action);
+    if (action == "register") {
+        change.action = energy::MeterRegistryAction::Register;
+        auto record = meterFrom(step, *meterName);
+        if (!record)
+            return record.error();
+        change.record = *record;
+    } else {
+        const auto named = m_meters.find(*meterName);
+        if (named == m_meters.end())
+            return invalid(step, "no meter is named " + *meterName);
+        change.record.id = named->second.id;
+        if (action == "suspend") {
+            change.action = energy::MeterRegistryAction::Suspend;
+        } else if (action == "retire") {
+            change.action = energy::MeterRegistryAction::Retire;
+        } else if (action == "rekey") {
+            change.action = energy::MeterRegistryAction::Rekey;
+            auto keyName = nameField(step, "key");
+            if (!keyName)
+                return keyName.error();
+            change.record.key = key(*keyName).publicKey();
+            named->second.keyName = *keyName;
+            named->second.importRegisterWh = 0;
+            named->second.exportRegisterWh = 0;
+        } else {
+            return invalid(step, "action is register, suspend, rekey or retire");
+        }
+    }
+    Transaction tx;
+    tx.kind = TransactionKind::MeterRegistry;
+    tx.payload = codec::encode(change);
+    auto verdict = submit(tx, *from, line);
+    if (!verdict)
+        return verdict.error();
+    noteResult(line, *verdict);
     return line;
 }
 
@@ -407,8 +653,30 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
             const std::uint64_t w = t.cumulative[i] - (i == 0 ? 0 : t.cumulative[i - 1]);
             out.num(nameOf(t.keys[i]), mulDiv(w, 10'000, t.total));
         }
+    } else if (what == "meter") {
+        auto name = nameField(step, "name");
+        if (!name)
+            return name.error();
+        line.str("name", *name);
+        const auto named = m_meters.find(*name);
+        if (named == m_meters.end())
+            return invalid(step, "no meter is named " + *name);
+        const auto record = s.meter(named->second.id);
+        out.boolean("registered", record.has_value());
+        if (record) {
+            out.str("status", std::string(energy::toString(record->status)))
+                .str("zone", gridZoneCode(record->zone))
+                .str("registration", std::string(energy::toString(record->registration)));
+            const auto p = s.meterProgress(named->second.id);
+            out.num("readings", p ? p->readings : 0)
+                .num("last_interval", p ? static_cast<std::uint64_t>(
+                                              (p->lastIntervalEndMs - intervalEndMs(1)) / energy::kIntervalMs + 1)
+                                        : 0)
+                .num("import_register_wh", p ? p->importRegisterWh : 0)
+                .num("export_register_wh", p ? p->exportRegisterWh : 0);
+        }
     } else {
-        return invalid(step, "what is account, validator, delegation, unbonding, supply or proposers");
+        return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers or meter");
     }
     line.raw("state", out.done());
     // Expected values: each named field must render exactly so.
@@ -434,6 +702,21 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
             line.str("mismatch", failed);
     }
     return line;
+}
+
+// A transaction step's expect: "accepted" or the code it must be refused with.
+void expectResult(const toml::table &step, Json &line, ScenarioReport &report)
+{
+    const toml::node *expect = step.get("expect");
+    if (!expect)
+        return;
+    const std::string want = expect->value_or(std::string());
+    const std::string got = line.field("result") == "accepted" ? "accepted" : line.field("code");
+    line.str("expectation", got == want ? "met" : "failed");
+    if (got != want) {
+        line.str("expected", want);
+        ++report.failedExpectations;
+    }
 }
 
 Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioReport &report)
@@ -468,20 +751,21 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
         auto done = transaction(step, what, line);
         if (!done)
             return done.error();
-        if (const toml::node *expect = step.get("expect")) {
-            const std::string want = expect->value_or(std::string());
-            const std::string got = line.field("result") == "accepted" ? "accepted" : line.field("code");
-            line.str("expectation", got == want ? "met" : "failed");
-            if (got != want) {
-                line.str("expected", want);
-                ++report.failedExpectations;
-            }
-        }
+        expectResult(step, line, report);
+        report.lines.push_back(line.done());
+        return Status::success();
+    }
+    if (what == "reading" || what == "meter-registry") {
+        auto done = what == "reading" ? reading(step, line) : meterRegistry(step, line);
+        if (!done)
+            return done.error();
+        expectResult(step, line, report);
         report.lines.push_back(line.done());
         return Status::success();
     }
     return invalid(step, "unknown step '" + what
-                             + "' (transfer, bond, unbond, delegate, redelegate, randao-reveal, advance, query)");
+                             + "' (transfer, bond, unbond, delegate, redelegate, randao-reveal, reading, "
+                               "meter-registry, advance, query)");
 }
 
 } // namespace

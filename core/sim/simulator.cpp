@@ -7,7 +7,7 @@
 #include "core/consensus/ledger_store.h"
 #include "core/consensus/verifier.h"
 #include "core/ledger/ledger.h"
-#include "core/types/energy_proof.h"
+#include "core/energy/reading.h"
 
 #include <algorithm>
 #include <array>
@@ -286,8 +286,17 @@ private:
     std::vector<bool> m_authorityByzantine;
     std::vector<int> m_authorityNode;     // authority index -> a node running it
     std::vector<KeySeed> m_clientSeeds;
-    std::vector<std::pair<KeySeed, Hash256>> m_meters;   // key, meter id
-    std::vector<GridZone> m_meterZones;
+    // Meters in the registry at genesis: key, record, the simulated
+    // registers, and the last interval each reported.
+    struct SimMeter
+    {
+        KeySeed key;
+        energy::MeterRecord record;
+        std::uint64_t importRegisterWh = 1'000'000;
+        std::uint64_t exportRegisterWh = 1'000'000;
+        std::int64_t lastIntervalEndMs = 0;
+    };
+    std::vector<SimMeter> m_meters;
     KeySeed m_standbySeed{};
     bool m_hasStandby = false;
     std::map<PublicKey, std::uint64_t> m_nonces;
@@ -513,11 +522,21 @@ void Simulation::setup()
     for (int i = 0; i < 3; ++i)
         m_clientSeeds.push_back(deriveSeed(m_seed, "client", static_cast<std::uint64_t>(i)));
     for (int i = 0; i < 4; ++i) {
-        const KeySeed meterSeed = deriveSeed(m_seed, "meter", static_cast<std::uint64_t>(i));
-        const Hash256 id = crypto::hash("gtx/sim-meter/v1", keyFrom(meterSeed).publicKey().view());
-        m_meters.push_back({meterSeed, id});
-        m_meterZones.push_back(GridZone{static_cast<std::uint16_t>(1 + m_rng.below(6))});
-        genesis->meters.push_back({id, keyFrom(meterSeed).publicKey()});
+        // A prosumer at a grid node of a zone of the default grid model.
+        const auto &nodes = energy::defaultGridModel().nodes;
+        const energy::GridNodeModel &node = nodes[m_rng.below(nodes.size())];
+        SimMeter m;
+        m.key = deriveSeed(m_seed, "meter", static_cast<std::uint64_t>(i));
+        m.record.id = crypto::hash("gtx/sim-meter/v1", keyFrom(m.key).publicKey().view());
+        m.record.key = keyFrom(m.key).publicKey();
+        m.record.owner = keyFrom(deriveSeed(m_seed, "client", static_cast<std::uint64_t>(i % 3))).publicKey();
+        m.record.zone = node.zone;
+        m.record.gridNode = node.id;
+        m.record.location = node.location;
+        m.record.ratedCapacityW = 15'000;
+        m.record.registration = energy::MeterRegistration::Prosumer;
+        genesis->meters.push_back(m.record);
+        m_meters.push_back(m);
     }
     codec::Writer w;
     w.u64(m_seed);
@@ -1431,20 +1450,31 @@ void Simulation::clientSlot(std::uint64_t slot)
                         codec::encode(trade)));
     }
     if (slot % 4 == 0 && !m_meters.empty()) {
-        const std::size_t m = m_rng.below(m_meters.size());
-        const std::size_t witness = m_rng.below(m_authoritySeeds.size());
-        EnergyProof proof;
-        const auto interval = static_cast<std::int64_t>(kMeterIntervalMs);
-        proof.meterReading.meterId = m_meters[m].second;
-        proof.meterReading.intervalStartMs = (m_now / interval - 1) * interval;
-        proof.meterReading.energyProducedWh = m_rng.below(5000);
-        proof.meterReading.energyConsumedWh = m_rng.below(5000);
-        proof.meterReading.sequence = slot;
-        proof.meterReading.zone = m_meterZones[m];
-        proof.timestampMs = m_now;
-        signAsMeter(proof, cachedKey(m_meters[m].first));
-        witnessAsGridOperator(proof, cachedKey(m_authoritySeeds[witness]));
-        submit(signedTx(TransactionKind::MeterReading, m_clientSeeds[0], codec::encode(proof)));
+        // One meter's reading of the interval that last ended, in a batch
+        // its zone's grid operator witnesses and sends.
+        SimMeter &m = m_meters[m_rng.below(m_meters.size())];
+        const std::int64_t end = m_now / energy::kIntervalMs * energy::kIntervalMs;
+        const energy::ZoneModel *zone = energy::defaultGridModel().zone(m.record.zone);
+        const auto witness = static_cast<std::size_t>(zone->gridOperator);   // authority i has type i % 5
+        if (end > m.lastIntervalEndMs && witness < m_authoritySeeds.size()) {
+            energy::MeterReading r;
+            r.meterId = m.record.id;
+            r.timestampMs = end;
+            r.importWh = m_rng.below(2000);
+            r.exportWh = m_rng.below(2000);
+            m.importRegisterWh += r.importWh;
+            m.exportRegisterWh += r.exportWh;
+            r.importRegisterWh = m.importRegisterWh;
+            r.exportRegisterWh = m.exportRegisterWh;
+            r.location = m.record.location;
+            energy::signReading(r, m_params.networkId, cachedKey(m.key));
+            m.lastIntervalEndMs = end;
+            energy::ReadingBatch batch;
+            batch.zone = m.record.zone;
+            batch.readings = {r};
+            energy::witnessBatch(batch, m_params.networkId, cachedKey(m_authoritySeeds[witness]));
+            submit(signedTx(TransactionKind::MeterReading, m_authoritySeeds[witness], codec::encode(batch)));
+        }
     }
     if (slot % 5 == 0) {
         const std::size_t a = m_rng.below(m_authoritySeeds.size());

@@ -13,6 +13,8 @@ constexpr std::uint8_t kValidatorTable = 'v';
 constexpr std::uint8_t kDelegationTable = 'd';
 constexpr std::uint8_t kUnbondingTable = 'u';
 constexpr std::uint8_t kSupplyTable = 's';
+constexpr std::uint8_t kMeterTable = 'm';
+constexpr std::uint8_t kMeterProgressTable = 'r';
 
 Bytes tableKey(std::uint8_t table, std::initializer_list<ByteView> parts)
 {
@@ -39,6 +41,17 @@ Result<T> decodePayload(const Transaction &tx, const char *what)
     if (!p)
         return makeError("state.bad_payload", p.error().message);
     return *p;
+}
+
+// A stored entry's value, or nothing when absent (or, never for entries the
+// state machine wrote, undecodable).
+template<typename T>
+std::optional<T> entryOf(const std::optional<Bytes> &value, const char *what)
+{
+    if (!value)
+        return std::nullopt;
+    auto decoded = codec::decode<T>(*value, what);
+    return decoded ? std::optional<T>(*decoded) : std::nullopt;
 }
 
 Error insufficient(std::string_view what)
@@ -82,6 +95,16 @@ Bytes unbondingKey(const UnbondingKey &key)
 Bytes supplyKey()
 {
     return Bytes{kSupplyTable};
+}
+
+Bytes meterKey(const Hash256 &id)
+{
+    return tableKey(kMeterTable, {id.view()});
+}
+
+Bytes meterProgressKey(const Hash256 &id)
+{
+    return tableKey(kMeterProgressTable, {id.view()});
 }
 
 void encodeTo(codec::Writer &w, const Account &v)
@@ -197,6 +220,16 @@ Result<State> State::genesis(const GenesisAllocation &allocation, const StateRul
     }
     if (validators.size() > rules.staking.maxValidatorRecords)
         return bad("The genesis has more validators than the registry holds.");
+    std::map<Hash256, energy::MeterRecord> meters;
+    for (energy::MeterRecord m : allocation.meters) {
+        if (!rules.gridModel)
+            return bad("The genesis registers meters but the network has no grid model.");
+        if (auto ok = energy::checkMeterRecord(*rules.gridModel, m); !ok)
+            return bad("A genesis meter is invalid: " + ok.error().message);
+        m.status = energy::MeterStatus::Active;
+        if (!meters.emplace(m.id, m).second)
+            return bad("A genesis meter appears twice.");
+    }
 
     std::vector<StateChange> changes;
     for (const auto &[key, amount] : balances)
@@ -207,6 +240,8 @@ Result<State> State::genesis(const GenesisAllocation &allocation, const StateRul
         changes.push_back({validatorKey(key), codec::encode(v)});
         records->push_back(v);
     }
+    for (const auto &[id, m] : meters)
+        changes.push_back({meterKey(id), codec::encode(m)});
     changes.push_back({supplyKey(), codec::encode(supply)});
     State s;
     s.m_trie = s.m_trie.with(changes);
@@ -242,6 +277,16 @@ std::optional<ValidatorRecord> State::validator(const PublicKey &key) const
     return *it;
 }
 
+std::optional<energy::MeterRecord> State::meter(const Hash256 &id) const
+{
+    return entryOf<energy::MeterRecord>(m_trie.get(meterKey(id)), "meter record");
+}
+
+std::optional<energy::MeterProgress> State::meterProgress(const Hash256 &id) const
+{
+    return entryOf<energy::MeterProgress>(m_trie.get(meterProgressKey(id)), "meter progress");
+}
+
 std::uint64_t State::delegation(const PublicKey &delegator, const PublicKey &validator) const
 {
     const auto v = m_trie.get(delegationKey(delegator, validator));
@@ -262,8 +307,9 @@ Supply State::supply() const
 
 // --- BlockExecution ----------------------------------------------------
 
-BlockExecution::BlockExecution(const State &parent, const StateRules &rules, const BlockContext &block)
-    : m_parent(parent), m_rules(rules), m_block(block), m_supply(parent.supply())
+BlockExecution::BlockExecution(const State &parent, const StateRules &rules, const BlockContext &block,
+                               crypto::SignatureVerifier *verifier)
+    : m_parent(parent), m_rules(rules), m_block(block), m_supply(parent.supply()), m_verifier(verifier)
 {
     // 1. Matured unbonding returns to the owners' balances.
     for (auto it = parent.m_unbonding->begin();
@@ -402,6 +448,10 @@ std::uint64_t BlockExecution::minimumFor(ValidatorRole role) const
 
 Status BlockExecution::apply(const Transaction &tx)
 {
+    if (tx.kind == TransactionKind::MeterReading)
+        return meterReadings(tx);
+    if (tx.kind == TransactionKind::MeterRegistry)
+        return meterRegistry(tx);
     if (!State::paysFee(tx.kind))
         return Status::success();   // kinds the state machine does not execute yet
     const std::uint64_t fee = m_rules.staking.transactionFee;
@@ -433,6 +483,133 @@ Status BlockExecution::apply(const Transaction &tx)
     if (!result)
         return result;
     m_supply.burned += fee;   // the fee left a balance, so the sum stays inside the supply
+    return Status::success();
+}
+
+std::optional<energy::MeterRecord> BlockExecution::meterRecord(const Hash256 &id) const
+{
+    return entryOf<energy::MeterRecord>(read(meterKey(id)), "meter record");
+}
+
+std::optional<energy::MeterProgress> BlockExecution::meterProgress(const Hash256 &id) const
+{
+    return entryOf<energy::MeterProgress>(read(meterProgressKey(id)), "meter progress");
+}
+
+Status BlockExecution::meterReadings(const Transaction &tx)
+{
+    if (!m_rules.gridModel)
+        return makeError("energy.no_grid_model", "This network has no grid model, so it takes no meter data.");
+    auto batch = decodePayload<energy::ReadingBatch>(tx, "reading batch");
+    if (!batch)
+        return batch.error();
+    if (batch->witness != tx.sender)
+        return makeError("energy.bad_witness", "A reading batch is sent by the grid operator that witnessed it.");
+    GTX_TRY(energy::checkBatch(m_rules.networkId, *m_rules.gridModel, m_rules.gridOperators, *batch, m_verifier));
+
+    // Each reading on its own: one refused by its rules changes nothing.
+    const energy::BatchReadingContext context{m_rules.readings, *m_rules.gridModel, m_rules.networkId,
+                                              batch->zone, m_block.timeMs, m_verifier};
+    std::map<Hash256, energy::MeterProgress> progress;   // this batch's, ahead of the writes
+    std::map<PublicKey, std::uint64_t> produced;         // verified export per owner
+    std::uint64_t accepted = 0;
+    std::map<std::string, std::uint64_t> refused;
+    std::optional<Error> lastRefusal;
+    for (const auto &r : batch->readings) {
+        const auto record = meterRecord(r.meterId);
+        const auto known = progress.find(r.meterId);
+        const auto previous = known != progress.end() ? std::optional<energy::MeterProgress>(known->second)
+                                                      : meterProgress(r.meterId);
+        auto next = energy::checkBatchReading(context, record ? &*record : nullptr, previous, r);
+        if (!next) {
+            ++refused[next.error().code];
+            lastRefusal = next.error();
+            continue;
+        }
+        progress[r.meterId] = *next;
+        ++accepted;
+        if (r.exportWh > 0) {
+            auto sum = add(produced[record->owner], r.exportWh);
+            if (!sum)
+                return overflow();
+            produced[record->owner] = *sum;
+        }
+    }
+    // Verified production is an energy validator's weight: it is credited
+    // to the validator whose key owns the meter.
+    std::vector<ValidatorRecord> credited;
+    for (const auto &[owner, wh] : produced) {
+        const ValidatorRecord *v = validator(owner);
+        if (!v || v->role != ValidatorRole::Energy)
+            continue;
+        ValidatorRecord updated = *v;
+        auto sum = add(updated.verifiedEnergyWh, wh);
+        if (!sum)
+            return overflow();
+        updated.verifiedEnergyWh = *sum;
+        credited.push_back(updated);
+    }
+    // Nothing is written before every check has passed.
+    for (const auto &v : credited)
+        putValidator(v);
+    for (const auto &[id, p] : progress)
+        put(meterProgressKey(id), codec::encode(p));
+    m_readingsAccepted += accepted;
+    for (const auto &[code, n] : refused)
+        m_readingsRefused[code] += n;
+    if (lastRefusal)
+        m_lastReadingRefusal = lastRefusal;
+    return Status::success();
+}
+
+Status BlockExecution::meterRegistry(const Transaction &tx)
+{
+    if (!m_rules.gridModel)
+        return makeError("energy.no_grid_model", "This network has no grid model, so it takes no meter data.");
+    auto change = decodePayload<energy::MeterRegistryChange>(tx, "meter registry change");
+    if (!change)
+        return change.error();
+    const auto existing = meterRecord(change->record.id);
+    energy::MeterRecord next;
+    bool resetProgress = false;
+    if (change->action == energy::MeterRegistryAction::Register) {
+        if (existing)
+            return makeError("energy.meter_exists", "A meter with this id is already registered.");
+        GTX_TRY(energy::checkMeterRecord(*m_rules.gridModel, change->record));
+        next = change->record;
+        next.status = energy::MeterStatus::Active;
+    } else {
+        if (!existing)
+            return makeError("energy.unknown_meter", "No meter with this id is registered.");
+        if (existing->status == energy::MeterStatus::Retired)
+            return makeError("energy.meter_retired", "The meter is retired.");
+        next = *existing;
+        switch (change->action) {
+        case energy::MeterRegistryAction::Suspend:
+            next.status = energy::MeterStatus::Suspended;
+            break;
+        case energy::MeterRegistryAction::Retire:
+            next.status = energy::MeterStatus::Retired;
+            break;
+        case energy::MeterRegistryAction::Rekey:
+            if (change->record.key.isZero())
+                return makeError("energy.bad_registration", "The meter cannot be re-keyed: the new key is empty.");
+            next.key = change->record.key;
+            next.status = energy::MeterStatus::Active;
+            resetProgress = true;
+            break;
+        case energy::MeterRegistryAction::Register:
+            break;
+        }
+    }
+    // Only the grid operator of the meter's zone changes its record.
+    const energy::ZoneModel *zone = m_rules.gridModel->zone(next.zone);
+    const auto op = zone ? m_rules.gridOperators.find(zone->gridOperator) : m_rules.gridOperators.end();
+    if (op == m_rules.gridOperators.end() || op->second != tx.sender)
+        return makeError("energy.not_grid_operator", "Only the grid operator of the meter's zone may change its record.");
+    put(meterKey(next.id), codec::encode(next));
+    if (resetProgress)
+        put(meterProgressKey(next.id), std::nullopt);
     return Status::success();
 }
 

@@ -16,6 +16,8 @@
 // supply.total is fixed at genesis (nothing mints yet); fees are burned.
 
 #include "core/common/result.h"
+#include "core/crypto/signature_verifier.h"
+#include "core/energy/reading_rules.h"
 #include "core/state/payloads.h"
 #include "core/state/state_trie.h"
 #include "core/types/transaction.h"
@@ -25,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +51,13 @@ struct StateRules
     StakingParams staking;
     std::uint64_t minSelfBond = 0;         // stake validators
     std::uint64_t energyMinSelfBond = 0;   // energy validators
+    // Energy data (docs/protocol.md, section 19): the grid model (none: the
+    // meter transactions are refused), the reading rules, the authority that
+    // witnesses each zone, and the network readings are signed for.
+    const energy::GridModel *gridModel = nullptr;
+    energy::ReadingRules readings;
+    energy::GridOperatorKeys gridOperators;
+    std::uint32_t networkId = 0;
 };
 
 struct Account
@@ -110,6 +120,7 @@ struct GenesisAllocation
 {
     std::vector<std::pair<PublicKey, std::uint64_t>> balances;
     std::vector<GenesisValidator> validators;
+    std::vector<energy::MeterRecord> meters = {};   // registered at genesis (active)
 };
 
 // The block facts apply() needs besides its transactions.
@@ -118,6 +129,7 @@ struct BlockContext
     std::uint64_t slot = 0;
     PublicKey proposer;
     std::vector<PublicKey> missedProposers;   // the drawn proposers of the skipped slots
+    std::int64_t timeMs = 0;                  // the slot's start: the readings' "now"
 };
 
 class State
@@ -139,6 +151,8 @@ public:
     std::uint64_t delegation(const PublicKey &delegator, const PublicKey &validator) const;
     const std::map<UnbondingKey, std::uint64_t> &unbonding() const { return *m_unbonding; }
     Supply supply() const;
+    std::optional<energy::MeterRecord> meter(const Hash256 &id) const;
+    std::optional<energy::MeterProgress> meterProgress(const Hash256 &id) const;
 
     // True when `kind` pays the transaction fee (transfers and staking: the
     // kinds whose sender is an account).
@@ -158,13 +172,26 @@ private:
 class BlockExecution
 {
 public:
-    BlockExecution(const State &parent, const StateRules &rules, const BlockContext &block);
+    // Signatures in energy data go through `verifier` when one is given.
+    BlockExecution(const State &parent, const StateRules &rules, const BlockContext &block,
+                   crypto::SignatureVerifier *verifier = nullptr);
 
     // Errors: "state.bad_payload", "state.zero_amount", "state.insufficient_balance",
     // "state.overflow", "state.unknown_validator", "state.role_mismatch",
     // "state.below_minimum", "state.no_delegation", "state.registry_full",
-    // "state.self_delegation". On an error nothing of the transaction applies.
+    // "state.self_delegation"; for energy data "energy.no_grid_model", the batch
+    // rules' "energy.*" and the registry's "energy.bad_registration",
+    // "energy.meter_exists", "energy.unknown_meter", "energy.meter_retired",
+    // "energy.not_grid_operator". A reading refused by its own rules is not an
+    // error of the transaction: it changes nothing and is counted in
+    // readingsRefused(). On an error nothing of the transaction applies.
     Status apply(const Transaction &tx);
+
+    // Readings of the batches applied so far: accepted, and refused by reason.
+    std::uint64_t readingsAccepted() const { return m_readingsAccepted; }
+    const std::map<std::string, std::uint64_t> &readingsRefused() const { return m_readingsRefused; }
+    // The last reading refused, with its reason (for a person reading a scenario).
+    const std::optional<Error> &lastReadingRefusal() const { return m_lastReadingRefusal; }
 
     struct Outcome
     {
@@ -193,6 +220,10 @@ private:
     Status unbond(const Transaction &tx, std::uint64_t fee);
     Status delegate(const Transaction &tx, std::uint64_t fee);
     Status redelegate(const Transaction &tx, std::uint64_t fee);
+    Status meterReadings(const Transaction &tx);
+    Status meterRegistry(const Transaction &tx);
+    std::optional<energy::MeterRecord> meterRecord(const Hash256 &id) const;
+    std::optional<energy::MeterProgress> meterProgress(const Hash256 &id) const;
     std::uint64_t minimumFor(ValidatorRole role) const;
 
     const State &m_parent;
@@ -202,14 +233,22 @@ private:
     std::shared_ptr<std::vector<ValidatorRecord>> m_validators;            // copied on first write
     std::shared_ptr<std::map<UnbondingKey, std::uint64_t>> m_unbonding;    // copied on first write
     Supply m_supply;
+    crypto::SignatureVerifier *m_verifier = nullptr;
+    std::uint64_t m_readingsAccepted = 0;
+    std::map<std::string, std::uint64_t> m_readingsRefused;
+    std::optional<Error> m_lastReadingRefusal;
 };
 
-// Keys of the state (the first byte names the table).
+// Keys of the state (the first byte names the table): 'a' accounts, 'v'
+// validator records, 'd' delegations, 'u' the unbonding queue, 's' the
+// supply, 'm' meter records, 'r' each meter's reading progress.
 Bytes accountKey(const PublicKey &key);
 Bytes validatorKey(const PublicKey &key);
 Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator);
 Bytes unbondingKey(const UnbondingKey &key);
 Bytes supplyKey();
+Bytes meterKey(const Hash256 &id);
+Bytes meterProgressKey(const Hash256 &id);
 
 void encodeTo(codec::Writer &w, const Account &v);
 void decodeFrom(codec::Reader &r, Account &v);

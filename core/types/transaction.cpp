@@ -12,7 +12,7 @@ struct KindName
     std::string_view name;
 };
 
-constexpr std::array<KindName, 15> kKindNames{{
+constexpr std::array<KindName, 16> kKindNames{{
     {TransactionKind::Transfer, "transfer"},
     {TransactionKind::Bond, "bond"},
     {TransactionKind::Unbond, "unbond"},
@@ -28,6 +28,7 @@ constexpr std::array<KindName, 15> kKindNames{{
     {TransactionKind::SlashAppeal, "slash-appeal"},
     {TransactionKind::RandaoReveal, "randao-reveal"},
     {TransactionKind::Redelegate, "redelegate"},
+    {TransactionKind::MeterRegistry, "meter-registry"},
 }};
 static_assert(kKindNames.size() == static_cast<std::size_t>(kLastTransactionKind) + 1);
 
@@ -51,6 +52,7 @@ Lane laneOf(TransactionKind kind)
         return Lane::Emergency;
     case TransactionKind::RegulatoryEnforcement:
     case TransactionKind::AuthorityRegistration:
+    case TransactionKind::MeterRegistry:
         return Lane::Authority;
     case TransactionKind::Bond:
     case TransactionKind::Unbond:

@@ -24,7 +24,7 @@ enum class TransactionKind : std::uint8_t {
     Bond = 1,                   // lock stake as a validator candidate
     Unbond = 2,                 // release bonded stake
     Delegate = 3,               // delegate stake to a validator
-    MeterReading = 4,           // a signed and witnessed energy proof
+    MeterReading = 4,           // a grid operator's witnessed batch of signed meter readings
     EnergyTrade = 5,            // an energy market order or settlement
     EmergencyHalt = 6,          // authority quorum halts trading in zones
     EmergencyResume = 7,        // authority quorum resumes trading
@@ -35,8 +35,9 @@ enum class TransactionKind : std::uint8_t {
     SlashAppeal = 12,           // a slashed validator's appeal
     RandaoReveal = 13,          // a validator's reveal for the epoch seed
     Redelegate = 14,            // move a delegation to another validator
+    MeterRegistry = 15,         // a grid operator registers, suspends, re-keys or retires a meter
 };
-constexpr TransactionKind kLastTransactionKind = TransactionKind::Redelegate;
+constexpr TransactionKind kLastTransactionKind = TransactionKind::MeterRegistry;
 
 // Block space is divided into lanes so emergency and authority traffic is
 // never crowded out by market traffic. Lanes are ordered by priority.

@@ -10,7 +10,8 @@
 #include "core/types/authority.h"
 #include "core/types/block.h"
 #include "core/types/consensus_rules.h"
-#include "core/types/energy_proof.h"
+#include "core/energy/reading.h"
+#include "core/energy/reading_rules.h"
 #include "core/types/governance.h"
 #include "core/types/grid_zone.h"
 #include "core/types/slashing.h"
@@ -347,43 +348,71 @@ ConsensusOptimization randomConsensusOptimization(Rng &rng)
     return o;
 }
 
-MeterData randomMeterData(Rng &rng)
+energy::GeoPoint randomGeoPoint(Rng &rng)
 {
-    MeterData m;
-    m.meterId = randomFixed<32>(rng);
-    m.intervalStartMs = static_cast<std::int64_t>(rng());
-    m.intervalLengthMs = rng();
-    m.energyProducedWh = rng();
-    m.energyConsumedWh = rng();
-    m.sequence = rng();
+    energy::GeoPoint p;
+    p.latMicroDeg = static_cast<std::int32_t>(below(rng, 2ull * 90'000'000 + 1)) - 90'000'000;
+    p.lonMicroDeg = static_cast<std::int32_t>(below(rng, 2ull * 180'000'000 + 1)) - 180'000'000;
+    return p;
+}
+
+energy::MeterReading randomMeterReading(Rng &rng)
+{
+    energy::MeterReading r;
+    r.meterId = randomFixed<32>(rng);
+    r.timestampMs = static_cast<std::int64_t>(rng());
+    r.importRegisterWh = rng();
+    r.exportRegisterWh = rng();
+    r.importWh = rng();
+    r.exportWh = rng();
+    r.location = randomGeoPoint(rng);
+    r.tampered = coin(rng);
+    r.signature = randomFixed<64>(rng);
+    return r;
+}
+
+energy::ReadingBatch randomReadingBatch(Rng &rng)
+{
+    energy::ReadingBatch b;
+    b.zone = randomGridZone(rng);
+    for (std::uint64_t i = below(rng, 4); i > 0; --i)
+        b.readings.push_back(randomMeterReading(rng));
+    b.witness = randomFixed<32>(rng);
+    b.witnessSignature = randomFixed<64>(rng);
+    return b;
+}
+
+energy::MeterRecord randomMeterRecord(Rng &rng)
+{
+    energy::MeterRecord m;
+    m.id = randomFixed<32>(rng);
+    m.key = randomFixed<32>(rng);
+    m.owner = randomFixed<32>(rng);
     m.zone = randomGridZone(rng);
+    m.gridNode = static_cast<std::uint32_t>(rng());
+    m.location = randomGeoPoint(rng);
+    m.ratedCapacityW = static_cast<std::uint32_t>(rng());
+    m.registration = randomEnum(rng, energy::MeterRegistration::Prosumer);
+    m.status = randomEnum(rng, energy::MeterStatus::Retired);
     return m;
 }
 
-GridCoordinate randomGridCoordinate(Rng &rng)
+energy::MeterRegistryChange randomMeterRegistryChange(Rng &rng)
 {
-    GridCoordinate c;
-    c.latitudeMicroDeg = static_cast<std::int32_t>(below(rng, 2ull * kMaxLatitudeMicroDeg + 1))
-        - kMaxLatitudeMicroDeg;
-    c.longitudeMicroDeg = static_cast<std::int32_t>(below(rng, 2ull * kMaxLongitudeMicroDeg + 1))
-        - kMaxLongitudeMicroDeg;
-    c.gridNodeId = static_cast<std::uint32_t>(rng());
-    return c;
+    return {randomEnum(rng, energy::MeterRegistryAction::Retire), randomMeterRecord(rng)};
 }
 
-AuthoritySignature randomAuthoritySignature(Rng &rng)
+energy::MeterProgress randomMeterProgress(Rng &rng)
 {
-    return AuthoritySignature{randomFixed<32>(rng), randomFixed<64>(rng)};
-}
-
-EnergyProof randomEnergyProof(Rng &rng)
-{
-    EnergyProof p;
-    p.meterReading = randomMeterData(rng);
-    p.timestampMs = static_cast<std::int64_t>(rng());
-    p.location = randomGridCoordinate(rng);
-    p.energySignature = randomFixed<64>(rng);
-    p.gridOperatorWitness = randomAuthoritySignature(rng);
+    energy::MeterProgress p;
+    p.lastIntervalEndMs = static_cast<std::int64_t>(rng());
+    p.importRegisterWh = rng();
+    p.exportRegisterWh = rng();
+    p.lastReadingId = randomFixed<32>(rng);
+    p.unchangedIntervals = static_cast<std::uint32_t>(rng());
+    p.readings = static_cast<std::uint32_t>(rng());
+    p.importPeakWh = rng();
+    p.exportPeakWh = rng();
     return p;
 }
 
@@ -527,10 +556,11 @@ private slots:
         checkType<ValidatorPerformance>("ValidatorPerformance", randomValidatorPerformance);
         checkType<ConsensusRules>("ConsensusRules", randomConsensusRules);
         checkType<ConsensusOptimization>("ConsensusOptimization", randomConsensusOptimization);
-        checkType<MeterData>("MeterData", randomMeterData);
-        checkType<GridCoordinate>("GridCoordinate", randomGridCoordinate);
-        checkType<AuthoritySignature>("AuthoritySignature", randomAuthoritySignature);
-        checkType<EnergyProof>("EnergyProof", randomEnergyProof);
+        checkType<energy::MeterReading>("MeterReading", randomMeterReading);
+        checkType<energy::ReadingBatch>("ReadingBatch", randomReadingBatch);
+        checkType<energy::MeterRecord>("MeterRecord", randomMeterRecord);
+        checkType<energy::MeterRegistryChange>("MeterRegistryChange", randomMeterRegistryChange);
+        checkType<energy::MeterProgress>("MeterProgress", randomMeterProgress);
     }
 
     void roundTripEnums()
@@ -662,14 +692,14 @@ private slots:
         QVERIFY(decodes<ValidatorPerformance>(codec::encode(perf)));
 
         // Coordinates off the globe.
-        GridCoordinate c;
-        c.latitudeMicroDeg = kMaxLatitudeMicroDeg + 1;
-        QVERIFY(!decodes<GridCoordinate>(codec::encode(c)));
-        c.latitudeMicroDeg = -kMaxLatitudeMicroDeg;
-        c.longitudeMicroDeg = -kMaxLongitudeMicroDeg - 1;
-        QVERIFY(!decodes<GridCoordinate>(codec::encode(c)));
-        c.longitudeMicroDeg = kMaxLongitudeMicroDeg;
-        QVERIFY(decodes<GridCoordinate>(codec::encode(c)));
+        energy::GeoPoint c;
+        c.latMicroDeg = 90'000'001;
+        QVERIFY(!decodes<energy::GeoPoint>(codec::encode(c)));
+        c.latMicroDeg = -90'000'000;
+        c.lonMicroDeg = -180'000'001;
+        QVERIFY(!decodes<energy::GeoPoint>(codec::encode(c)));
+        c.lonMicroDeg = 180'000'000;
+        QVERIFY(decodes<energy::GeoPoint>(codec::encode(c)));
     }
 
     void hugeLengthPrefixRejectedWithoutAllocating()
@@ -1028,34 +1058,36 @@ private slots:
         QVERIFY(!verifyBlockSignature(block));
     }
 
-    void energyProofSignatures()
+    void meterReadingSignatures()
     {
         const auto meter = keyFromNumber(7);
         const auto pea = keyFromNumber(8);
-        EnergyProof proof;
-        proof.meterReading.intervalStartMs = 1714370400000;   // 2024-04-29 06:00 UTC
-        proof.meterReading.energyProducedWh = 1250;
-        proof.meterReading.zone = zones::kPeaNortheast;
-        proof.timestampMs = proof.meterReading.intervalStartMs + 900000;
-        proof.location = {14'979'900, 102'097'800, 77};
-        QVERIFY(proof.meterReading.validate().ok());
-        signAsMeter(proof, meter);
-        witnessAsGridOperator(proof, pea);
-        QVERIFY(verifyMeterSignature(proof, meter.publicKey()));
-        QVERIFY(verifyGridWitness(proof));
-        QVERIFY(!verifyMeterSignature(proof, pea.publicKey()));
+        const std::uint32_t network = 0x54455354;
+        energy::MeterReading r;
+        r.timestampMs = 1714370400000;   // 2024-04-29 06:00 UTC, a 15-minute boundary
+        r.exportWh = 1250;
+        r.exportRegisterWh = 88'000;
+        r.location = {14'979'900, 102'097'800};
+        energy::signReading(r, network, meter);
+        QVERIFY(energy::verifyReadingSignature(network, r, meter.publicKey()));
+        QVERIFY(!energy::verifyReadingSignature(network, r, pea.publicKey()));
+        QVERIFY(!energy::verifyReadingSignature(network + 1, r, meter.publicKey()));   // another network
+        energy::MeterReading tampered = r;
+        tampered.exportWh += 1;
+        QVERIFY(!energy::verifyReadingSignature(network, tampered, meter.publicKey()));
 
-        EnergyProof tampered = proof;
-        tampered.meterReading.energyProducedWh += 1;
-        QVERIFY(!verifyMeterSignature(tampered, meter.publicKey()));
-        QVERIFY(!verifyGridWitness(tampered));
-
-        MeterData unaligned = proof.meterReading;
-        unaligned.intervalStartMs += 1;
-        QCOMPARE(codeOf(unaligned.validate()), std::string("energy.bad_interval"));
-        MeterData tooLong = proof.meterReading;
-        tooLong.intervalLengthMs = kMaxMeterIntervalMs + kMeterIntervalMs;
-        QVERIFY(!tooLong.validate().ok());
+        energy::ReadingBatch batch;
+        batch.zone = zones::kPeaNortheast;
+        batch.readings = {r};
+        energy::witnessBatch(batch, network, pea);
+        QVERIFY(crypto::verify(pea.publicKey(), energy::kBatchWitnessDomain, energy::batchWitnessBytes(network, batch),
+                               batch.witnessSignature));
+        batch.readings = {tampered};   // the root commits to every reading
+        QVERIFY(!crypto::verify(pea.publicKey(), energy::kBatchWitnessDomain,
+                                energy::batchWitnessBytes(network, batch), batch.witnessSignature));
+        QCOMPARE(energy::intervalEndOf(r.timestampMs + 449'999), r.timestampMs);
+        QCOMPARE(energy::intervalEndOf(r.timestampMs - 450'000), r.timestampMs);
+        QCOMPARE(energy::intervalEndOf(r.timestampMs + 450'000), r.timestampMs + 900'000);
     }
 
     // --- names and tables -------------------------------------------------

@@ -46,9 +46,11 @@ void TestSimMutations::quorumOfTwoIsCaught()
 void TestSimMutations::quorumOfThreeWithTwinsIsCaught()
 {
     // 3 of 5 is not a supermajority: one Twins authority voting on both
-    // sides of a partition makes two quorums.
-    QVERIFY2(firstSeedCatching("quorum-3-twins", 60) != 0,
-             "a quorum of 3 with a Twins authority produced no conflicting finality in 60 seeds");
+    // sides of a partition makes two quorums. It needs a partition at the
+    // right moment: about one seed in forty finds one (seeds 82 and 95 are
+    // the first two since the simulated meters send witnessed batches).
+    QVERIFY2(firstSeedCatching("quorum-3-twins", 120) != 0,
+             "a quorum of 3 with a Twins authority produced no conflicting finality in 120 seeds");
 }
 
 void TestSimMutations::missingDoubleSignProtectionIsCaught()

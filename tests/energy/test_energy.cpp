@@ -8,10 +8,14 @@
 
 // moc cannot parse the C++20 standard headers these pull in.
 #ifndef Q_MOC_RUN
+#include "core/consensus/tx_rules.h"
+#include "core/consensus/verifier.h"
 #include "core/energy/grid_model.h"
 #include "core/energy/ingest.h"
 #include "core/energy/reading_rules.h"
 #include "core/sim/meter_sim.h"
+#include "core/state/state.h"
+#include "core/types/units.h"
 #endif
 
 #include <QtTest>
@@ -601,6 +605,207 @@ void TestEnergy::meterCheckFailsWhenARuleIsWeakened()
     auto lax = sim::runMeterCheck(o);
     QVERIFY(lax.ok());
     QVERIFY(lax->missed > 0);
+}
+
+namespace {
+
+// The state machine with the default grid model, MEA and PEA as grid
+// operators, and the fixture's prosumer owned by an energy validator.
+struct StateFixture : Fixture
+{
+    state::StateRules rules;
+    crypto::KeyPair owner = keyOf(3);
+    state::State genesis;
+
+    StateFixture()
+    {
+        rules.minSelfBond = gtToMicro(10'000);
+        rules.energyMinSelfBond = gtToMicro(1'000);
+        rules.gridModel = &model;
+        rules.networkId = kNet;
+        rules.gridOperators = operators();
+        state::GenesisAllocation a;
+        a.validators.push_back({owner.publicKey(), state::ValidatorRole::Energy, zones::kMeaMetropolitan,
+                                gtToMicro(1'000), 0});
+        a.meters = {prosumer};
+        auto g = state::State::genesis(a, rules);
+        if (!g)
+            qFatal("genesis: %s", g.error().message.c_str());
+        genesis = *g;
+    }
+
+    Transaction batchTx(const crypto::KeyPair &sender, const ReadingBatch &batch) const
+    {
+        Transaction tx;
+        tx.kind = TransactionKind::MeterReading;
+        tx.networkId = kNet;
+        tx.timestampMs = kT0;
+        tx.payload = codec::encode(batch);
+        signTransaction(tx, sender);
+        return tx;
+    }
+
+    Transaction registryTx(const crypto::KeyPair &sender, MeterRegistryAction action, const MeterRecord &record) const
+    {
+        Transaction tx;
+        tx.kind = TransactionKind::MeterRegistry;
+        tx.networkId = kNet;
+        tx.timestampMs = kT0;
+        tx.payload = codec::encode(MeterRegistryChange{action, record});
+        signTransaction(tx, sender);
+        return tx;
+    }
+
+    state::BlockContext at(std::int64_t interval) const
+    {
+        state::BlockContext c;
+        c.slot = static_cast<std::uint64_t>(interval);
+        c.timeMs = kT0 + interval * kIntervalMs + 20'000;
+        return c;
+    }
+};
+
+} // namespace
+
+void TestEnergy::blocksApplyReadingBatches()
+{
+    StateFixture f;
+    QVERIFY(f.genesis.meter(f.prosumer.id).has_value());
+    QVERIFY(!f.genesis.meterProgress(f.prosumer.id));
+
+    MeterReading good = f.reading(1, 300, 700, std::nullopt, f.prosumer);
+    signReading(good, kNet, f.meterKey);
+    MeterReading tooMuch = good;   // the same meter, the next interval, beyond its capacity
+    tooMuch.timestampMs += kIntervalMs;
+    tooMuch.importWh = 9000;
+    tooMuch.importRegisterWh += 9000;
+    signReading(tooMuch, kNet, f.meterKey);
+    ReadingBatch batch;
+    batch.zone = zones::kMeaMetropolitan;
+    batch.readings = {good, tooMuch};
+    witnessBatch(batch, kNet, f.mea);
+
+    consensus::CachingVerifier verifier;
+    state::BlockExecution e(f.genesis, f.rules, f.at(2), &verifier);
+    QVERIFY(e.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(e.readingsAccepted(), std::uint64_t{1});
+    QCOMPARE(e.readingsRefused().at("energy.over_capacity"), std::uint64_t{1});
+    const state::State after = std::move(e).finish().state;
+    const auto progress = after.meterProgress(f.prosumer.id);
+    QVERIFY(progress.has_value());
+    QCOMPARE(progress->lastIntervalEndMs, kT0 + kIntervalMs);
+    QCOMPARE(progress->exportRegisterWh, good.exportRegisterWh);
+    // The verified export is the owning energy validator's weight.
+    QCOMPARE(after.validator(f.owner.publicKey())->verifiedEnergyWh, std::uint64_t{700});
+
+    // A batch whose readings are all refused changes nothing at all.
+    state::BlockExecution again(after, f.rules, f.at(3));
+    QVERIFY(again.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(again.readingsAccepted(), std::uint64_t{0});
+    QCOMPARE(again.readingsRefused().at("energy.replayed"), std::uint64_t{1});
+    QVERIFY(std::move(again).finish().state.root() == after.root());
+
+    // The batch itself is the transaction's: a sender other than its
+    // witness, the wrong grid operator, or no grid model refuse it whole.
+    state::BlockExecution wrong(f.genesis, f.rules, f.at(2));
+    QCOMPARE(codeOf(wrong.apply(f.batchTx(f.pea, batch))), std::string("energy.bad_witness"));
+    ReadingBatch byPea = batch;
+    witnessBatch(byPea, kNet, f.pea);
+    QCOMPARE(codeOf(wrong.apply(f.batchTx(f.pea, byPea))), std::string("energy.bad_witness"));
+    state::StateRules noModel = f.rules;
+    noModel.gridModel = nullptr;
+    state::BlockExecution bare(f.genesis, noModel, f.at(2));
+    QCOMPARE(codeOf(bare.apply(f.batchTx(f.mea, batch))), std::string("energy.no_grid_model"));
+    // Time is the block's: a reading of an interval after the block's slot is in the future.
+    state::BlockExecution early(f.genesis, f.rules, f.at(0));
+    QVERIFY(early.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(early.readingsRefused().at("energy.future"), std::uint64_t{2});
+    QVERIFY(verifier.misses() > 0);
+}
+
+void TestEnergy::registryChangesComeFromTheZonesOperator()
+{
+    StateFixture f;
+    // The consumer is in PEA-S: PEA registers it, MEA may not.
+    state::BlockExecution e(f.genesis, f.rules, f.at(1));
+    QCOMPARE(codeOf(e.apply(f.registryTx(f.mea, MeterRegistryAction::Register, f.consumer))),
+             std::string("energy.not_grid_operator"));
+    QVERIFY(e.apply(f.registryTx(f.pea, MeterRegistryAction::Register, f.consumer)).ok());
+    QCOMPARE(codeOf(e.apply(f.registryTx(f.pea, MeterRegistryAction::Register, f.consumer))),
+             std::string("energy.meter_exists"));
+    MeterRecord outside = f.consumer;
+    outside.id = crypto::hash("test", asBytes(std::string("outside")));
+    outside.location = at(18.79, 98.98);
+    QCOMPARE(codeOf(e.apply(f.registryTx(f.pea, MeterRegistryAction::Register, outside))),
+             std::string("energy.bad_registration"));
+    state::State registered = std::move(e).finish().state;
+    QVERIFY(registered.meter(f.consumer.id).has_value());
+
+    // MEA suspends its prosumer: its readings are refused, by reason.
+    MeterReading r = f.reading(1, 300, 0, std::nullopt, f.prosumer);
+    signReading(r, kNet, f.meterKey);
+    ReadingBatch batch;
+    batch.zone = zones::kMeaMetropolitan;
+    batch.readings = {r};
+    witnessBatch(batch, kNet, f.mea);
+    state::BlockExecution s(registered, f.rules, f.at(2));
+    QVERIFY(s.apply(f.registryTx(f.mea, MeterRegistryAction::Suspend, f.prosumer)).ok());
+    QVERIFY(s.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(s.readingsRefused().at("energy.meter_suspended"), std::uint64_t{1});
+    // Re-keyed, the new key's readings count and the old key's do not.
+    const crypto::KeyPair fresh = keyOf(99);
+    MeterRecord rekey = f.prosumer;
+    rekey.key = fresh.publicKey();
+    QVERIFY(s.apply(f.registryTx(f.mea, MeterRegistryAction::Rekey, rekey)).ok());
+    QVERIFY(s.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(s.readingsRefused().at("energy.bad_signature"), std::uint64_t{1});
+    signReading(batch.readings[0], kNet, fresh);
+    witnessBatch(batch, kNet, f.mea);
+    QVERIFY(s.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(s.readingsAccepted(), std::uint64_t{1});
+    QVERIFY(s.apply(f.registryTx(f.mea, MeterRegistryAction::Retire, f.prosumer)).ok());
+    QCOMPARE(codeOf(s.apply(f.registryTx(f.mea, MeterRegistryAction::Rekey, rekey))),
+             std::string("energy.meter_retired"));
+    QCOMPARE(codeOf(s.apply(f.registryTx(f.mea, MeterRegistryAction::Suspend, outside))),
+             std::string("energy.unknown_meter"));
+}
+
+void TestEnergy::readingsAreAcceptedWhileTradingIsHalted()
+{
+    StateFixture f;
+    consensus::HaltState halts;
+    halts.applyHalt(crypto::hash("test", asBytes(std::string("halt"))), {zones::kMeaMetropolitan});
+    MeterReading r = f.reading(1, 300, 0, std::nullopt, f.prosumer);
+    signReading(r, kNet, f.meterKey);
+    ReadingBatch batch;
+    batch.zone = zones::kMeaMetropolitan;
+    batch.readings = {r};
+    witnessBatch(batch, kNet, f.mea);
+    const Transaction readings = f.batchTx(f.mea, batch);
+    QVERIFY(!consensus::haltedZoneOf(readings, halts));
+
+    consensus::EnergyTrade trade{zones::kMeaMetropolitan, 1000, 3'000'000};
+    Transaction t;
+    t.kind = TransactionKind::EnergyTrade;
+    t.networkId = kNet;
+    t.payload = codec::encode(trade);
+    signTransaction(t, f.owner);
+    QVERIFY(consensus::haltedZoneOf(t, halts) == zones::kMeaMetropolitan);
+
+    // The consensus check: a batch comes from the authority that witnessed it.
+    const std::vector<consensus::AuthorityMember> authorities{
+        consensus::authorityMember(AuthorityType::MEA, f.mea.publicKey(), {}),
+        consensus::authorityMember(AuthorityType::PEA, f.pea.publicKey(), {})};
+    consensus::DirectVerifier verifier;
+    consensus::TxContext c;
+    c.networkId = kNet;
+    c.authorities = &authorities;
+    c.halts = &halts;
+    c.verifier = &verifier;
+    QVERIFY(consensus::checkTransaction(readings, c).ok());
+    QCOMPARE(codeOf(consensus::checkTransaction(f.batchTx(f.pea, batch), c)), std::string("tx.not_authority"));
+    QCOMPARE(codeOf(consensus::checkTransaction(f.batchTx(f.owner, batch), c)), std::string("tx.not_authority"));
+    QCOMPARE(codeOf(consensus::checkTransaction(t, c)), std::string("tx.zone_halted"));
 }
 
 QTEST_GUILESS_MAIN(TestEnergy)

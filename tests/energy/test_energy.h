@@ -21,4 +21,7 @@ private slots:
     void parallelSignatureChecksAgree();
     void meterCheckCatchesEveryFault();
     void meterCheckFailsWhenARuleIsWeakened();
+    void blocksApplyReadingBatches();
+    void registryChangesComeFromTheZonesOperator();
+    void readingsAreAcceptedWhileTradingIsHalted();
 };

@@ -153,6 +153,20 @@ void decodeFrom(codec::Reader &r, MeterProgress &v)
     v.exportPeakWh = r.u64();
 }
 
+void encodeTo(codec::Writer &w, const ZoneTotals &v)
+{
+    w.u32(v.readings);
+    w.u64(v.importWh);
+    w.u64(v.exportWh);
+}
+
+void decodeFrom(codec::Reader &r, ZoneTotals &v)
+{
+    v.readings = r.u32();
+    v.importWh = r.u64();
+    v.exportWh = r.u64();
+}
+
 Status checkBatch(std::uint32_t networkId, const GridModel &model, const GridOperatorKeys &operators,
                   const ReadingBatch &batch, crypto::SignatureVerifier *verifier)
 {

@@ -90,6 +90,19 @@ struct MeterProgress
 void encodeTo(codec::Writer &w, const MeterProgress &v);
 void decodeFrom(codec::Reader &r, MeterProgress &v);
 
+// What a zone's meters reported for one interval, from the readings the
+// chain accepted: the figures conservation is judged on. Invariant: the sums
+// of the accepted readings' interval energy, never overflowing.
+struct ZoneTotals
+{
+    std::uint32_t readings = 0;
+    std::uint64_t importWh = 0;   // consumption taken from the grid
+    std::uint64_t exportWh = 0;   // production fed into the grid
+    bool operator==(const ZoneTotals &) const = default;
+};
+void encodeTo(codec::Writer &w, const ZoneTotals &v);
+void decodeFrom(codec::Reader &r, ZoneTotals &v);
+
 // The keys of the grid-operator authorities (EGAT, MEA, PEA) that witness.
 using GridOperatorKeys = std::map<AuthorityType, PublicKey>;
 

@@ -675,8 +675,18 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
                 .num("import_register_wh", p ? p->importRegisterWh : 0)
                 .num("export_register_wh", p ? p->exportRegisterWh : 0);
         }
+    } else if (what == "zone") {
+        auto zone = zoneField(step);
+        if (!zone)
+            return zone.error();
+        const std::int64_t interval = step["interval"].value_or(std::int64_t{0});
+        if (interval < 1)
+            return invalid(step, "a zone query needs the interval (1 is the first 15 minutes after genesis)");
+        line.str("zone", gridZoneCode(*zone)).num("interval", static_cast<std::uint64_t>(interval));
+        const energy::ZoneTotals t = s.zoneTotals(*zone, intervalEndMs(interval));
+        out.num("readings", t.readings).num("import_wh", t.importWh).num("export_wh", t.exportWh);
     } else {
-        return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers or meter");
+        return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers, meter or zone");
     }
     line.raw("state", out.done());
     // Expected values: each named field must render exactly so.

@@ -15,6 +15,7 @@ constexpr std::uint8_t kUnbondingTable = 'u';
 constexpr std::uint8_t kSupplyTable = 's';
 constexpr std::uint8_t kMeterTable = 'm';
 constexpr std::uint8_t kMeterProgressTable = 'r';
+constexpr std::uint8_t kZoneTotalsTable = 'z';
 
 Bytes tableKey(std::uint8_t table, std::initializer_list<ByteView> parts)
 {
@@ -105,6 +106,18 @@ Bytes meterKey(const Hash256 &id)
 Bytes meterProgressKey(const Hash256 &id)
 {
     return tableKey(kMeterProgressTable, {id.view()});
+}
+
+Bytes zoneTotalsKey(GridZone zone, std::int64_t intervalEndMs)
+{
+    // Big-endian: a zone's intervals are stored in time order.
+    std::uint8_t k[10];
+    k[0] = static_cast<std::uint8_t>(zone.id >> 8);
+    k[1] = static_cast<std::uint8_t>(zone.id);
+    const auto end = static_cast<std::uint64_t>(intervalEndMs);
+    for (int i = 0; i < 8; ++i)
+        k[2 + i] = static_cast<std::uint8_t>(end >> (56 - 8 * i));
+    return tableKey(kZoneTotalsTable, {ByteView(k, 10)});
 }
 
 void encodeTo(codec::Writer &w, const Account &v)
@@ -285,6 +298,12 @@ std::optional<energy::MeterRecord> State::meter(const Hash256 &id) const
 std::optional<energy::MeterProgress> State::meterProgress(const Hash256 &id) const
 {
     return entryOf<energy::MeterProgress>(m_trie.get(meterProgressKey(id)), "meter progress");
+}
+
+energy::ZoneTotals State::zoneTotals(GridZone zone, std::int64_t intervalEndMs) const
+{
+    return entryOf<energy::ZoneTotals>(m_trie.get(zoneTotalsKey(zone, intervalEndMs)), "zone totals")
+        .value_or(energy::ZoneTotals{});
 }
 
 std::uint64_t State::delegation(const PublicKey &delegator, const PublicKey &validator) const
@@ -512,6 +531,7 @@ Status BlockExecution::meterReadings(const Transaction &tx)
                                               batch->zone, m_block.timeMs, m_verifier};
     std::map<Hash256, energy::MeterProgress> progress;   // this batch's, ahead of the writes
     std::map<PublicKey, std::uint64_t> produced;         // verified export per owner
+    std::map<std::int64_t, energy::ZoneTotals> totals;   // the batch zone's, per interval end
     std::uint64_t accepted = 0;
     std::map<std::string, std::uint64_t> refused;
     std::optional<Error> lastRefusal;
@@ -528,6 +548,14 @@ Status BlockExecution::meterReadings(const Transaction &tx)
         }
         progress[r.meterId] = *next;
         ++accepted;
+        energy::ZoneTotals &t = totals[next->lastIntervalEndMs];
+        auto importSum = add(t.importWh, r.importWh);
+        auto exportSum = add(t.exportWh, r.exportWh);
+        if (!importSum || !exportSum)
+            return overflow();
+        t.importWh = *importSum;
+        t.exportWh = *exportSum;
+        ++t.readings;   // at most the batch's 8,192 readings per call
         if (r.exportWh > 0) {
             auto sum = add(produced[record->owner], r.exportWh);
             if (!sum)
@@ -549,7 +577,22 @@ Status BlockExecution::meterReadings(const Transaction &tx)
         updated.verifiedEnergyWh = *sum;
         credited.push_back(updated);
     }
+    std::vector<std::pair<Bytes, energy::ZoneTotals>> zoneWrites;
+    for (const auto &[end, t] : totals) {
+        Bytes key = zoneTotalsKey(batch->zone, end);
+        energy::ZoneTotals sum = entryOf<energy::ZoneTotals>(read(key), "zone totals").value_or(energy::ZoneTotals{});
+        auto importSum = add(sum.importWh, t.importWh);
+        auto exportSum = add(sum.exportWh, t.exportWh);
+        if (!importSum || !exportSum || sum.readings > UINT32_MAX - t.readings)
+            return overflow();
+        sum.importWh = *importSum;
+        sum.exportWh = *exportSum;
+        sum.readings += t.readings;
+        zoneWrites.emplace_back(std::move(key), sum);
+    }
     // Nothing is written before every check has passed.
+    for (auto &[key, sum] : zoneWrites)
+        put(std::move(key), codec::encode(sum));
     for (const auto &v : credited)
         putValidator(v);
     for (const auto &[id, p] : progress)

@@ -153,6 +153,9 @@ public:
     Supply supply() const;
     std::optional<energy::MeterRecord> meter(const Hash256 &id) const;
     std::optional<energy::MeterProgress> meterProgress(const Hash256 &id) const;
+    // The zone's totals for the interval ending at intervalEndMs (zero when
+    // no reading of it was accepted).
+    energy::ZoneTotals zoneTotals(GridZone zone, std::int64_t intervalEndMs) const;
 
     // True when `kind` pays the transaction fee (transfers and staking: the
     // kinds whose sender is an account).
@@ -241,7 +244,8 @@ private:
 
 // Keys of the state (the first byte names the table): 'a' accounts, 'v'
 // validator records, 'd' delegations, 'u' the unbonding queue, 's' the
-// supply, 'm' meter records, 'r' each meter's reading progress.
+// supply, 'm' meter records, 'r' each meter's reading progress, 'z' each
+// zone's totals per interval.
 Bytes accountKey(const PublicKey &key);
 Bytes validatorKey(const PublicKey &key);
 Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator);
@@ -249,6 +253,7 @@ Bytes unbondingKey(const UnbondingKey &key);
 Bytes supplyKey();
 Bytes meterKey(const Hash256 &id);
 Bytes meterProgressKey(const Hash256 &id);
+Bytes zoneTotalsKey(GridZone zone, std::int64_t intervalEndMs);
 
 void encodeTo(codec::Writer &w, const Account &v);
 void decodeFrom(codec::Reader &r, Account &v);

@@ -561,6 +561,9 @@ private slots:
         checkType<energy::MeterRecord>("MeterRecord", randomMeterRecord);
         checkType<energy::MeterRegistryChange>("MeterRegistryChange", randomMeterRegistryChange);
         checkType<energy::MeterProgress>("MeterProgress", randomMeterProgress);
+        checkType<energy::ZoneTotals>("ZoneTotals", [](Rng &r) {
+            return energy::ZoneTotals{static_cast<std::uint32_t>(r()), r(), r()};
+        });
     }
 
     void roundTripEnums()

@@ -697,6 +697,13 @@ void TestEnergy::blocksApplyReadingBatches()
     QCOMPARE(progress->exportRegisterWh, good.exportRegisterWh);
     // The verified export is the owning energy validator's weight.
     QCOMPARE(after.validator(f.owner.publicKey())->verifiedEnergyWh, std::uint64_t{700});
+    // The zone's totals count the accepted reading only.
+    const ZoneTotals zone = after.zoneTotals(zones::kMeaMetropolitan, kT0 + kIntervalMs);
+    QCOMPARE(zone.readings, std::uint32_t{1});
+    QCOMPARE(zone.importWh, std::uint64_t{300});
+    QCOMPARE(zone.exportWh, std::uint64_t{700});
+    QCOMPARE(after.zoneTotals(zones::kMeaMetropolitan, kT0 + 2 * kIntervalMs).readings, std::uint32_t{0});
+    QCOMPARE(after.zoneTotals(zones::kPeaSouth, kT0 + kIntervalMs).readings, std::uint32_t{0});
 
     // A batch whose readings are all refused changes nothing at all.
     state::BlockExecution again(after, f.rules, f.at(3));

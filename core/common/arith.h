@@ -9,6 +9,7 @@
 namespace gtx {
 
 __extension__ typedef unsigned __int128 Uint128;
+__extension__ typedef __int128 Int128;
 
 // a + b, or nothing on overflow.
 inline std::optional<std::uint64_t> checkedAdd(std::uint64_t a, std::uint64_t b)

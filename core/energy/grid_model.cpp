@@ -1,5 +1,6 @@
 #include "core/energy/grid_model.h"
 
+#include "core/common/arith.h"
 #include "core/common/text_file.h"
 
 #include <toml++/toml.h>
@@ -210,7 +211,10 @@ Status parseLines(const toml::table &root, GridModel &m)
 
 } // namespace
 
-std::uint64_t distanceMetres(GeoPoint a, GeoPoint b)
+namespace {
+
+// The equirectangular offsets between two points, in millimetres.
+std::pair<std::int64_t, std::int64_t> offsetsMm(GeoPoint a, GeoPoint b)
 {
     const std::int64_t meanLat = (static_cast<std::int64_t>(a.latMicroDeg) + b.latMicroDeg) / 2;
     std::int64_t degree = (meanLat < 0 ? -meanLat : meanLat) / 1'000'000;
@@ -218,14 +222,35 @@ std::uint64_t distanceMetres(GeoPoint a, GeoPoint b)
         degree = 30;
     const std::int64_t dLat = static_cast<std::int64_t>(a.latMicroDeg) - b.latMicroDeg;
     const std::int64_t dLon = static_cast<std::int64_t>(a.lonMicroDeg) - b.lonMicroDeg;
-    // Millimetres: 0.111 m per micro-degree (111,320 m per degree; the
-    // 0.3 % left out is far inside the tolerance of a service radius).
+    // 0.111 m per micro-degree (111,320 m per degree; the 0.3 % left out is
+    // far inside the tolerance of a service radius).
     const std::int64_t y = dLat * kMilliMetresPerMicroDeg;
     const std::int64_t x = dLon * kMilliMetresPerMicroDeg / 1000 * kCosPpm[static_cast<std::size_t>(degree)] / 1000;
-    // |x|, |y| < 4e10 mm, so the squares fit in 128 bits; sqrt in long double
-    // is exact enough at metre resolution.
+    return {x, y};
+}
+
+Uint128 squared(std::int64_t v)
+{
+    const Uint128 m = static_cast<Uint128>(v < 0 ? -static_cast<Int128>(v) : v);
+    return m * m;
+}
+
+} // namespace
+
+std::uint64_t distanceMetres(GeoPoint a, GeoPoint b)
+{
+    // For people and tools; verdicts use withinMetres(). |x|, |y| < 4e10 mm.
+    const auto [x, y] = offsetsMm(a, b);
     const long double d = std::sqrt(static_cast<long double>(x) * x + static_cast<long double>(y) * y);
     return static_cast<std::uint64_t>(d / 1000.0L);
+}
+
+bool withinMetres(GeoPoint a, GeoPoint b, std::uint64_t metres)
+{
+    const auto [x, y] = offsetsMm(a, b);
+    // Below metres + 1 (the distance truncated to whole metres is at most metres).
+    const Uint128 limit = static_cast<Uint128>(metres + 1) * 1000;
+    return squared(x) + squared(y) < limit * limit;
 }
 
 bool insidePolygon(const std::vector<GeoPoint> &polygon, GeoPoint p)

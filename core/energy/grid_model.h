@@ -42,6 +42,9 @@ struct GeoPoint
 // beyond). Over Thailand (5.6 to 20.5 degrees north) and distances of a
 // few hundred kilometres this is within 1 % of the great-circle distance.
 std::uint64_t distanceMetres(GeoPoint a, GeoPoint b);
+// distanceMetres(a, b) <= metres, decided exactly in integers (the rules
+// use this: no floating point decides a verdict).
+bool withinMetres(GeoPoint a, GeoPoint b, std::uint64_t metres);
 
 // Inside or on the boundary of a simple polygon (even-odd rule, exact in
 // 64-bit integers).

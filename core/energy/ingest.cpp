@@ -35,9 +35,13 @@ Status ReadingIngest::rekeyMeter(const Hash256 &id, const PublicKey &key)
         return makeError("energy.unknown_meter", "No meter with this id is registered.");
     if (it->second.status == MeterStatus::Retired)
         return makeError("energy.meter_retired", "A retired meter cannot be re-keyed.");
+    if (key == it->second.key)
+        return makeError("energy.bad_registration", "The meter cannot be re-keyed to its current key.");
     it->second.key = key;
     it->second.status = MeterStatus::Active;
-    m_progress.erase(id);
+    const auto known = m_progress.find(id);
+    if (known != m_progress.end())
+        known->second = *progressAfterRekey(known->second);
     m_lastReading.erase(id);
     return Status::success();
 }
@@ -75,7 +79,7 @@ BatchOutcome ReadingIngest::ingest(const ReadingBatch &batch, std::int64_t nowMs
                 signatureValid[i] = checkReadingSignature(m_networkId, *records[i], r).ok() ? 1 : 0;
         }
     };
-    const std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, n / 64));
+    const std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, n / 16));
     if (workers <= 1) {
         verifyRange(0, n);
     } else {

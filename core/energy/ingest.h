@@ -36,7 +36,8 @@ public:
     // Error: energy.unknown_meter.
     Status suspendMeter(const Hash256 &id);
     // A replaced meter: the new key, active again, and its registers start
-    // afresh. Errors: energy.unknown_meter, energy.meter_retired.
+    // afresh (no interval it already reported can be reported again).
+    // Errors: energy.unknown_meter, energy.meter_retired, energy.bad_registration.
     Status rekeyMeter(const Hash256 &id, const PublicKey &key);
 
     const MeterRecord *meter(const Hash256 &id) const;

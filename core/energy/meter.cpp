@@ -24,7 +24,7 @@ Status checkMeterRecord(const GridModel &model, const MeterRecord &record)
         return badRegistration("its grid node " + node->name + " is not in its zone " + gridZoneCode(record.zone));
     if (!model.inZone(record.zone, record.location))
         return badRegistration("its location lies outside its zone " + gridZoneCode(record.zone));
-    if (distanceMetres(record.location, node->location) > node->serviceRadiusMetres)
+    if (!withinMetres(record.location, node->location, node->serviceRadiusMetres))
         return badRegistration("its location lies outside the service radius of " + node->name);
     return Status::success();
 }

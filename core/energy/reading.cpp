@@ -1,5 +1,6 @@
 #include "core/energy/reading.h"
 
+#include "core/common/arith.h"
 #include "core/crypto/merkle.h"
 
 namespace gtx::energy {
@@ -22,12 +23,17 @@ void encodeFields(codec::Writer &w, const MeterReading &v)
 
 std::int64_t intervalEndOf(std::int64_t timestampMs)
 {
-    // Round half up to the nearest boundary, for negative times too.
-    std::int64_t shifted = timestampMs + kIntervalMs / 2;
-    std::int64_t q = shifted / kIntervalMs;
+    // Round half up to the nearest boundary, for negative times too, in 128
+    // bits: any 64-bit timestamp (a hostile one too) has an answer, clamped
+    // to the boundaries that fit in 64 bits.
+    const Int128 shifted = static_cast<Int128>(timestampMs) + kIntervalMs / 2;
+    Int128 q = shifted / kIntervalMs;
     if (shifted % kIntervalMs < 0)
         --q;
-    return q * kIntervalMs;
+    const Int128 end = q * kIntervalMs;
+    const Int128 highest = INT64_MAX / kIntervalMs * kIntervalMs;
+    const Int128 lowest = INT64_MIN / kIntervalMs * kIntervalMs;
+    return static_cast<std::int64_t>(end > highest ? highest : end < lowest ? lowest : end);
 }
 
 Bytes readingSigningBytes(std::uint32_t networkId, const MeterReading &reading)
@@ -86,7 +92,12 @@ Status verifyDuplicateReadingEvidence(std::uint32_t networkId, const DuplicateRe
     };
     if (e.first.meterId != e.second.meterId)
         return bad("the readings are from different meters");
-    if (intervalEndOf(e.first.timestampMs) != intervalEndOf(e.second.timestampMs))
+    const std::int64_t end = intervalEndOf(e.first.timestampMs);
+    auto near = [end](std::int64_t t) {
+        const Int128 d = static_cast<Int128>(t) - end;
+        return d <= kIntervalMs / 2 && -d <= kIntervalMs / 2;   // false only past the 64-bit boundaries
+    };
+    if (end != intervalEndOf(e.second.timestampMs) || !near(e.first.timestampMs) || !near(e.second.timestampMs))
         return bad("the readings are for different intervals");
     if (readingId(e.first) == readingId(e.second))
         return bad("the readings are the same");

@@ -1,5 +1,6 @@
 #include "core/energy/reading_rules.h"
 
+#include "core/common/arith.h"
 #include <algorithm>
 
 namespace gtx::energy {
@@ -64,13 +65,20 @@ Result<MeterProgress> checkReading(const ReadingRules &rules, const GridModel &m
     if (reading.tampered)
         return refuse("energy.tampered", "The meter reports that it was tampered with.");
 
+    // Time in 128 bits: a hostile timestamp near the 64-bit limits still
+    // gets a verdict.
     const std::int64_t end = intervalEndOf(reading.timestampMs);
-    const std::int64_t skew = reading.timestampMs - end;
+    const Int128 skew = static_cast<Int128>(reading.timestampMs) - end;
     if (skew > rules.boundaryToleranceMs || -skew > rules.boundaryToleranceMs)
-        return refuse("energy.off_boundary", "The reading's time is " + std::to_string(skew / 1000)
-                                                 + " s from a 15-minute boundary.");
-    if (end > nowMs + rules.futureToleranceMs)
+        return refuse("energy.off_boundary",
+                      skew > 86'400'000 || -skew > 86'400'000
+                          ? std::string("The reading's time is far from any 15-minute boundary.")
+                          : "The reading's time is " + std::to_string(static_cast<std::int64_t>(skew) / 1000)
+                                + " s from a 15-minute boundary.");
+    if (static_cast<Int128>(end) > static_cast<Int128>(nowMs) + rules.futureToleranceMs)
         return refuse("energy.future", "The reading's interval has not ended yet.");
+    if (static_cast<Int128>(end) < static_cast<Int128>(nowMs) - rules.maxAgeMs)
+        return refuse("energy.too_old", "The reading's interval ended too long ago to be reported now.");
 
     const std::uint64_t maxWh = record.maxIntervalWh();
     if (reading.importWh > maxWh || reading.exportWh > maxWh)
@@ -83,7 +91,7 @@ Result<MeterProgress> checkReading(const ReadingRules &rules, const GridModel &m
     if (!model.inZone(record.zone, reading.location))
         return refuse("energy.off_zone", "The meter's position lies outside its zone " + gridZoneCode(record.zone) + ".");
     const GridNodeModel *node = model.node(record.gridNode);
-    if (!node || distanceMetres(reading.location, node->location) > node->serviceRadiusMetres)
+    if (!node || !withinMetres(reading.location, node->location, node->serviceRadiusMetres))
         return refuse("energy.far_from_grid_node", "The meter's position lies outside its grid node's service radius.");
 
     MeterProgress next;
@@ -91,7 +99,9 @@ Result<MeterProgress> checkReading(const ReadingRules &rules, const GridModel &m
     next.importRegisterWh = reading.importRegisterWh;
     next.exportRegisterWh = reading.exportRegisterWh;
     next.lastReadingId = readingId(reading);
-    if (!progress) {
+    if (progress && !progress->registersKnown && end <= progress->lastIntervalEndMs)
+        return refuse("energy.out_of_order", "The meter (under an earlier key) already reported this interval or a later one.");
+    if (!progress || !progress->registersKnown) {
         next.readings = 1;
         next.importPeakWh = reading.importWh;
         next.exportPeakWh = reading.exportWh;
@@ -106,7 +116,10 @@ Result<MeterProgress> checkReading(const ReadingRules &rules, const GridModel &m
     }
     if (end < p.lastIntervalEndMs)
         return refuse("energy.out_of_order", "The reading is for an interval before the meter's last accepted one.");
-    const auto intervals = static_cast<std::uint64_t>((end - p.lastIntervalEndMs) / kIntervalMs);
+    // Both ends lie within the age window of some block's time, so the
+    // difference fits; it is taken in 128 bits all the same.
+    const auto intervals = static_cast<std::uint64_t>(
+        (static_cast<Int128>(end) - p.lastIntervalEndMs) / kIntervalMs);
     GTX_TRY(checkRegister("import", p.importRegisterWh, reading.importRegisterWh, reading.importWh, intervals, maxWh));
     GTX_TRY(checkRegister("export", p.exportRegisterWh, reading.exportRegisterWh, reading.exportWh, intervals, maxWh));
 
@@ -129,9 +142,20 @@ Result<MeterProgress> checkReading(const ReadingRules &rules, const GridModel &m
     return next;
 }
 
+std::optional<MeterProgress> progressAfterRekey(const std::optional<MeterProgress> &progress)
+{
+    if (!progress)
+        return std::nullopt;
+    MeterProgress fresh;
+    fresh.lastIntervalEndMs = progress->lastIntervalEndMs;
+    fresh.registersKnown = false;
+    return fresh;
+}
+
 void encodeTo(codec::Writer &w, const MeterProgress &v)
 {
     w.i64(v.lastIntervalEndMs);
+    w.boolean(v.registersKnown);
     w.u64(v.importRegisterWh);
     w.u64(v.exportRegisterWh);
     w.fixed(v.lastReadingId);
@@ -144,6 +168,7 @@ void encodeTo(codec::Writer &w, const MeterProgress &v)
 void decodeFrom(codec::Reader &r, MeterProgress &v)
 {
     v.lastIntervalEndMs = r.i64();
+    v.registersKnown = r.boolean();
     v.importRegisterWh = r.u64();
     v.exportRegisterWh = r.u64();
     r.fixed(v.lastReadingId);

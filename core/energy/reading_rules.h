@@ -18,6 +18,8 @@
 //                                of a 15-minute boundary (a drifted clock)
 //   energy.future                the interval ends after the node's clock
 //                                plus the tolerance
+//   energy.too_old               the interval ended more than maxAgeMs
+//                                before the node's clock
 //   energy.over_capacity         interval energy above rated power x 0.25 h
 //   energy.export_not_registered export from a meter registered as consumer
 //   energy.off_zone              the GPS fix lies outside the meter's zone
@@ -26,6 +28,7 @@
 //   energy.duplicate_interval    a different reading for an interval the
 //                                meter already reported (evidence)
 //   energy.out_of_order          an interval before the last one accepted
+//                                (also under an earlier key of the meter)
 //   energy.register_backwards    a cumulative register went down
 //   energy.register_mismatch     the registers moved by other than the
 //                                interval energy (next interval), or by less
@@ -57,6 +60,9 @@ struct ReadingRules
 {
     std::int64_t boundaryToleranceMs = 60'000;   // a meter clock within one minute
     std::int64_t futureToleranceMs = 60'000;     // against the node's clock
+    // How late a reading may arrive: a meter catching up after an outage
+    // has a week. It also bounds what a meter can fill in after the fact.
+    std::int64_t maxAgeMs = 7ll * 24 * 3600 * 1000;
     std::uint32_t frozenIntervals = 16;          // four hours with no register moving
     std::uint32_t spikeFactor = 4;
     std::uint32_t spikeFloorPercent = 60;
@@ -70,10 +76,13 @@ struct ReadingRules
 };
 
 // What the chain accepted last from one meter. Invariants: the registers
-// never decrease; lastIntervalEndMs is a 15-minute boundary.
+// never decrease; lastIntervalEndMs is a 15-minute boundary and never goes
+// back, not even when the meter is re-keyed (a new meter's registers are
+// unknown until its first reading: registersKnown false, nothing else kept).
 struct MeterProgress
 {
     std::int64_t lastIntervalEndMs = 0;
+    bool registersKnown = true;
     std::uint64_t importRegisterWh = 0;
     std::uint64_t exportRegisterWh = 0;
     Hash256 lastReadingId;
@@ -102,6 +111,11 @@ struct ZoneTotals
 };
 void encodeTo(codec::Writer &w, const ZoneTotals &v);
 void decodeFrom(codec::Reader &r, ZoneTotals &v);
+
+// A meter's progress once it is re-keyed (a replaced meter): its registers
+// start afresh, but no interval up to the last one accepted can be reported
+// again, under any key. Nothing when it had no progress.
+std::optional<MeterProgress> progressAfterRekey(const std::optional<MeterProgress> &progress);
 
 // The keys of the grid-operator authorities (EGAT, MEA, PEA) that witness.
 using GridOperatorKeys = std::map<AuthorityType, PublicKey>;

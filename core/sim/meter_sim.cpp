@@ -168,6 +168,10 @@ private:
     void injected(const char *fault) { ++m_report.injected; ++m_report.injectedByFault[fault]; }
     void judge(const std::vector<Sent> &sent, const BatchOutcome &outcome, const char *batchFault,
                const char *batchReason);
+    // A batch sent again: each reading it had accepted must now be refused as
+    // replayed (or out of order, once its meter has moved on); the ones it
+    // had refused are not judged (a reading refused as early may count now).
+    void judgeReplay(const std::vector<bool> &acceptedBefore, const BatchOutcome &outcome);
     void detail(std::vector<std::string> &list, const std::string &line)
     {
         if (list.size() < kDetailLimit)
@@ -327,7 +331,10 @@ MeterReading MeterCheck::truthReading(SimMeter &m, std::int64_t endMs)
 
 Fault MeterCheck::pickFault(const SimMeter &m)
 {
-    const MeterProgress *p = m_ingest->progress(m.record.id);
+    // Register faults need registers the rules know (not a meter's first
+    // reading, nor the first after it is re-keyed).
+    const MeterProgress *known = m_ingest->progress(m.record.id);
+    const MeterProgress *p = known && known->registersKnown ? known : nullptr;
     for (int attempt = 0; attempt < 8; ++attempt) {
         const Fault f = kReadingFaults[m_rng.below(kReadingFaults.size())].fault;
         switch (f) {
@@ -487,11 +494,11 @@ void MeterCheck::judge(const std::vector<Sent> &sent, const BatchOutcome &outcom
                 ++m_episodeLost[(s.episode ? s.episode : s.startsEpisode) - 1];
         bool caught = outcome.accepted == 0;
         for (const auto &v : outcome.readings)
-            if (batchReason && (v.ok() || v.error().code != batchReason))
+            if (v.ok() || v.error().code != batchReason)
                 caught = false;
         if (caught) {
             ++m_report.caught;
-            ++m_report.caughtByReason[batchReason ? batchReason : "energy.replayed"];
+            ++m_report.caughtByReason[batchReason];
         } else {
             ++m_report.missed;
             detail(m_report.missedDetails, std::string(batchFault) + ": some readings of the batch were accepted");
@@ -504,8 +511,12 @@ void MeterCheck::judge(const std::vector<Sent> &sent, const BatchOutcome &outcom
         if (s.episode) {
             // A reading of a frozen episode: refused only as frozen, and at
             // least one of the episode's readings must be.
-            if (v.ok())
+            if (v.ok()) {
                 ++m_episodeAccepted[s.episode - 1];
+                // Once refused as frozen, a still frozen meter stays refused.
+                if (m_episodeCaught[s.episode - 1])
+                    m_episodeWrong[s.episode - 1] = true;
+            }
             if (!v.ok()) {
                 if (v.error().code == "energy.frozen_register")
                     m_episodeCaught[s.episode - 1] = true;
@@ -543,10 +554,35 @@ void MeterCheck::judge(const std::vector<Sent> &sent, const BatchOutcome &outcom
     }
 }
 
+void MeterCheck::judgeReplay(const std::vector<bool> &acceptedBefore, const BatchOutcome &outcome)
+{
+    std::size_t judged = 0;
+    bool caught = true;
+    for (std::size_t i = 0; i < acceptedBefore.size() && i < outcome.readings.size(); ++i) {
+        if (!acceptedBefore[i])
+            continue;
+        ++judged;
+        const Status &v = outcome.readings[i];
+        if (v.ok() || (v.error().code != "energy.replayed" && v.error().code != "energy.out_of_order"))
+            caught = false;
+    }
+    if (judged == 0)
+        return;   // nothing of it had counted: sending it again is no replay
+    injected("replayed-batch");
+    if (caught) {
+        ++m_report.caught;
+        ++m_report.caughtByReason["energy.replayed"];
+    } else {
+        ++m_report.missed;
+        detail(m_report.missedDetails, "replayed-batch: a reading it had counted was not refused as replayed");
+    }
+}
+
 Result<MeterCheckReport> MeterCheck::run()
 {
     GTX_TRY(makeFleet());
-    std::map<GridZone, ReadingBatch> previous;   // the last batch of each zone, for replays
+    // The last batch of each zone, with which of its readings were accepted, for replays.
+    std::map<GridZone, std::pair<ReadingBatch, std::vector<bool>>> previous;
     for (std::size_t t = 1; t <= m_o.intervals; ++t) {
         const std::int64_t endMs = kStartMs + static_cast<std::int64_t>(t) * kIntervalMs;
         const std::int64_t nowMs = endMs + 5'000;
@@ -666,8 +702,12 @@ Result<MeterCheckReport> MeterCheck::run()
                             if (m_ingest->suspendMeter(m.record.id))
                                 m.suspendedLeft = kSuspendedIntervals + 1;
                         }
-                    if (!previous.count(zone) || from == 0)
-                        previous[zone] = batch;
+                    if (!previous.count(zone) || from == 0) {
+                        std::vector<bool> accepted(outcome.readings.size());
+                        for (std::size_t i = 0; i < accepted.size(); ++i)
+                            accepted[i] = outcome.readings[i].ok();
+                        previous[zone] = {batch, std::move(accepted)};
+                    }
                 }
             }
         }
@@ -676,10 +716,9 @@ Result<MeterCheckReport> MeterCheck::run()
         if (t > 1 && !previous.empty() && m_rng.chance(m_o.batchFaultPpm * 2)) {
             auto it = previous.begin();
             std::advance(it, static_cast<std::ptrdiff_t>(m_rng.below(previous.size())));
-            injected("replayed-batch");
             ++m_report.batches;
-            const BatchOutcome outcome = m_ingest->ingest(it->second, nowMs, m_o.threads);
-            judge({}, outcome, "replayed-batch", nullptr);
+            const BatchOutcome outcome = m_ingest->ingest(it->second.first, nowMs, m_o.threads);
+            judgeReplay(it->second.second, outcome);
         }
     }
     for (std::size_t e = 0; e < m_episodeCaught.size(); ++e) {

@@ -32,8 +32,11 @@
 //
 // A frozen-register episode counts once: its first readings look like a
 // quiet meter and pass, and it is caught when the rules refuse it as
-// frozen. A batch fault counts once and is caught when the batch's
-// readings are all refused for the batch's reason.
+// frozen and keep refusing it until it ends. A batch fault counts once and
+// is caught when the batch's readings are all refused for the batch's
+// reason. A replayed batch is caught when every reading it had counted is
+// refused as replayed (or out of order, once the meter moved on); one that
+// had counted nothing is no replay and is not counted.
 
 #include "core/common/result.h"
 #include "core/energy/grid_model.h"

@@ -11,6 +11,7 @@
 
 #include <toml++/toml.h>
 
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -384,6 +385,18 @@ Result<Status> ScenarioRun::submit(Transaction &tx, const std::string &from, Jso
     return ok;
 }
 
+// A [latitude, longitude] in degrees.
+Result<energy::GeoPoint> locationField(const toml::table &t)
+{
+    const toml::array *at = t["location"].as_array();
+    const double lat = at && at->size() == 2 ? at->get(0)->value_or(1000.0) : 1000.0;
+    const double lon = at && at->size() == 2 ? at->get(1)->value_or(1000.0) : 1000.0;
+    if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
+        return invalid(t, "location is [latitude, longitude] in degrees");
+    return energy::GeoPoint{static_cast<std::int32_t>(std::lround(lat * 1e6)),
+                            static_cast<std::int32_t>(std::lround(lon * 1e6))};
+}
+
 std::int64_t ScenarioRun::intervalEndMs(std::int64_t interval) const
 {
     // Interval 1 is the first whole 15 minutes after genesis.
@@ -413,9 +426,11 @@ Result<energy::MeterRecord> ScenarioRun::meterFrom(const toml::table &t, const s
     m.zone = *zone;
     m.gridNode = node->id;
     m.location = node->location;
-    if (const toml::array *at = t["location"].as_array(); at && at->size() == 2) {
-        m.location.latMicroDeg = static_cast<std::int32_t>(at->get(0)->value_or(0.0) * 1e6);
-        m.location.lonMicroDeg = static_cast<std::int32_t>(at->get(1)->value_or(0.0) * 1e6);
+    if (t.get("location")) {
+        auto at = locationField(t);
+        if (!at)
+            return at.error();
+        m.location = *at;
     }
     const std::int64_t kw = t["capacity_kw"].value_or(std::int64_t{15});
     if (kw <= 0 || kw > 2'000'000)
@@ -444,10 +459,10 @@ Result<Json> ScenarioRun::reading(const toml::table &step, Json &line)
     if (named == m_meters.end())
         return invalid(step, "no meter is named " + *meterName);
     NamedMeter &m = named->second;
-    // The record as the chain has it now (zone, location, operator).
+    // The record as the chain has it now, this block's changes included
+    // (zone, location, operator).
     GTX_TRY(openBlock());
-    const state::State &chain = m_head->state.executed;
-    const auto record = chain.meter(m.id);
+    const auto record = m_pending->meterRecord(m.id);
     const energy::GridModel &model = energy::defaultGridModel();
     const energy::ZoneModel *zone = record ? model.zone(record->zone) : nullptr;
 
@@ -463,7 +478,10 @@ Result<Json> ScenarioRun::reading(const toml::table &step, Json &line)
         return invalid(step, "interval is a positive number (1 is the first 15 minutes after genesis)");
     energy::MeterReading r;
     r.meterId = m.id;
-    r.timestampMs = intervalEndMs(interval) + step["clock_offset_s"].value_or(std::int64_t{0}) * 1000;
+    const std::int64_t offset = step["clock_offset_s"].value_or(std::int64_t{0});
+    if (offset < -(std::int64_t{1} << 40) || offset > (std::int64_t{1} << 40))
+        return invalid(step, "clock_offset_s is at most 2^40 seconds either way");
+    r.timestampMs = intervalEndMs(interval) + offset * 1000;
     r.importWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, step["import_wh"].value_or(std::int64_t{0})));
     r.exportWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, step["export_wh"].value_or(std::int64_t{0})));
     r.importRegisterWh = m.importRegisterWh + r.importWh;
@@ -473,9 +491,11 @@ Result<Json> ScenarioRun::reading(const toml::table &step, Json &line)
     if (auto v = step["export_register"].value<std::int64_t>())
         r.exportRegisterWh = static_cast<std::uint64_t>(std::max<std::int64_t>(0, *v));
     r.location = record ? record->location : energy::GeoPoint{};
-    if (const toml::array *at = step["location"].as_array(); at && at->size() == 2) {
-        r.location.latMicroDeg = static_cast<std::int32_t>(at->get(0)->value_or(0.0) * 1e6);
-        r.location.lonMicroDeg = static_cast<std::int32_t>(at->get(1)->value_or(0.0) * 1e6);
+    if (step.get("location")) {
+        auto at = locationField(step);
+        if (!at)
+            return at.error();
+        r.location = *at;
     }
     r.tampered = step["tampered"].value_or(false);
     auto signer = nameField(step, "signer", false);

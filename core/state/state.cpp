@@ -635,8 +635,9 @@ Status BlockExecution::meterRegistry(const Transaction &tx)
             next.status = energy::MeterStatus::Retired;
             break;
         case energy::MeterRegistryAction::Rekey:
-            if (change->record.key.isZero())
-                return makeError("energy.bad_registration", "The meter cannot be re-keyed: the new key is empty.");
+            if (change->record.key.isZero() || change->record.key == existing->key)
+                return makeError("energy.bad_registration",
+                                 "The meter cannot be re-keyed: the new key is empty or the meter's current key.");
             next.key = change->record.key;
             next.status = energy::MeterStatus::Active;
             resetProgress = true;
@@ -651,8 +652,10 @@ Status BlockExecution::meterRegistry(const Transaction &tx)
     if (op == m_rules.gridOperators.end() || op->second != tx.sender)
         return makeError("energy.not_grid_operator", "Only the grid operator of the meter's zone may change its record.");
     put(meterKey(next.id), codec::encode(next));
-    if (resetProgress)
-        put(meterProgressKey(next.id), std::nullopt);
+    if (resetProgress) {
+        const auto fresh = energy::progressAfterRekey(meterProgress(next.id));
+        put(meterProgressKey(next.id), fresh ? std::optional<Bytes>(codec::encode(*fresh)) : std::nullopt);
+    }
     return Status::success();
 }
 

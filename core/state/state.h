@@ -193,6 +193,8 @@ public:
     // Readings of the batches applied so far: accepted, and refused by reason.
     std::uint64_t readingsAccepted() const { return m_readingsAccepted; }
     const std::map<std::string, std::uint64_t> &readingsRefused() const { return m_readingsRefused; }
+    // A meter's record as this block has it so far.
+    std::optional<energy::MeterRecord> meterRecord(const Hash256 &id) const;
     // The last reading refused, with its reason (for a person reading a scenario).
     const std::optional<Error> &lastReadingRefusal() const { return m_lastReadingRefusal; }
 
@@ -225,7 +227,6 @@ private:
     Status redelegate(const Transaction &tx, std::uint64_t fee);
     Status meterReadings(const Transaction &tx);
     Status meterRegistry(const Transaction &tx);
-    std::optional<energy::MeterRecord> meterRecord(const Hash256 &id) const;
     std::optional<energy::MeterProgress> meterProgress(const Hash256 &id) const;
     std::uint64_t minimumFor(ValidatorRole role) const;
 

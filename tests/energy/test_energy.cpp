@@ -272,6 +272,12 @@ void TestEnergy::validReadingsAreAccepted()
     // interval (nothing moving) is too, below the frozen limit.
     MeterProgress h = f.history();
     QVERIFY(checkReading(rules, f.model, f.prosumer, h, f.reading(11, 1000, 0, h, f.prosumer), kT0 + 11 * kIntervalMs).ok());
+    std::optional<MeterProgress> none;
+    QVERIFY(checkReading(rules, f.model, f.prosumer, none, f.reading(11, 3750, 3750, none, f.prosumer),
+                         kT0 + 11 * kIntervalMs).ok());
+    // Seven days late is still in time (a meter catching up after an outage).
+    MeterReading late = f.reading(1, 300, 0, none, f.prosumer);
+    QVERIFY(checkReading(rules, f.model, f.prosumer, none, late, kT0 + kIntervalMs + rules.maxAgeMs).ok());
     p = h;
     for (int t = 11; t < 11 + int(rules.frozenIntervals) - 1; ++t) {
         next = checkReading(rules, f.model, f.prosumer, p, f.reading(t, 0, 0, p, f.prosumer), kT0 + t * kIntervalMs);
@@ -299,6 +305,16 @@ void TestEnergy::everyRuleRefusesWithItsOwnReason_data()
                                       << "energy.off_boundary" << false << false;
     QTest::newRow("future") << Change([](MeterReading &r) { r.timestampMs += 4 * kIntervalMs; })
                             << "energy.future" << false << false;
+    QTest::newRow("eight days late") << Change([](MeterReading &r) { r.timestampMs -= 8ll * 96 * kIntervalMs; })
+                                     << "energy.too_old" << false << false;
+    QTest::newRow("timestamp at the 64-bit top") << Change([](MeterReading &r) { r.timestampMs = INT64_MAX; })
+                                                 << "energy.off_boundary" << false << false;
+    QTest::newRow("timestamp at the 64-bit bottom") << Change([](MeterReading &r) { r.timestampMs = INT64_MIN; })
+                                                    << "energy.off_boundary" << false << false;
+    QTest::newRow("highest boundary") << Change([](MeterReading &r) { r.timestampMs = INT64_MAX / kIntervalMs * kIntervalMs; })
+                                      << "energy.future" << false << false;
+    QTest::newRow("lowest boundary") << Change([](MeterReading &r) { r.timestampMs = INT64_MIN / kIntervalMs * kIntervalMs; })
+                                     << "energy.too_old" << false << false;
     QTest::newRow("over capacity") << Change([](MeterReading &r) {
         r.importRegisterWh += 3751 - r.importWh;
         r.importWh = 3751;
@@ -488,6 +504,13 @@ void TestEnergy::duplicateIntervalMakesEvidence()
     signReading(later, kNet, f.meterKey);
     QCOMPARE(codeOf(verifyDuplicateReadingEvidence(kNet, {first, later}, f.prosumer.key)),
              std::string("energy.bad_evidence"));
+    MeterReading top1 = first, top2 = first;
+    top1.timestampMs = INT64_MAX;
+    top2.timestampMs = INT64_MAX - 1;
+    signReading(top1, kNet, f.meterKey);
+    signReading(top2, kNet, f.meterKey);
+    QCOMPARE(codeOf(verifyDuplicateReadingEvidence(kNet, {top1, top2}, f.prosumer.key)),
+             std::string("energy.bad_evidence"));
     auto round = codec::decode<DuplicateReadingEvidence>(codec::encode(e), "evidence");
     QVERIFY(round.ok());
     QVERIFY(*round == e);
@@ -516,14 +539,18 @@ void TestEnergy::suspendedMeterIsRefusedUntilRekeyed()
     // its registers start afresh.
     const crypto::KeyPair fresh = keyOf(77);
     QVERIFY(ingest.rekeyMeter(f.prosumer.id, fresh.publicKey()).ok());
-    QVERIFY(!ingest.progress(f.prosumer.id));
+    QVERIFY(ingest.progress(f.prosumer.id) && !ingest.progress(f.prosumer.id)->registersKnown);
     MeterReading stolen = f.reading(3, 300, 0, std::nullopt, f.prosumer);
     signReading(stolen, kNet, f.meterKey);
     QCOMPARE(send(stolen), std::string("energy.bad_signature"));
+    MeterReading again = f.reading(1, 300, 0, std::nullopt, f.prosumer);
+    signReading(again, kNet, fresh);
+    QCOMPARE(send(again), std::string("energy.out_of_order"));   // interval 1 was counted under the old key
     MeterReading replaced = f.reading(3, 300, 0, std::nullopt, f.prosumer);
     replaced.importRegisterWh = 300;
     signReading(replaced, kNet, fresh);
     QCOMPARE(send(replaced), std::string("accepted"));
+    QCOMPARE(codeOf(ingest.rekeyMeter(f.prosumer.id, fresh.publicKey())), std::string("energy.bad_registration"));
     QCOMPARE(codeOf(ingest.suspendMeter(crypto::hash("x", asBytes(std::string("y"))))),
              std::string("energy.unknown_meter"));
 }
@@ -532,7 +559,7 @@ void TestEnergy::parallelSignatureChecksAgree()
 {
     sim::MeterCheckOptions o;
     o.seed = 41;
-    o.meters = 300;
+    o.meters = 600;   // batches of 70 to 130 readings: several threads each
     o.intervals = 8;
     o.faultPpm = 80'000;
     auto one = sim::runMeterCheck(o);
@@ -727,7 +754,31 @@ void TestEnergy::blocksApplyReadingBatches()
     state::BlockExecution early(f.genesis, f.rules, f.at(0));
     QVERIFY(early.apply(f.batchTx(f.mea, batch)).ok());
     QCOMPARE(early.readingsRefused().at("energy.future"), std::uint64_t{2});
-    QVERIFY(verifier.misses() > 0);
+    // The state machine checks signatures through the node's verifier: a
+    // second execution of the same batch finds them all in its cache.
+    const std::size_t hitsBefore = verifier.hits();
+    state::BlockExecution twice(f.genesis, f.rules, f.at(2), &verifier);
+    QVERIFY(twice.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(verifier.hits() - hitsBefore, std::size_t{3});   // the witness and two readings
+
+    // Two batches of one meter in one block: the second sees the first's progress.
+    MeterReading third = tooMuch;
+    third.importWh = 100;
+    third.importRegisterWh = good.importRegisterWh + 100;
+    third.exportWh = 0;
+    third.exportRegisterWh = good.exportRegisterWh;
+    signReading(third, kNet, f.meterKey);
+    ReadingBatch second = batch;
+    second.readings = {good, third};
+    witnessBatch(second, kNet, f.mea);
+    state::BlockExecution both(f.genesis, f.rules, f.at(2));
+    ReadingBatch onlyGood = batch;
+    onlyGood.readings = {good};
+    witnessBatch(onlyGood, kNet, f.mea);
+    QVERIFY(both.apply(f.batchTx(f.mea, onlyGood)).ok());
+    QVERIFY(both.apply(f.batchTx(f.mea, second)).ok());
+    QCOMPARE(both.readingsAccepted(), std::uint64_t{2});
+    QCOMPARE(both.readingsRefused().at("energy.replayed"), std::uint64_t{1});
 }
 
 void TestEnergy::registryChangesComeFromTheZonesOperator()
@@ -760,6 +811,8 @@ void TestEnergy::registryChangesComeFromTheZonesOperator()
     QVERIFY(s.apply(f.batchTx(f.mea, batch)).ok());
     QCOMPARE(s.readingsRefused().at("energy.meter_suspended"), std::uint64_t{1});
     // Re-keyed, the new key's readings count and the old key's do not.
+    QCOMPARE(codeOf(s.apply(f.registryTx(f.mea, MeterRegistryAction::Rekey, f.prosumer))),
+             std::string("energy.bad_registration"));   // its current key
     const crypto::KeyPair fresh = keyOf(99);
     MeterRecord rekey = f.prosumer;
     rekey.key = fresh.publicKey();
@@ -769,6 +822,16 @@ void TestEnergy::registryChangesComeFromTheZonesOperator()
     signReading(batch.readings[0], kNet, fresh);
     witnessBatch(batch, kNet, f.mea);
     QVERIFY(s.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(s.readingsAccepted(), std::uint64_t{1});
+    // Re-keyed again, the meter cannot report interval 1 a second time:
+    // a re-key never lets energy be counted twice.
+    const crypto::KeyPair third = keyOf(98);
+    rekey.key = third.publicKey();
+    QVERIFY(s.apply(f.registryTx(f.mea, MeterRegistryAction::Rekey, rekey)).ok());
+    signReading(batch.readings[0], kNet, third);
+    witnessBatch(batch, kNet, f.mea);
+    QVERIFY(s.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(s.readingsRefused().at("energy.out_of_order"), std::uint64_t{1});
     QCOMPARE(s.readingsAccepted(), std::uint64_t{1});
     QVERIFY(s.apply(f.registryTx(f.mea, MeterRegistryAction::Retire, f.prosumer)).ok());
     QCOMPARE(codeOf(s.apply(f.registryTx(f.mea, MeterRegistryAction::Rekey, rekey))),

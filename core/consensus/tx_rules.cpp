@@ -40,6 +40,7 @@ Status checkTransaction(const Transaction &tx, const TxContext &c)
     case TransactionKind::RegulatoryEnforcement:
     case TransactionKind::AuthorityRegistration:
     case TransactionKind::MeterRegistry:
+    case TransactionKind::GridState:
         if (!isAuthority(c, tx.sender))
             return makeError("tx.not_authority", "Only an authority may send this transaction.");
         return Status::success();

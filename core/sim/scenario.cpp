@@ -5,6 +5,7 @@
 #include "core/common/text_file.h"
 #include "core/consensus/chain.h"
 #include "core/consensus/verifier.h"
+#include "core/energy/grid_state.h"
 #include "core/energy/reading.h"
 #include "core/crypto/sodium.h"
 #include "core/types/units.h"
@@ -76,6 +77,7 @@ private:
     Result<energy::MeterRecord> meterFrom(const toml::table &t, const std::string &name);
     Result<Json> reading(const toml::table &step, Json &line);
     Result<Json> meterRegistry(const toml::table &step, Json &line);
+    Result<Json> gridState(const toml::table &step, Json &line);
     std::int64_t intervalEndMs(std::int64_t interval) const;
     Result<Json> query(const toml::table &step, std::uint64_t index);
 
@@ -385,6 +387,14 @@ Result<Status> ScenarioRun::submit(Transaction &tx, const std::string &from, Jso
     return ok;
 }
 
+// Basis points as a percentage with two decimals ("-0.50").
+std::string percentOf(std::int32_t bps)
+{
+    const std::int64_t a = bps < 0 ? -static_cast<std::int64_t>(bps) : bps;
+    const std::string cents = std::to_string(a % 100);
+    return (bps < 0 ? "-" : "") + std::to_string(a / 100) + "." + (cents.size() < 2 ? "0" : "") + cents;
+}
+
 // A [latitude, longitude] in degrees.
 Result<energy::GeoPoint> locationField(const toml::table &t)
 {
@@ -549,6 +559,45 @@ Result<Json> ScenarioRun::reading(const toml::table &step, Json &line)
     return line;
 }
 
+Result<Json> ScenarioRun::gridState(const toml::table &step, Json &line)
+{
+    auto from = nameField(step, "from", false);
+    if (!from)
+        return from.error();
+    const std::string sender = from->empty() ? "egat" : *from;
+    const std::int64_t interval = step["interval"].value_or(std::int64_t{0});
+    if (interval < 1 || interval > (std::int64_t{1} << 32))
+        return invalid(step, "a grid-state step needs the interval (1 is the first 15 minutes after genesis)");
+    energy::GridStateReport report;
+    report.intervalEndMs = intervalEndMs(interval);
+    const double hz = step["frequency_hz"].value_or(50.0);
+    const double reserve = step["reserve_margin_pct"].value_or(0.0);
+    if (!(hz > 0 && hz < 1000) || !(reserve > -1000 && reserve < 1000))
+        return invalid(step, "frequency_hz and reserve_margin_pct are numbers of a sensible size");
+    report.frequencyMilliHz = static_cast<std::uint32_t>(std::lround(hz * 1000));
+    report.reserveMarginBps = static_cast<std::int32_t>(std::lround(reserve * 100));
+    if (const toml::node *flows = step.get("flows")) {
+        const toml::table *t = flows->as_table();
+        if (!t)
+            return invalid(*flows, "flows maps tie-line ids to MW");
+        for (const auto &[id, mw] : *t) {
+            const std::int64_t v = mw.value_or(std::int64_t{0});
+            if (!mw.is_integer() || v < INT32_MIN || v > INT32_MAX)
+                return invalid(mw, "a line's flow is a whole number of MW");
+            report.flows.push_back({std::string(id.str()), static_cast<std::int32_t>(v)});
+        }
+    }
+    line.str("from", sender).num("interval", static_cast<std::uint64_t>(interval));
+    Transaction tx;
+    tx.kind = TransactionKind::GridState;
+    tx.payload = codec::encode(report);
+    auto verdict = submit(tx, sender, line);
+    if (!verdict)
+        return verdict.error();
+    noteResult(line, *verdict);
+    return line;
+}
+
 Result<Json> ScenarioRun::meterRegistry(const toml::table &step, Json &line)
 {
     auto from = nameField(step, "from");
@@ -705,8 +754,32 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
         line.str("zone", gridZoneCode(*zone)).num("interval", static_cast<std::uint64_t>(interval));
         const energy::ZoneTotals t = s.zoneTotals(*zone, intervalEndMs(interval));
         out.num("readings", t.readings).num("import_wh", t.importWh).num("export_wh", t.exportWh);
+    } else if (what == "grid") {
+        const std::int64_t interval = step["interval"].value_or(std::int64_t{0});
+        if (interval < 1)
+            return invalid(step, "a grid query needs the interval (1 is the first 15 minutes after genesis)");
+        line.num("interval", static_cast<std::uint64_t>(interval));
+        const auto report = s.gridState(intervalEndMs(interval));
+        out.boolean("reported", report.has_value());
+        if (report) {
+            const energy::GridModel &model = energy::defaultGridModel();
+            std::string congested, n1, loading = "{";
+            for (const auto &l : energy::lineLoadings(model, *report)) {
+                loading += (loading.size() > 1 ? "," : "") + jsonString(l.line->id) + ":" + std::to_string(l.loadingBps);
+                if (l.congested)
+                    congested += (congested.empty() ? "" : ", ") + l.line->id;
+            }
+            for (const auto &c : energy::corridorLoadings(model, *report))
+                if (c.n1Violated)
+                    n1 += (n1.empty() ? "" : ", ") + c.corridor;
+            out.num("frequency_mhz", report->frequencyMilliHz)
+                .str("reserve_margin_pct", percentOf(report->reserveMarginBps))
+                .raw("loading_bps", loading + "}")
+                .str("congested", congested)
+                .str("n1_violations", n1);
+        }
     } else {
-        return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers, meter or zone");
+        return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers, meter, zone or grid");
     }
     line.raw("state", out.done());
     // Expected values: each named field must render exactly so.
@@ -785,8 +858,10 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
         report.lines.push_back(line.done());
         return Status::success();
     }
-    if (what == "reading" || what == "meter-registry") {
-        auto done = what == "reading" ? reading(step, line) : meterRegistry(step, line);
+    if (what == "reading" || what == "meter-registry" || what == "grid-state") {
+        auto done = what == "reading" ? reading(step, line)
+            : what == "meter-registry" ? meterRegistry(step, line)
+                                       : gridState(step, line);
         if (!done)
             return done.error();
         expectResult(step, line, report);
@@ -795,7 +870,7 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
     }
     return invalid(step, "unknown step '" + what
                              + "' (transfer, bond, unbond, delegate, redelegate, randao-reveal, reading, "
-                               "meter-registry, advance, query)");
+                               "meter-registry, grid-state, advance, query)");
 }
 
 } // namespace

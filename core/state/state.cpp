@@ -16,6 +16,14 @@ constexpr std::uint8_t kSupplyTable = 's';
 constexpr std::uint8_t kMeterTable = 'm';
 constexpr std::uint8_t kMeterProgressTable = 'r';
 constexpr std::uint8_t kZoneTotalsTable = 'z';
+constexpr std::uint8_t kGridStateTable = 'g';
+
+// Big-endian, so that a table's entries for successive intervals are in time order.
+void putBigEndian(std::uint8_t *out, std::uint64_t v)
+{
+    for (int i = 0; i < 8; ++i)
+        out[i] = static_cast<std::uint8_t>(v >> (56 - 8 * i));
+}
 
 Bytes tableKey(std::uint8_t table, std::initializer_list<ByteView> parts)
 {
@@ -110,14 +118,18 @@ Bytes meterProgressKey(const Hash256 &id)
 
 Bytes zoneTotalsKey(GridZone zone, std::int64_t intervalEndMs)
 {
-    // Big-endian: a zone's intervals are stored in time order.
     std::uint8_t k[10];
     k[0] = static_cast<std::uint8_t>(zone.id >> 8);
     k[1] = static_cast<std::uint8_t>(zone.id);
-    const auto end = static_cast<std::uint64_t>(intervalEndMs);
-    for (int i = 0; i < 8; ++i)
-        k[2 + i] = static_cast<std::uint8_t>(end >> (56 - 8 * i));
+    putBigEndian(k + 2, static_cast<std::uint64_t>(intervalEndMs));
     return tableKey(kZoneTotalsTable, {ByteView(k, 10)});
+}
+
+Bytes gridStateKey(std::int64_t intervalEndMs)
+{
+    std::uint8_t k[8];
+    putBigEndian(k, static_cast<std::uint64_t>(intervalEndMs));
+    return tableKey(kGridStateTable, {ByteView(k, 8)});
 }
 
 void encodeTo(codec::Writer &w, const Account &v)
@@ -300,6 +312,11 @@ std::optional<energy::MeterProgress> State::meterProgress(const Hash256 &id) con
     return entryOf<energy::MeterProgress>(m_trie.get(meterProgressKey(id)), "meter progress");
 }
 
+std::optional<energy::GridStateReport> State::gridState(std::int64_t intervalEndMs) const
+{
+    return entryOf<energy::GridStateReport>(m_trie.get(gridStateKey(intervalEndMs)), "grid state");
+}
+
 energy::ZoneTotals State::zoneTotals(GridZone zone, std::int64_t intervalEndMs) const
 {
     return entryOf<energy::ZoneTotals>(m_trie.get(zoneTotalsKey(zone, intervalEndMs)), "zone totals")
@@ -471,6 +488,8 @@ Status BlockExecution::apply(const Transaction &tx)
         return meterReadings(tx);
     if (tx.kind == TransactionKind::MeterRegistry)
         return meterRegistry(tx);
+    if (tx.kind == TransactionKind::GridState)
+        return gridState(tx);
     if (!State::paysFee(tx.kind))
         return Status::success();   // kinds the state machine does not execute yet
     const std::uint64_t fee = m_rules.staking.transactionFee;
@@ -656,6 +675,23 @@ Status BlockExecution::meterRegistry(const Transaction &tx)
         const auto fresh = energy::progressAfterRekey(meterProgress(next.id));
         put(meterProgressKey(next.id), fresh ? std::optional<Bytes>(codec::encode(*fresh)) : std::nullopt);
     }
+    return Status::success();
+}
+
+Status BlockExecution::gridState(const Transaction &tx)
+{
+    if (!m_rules.gridModel)
+        return makeError("energy.no_grid_model", "This network has no grid model, so it takes no grid state.");
+    // EGAT operates the transmission system: its report is the grid's state.
+    const auto egat = m_rules.gridOperators.find(AuthorityType::EGAT);
+    if (egat == m_rules.gridOperators.end() || egat->second != tx.sender)
+        return makeError("grid.not_operator", "Only EGAT, the transmission system operator, reports the grid's state.");
+    auto report = decodePayload<energy::GridStateReport>(tx, "grid-state report");
+    if (!report)
+        return report.error();
+    GTX_TRY(energy::checkGridState(*m_rules.gridModel, *report, m_block.timeMs, m_rules.readings.maxAgeMs));
+    // A later report for the interval corrects an earlier one.
+    put(gridStateKey(report->intervalEndMs), codec::encode(*report));
     return Status::success();
 }
 

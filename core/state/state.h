@@ -17,6 +17,7 @@
 
 #include "core/common/result.h"
 #include "core/crypto/signature_verifier.h"
+#include "core/energy/grid_state.h"
 #include "core/energy/reading_rules.h"
 #include "core/state/payloads.h"
 #include "core/state/state_trie.h"
@@ -156,6 +157,8 @@ public:
     // The zone's totals for the interval ending at intervalEndMs (zero when
     // no reading of it was accepted).
     energy::ZoneTotals zoneTotals(GridZone zone, std::int64_t intervalEndMs) const;
+    // EGAT's grid-state report for the interval ending at intervalEndMs.
+    std::optional<energy::GridStateReport> gridState(std::int64_t intervalEndMs) const;
 
     // True when `kind` pays the transaction fee (transfers and staking: the
     // kinds whose sender is an account).
@@ -185,7 +188,8 @@ public:
     // "state.self_delegation"; for energy data "energy.no_grid_model", the batch
     // rules' "energy.*" and the registry's "energy.bad_registration",
     // "energy.meter_exists", "energy.unknown_meter", "energy.meter_retired",
-    // "energy.not_grid_operator". A reading refused by its own rules is not an
+    // "energy.not_grid_operator"; for grid state "grid.not_operator" and
+    // energy::checkGridState's "grid.*". A reading refused by its own rules is not an
     // error of the transaction: it changes nothing and is counted in
     // readingsRefused(). On an error nothing of the transaction applies.
     Status apply(const Transaction &tx);
@@ -227,6 +231,7 @@ private:
     Status redelegate(const Transaction &tx, std::uint64_t fee);
     Status meterReadings(const Transaction &tx);
     Status meterRegistry(const Transaction &tx);
+    Status gridState(const Transaction &tx);
     std::optional<energy::MeterProgress> meterProgress(const Hash256 &id) const;
     std::uint64_t minimumFor(ValidatorRole role) const;
 
@@ -246,7 +251,7 @@ private:
 // Keys of the state (the first byte names the table): 'a' accounts, 'v'
 // validator records, 'd' delegations, 'u' the unbonding queue, 's' the
 // supply, 'm' meter records, 'r' each meter's reading progress, 'z' each
-// zone's totals per interval.
+// zone's totals per interval, 'g' EGAT's grid-state report per interval.
 Bytes accountKey(const PublicKey &key);
 Bytes validatorKey(const PublicKey &key);
 Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator);
@@ -255,6 +260,7 @@ Bytes supplyKey();
 Bytes meterKey(const Hash256 &id);
 Bytes meterProgressKey(const Hash256 &id);
 Bytes zoneTotalsKey(GridZone zone, std::int64_t intervalEndMs);
+Bytes gridStateKey(std::int64_t intervalEndMs);
 
 void encodeTo(codec::Writer &w, const Account &v);
 void decodeFrom(codec::Reader &r, Account &v);

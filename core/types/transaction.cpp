@@ -12,7 +12,7 @@ struct KindName
     std::string_view name;
 };
 
-constexpr std::array<KindName, 16> kKindNames{{
+constexpr std::array<KindName, 17> kKindNames{{
     {TransactionKind::Transfer, "transfer"},
     {TransactionKind::Bond, "bond"},
     {TransactionKind::Unbond, "unbond"},
@@ -29,6 +29,7 @@ constexpr std::array<KindName, 16> kKindNames{{
     {TransactionKind::RandaoReveal, "randao-reveal"},
     {TransactionKind::Redelegate, "redelegate"},
     {TransactionKind::MeterRegistry, "meter-registry"},
+    {TransactionKind::GridState, "grid-state"},
 }};
 static_assert(kKindNames.size() == static_cast<std::size_t>(kLastTransactionKind) + 1);
 
@@ -53,6 +54,7 @@ Lane laneOf(TransactionKind kind)
     case TransactionKind::RegulatoryEnforcement:
     case TransactionKind::AuthorityRegistration:
     case TransactionKind::MeterRegistry:
+    case TransactionKind::GridState:
         return Lane::Authority;
     case TransactionKind::Bond:
     case TransactionKind::Unbond:

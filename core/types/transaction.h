@@ -36,8 +36,9 @@ enum class TransactionKind : std::uint8_t {
     RandaoReveal = 13,          // a validator's reveal for the epoch seed
     Redelegate = 14,            // move a delegation to another validator
     MeterRegistry = 15,         // a grid operator registers, suspends, re-keys or retires a meter
+    GridState = 16,             // EGAT reports an interval's frequency, reserve margin and tie-line flows
 };
-constexpr TransactionKind kLastTransactionKind = TransactionKind::MeterRegistry;
+constexpr TransactionKind kLastTransactionKind = TransactionKind::GridState;
 
 // Block space is divided into lanes so emergency and authority traffic is
 // never crowded out by market traffic. Lanes are ordered by priority.

@@ -10,6 +10,7 @@
 #include "core/types/authority.h"
 #include "core/types/block.h"
 #include "core/types/consensus_rules.h"
+#include "core/energy/grid_state.h"
 #include "core/energy/reading.h"
 #include "core/energy/reading_rules.h"
 #include "core/types/governance.h"
@@ -561,6 +562,15 @@ private slots:
         checkType<energy::MeterRecord>("MeterRecord", randomMeterRecord);
         checkType<energy::MeterRegistryChange>("MeterRegistryChange", randomMeterRegistryChange);
         checkType<energy::MeterProgress>("MeterProgress", randomMeterProgress);
+        checkType<energy::GridStateReport>("GridStateReport", [](Rng &r) {
+            energy::GridStateReport g;
+            g.intervalEndMs = static_cast<std::int64_t>(r());
+            g.frequencyMilliHz = static_cast<std::uint32_t>(r());
+            g.reserveMarginBps = static_cast<std::int32_t>(r());
+            for (std::uint64_t i = below(r, 4); i > 0; --i)
+                g.flows.push_back({std::string(static_cast<std::size_t>(below(r, 65)), 'L'), static_cast<std::int32_t>(r())});
+            return g;
+        });
         checkType<energy::ZoneTotals>("ZoneTotals", [](Rng &r) {
             return energy::ZoneTotals{static_cast<std::uint32_t>(r()), r(), r()};
         });

@@ -11,6 +11,7 @@
 #include "core/consensus/tx_rules.h"
 #include "core/consensus/verifier.h"
 #include "core/energy/grid_model.h"
+#include "core/energy/grid_state.h"
 #include "core/energy/ingest.h"
 #include "core/energy/reading_rules.h"
 #include "core/sim/meter_sim.h"
@@ -876,6 +877,77 @@ void TestEnergy::readingsAreAcceptedWhileTradingIsHalted()
     QCOMPARE(codeOf(consensus::checkTransaction(f.batchTx(f.pea, batch), c)), std::string("tx.not_authority"));
     QCOMPARE(codeOf(consensus::checkTransaction(f.batchTx(f.owner, batch), c)), std::string("tx.not_authority"));
     QCOMPARE(codeOf(consensus::checkTransaction(t, c)), std::string("tx.zone_halted"));
+}
+
+void TestEnergy::gridStateReportsLoadingAndN1()
+{
+    StateFixture f;
+    GridStateReport report;
+    report.intervalEndMs = kT0 + kIntervalMs;
+    report.frequencyMilliHz = 49'900;
+    report.reserveMarginBps = 350;
+    report.flows = {{"W-S 500 kV 1", 1100}, {"W-S 500 kV 2", 900}, {"W-S 230 kV", -450}, {"N-C 500 kV 1", 3000}};
+    auto tx = [&](const crypto::KeyPair &sender, const GridStateReport &r) {
+        Transaction t;
+        t.kind = TransactionKind::GridState;
+        t.networkId = kNet;
+        t.timestampMs = kT0;
+        t.payload = codec::encode(r);
+        signTransaction(t, sender);
+        return t;
+    };
+    state::BlockExecution e(f.genesis, f.rules, f.at(1));
+    QCOMPARE(codeOf(e.apply(tx(f.pea, report))), std::string("grid.not_operator"));
+    QVERIFY(e.apply(tx(f.egat, report)).ok());
+    GridStateReport twice = report;
+    twice.flows.push_back({"W-S 230 kV", 1});
+    QCOMPARE(codeOf(e.apply(tx(f.egat, twice))), std::string("grid.duplicate_line"));
+    GridStateReport unknown = report;
+    unknown.flows = {{"S-MY 300 kV", 100}};
+    QCOMPARE(codeOf(e.apply(tx(f.egat, unknown))), std::string("grid.unknown_line"));
+    GridStateReport later = report;
+    later.intervalEndMs += kIntervalMs;   // has not ended at the block's time
+    QCOMPARE(codeOf(e.apply(tx(f.egat, later))), std::string("grid.bad_interval"));
+    GridStateReport offBoundary = report;
+    offBoundary.intervalEndMs -= 1;
+    QCOMPARE(codeOf(e.apply(tx(f.egat, offBoundary))), std::string("grid.bad_interval"));
+    const state::State after = std::move(e).finish().state;
+    const auto stored = after.gridState(kT0 + kIntervalMs);
+    QVERIFY(stored.has_value());
+    QVERIFY(*stored == report);
+
+    // N-C 500 kV 1 carries 3,000 MW on 2,800: congested at 107.14 %.
+    const auto lines = lineLoadings(f.model, *stored);
+    QCOMPARE(lines.size(), std::size_t{4});
+    for (const auto &l : lines) {
+        if (l.line->id == "N-C 500 kV 1") {
+            QCOMPARE(l.loadingBps, std::uint32_t{10714});
+            QVERIFY(l.congested);
+        } else {
+            QVERIFY2(!l.congested, l.line->id.c_str());
+        }
+    }
+    // The southern corridor: 1,100 + 900 - 450 = 1,550 MW south, within its
+    // 1,700 MW N-1 capacity (the 230 kV flow runs north, against the rest).
+    bool seen = false;
+    for (const auto &c : corridorLoadings(f.model, *stored)) {
+        if (c.corridor != "W-S")
+            continue;
+        seen = true;
+        QCOMPARE(c.flowMw, std::int64_t{1550});
+        QCOMPARE(c.capacityMw, std::uint64_t{2900});
+        QCOMPARE(c.n1CapacityMw, std::uint64_t{1700});
+        QVERIFY(!c.n1Violated);
+    }
+    QVERIFY(seen);
+    GridStateReport heavy = report;
+    heavy.flows[2].flowMw = 450;   // all three south: 2,450 MW
+    bool violated = false;
+    for (const auto &c : corridorLoadings(f.model, heavy))
+        violated = violated || (c.corridor == "W-S" && c.n1Violated && c.flowMw == 2450);
+    QVERIFY(violated);
+    auto round = codec::decode<GridStateReport>(codec::encode(report), "grid state");
+    QVERIFY(round.ok() && *round == report);
 }
 
 QTEST_GUILESS_MAIN(TestEnergy)

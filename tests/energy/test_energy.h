@@ -24,4 +24,5 @@ private slots:
     void blocksApplyReadingBatches();
     void registryChangesComeFromTheZonesOperator();
     void readingsAreAcceptedWhileTradingIsHalted();
+    void gridStateReportsLoadingAndN1();
 };

@@ -1,0 +1,132 @@
+#include "core/energy/grid_state.h"
+
+#include "core/common/arith.h"
+#include "core/energy/reading.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace gtx::energy {
+
+namespace {
+
+const TieLine *lineNamed(const GridModel &model, const std::string &id)
+{
+    for (const auto &l : model.lines)
+        if (l.id == id)
+            return &l;
+    return nullptr;
+}
+
+std::int64_t magnitude(std::int64_t v)
+{
+    return v < 0 ? -v : v;
+}
+
+} // namespace
+
+Status checkGridState(const GridModel &model, const GridStateReport &report, std::int64_t nowMs,
+                      std::int64_t maxAgeMs)
+{
+    if (report.intervalEndMs % kIntervalMs != 0 || report.intervalEndMs > nowMs
+        || static_cast<Int128>(report.intervalEndMs) < static_cast<Int128>(nowMs) - maxAgeMs)
+        return makeError("grid.bad_interval", "A grid-state report is for an interval that has ended, on a 15-minute "
+                                              "boundary, within the last seven days.");
+    if (report.frequencyMilliHz < 45'000 || report.frequencyMilliHz > 55'000)
+        return makeError("grid.bad_frequency", "A grid-state report's frequency lies between 45 and 55 Hz.");
+    std::set<std::string> seen;
+    for (const auto &f : report.flows) {
+        if (!lineNamed(model, f.lineId))
+            return makeError("grid.unknown_line", "The tie line " + f.lineId + " is not in the grid model.");
+        if (!seen.insert(f.lineId).second)
+            return makeError("grid.duplicate_line", "The tie line " + f.lineId + " is reported twice.");
+    }
+    return Status::success();
+}
+
+std::vector<LineLoading> lineLoadings(const GridModel &model, const GridStateReport &report)
+{
+    std::vector<LineLoading> out;
+    for (const auto &f : report.flows) {
+        const TieLine *l = lineNamed(model, f.lineId);
+        if (!l)
+            continue;
+        LineLoading x;
+        x.line = l;
+        x.flowMw = f.flowMw;
+        x.loadingBps = static_cast<std::uint32_t>(
+            std::min<std::uint64_t>(mulDiv(static_cast<std::uint64_t>(magnitude(f.flowMw)), 10'000, l->capacityMw),
+                                    UINT32_MAX));
+        x.congested = static_cast<std::uint64_t>(magnitude(f.flowMw)) > l->capacityMw;
+        out.push_back(x);
+    }
+    return out;
+}
+
+std::vector<CorridorLoading> corridorLoadings(const GridModel &model, const GridStateReport &report)
+{
+    std::map<std::string, std::vector<const TieLine *>> circuits;
+    for (const auto &l : model.lines)
+        if (!l.corridor.empty())
+            circuits[l.corridor].push_back(&l);
+    std::map<std::string, std::int32_t> flowOf;
+    for (const auto &f : report.flows)
+        flowOf[f.lineId] = f.flowMw;
+    std::vector<CorridorLoading> out;
+    for (const auto &[name, lines] : circuits) {
+        if (lines.size() < 2)
+            continue;
+        CorridorLoading c;
+        c.corridor = name;
+        bool reported = false;
+        std::uint64_t largest = 0;
+        for (const TieLine *l : lines) {
+            c.capacityMw += l->capacityMw;
+            largest = std::max<std::uint64_t>(largest, l->capacityMw);
+            const auto it = flowOf.find(l->id);
+            if (it == flowOf.end())
+                continue;
+            reported = true;
+            // In the direction of the corridor's first circuit.
+            const bool same = l->from == lines.front()->from;
+            c.flowMw += same ? it->second : -static_cast<std::int64_t>(it->second);
+        }
+        if (!reported)
+            continue;
+        c.n1CapacityMw = c.capacityMw - largest;
+        c.n1Violated = static_cast<std::uint64_t>(magnitude(c.flowMw)) > c.n1CapacityMw;
+        out.push_back(c);
+    }
+    return out;
+}
+
+void encodeTo(codec::Writer &w, const LineFlow &v)
+{
+    w.string(v.lineId);
+    w.i32(v.flowMw);
+}
+
+void decodeFrom(codec::Reader &r, LineFlow &v)
+{
+    v.lineId = r.string(64, "tie line id");
+    v.flowMw = r.i32();
+}
+
+void encodeTo(codec::Writer &w, const GridStateReport &v)
+{
+    w.i64(v.intervalEndMs);
+    w.u32(v.frequencyMilliHz);
+    w.i32(v.reserveMarginBps);
+    w.list(v.flows);
+}
+
+void decodeFrom(codec::Reader &r, GridStateReport &v)
+{
+    v.intervalEndMs = r.i64();
+    v.frequencyMilliHz = r.u32();
+    v.reserveMarginBps = r.i32();
+    r.list(v.flows, kMaxTieLines, "line flows", 8);
+}
+
+} // namespace gtx::energy

@@ -1,0 +1,71 @@
+#pragma once
+
+// Grid-state updates: what EGAT, the transmission system operator, reports
+// for an interval as an authority transaction (frequency, reserve margin,
+// the flow on each tie line), and what follows from it against the grid
+// model: each line's loading, the congested lines, and the corridors that
+// would be overloaded if their largest circuit tripped (N-1).
+
+#include "core/codec/codec.h"
+#include "core/common/result.h"
+#include "core/energy/grid_model.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gtx::energy {
+
+// A line's average flow over the interval, in MW; positive from the line's
+// `from` zone to its `to` zone.
+struct LineFlow
+{
+    std::string lineId;
+    std::int32_t flowMw = 0;
+    bool operator==(const LineFlow &) const = default;
+};
+
+// Invariants once checked (checkGridState): the interval end is a 15-minute
+// boundary, not after the block's time and at most maxAgeMs before it; the
+// frequency is between 45 and 55 Hz; each line is in the model, once.
+struct GridStateReport
+{
+    std::int64_t intervalEndMs = 0;
+    std::uint32_t frequencyMilliHz = 50'000;
+    std::int32_t reserveMarginBps = 0;   // spare generation over demand
+    std::vector<LineFlow> flows;         // at most kMaxTieLines
+    bool operator==(const GridStateReport &) const = default;
+};
+
+struct LineLoading
+{
+    const TieLine *line = nullptr;
+    std::int32_t flowMw = 0;
+    std::uint32_t loadingBps = 0;   // |flow| / capacity
+    bool congested = false;         // loading above 100 %
+};
+
+// A corridor's parallel circuits together, in the direction of its flow.
+struct CorridorLoading
+{
+    std::string corridor;
+    std::int64_t flowMw = 0;          // the circuits' flows summed (from -> to of its first circuit)
+    std::uint64_t capacityMw = 0;     // all circuits
+    std::uint64_t n1CapacityMw = 0;   // with the largest circuit out
+    bool n1Violated = false;          // |flow| above the N-1 capacity
+};
+
+// Errors: "grid.bad_interval", "grid.bad_frequency", "grid.unknown_line",
+// "grid.duplicate_line".
+Status checkGridState(const GridModel &model, const GridStateReport &report, std::int64_t nowMs,
+                      std::int64_t maxAgeMs);
+std::vector<LineLoading> lineLoadings(const GridModel &model, const GridStateReport &report);
+// Corridors of two or more circuits that the report has flows for.
+std::vector<CorridorLoading> corridorLoadings(const GridModel &model, const GridStateReport &report);
+
+void encodeTo(codec::Writer &w, const LineFlow &v);
+void decodeFrom(codec::Reader &r, LineFlow &v);
+void encodeTo(codec::Writer &w, const GridStateReport &v);
+void decodeFrom(codec::Reader &r, GridStateReport &v);
+
+} // namespace gtx::energy

@@ -204,6 +204,12 @@ Status parseLines(const toml::table &root, GridModel &m)
         l.corridor = (*t)["corridor"].value_or(std::string());
         if (!ids.insert(l.id).second)
             return badAt(entry, "the tie line " + l.id + " appears twice");
+        // The circuits of a corridor run in parallel between the same two zones.
+        for (const auto &other : m.lines)
+            if (!l.corridor.empty() && other.corridor == l.corridor
+                && !((other.from == l.from && other.to == l.to) || (other.from == l.to && other.to == l.from)))
+                return badAt(entry, "the tie line " + l.id + " is in corridor " + l.corridor
+                                        + " but does not join the same two zones as " + other.id);
         m.lines.push_back(std::move(l));
     }
     return Status::success();

@@ -35,10 +35,17 @@ Status checkGridState(const GridModel &model, const GridStateReport &report, std
                                               "boundary, within the last seven days.");
     if (report.frequencyMilliHz < 45'000 || report.frequencyMilliHz > 55'000)
         return makeError("grid.bad_frequency", "A grid-state report's frequency lies between 45 and 55 Hz.");
+    if (report.reserveMarginBps < -10'000 || report.reserveMarginBps > 100'000)
+        return makeError("grid.implausible", "A grid-state report's reserve margin lies between -100 % and 1,000 %.");
     std::set<std::string> seen;
     for (const auto &f : report.flows) {
-        if (!lineNamed(model, f.lineId))
+        const TieLine *line = lineNamed(model, f.lineId);
+        if (!line)
             return makeError("grid.unknown_line", "The tie line " + f.lineId + " is not in the grid model.");
+        // An overload is a finding; ten times a line's rating is no measurement.
+        if (static_cast<std::uint64_t>(magnitude(f.flowMw)) > 10ull * line->capacityMw)
+            return makeError("grid.implausible", "The flow reported on " + f.lineId
+                                                     + " is more than ten times its capacity.");
         if (!seen.insert(f.lineId).second)
             return makeError("grid.duplicate_line", "The tie line " + f.lineId + " is reported twice.");
     }

@@ -27,7 +27,9 @@ struct LineFlow
 
 // Invariants once checked (checkGridState): the interval end is a 15-minute
 // boundary, not after the block's time and at most maxAgeMs before it; the
-// frequency is between 45 and 55 Hz; each line is in the model, once.
+// frequency is between 45 and 55 Hz; the reserve margin between -100 % and
+// 1,000 %; each line is in the model, once, with |flow| at most ten times
+// its capacity.
 struct GridStateReport
 {
     std::int64_t intervalEndMs = 0;
@@ -56,7 +58,8 @@ struct CorridorLoading
 };
 
 // Errors: "grid.bad_interval", "grid.bad_frequency", "grid.unknown_line",
-// "grid.duplicate_line".
+// "grid.duplicate_line", "grid.implausible" (a flow above ten times the
+// line's capacity, a reserve margin outside -100 % to 1,000 %).
 Status checkGridState(const GridModel &model, const GridStateReport &report, std::int64_t nowMs,
                       std::int64_t maxAgeMs);
 std::vector<LineLoading> lineLoadings(const GridModel &model, const GridStateReport &report);

@@ -35,8 +35,9 @@ Status ReadingIngest::rekeyMeter(const Hash256 &id, const PublicKey &key)
         return makeError("energy.unknown_meter", "No meter with this id is registered.");
     if (it->second.status == MeterStatus::Retired)
         return makeError("energy.meter_retired", "A retired meter cannot be re-keyed.");
-    if (key == it->second.key)
-        return makeError("energy.bad_registration", "The meter cannot be re-keyed to its current key.");
+    if (key.isZero() || key == it->second.key)
+        return makeError("energy.bad_registration",
+                         "The meter cannot be re-keyed: the new key is empty or the meter's current key.");
     it->second.key = key;
     it->second.status = MeterStatus::Active;
     const auto known = m_progress.find(id);

@@ -85,7 +85,8 @@ Result<MeterProgress> checkReading(const ReadingRules &rules, const GridModel &m
         return refuse("energy.over_capacity", "The interval's energy is more than the meter's rated capacity allows ("
                                                   + std::to_string(maxWh) + " Wh).");
     if (record.registration == MeterRegistration::Consumer
-        && (reading.exportWh != 0 || (progress && reading.exportRegisterWh != progress->exportRegisterWh)))
+        && (reading.exportWh != 0
+            || (progress && progress->registersKnown && reading.exportRegisterWh != progress->exportRegisterWh)))
         return refuse("energy.export_not_registered", "The meter is registered as a consumer but reports export.");
 
     if (!model.inZone(record.zone, reading.location))

@@ -570,6 +570,9 @@ Result<Json> ScenarioRun::gridState(const toml::table &step, Json &line)
         return invalid(step, "a grid-state step needs the interval (1 is the first 15 minutes after genesis)");
     energy::GridStateReport report;
     report.intervalEndMs = intervalEndMs(interval);
+    for (const char *field : {"frequency_hz", "reserve_margin_pct"})
+        if (const toml::node *n = step.get(field); n && !n->is_number())
+            return invalid(*n, std::string(field) + " is a number");
     const double hz = step["frequency_hz"].value_or(50.0);
     const double reserve = step["reserve_margin_pct"].value_or(0.0);
     if (!(hz > 0 && hz < 1000) || !(reserve > -1000 && reserve < 1000))
@@ -749,14 +752,14 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
         if (!zone)
             return zone.error();
         const std::int64_t interval = step["interval"].value_or(std::int64_t{0});
-        if (interval < 1)
+        if (interval < 1 || interval > (std::int64_t{1} << 32))
             return invalid(step, "a zone query needs the interval (1 is the first 15 minutes after genesis)");
         line.str("zone", gridZoneCode(*zone)).num("interval", static_cast<std::uint64_t>(interval));
         const energy::ZoneTotals t = s.zoneTotals(*zone, intervalEndMs(interval));
         out.num("readings", t.readings).num("import_wh", t.importWh).num("export_wh", t.exportWh);
     } else if (what == "grid") {
         const std::int64_t interval = step["interval"].value_or(std::int64_t{0});
-        if (interval < 1)
+        if (interval < 1 || interval > (std::int64_t{1} << 32))
             return invalid(step, "a grid query needs the interval (1 is the first 15 minutes after genesis)");
         line.num("interval", static_cast<std::uint64_t>(interval));
         const auto report = s.gridState(intervalEndMs(interval));

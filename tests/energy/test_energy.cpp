@@ -181,6 +181,9 @@ void TestEnergy::modelFileErrorsAreClear()
     std::string badOperator = good;
     badOperator.replace(badOperator.find("operator = \"MEA\""), 16, "operator = \"ERC\"");
     QCOMPARE(refusedWith(badOperator, "EGAT, MEA or PEA"), std::string("ok"));
+    std::string crossed = good;
+    crossed.replace(crossed.find("from = \"PEA-NE\""), 15, "from = \"PEA-E\"");   // NE-C 500 kV 1, corridor NE-C
+    QCOMPARE(refusedWith(crossed, "does not join the same two zones"), std::string("ok"));
     QCOMPARE(refusedWith(std::string(kMaxGridModelBytes + 1, '#'), "larger than 1 MiB"), std::string("ok"));
 
     // Files: a directory and a FIFO are refused, never waited on.
@@ -289,6 +292,13 @@ void TestEnergy::validReadingsAreAccepted()
     // A consumer with no export.
     std::optional<MeterProgress> c;
     QVERIFY(checkReading(rules, f.model, f.consumer, c, f.reading(1, 2500, 0, c, f.consumer), kT0 + kIntervalMs).ok());
+    // After a re-key its registers are unknown: a (refurbished) meter whose
+    // export register is not zero is still a consumer that exports nothing.
+    auto first = checkReading(rules, f.model, f.consumer, c, f.reading(1, 2500, 0, c, f.consumer), kT0 + kIntervalMs);
+    const std::optional<MeterProgress> rekeyed = progressAfterRekey(*first);
+    MeterReading refurbished = f.reading(2, 300, 0, std::nullopt, f.consumer);
+    refurbished.exportRegisterWh = 777;
+    QVERIFY(checkReading(rules, f.model, f.consumer, rekeyed, refurbished, kT0 + 2 * kIntervalMs).ok());
 }
 
 void TestEnergy::everyRuleRefusesWithItsOwnReason_data()
@@ -908,6 +918,11 @@ void TestEnergy::gridStateReportsLoadingAndN1()
     GridStateReport later = report;
     later.intervalEndMs += kIntervalMs;   // has not ended at the block's time
     QCOMPARE(codeOf(e.apply(tx(f.egat, later))), std::string("grid.bad_interval"));
+    GridStateReport implausible = report;
+    implausible.flows[0].flowMw = 12'001;   // over ten times 1,200 MW
+    QCOMPARE(codeOf(e.apply(tx(f.egat, implausible))), std::string("grid.implausible"));
+    implausible.flows[0].flowMw = INT32_MIN;
+    QCOMPARE(codeOf(e.apply(tx(f.egat, implausible))), std::string("grid.implausible"));
     GridStateReport offBoundary = report;
     offBoundary.intervalEndMs -= 1;
     QCOMPARE(codeOf(e.apply(tx(f.egat, offBoundary))), std::string("grid.bad_interval"));

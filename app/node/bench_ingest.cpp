@@ -1,6 +1,7 @@
 #include "app/node/bench_ingest.h"
 
 #include "app/node/bench_dir.h"
+#include "core/common/parallel.h"
 #include "core/consensus/verifier.h"
 #include "core/crypto/sodium.h"
 #include "core/energy/reading.h"
@@ -36,24 +37,6 @@ crypto::KeyPair keyFor(std::string_view what, std::uint64_t i)
     w.u64(i);
     const Hash256 h = crypto::hash("gtx/bench-ingest-key/v1", w.data());
     return crypto::KeyPair::fromSeed(std::span<const std::uint8_t, 32>(h.bytes.data(), 32));
-}
-
-// Runs fn(from, to) over [0, n) split between `threads` threads.
-template<typename Fn>
-void parallelFor(std::size_t n, unsigned threads, Fn fn)
-{
-    const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
-    if (workers == 1) {
-        fn(std::size_t{0}, n);
-        return;
-    }
-    const std::size_t share = (n + workers - 1) / workers;
-    std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < workers; ++w)
-        pool.emplace_back(fn, std::min(n, w * share), std::min(n, (w + 1) * share));
-    fn(std::size_t{0}, std::min(n, share));
-    for (auto &t : pool)
-        t.join();
 }
 
 // A signature checked in the parallel phase, for the cache.

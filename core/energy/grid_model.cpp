@@ -288,18 +288,24 @@ bool insidePolygon(const std::vector<GeoPoint> &polygon, GeoPoint p)
 
 const ZoneModel *GridModel::zone(GridZone z) const
 {
-    for (const auto &entry : zones)
-        if (entry.zone == z)
-            return &entry;
-    return nullptr;
+    const auto it = zoneIndex.find(z.id);
+    return it == zoneIndex.end() ? nullptr : &zones[it->second];
 }
 
 const GridNodeModel *GridModel::node(std::uint32_t id) const
 {
-    for (const auto &entry : nodes)
-        if (entry.id == id)
-            return &entry;
-    return nullptr;
+    const auto it = nodeIndex.find(id);
+    return it == nodeIndex.end() ? nullptr : &nodes[it->second];
+}
+
+void GridModel::index()
+{
+    zoneIndex.clear();
+    nodeIndex.clear();
+    for (std::size_t i = 0; i < zones.size(); ++i)
+        zoneIndex.emplace(zones[i].zone.id, i);
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        nodeIndex.emplace(nodes[i].id, i);
 }
 
 bool GridModel::inZone(GridZone z, GeoPoint p) const
@@ -329,7 +335,9 @@ Result<GridModel> parseGridModel(std::string_view text)
     m.lossMinBps = static_cast<std::uint32_t>(*lossMin);
     m.lossMaxBps = static_cast<std::uint32_t>(*lossMax);
     GTX_TRY(parseZones(root, m));
+    m.index();   // the nodes are checked against their zones
     GTX_TRY(parseNodes(root, m));
+    m.index();
     GTX_TRY(parseLines(root, m));
     return m;
 }

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,10 +92,16 @@ struct GridModel
     std::uint32_t lossMinBps = 0;
     std::uint32_t lossMaxBps = 0;
 
+    // Lookups by id, in O(log n): every reading looks up its zone and its
+    // grid node. They use the indexes index() builds (parseGridModel does).
     const ZoneModel *zone(GridZone zone) const;
     const GridNodeModel *node(std::uint32_t id) const;
-    // The zones whose boundary holds p (edges belong to both sides).
+    // True when the zone's boundary holds p (edges belong to both sides).
     bool inZone(GridZone zone, GeoPoint p) const;
+    void index();
+
+    std::map<std::uint16_t, std::size_t> zoneIndex;   // zone id -> position in zones
+    std::map<std::uint32_t, std::size_t> nodeIndex;   // node id -> position in nodes
 };
 
 // Parses and checks a model. Error: "grid.bad_model", naming the line or

@@ -1,7 +1,7 @@
 #include "core/energy/ingest.h"
 
-#include <algorithm>
-#include <thread>
+#include "core/common/parallel.h"
+
 
 namespace gtx::energy {
 
@@ -80,18 +80,8 @@ BatchOutcome ReadingIngest::ingest(const ReadingBatch &batch, std::int64_t nowMs
                 signatureValid[i] = checkReadingSignature(m_networkId, *records[i], r).ok() ? 1 : 0;
         }
     };
-    const std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, n / 16));
-    if (workers <= 1) {
-        verifyRange(0, n);
-    } else {
-        std::vector<std::thread> pool;
-        const std::size_t share = (n + workers - 1) / workers;
-        for (std::size_t w = 1; w < workers; ++w)
-            pool.emplace_back(verifyRange, std::min(n, w * share), std::min(n, (w + 1) * share));
-        verifyRange(0, std::min(n, share));
-        for (auto &t : pool)
-            t.join();
-    }
+    // A thread pays for itself from about 16 signatures.
+    parallelFor(n, std::min<std::size_t>(threads, n / 16), verifyRange);
 
     // Phase 2, in order: every other rule against the progress so far.
     const BatchReadingContext context{m_rules, m_model, m_networkId, batch.zone, nowMs, nullptr};

@@ -32,8 +32,9 @@ Status ConsensusNode::executesOnHead(const Transaction &tx)
     // transaction on its own parent, and the builder drops what no longer fits.
     if (!state::State::paysFee(tx.kind))
         return Status::success();
+    const std::uint64_t slot = m_head->slot + 1;
     state::BlockExecution trial(m_head->state.executed, m_tree->stateRules(),
-                                state::BlockContext{m_head->slot + 1, {}, {}});
+                                state::BlockContext{slot, {}, {}, m_params.slotStartMs(slot)}, &m_verifier);
     return trial.apply(tx);
 }
 

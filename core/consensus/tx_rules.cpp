@@ -2,6 +2,7 @@
 
 #include "core/consensus/verifier.h"
 #include "core/energy/reading.h"
+#include "core/energy/trade.h"
 
 namespace gtx::consensus {
 
@@ -47,11 +48,10 @@ Status checkTransaction(const Transaction &tx, const TxContext &c)
     case TransactionKind::MeterReading:
         return checkReadingBatch(tx, c);
     case TransactionKind::EnergyTrade: {
-        auto trade = codec::decode<EnergyTrade>(tx.payload, "energy trade");
+        // What a trade is worth is the state machine's to judge (energy::checkTradeTerms).
+        auto trade = codec::decode<energy::EnergyTrade>(tx.payload, "energy trade");
         if (!trade)
             return makeError("tx.bad_payload", trade.error().message);
-        if (trade->energyWh == 0)
-            return makeError("tx.bad_energy_data", "A trade must move a positive amount of energy.");
         return Status::success();
     }
     default:
@@ -59,43 +59,32 @@ Status checkTransaction(const Transaction &tx, const TxContext &c)
     }
 }
 
-std::optional<GridZone> transactionZone(const Transaction &tx)
+std::vector<GridZone> transactionZones(const Transaction &tx)
 {
     if (tx.kind == TransactionKind::EnergyTrade) {
-        auto trade = codec::decode<EnergyTrade>(tx.payload, "energy trade");
-        if (trade)
-            return trade->zone;
+        auto trade = codec::decode<energy::EnergyTrade>(tx.payload, "energy trade");
+        if (trade) {
+            if (trade->sellerZone == trade->buyerZone)
+                return {trade->sellerZone};
+            return {trade->sellerZone, trade->buyerZone};
+        }
     }
-    return std::nullopt;
+    return {};
 }
 
 std::optional<GridZone> haltedZoneOf(const Transaction &tx, const HaltState &halts)
 {
     if (!halts.anyHalted())
         return std::nullopt;
-    auto zone = transactionZone(tx);
-    if (zone && halts.isHalted(*zone))
-        return zone;
+    for (GridZone zone : transactionZones(tx))
+        if (halts.isHalted(zone))
+            return zone;
     return std::nullopt;
 }
 
 Error zoneHaltedError(GridZone zone)
 {
     return makeError("tx.zone_halted", "Trading is halted in zone " + gridZoneCode(zone) + ".");
-}
-
-void encodeTo(codec::Writer &w, const EnergyTrade &v)
-{
-    w.value(v.zone);
-    w.u64(v.energyWh);
-    w.u64(v.priceMicroGtPerKWh);
-}
-
-void decodeFrom(codec::Reader &r, EnergyTrade &v)
-{
-    r.value(v.zone);
-    v.energyWh = r.u64();
-    v.priceMicroGtPerKWh = r.u64();
 }
 
 } // namespace gtx::consensus

@@ -8,6 +8,7 @@
 #include "core/consensus/verifier.h"
 #include "core/ledger/ledger.h"
 #include "core/energy/reading.h"
+#include "core/energy/trade.h"
 
 #include <algorithm>
 #include <array>
@@ -295,8 +296,22 @@ private:
         std::uint64_t importRegisterWh = 1'000'000;
         std::uint64_t exportRegisterWh = 1'000'000;
         std::int64_t lastIntervalEndMs = 0;
+        std::size_t owner = 0;   // index into m_clientSeeds
     };
     std::vector<SimMeter> m_meters;
+    // What the meters' readings metered, per interval end and (client,
+    // zone), and what the clients' trades have offered of it so far: trades
+    // are made only of energy the readings sent.
+    struct SentEnergy
+    {
+        std::uint64_t exportWh = 0;
+        std::uint64_t importWh = 0;
+        std::uint64_t soldWh = 0;
+        std::uint64_t boughtWh = 0;
+    };
+    std::map<std::int64_t, std::map<std::pair<std::size_t, std::uint16_t>, SentEnergy>> m_sentEnergy;
+    std::uint64_t m_offerNonce = 0;
+    void clientTrade();
     KeySeed m_standbySeed{};
     bool m_hasStandby = false;
     std::map<PublicKey, std::uint64_t> m_nonces;
@@ -529,7 +544,8 @@ void Simulation::setup()
         m.key = deriveSeed(m_seed, "meter", static_cast<std::uint64_t>(i));
         m.record.id = crypto::hash("gtx/sim-meter/v1", keyFrom(m.key).publicKey().view());
         m.record.key = keyFrom(m.key).publicKey();
-        m.record.owner = keyFrom(deriveSeed(m_seed, "client", static_cast<std::uint64_t>(i % 3))).publicKey();
+        m.owner = static_cast<std::size_t>(i % 3);
+        m.record.owner = keyFrom(deriveSeed(m_seed, "client", static_cast<std::uint64_t>(m.owner))).publicKey();
         m.record.zone = node.zone;
         m.record.gridNode = node.id;
         m.record.location = node.location;
@@ -1441,14 +1457,8 @@ void Simulation::checkAuthorityTransactions(const std::vector<int> &honestLive)
 
 void Simulation::clientSlot(std::uint64_t slot)
 {
-    for (int i = 0; i < m_scenario.transactionsPerSlot; ++i) {
-        EnergyTrade trade;
-        trade.zone = GridZone{static_cast<std::uint16_t>(1 + m_rng.below(6))};
-        trade.energyWh = 1 + m_rng.below(10'000);
-        trade.priceMicroGtPerKWh = 2'000'000 + m_rng.below(3'000'000);
-        submit(signedTx(TransactionKind::EnergyTrade, m_clientSeeds[m_rng.below(m_clientSeeds.size())],
-                        codec::encode(trade)));
-    }
+    for (int i = 0; i < m_scenario.transactionsPerSlot; ++i)
+        clientTrade();
     if (slot % 4 == 0 && !m_meters.empty()) {
         // One meter's reading of the interval that last ended, in a batch
         // its zone's grid operator witnesses and sends.
@@ -1474,6 +1484,9 @@ void Simulation::clientSlot(std::uint64_t slot)
             batch.readings = {r};
             energy::witnessBatch(batch, m_params.networkId, cachedKey(m_authoritySeeds[witness]));
             submit(signedTx(TransactionKind::MeterReading, m_authoritySeeds[witness], codec::encode(batch)));
+            SentEnergy &sent = m_sentEnergy[end][{m.owner, m.record.zone.id}];
+            sent.exportWh += r.exportWh;
+            sent.importWh += r.importWh;
         }
     }
     if (slot % 5 == 0) {
@@ -1503,6 +1516,51 @@ void Simulation::clientSlot(std::uint64_t slot)
         const state::TransferPayload transfer{cachedKey(m_clientSeeds[to]).publicKey(), gtToMicro(1 + m_rng.below(50))};
         submit(signedTx(TransactionKind::Transfer, m_clientSeeds[from], codec::encode(transfer)));
     }
+}
+
+void Simulation::clientTrade()
+{
+    // Of the latest interval whose readings have had a minute to reach a
+    // block: a client that metered export sells part of what it has not
+    // yet sold to another that metered import.
+    auto latest = m_sentEnergy.end();
+    for (auto it = m_sentEnergy.begin(); it != m_sentEnergy.end(); ++it)
+        if (it->first + 60'000 <= m_now)
+            latest = it;
+    if (latest == m_sentEnergy.end())
+        return;
+    m_sentEnergy.erase(m_sentEnergy.begin(), latest);   // older intervals are not traded again
+    auto &positions = latest->second;
+    std::vector<std::pair<std::size_t, std::uint16_t>> sellers;
+    std::vector<std::pair<std::size_t, std::uint16_t>> buyers;
+    for (const auto &[who, p] : positions) {
+        if (p.exportWh > p.soldWh)
+            sellers.push_back(who);
+        if (p.importWh > p.boughtWh)
+            buyers.push_back(who);
+    }
+    if (sellers.empty() || buyers.empty())
+        return;
+    const auto sellerAt = sellers[m_rng.below(sellers.size())];
+    const auto buyerAt = buyers[m_rng.below(buyers.size())];
+    if (sellerAt.first == buyerAt.first)
+        return;   // a client does not trade with itself
+    SentEnergy &seller = positions[sellerAt];
+    SentEnergy &buyer = positions[buyerAt];
+    energy::EnergyTrade trade;
+    trade.seller = cachedKey(m_clientSeeds[sellerAt.first]).publicKey();
+    trade.buyer = cachedKey(m_clientSeeds[buyerAt.first]).publicKey();
+    trade.sellerZone = GridZone{sellerAt.second};
+    trade.buyerZone = GridZone{buyerAt.second};
+    trade.intervalEndMs = latest->first;
+    const std::uint64_t room = std::min(seller.exportWh - seller.soldWh, buyer.importWh - buyer.boughtWh);
+    trade.energyWh = 1 + m_rng.below(room);
+    trade.priceMicroGtPerKWh = 2'000'000 + m_rng.below(3'000'000);
+    trade.offerNonce = ++m_offerNonce;
+    energy::signTradeOffer(trade, m_params.networkId, cachedKey(m_clientSeeds[sellerAt.first]));
+    seller.soldWh += trade.energyWh;
+    buyer.boughtWh += trade.energyWh;
+    submit(signedTx(TransactionKind::EnergyTrade, m_clientSeeds[buyerAt.first], codec::encode(trade)));
 }
 
 void Simulation::emergency(bool halt)

@@ -17,6 +17,9 @@ constexpr std::uint8_t kMeterTable = 'm';
 constexpr std::uint8_t kMeterProgressTable = 'r';
 constexpr std::uint8_t kZoneTotalsTable = 'z';
 constexpr std::uint8_t kGridStateTable = 'g';
+constexpr std::uint8_t kEnergyPositionTable = 'e';
+constexpr std::uint8_t kTradedFlowTable = 'f';
+constexpr std::uint8_t kSettledOfferTable = 't';
 
 // Big-endian, so that a table's entries for successive intervals are in time order.
 void putBigEndian(std::uint8_t *out, std::uint64_t v)
@@ -132,6 +135,45 @@ Bytes gridStateKey(std::int64_t intervalEndMs)
     return tableKey(kGridStateTable, {ByteView(k, 8)});
 }
 
+Bytes energyPositionKey(const PublicKey &account, GridZone zone, std::int64_t intervalEndMs)
+{
+    std::uint8_t k[10];
+    k[0] = static_cast<std::uint8_t>(zone.id >> 8);
+    k[1] = static_cast<std::uint8_t>(zone.id);
+    putBigEndian(k + 2, static_cast<std::uint64_t>(intervalEndMs));
+    return tableKey(kEnergyPositionTable, {account.view(), ByteView(k, 10)});
+}
+
+Bytes tradedFlowKey(std::int64_t intervalEndMs, const std::string &corridor)
+{
+    std::uint8_t k[8];
+    putBigEndian(k, static_cast<std::uint64_t>(intervalEndMs));
+    return tableKey(kTradedFlowTable, {ByteView(k, 8), asBytes(corridor)});
+}
+
+Bytes settledOfferKey(std::int64_t intervalEndMs, const Hash256 &offerId)
+{
+    std::uint8_t k[8];
+    putBigEndian(k, static_cast<std::uint64_t>(intervalEndMs));
+    return tableKey(kSettledOfferTable, {ByteView(k, 8), offerId.view()});
+}
+
+void encodeTo(codec::Writer &w, const EnergyPosition &v)
+{
+    w.u64(v.exportWh);
+    w.u64(v.importWh);
+    w.u64(v.soldWh);
+    w.u64(v.boughtWh);
+}
+
+void decodeFrom(codec::Reader &r, EnergyPosition &v)
+{
+    v.exportWh = r.u64();
+    v.importWh = r.u64();
+    v.soldWh = r.u64();
+    v.boughtWh = r.u64();
+}
+
 void encodeTo(codec::Writer &w, const Account &v)
 {
     w.u64(v.balance);
@@ -203,6 +245,7 @@ bool State::paysFee(TransactionKind kind)
     case TransactionKind::Delegate:
     case TransactionKind::Redelegate:
     case TransactionKind::RandaoReveal:
+    case TransactionKind::EnergyTrade:
         return true;
     default:
         return false;
@@ -315,6 +358,26 @@ std::optional<energy::MeterProgress> State::meterProgress(const Hash256 &id) con
 std::optional<energy::GridStateReport> State::gridState(std::int64_t intervalEndMs) const
 {
     return entryOf<energy::GridStateReport>(m_trie.get(gridStateKey(intervalEndMs)), "grid state");
+}
+
+EnergyPosition State::energyPosition(const PublicKey &account, GridZone zone, std::int64_t intervalEndMs) const
+{
+    return entryOf<EnergyPosition>(m_trie.get(energyPositionKey(account, zone, intervalEndMs)), "energy position")
+        .value_or(EnergyPosition{});
+}
+
+std::int64_t State::tradedFlowWh(const std::string &corridor, std::int64_t intervalEndMs) const
+{
+    const auto v = m_trie.get(tradedFlowKey(intervalEndMs, corridor));
+    if (!v)
+        return 0;
+    codec::Reader r(*v);
+    return r.i64();
+}
+
+bool State::offerSettled(const Hash256 &offerId, std::int64_t intervalEndMs) const
+{
+    return m_trie.get(settledOfferKey(intervalEndMs, offerId)).has_value();
 }
 
 energy::ZoneTotals State::zoneTotals(GridZone zone, std::int64_t intervalEndMs) const
@@ -510,6 +573,9 @@ Status BlockExecution::apply(const Transaction &tx)
     case TransactionKind::Redelegate:
         result = redelegate(tx, fee);
         break;
+    case TransactionKind::EnergyTrade:
+        result = trade(tx, fee);
+        break;
     default: {   // pays the fee and changes nothing else (RANDAO reveals)
         auto a = payer(tx.sender, 0, fee);
         if (!a)
@@ -550,6 +616,7 @@ Status BlockExecution::meterReadings(const Transaction &tx)
                                               batch->zone, m_block.timeMs, m_verifier};
     std::map<Hash256, energy::MeterProgress> progress;   // this batch's, ahead of the writes
     std::map<PublicKey, std::uint64_t> produced;         // verified export per owner
+    std::map<Bytes, EnergyPosition> metered;             // per owner and interval, this batch's
     std::map<std::int64_t, energy::ZoneTotals> totals;   // the batch zone's, per interval end
     std::uint64_t accepted = 0;
     std::map<std::string, std::uint64_t> refused;
@@ -575,6 +642,13 @@ Status BlockExecution::meterReadings(const Transaction &tx)
         t.importWh = *importSum;
         t.exportWh = *exportSum;
         ++t.readings;   // at most the batch's 8,192 readings per call
+        EnergyPosition &mine = metered[energyPositionKey(record->owner, batch->zone, next->lastIntervalEndMs)];
+        auto ownImport = add(mine.importWh, r.importWh);
+        auto ownExport = add(mine.exportWh, r.exportWh);
+        if (!ownImport || !ownExport)
+            return overflow();
+        mine.importWh = *ownImport;
+        mine.exportWh = *ownExport;
         if (r.exportWh > 0) {
             auto sum = add(produced[record->owner], r.exportWh);
             if (!sum)
@@ -609,7 +683,20 @@ Status BlockExecution::meterReadings(const Transaction &tx)
         sum.readings += t.readings;
         zoneWrites.emplace_back(std::move(key), sum);
     }
+    std::vector<std::pair<Bytes, EnergyPosition>> positionWrites;
+    for (const auto &[key, add_] : metered) {
+        EnergyPosition p = position(key);
+        auto importSum = add(p.importWh, add_.importWh);
+        auto exportSum = add(p.exportWh, add_.exportWh);
+        if (!importSum || !exportSum)
+            return overflow();
+        p.importWh = *importSum;
+        p.exportWh = *exportSum;
+        positionWrites.emplace_back(key, p);
+    }
     // Nothing is written before every check has passed.
+    for (auto &[key, p] : positionWrites)
+        put(std::move(key), codec::encode(p));
     for (auto &[key, sum] : zoneWrites)
         put(std::move(key), codec::encode(sum));
     for (const auto &v : credited)
@@ -692,6 +779,104 @@ Status BlockExecution::gridState(const Transaction &tx)
     GTX_TRY(energy::checkGridState(*m_rules.gridModel, *report, m_block.timeMs, m_rules.readings.maxAgeMs));
     // A later report for the interval corrects an earlier one.
     put(gridStateKey(report->intervalEndMs), codec::encode(*report));
+    return Status::success();
+}
+
+EnergyPosition BlockExecution::position(const Bytes &key) const
+{
+    return entryOf<EnergyPosition>(read(key), "energy position").value_or(EnergyPosition{});
+}
+
+Status BlockExecution::trade(const Transaction &tx, std::uint64_t fee)
+{
+    if (!m_rules.gridModel)
+        return makeError("energy.no_grid_model", "This network has no grid model, so it settles no energy trades.");
+    auto decoded = decodePayload<energy::EnergyTrade>(tx, "energy trade");
+    if (!decoded)
+        return decoded.error();
+    const energy::EnergyTrade &t = *decoded;
+    if (t.buyer != tx.sender)
+        return makeError("trade.not_buyer", "An energy trade is sent by its buyer, who accepts the seller's offer.");
+    GTX_TRY(energy::checkTradeTerms(m_rules.networkId, *m_rules.gridModel, t, m_block.timeMs,
+                                    m_rules.tradeSettlementWindowMs, m_verifier));
+    const Hash256 offer = energy::tradeOfferId(t);
+    Bytes offerKey = settledOfferKey(t.intervalEndMs, offer);
+    if (read(offerKey))
+        return makeError("trade.settled", "This offer has already settled.");
+
+    // Energy that was really there: the seller's unsold export and the
+    // buyer's unbought import, in their zones and the interval.
+    Bytes sellerKey = energyPositionKey(t.seller, t.sellerZone, t.intervalEndMs);
+    Bytes buyerKey = energyPositionKey(t.buyer, t.buyerZone, t.intervalEndMs);
+    EnergyPosition seller = position(sellerKey);
+    EnergyPosition buyer = position(buyerKey);
+    if (seller.exportWh - seller.soldWh < t.energyWh)
+        return makeError("trade.seller_energy",
+                         "The seller's verified export for the interval does not cover the energy sold ("
+                             + std::to_string(seller.exportWh - seller.soldWh) + " Wh unsold, "
+                             + std::to_string(t.energyWh) + " Wh offered).");
+    if (buyer.importWh - buyer.boughtWh < t.energyWh)
+        return makeError("trade.buyer_energy",
+                         "The buyer's verified import for the interval does not cover the energy bought ("
+                             + std::to_string(buyer.importWh - buyer.boughtWh) + " Wh not yet bought, "
+                             + std::to_string(t.energyWh) + " Wh asked).");
+    seller.soldWh += t.energyWh;
+    buyer.boughtWh += t.energyWh;
+
+    // Between zones, every corridor on the route carries it within its firm
+    // capacity, counting EGAT's measured flow and the trades scheduled so
+    // far. A trade that lowers a corridor's loading always fits.
+    auto route = energy::tradeRoute(*m_rules.gridModel, t.sellerZone, t.buyerZone);
+    if (!route)
+        return route.error();
+    const auto report = entryOf<energy::GridStateReport>(read(gridStateKey(t.intervalEndMs)), "grid state");
+    std::vector<std::pair<Bytes, std::int64_t>> flowWrites;
+    for (const auto &step : *route) {
+        Bytes key = tradedFlowKey(t.intervalEndMs, step.corridor);
+        const auto stored = read(key);
+        std::int64_t traded = 0;
+        if (stored) {
+            codec::Reader r(*stored);
+            traded = r.i64();
+        }
+        const std::int64_t measured = energy::reportedCorridorFlowWh(*m_rules.gridModel, step.corridor,
+                                                                     report ? &*report : nullptr);
+        // energyWh is at most the seller's export, itself a sum of bounded readings.
+        const Int128 delta = step.forward ? static_cast<Int128>(t.energyWh) : -static_cast<Int128>(t.energyWh);
+        const Int128 next = static_cast<Int128>(traded) + delta;
+        if (next > INT64_MAX || next < INT64_MIN)
+            return overflow();
+        const Int128 before = static_cast<Int128>(measured) + traded;
+        const Int128 after = static_cast<Int128>(measured) + next;
+        const Int128 firm = static_cast<Int128>(step.firmCapacityMw) * energy::kWhPerMwInterval;
+        auto magnitude = [](Int128 v) { return v < 0 ? -v : v; };
+        if (magnitude(after) > firm && magnitude(after) >= magnitude(before))
+            return makeError("trade.line_capacity",
+                             "The trade would load corridor " + step.corridor + " beyond its firm capacity of "
+                                 + std::to_string(step.firmCapacityMw) + " MW for the interval.");
+        flowWrites.emplace_back(std::move(key), static_cast<std::int64_t>(next));
+    }
+
+    const std::uint64_t payment = *energy::tradePayment(t);   // checked in checkTradeTerms
+    auto from = payer(tx.sender, payment, fee);
+    if (!from)
+        return from.error();
+    Account to = account(t.seller);
+    const auto credited = add(to.balance, payment);
+    if (!credited)
+        return overflow();
+    to.balance = *credited;
+    // Every check has passed: the trade applies whole.
+    putAccount(tx.sender, *from);
+    putAccount(t.seller, to);
+    put(std::move(sellerKey), codec::encode(seller));
+    put(std::move(buyerKey), codec::encode(buyer));
+    for (auto &[key, flow] : flowWrites) {
+        codec::Writer w;
+        w.i64(flow);
+        put(std::move(key), flow == 0 ? std::nullopt : std::optional<Bytes>(w.take()));
+    }
+    put(std::move(offerKey), Bytes{1});
     return Status::success();
 }
 

@@ -19,6 +19,7 @@
 #include "core/crypto/signature_verifier.h"
 #include "core/energy/grid_state.h"
 #include "core/energy/reading_rules.h"
+#include "core/energy/trade.h"
 #include "core/state/payloads.h"
 #include "core/state/state_trie.h"
 #include "core/types/transaction.h"
@@ -59,6 +60,21 @@ struct StateRules
     energy::ReadingRules readings;
     energy::GridOperatorKeys gridOperators;
     std::uint32_t networkId = 0;
+    // Energy trades (section 20): an interval settles for this long after it ends.
+    std::int64_t tradeSettlementWindowMs = 7LL * 24 * 3600 * 1000;
+};
+
+// An account's metered energy in one zone and interval, and what of it has
+// been traded. Invariants: soldWh <= exportWh and boughtWh <= importWh
+// (a trade that would break either is refused); exportWh and importWh only
+// grow, from readings of meters the account owns.
+struct EnergyPosition
+{
+    std::uint64_t exportWh = 0;   // verified export of its meters
+    std::uint64_t importWh = 0;   // verified import of its meters
+    std::uint64_t soldWh = 0;     // settled trades as the seller
+    std::uint64_t boughtWh = 0;   // settled trades as the buyer
+    bool operator==(const EnergyPosition &) const = default;
 };
 
 struct Account
@@ -159,6 +175,13 @@ public:
     energy::ZoneTotals zoneTotals(GridZone zone, std::int64_t intervalEndMs) const;
     // EGAT's grid-state report for the interval ending at intervalEndMs.
     std::optional<energy::GridStateReport> gridState(std::int64_t intervalEndMs) const;
+    // An account's energy in a zone and interval (zero when it has none).
+    EnergyPosition energyPosition(const PublicKey &account, GridZone zone, std::int64_t intervalEndMs) const;
+    // The traded flow scheduled on a corridor for an interval, in Wh,
+    // positive in the corridor's forward direction.
+    std::int64_t tradedFlowWh(const std::string &corridor, std::int64_t intervalEndMs) const;
+    // True when the offer (energy::tradeOfferId) has settled.
+    bool offerSettled(const Hash256 &offerId, std::int64_t intervalEndMs) const;
 
     // True when `kind` pays the transaction fee (transfers and staking: the
     // kinds whose sender is an account).
@@ -185,7 +208,9 @@ public:
     // Errors: "state.bad_payload", "state.zero_amount", "state.insufficient_balance",
     // "state.overflow", "state.unknown_validator", "state.role_mismatch",
     // "state.below_minimum", "state.no_delegation", "state.registry_full",
-    // "state.self_delegation"; for energy data "energy.no_grid_model", the batch
+    // "state.self_delegation"; for trades energy::checkTradeTerms' "trade.*",
+    // "trade.not_buyer", "trade.settled", "trade.no_route", "trade.seller_energy",
+    // "trade.buyer_energy", "trade.line_capacity"; for energy data "energy.no_grid_model", the batch
     // rules' "energy.*" and the registry's "energy.bad_registration",
     // "energy.meter_exists", "energy.unknown_meter", "energy.meter_retired",
     // "energy.not_grid_operator"; for grid state "grid.not_operator" and
@@ -232,6 +257,8 @@ private:
     Status meterReadings(const Transaction &tx);
     Status meterRegistry(const Transaction &tx);
     Status gridState(const Transaction &tx);
+    Status trade(const Transaction &tx, std::uint64_t fee);
+    EnergyPosition position(const Bytes &key) const;
     std::optional<energy::MeterProgress> meterProgress(const Hash256 &id) const;
     std::uint64_t minimumFor(ValidatorRole role) const;
 
@@ -251,7 +278,9 @@ private:
 // Keys of the state (the first byte names the table): 'a' accounts, 'v'
 // validator records, 'd' delegations, 'u' the unbonding queue, 's' the
 // supply, 'm' meter records, 'r' each meter's reading progress, 'z' each
-// zone's totals per interval, 'g' EGAT's grid-state report per interval.
+// zone's totals per interval, 'g' EGAT's grid-state report per interval,
+// 'e' each account's energy position per zone and interval, 'f' the traded
+// flow per interval and corridor, 't' the settled offers per interval.
 Bytes accountKey(const PublicKey &key);
 Bytes validatorKey(const PublicKey &key);
 Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator);
@@ -261,11 +290,16 @@ Bytes meterKey(const Hash256 &id);
 Bytes meterProgressKey(const Hash256 &id);
 Bytes zoneTotalsKey(GridZone zone, std::int64_t intervalEndMs);
 Bytes gridStateKey(std::int64_t intervalEndMs);
+Bytes energyPositionKey(const PublicKey &account, GridZone zone, std::int64_t intervalEndMs);
+Bytes tradedFlowKey(std::int64_t intervalEndMs, const std::string &corridor);
+Bytes settledOfferKey(std::int64_t intervalEndMs, const Hash256 &offerId);
 
 void encodeTo(codec::Writer &w, const Account &v);
 void decodeFrom(codec::Reader &r, Account &v);
 void encodeTo(codec::Writer &w, const ValidatorRecord &v);
 void decodeFrom(codec::Reader &r, ValidatorRecord &v);
+void encodeTo(codec::Writer &w, const EnergyPosition &v);
+void decodeFrom(codec::Reader &r, EnergyPosition &v);
 void encodeTo(codec::Writer &w, const Supply &v);
 void decodeFrom(codec::Reader &r, Supply &v);
 

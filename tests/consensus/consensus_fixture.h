@@ -10,6 +10,8 @@
 #include "core/consensus/node.h"
 #include "core/consensus/verifier.h"
 #include "core/crypto/sodium.h"
+#include "core/energy/reading.h"
+#include "core/energy/trade.h"
 #include "core/sim/byzantine.h"
 #include "core/ledger/ledger.h"
 
@@ -106,6 +108,115 @@ inline TestNetwork makeTestNetwork(const std::vector<std::uint64_t> &stakesGt = 
         genesis->accounts.push_back({k.publicKey(), gtToMicro(1'000)});
     n.genesis = genesis;
     return n;
+}
+
+// Metered energy to trade. Each zone of the built-in grid model gets a
+// prosumer meter owned by the seller testKey(50) and a consumer meter owned
+// by the buyer testKey(51), at the zone's first grid node; the buyer holds
+// 10,000 GT. kTradeSeller and kTradeBuyer name them.
+constexpr std::uint32_t kTradeSeller = 50;
+constexpr std::uint32_t kTradeBuyer = 51;
+
+inline crypto::KeyPair tradeMeterKey(GridZone zone, bool seller)
+{
+    return testKey(400 + 2 * zone.id + (seller ? 0 : 1));
+}
+
+inline energy::MeterRecord tradeMeter(GridZone zone, bool seller)
+{
+    const energy::GridModel &model = energy::defaultGridModel();
+    const energy::GridNodeModel *node = nullptr;
+    for (const auto &n : model.nodes)
+        if (n.zone == zone && !node)
+            node = &n;
+    energy::MeterRecord m;
+    m.key = tradeMeterKey(zone, seller).publicKey();
+    m.id = crypto::hash("gtx/test-meter/v1", m.key.view());
+    m.owner = testKey(seller ? kTradeSeller : kTradeBuyer).publicKey();
+    m.zone = zone;
+    m.gridNode = node->id;
+    m.location = node->location;
+    m.ratedCapacityW = 20'000;
+    m.registration = seller ? energy::MeterRegistration::Prosumer : energy::MeterRegistration::Consumer;
+    return m;
+}
+
+inline TestNetwork withTradeMeters(TestNetwork n)
+{
+    for (const auto &z : energy::defaultGridModel().zones) {
+        n.genesis->meters.push_back(tradeMeter(z.zone, true));
+        n.genesis->meters.push_back(tradeMeter(z.zone, false));
+    }
+    n.genesis->accounts.push_back({testKey(kTradeBuyer).publicKey(), gtToMicro(10'000)});
+    return n;
+}
+
+// The interval that ended last at or before timeMs.
+inline std::int64_t lastIntervalEnd(std::int64_t timeMs)
+{
+    return timeMs / energy::kIntervalMs * energy::kIntervalMs;
+}
+
+// One witnessed batch per zone with the seller's export and the buyer's
+// import of `wh` for the interval ending at intervalEndMs, each sent by the
+// zone's grid operator (authority a has type a).
+inline std::vector<Transaction> tradeReadings(const TestNetwork &n, std::int64_t intervalEndMs, std::uint64_t wh,
+                                              std::int64_t timeMs)
+{
+    std::vector<Transaction> out;
+    for (const auto &z : energy::defaultGridModel().zones) {
+        energy::ReadingBatch batch;
+        batch.zone = z.zone;
+        for (bool seller : {true, false}) {
+            const energy::MeterRecord m = tradeMeter(z.zone, seller);
+            energy::MeterReading r;
+            r.meterId = m.id;
+            r.timestampMs = intervalEndMs;
+            r.importWh = seller ? 0 : wh;
+            r.exportWh = seller ? wh : 0;
+            r.importRegisterWh = 1'000'000 + r.importWh;
+            r.exportRegisterWh = 1'000'000 + r.exportWh;
+            r.location = m.location;
+            energy::signReading(r, n.params.networkId, tradeMeterKey(z.zone, seller));
+            batch.readings.push_back(r);
+        }
+        const crypto::KeyPair &witness = n.authorities[static_cast<std::size_t>(z.gridOperator)];
+        energy::witnessBatch(batch, n.params.networkId, witness);
+        Transaction tx;
+        tx.kind = TransactionKind::MeterReading;
+        tx.networkId = n.params.networkId;
+        tx.nonce = static_cast<std::uint64_t>(intervalEndMs) + z.zone.id;
+        tx.timestampMs = timeMs;
+        tx.payload = codec::encode(batch);
+        signTransaction(tx, witness);
+        out.push_back(tx);
+    }
+    return out;
+}
+
+// The buyer's transaction accepting the seller's offer of `wh` in `zone`
+// for the interval ending at intervalEndMs.
+inline Transaction tradeTx(const TestNetwork &n, GridZone zone, std::uint64_t nonce, std::int64_t intervalEndMs,
+                           std::int64_t timeMs, std::uint64_t wh = 500, GridZone buyerZone = GridZone{0})
+{
+    energy::EnergyTrade t;
+    t.seller = testKey(kTradeSeller).publicKey();
+    t.buyer = testKey(kTradeBuyer).publicKey();
+    t.sellerZone = zone;
+    t.buyerZone = buyerZone.id == 0 ? zone : buyerZone;
+    t.intervalEndMs = intervalEndMs;
+    t.energyWh = wh;
+    t.priceMicroGtPerKWh = 4'000'000;
+    t.offerNonce = nonce;
+    energy::signTradeOffer(t, n.params.networkId, testKey(kTradeSeller));
+    Transaction tx;
+    tx.kind = TransactionKind::EnergyTrade;
+    tx.networkId = n.params.networkId;
+    tx.nonce = nonce;
+    tx.timestampMs = timeMs;
+    tx.payload = codec::encode(t);
+    signTransaction(tx, testKey(kTradeBuyer));
+    return tx;
 }
 
 // Signs a regular block for `slot` on `parent` with the expected proposer's key

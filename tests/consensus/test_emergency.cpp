@@ -20,20 +20,23 @@ Transaction order(const TestNetwork &n, TransactionKind kind, std::size_t author
                               approvers);
 }
 
-Transaction trade(GridZone zone, std::uint64_t nonce, std::int64_t timeMs)
+// The interval the trades of these tests settle: the last one before genesis.
+std::int64_t tradedInterval(const TestNetwork &n)
 {
-    EnergyTrade t;
-    t.zone = zone;
-    t.energyWh = 500;
-    t.priceMicroGtPerKWh = 4'000'000;
-    Transaction tx;
-    tx.kind = TransactionKind::EnergyTrade;
-    tx.networkId = ConsensusParams::simulation().networkId;
-    tx.nonce = nonce;
-    tx.timestampMs = timeMs;
-    tx.payload = codec::encode(t);
-    signTransaction(tx, testKey(50));
-    return tx;
+    return lastIntervalEnd(n.params.genesisTimeMs);
+}
+
+// A network whose meters have metered energy to trade in every zone.
+void metered(LocalNet &net)
+{
+    for (const Transaction &tx : tradeReadings(net.net, tradedInterval(net.net), 4'000, net.now))
+        QVERIFY(net.node(0).submitTransaction(tx, net.now).ok());
+}
+
+// A trade of 500 Wh in `zone` that settles against those readings.
+Transaction trade(const LocalNet &net, GridZone zone, std::uint64_t nonce, std::int64_t timeMs)
+{
+    return tradeTx(net.net, zone, nonce, tradedInterval(net.net), timeMs);
 }
 
 } // namespace
@@ -106,8 +109,9 @@ void TestEmergency::authorityHaltsOnlyTheZonesItServes()
 
 void TestEmergency::haltAppliesAtOnceEverywhere()
 {
-    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    LocalNet net(withTradeMeters(makeTestNetwork({20'000, 20'000})));
     net.addEveryone();
+    metered(net);
     net.runUntilSlot(3);
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 2, {zones::kPeaSouth},
                                    {&net.net.operators[2][0], &net.net.operators[2][1]}, net.now);
@@ -125,9 +129,9 @@ void TestEmergency::haltAppliesAtOnceEverywhere()
         QVERIFY(net.node(p).localHalts().isHalted(zones::kPeaSouth));
         QVERIFY(!net.node(p).localHalts().isHalted(zones::kMeaMetropolitan));
     }
-    auto refused = net.node(0).submitTransaction(trade(zones::kPeaSouth, 1, net.now), net.now);
+    auto refused = net.node(0).submitTransaction(trade(net, zones::kPeaSouth, 1, net.now), net.now);
     QCOMPARE(refused.error().code, std::string("tx.zone_halted"));
-    QVERIFY(net.node(0).submitTransaction(trade(zones::kMeaMetropolitan, 2, net.now), net.now).ok());
+    QVERIFY(net.node(0).submitTransaction(trade(net, zones::kMeaMetropolitan, 2, net.now), net.now).ok());
     // Only one authority with its own operators was needed; the quorum then
     // certified the block (Instant) and the chain carries it.
     net.runUntilSlot(8);
@@ -137,8 +141,9 @@ void TestEmergency::haltAppliesAtOnceEverywhere()
 
 void TestEmergency::resumeNeedsTheQuorum()
 {
-    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    LocalNet net(withTradeMeters(makeTestNetwork({20'000, 20'000})));
     net.addEveryone();
+    metered(net);
     net.runUntilSlot(3);
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
                                    {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
@@ -159,7 +164,7 @@ void TestEmergency::resumeNeedsTheQuorum()
     net.runUntilSlot(10);
     for (PeerId p : {0u, 1u, 2u, 3u}) {
         QVERIFY(!net.node(p).localHalts().isHalted(zones::kMeaMetropolitan));
-        QVERIFY(net.node(p).submitTransaction(trade(zones::kMeaMetropolitan, 10 + p, net.now), net.now).ok());
+        QVERIFY(net.node(p).submitTransaction(trade(net, zones::kMeaMetropolitan, 10 + p, net.now), net.now).ok());
     }
 }
 
@@ -184,8 +189,9 @@ void TestEmergency::haltsCommuteAndLiftedHaltsStayLifted()
 
 void TestEmergency::chainRefusesTradesInAHaltedZone()
 {
-    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    LocalNet net(withTradeMeters(makeTestNetwork({20'000, 20'000})));
     net.addEveryone();
+    metered(net);
     net.runUntilSlot(2);
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 0, {zones::kPeaCentral},
                                    {&net.net.operators[0][0], &net.net.operators[0][1]}, net.now);
@@ -197,19 +203,20 @@ void TestEmergency::chainRefusesTradesInAHaltedZone()
     BlockTree &tree = const_cast<BlockTree &>(net.node(0).tree());
     const std::uint64_t slot = tip->slot + 1;
     auto bad = makeBlock(net.net, tree, tip, slot, {}, {},
-                         {trade(zones::kPeaCentral, 77, net.net.params.slotStartMs(slot))});
+                         {trade(net, zones::kPeaCentral, 77, net.net.params.slotStartMs(slot))});
     auto refused = tree.add(bad, net.verifier);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, std::string("block.bad_tx"));
     auto good = makeBlock(net.net, tree, tip, slot, {}, {},
-                          {trade(zones::kPeaNorth, 78, net.net.params.slotStartMs(slot))});
+                          {trade(net, zones::kPeaNorth, 78, net.net.params.slotStartMs(slot))});
     QVERIFY(tree.add(good, net.verifier).ok());
 }
 
 void TestEmergency::emergencyActionsAreAudited()
 {
-    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    LocalNet net(withTradeMeters(makeTestNetwork({20'000, 20'000})));
     net.addEveryone();
+    metered(net);
     net.runUntilSlot(2);
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
                                    {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
@@ -235,8 +242,9 @@ void TestEmergency::uncertifiedHaltIsNotApplied()
     // A Byzantine EGAT sends one authority an emergency block that skips
     // sequence numbers: no honest authority votes for it (they vote in
     // order), so it is never certified, and it must not halt anything.
-    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    LocalNet net(withTradeMeters(makeTestNetwork({20'000, 20'000})));
     net.addEveryone();
+    metered(net);
     net.runUntilSlot(2);
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 0, {zones::kPeaNorth},
                                    {&net.net.operators[0][0], &net.net.operators[0][1]}, net.now);
@@ -247,7 +255,7 @@ void TestEmergency::uncertifiedHaltIsNotApplied()
     QVERIFY(!net.node(1).isInstantFinal(emergencyBlockId(skipped)));
     QVERIFY(!net.node(1).localHalts().isHalted(zones::kPeaNorth));
     // MEA keeps taking and voting for trades in the zone: they finalize.
-    const Transaction t = trade(zones::kPeaNorth, 1, net.now);
+    const Transaction t = trade(net, zones::kPeaNorth, 1, net.now);
     QVERIFY(net.node(1).submitTransaction(t, net.now).ok());
     net.runUntilSlot(8);
     for (PeerId p = 0; p < net.peers.size(); ++p) {
@@ -262,8 +270,9 @@ void TestEmergency::poisonedFirstVoteDoesNotBlockTheCertificate()
     // Authority 4 signs a vote for MEA's emergency block with the wrong slot
     // and gets it to every node before any honest vote. The certificate must
     // still form from the honest votes.
-    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    LocalNet net(withTradeMeters(makeTestNetwork({20'000, 20'000})));
     net.addEveryone();
+    metered(net);
     net.runUntilSlot(2);
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
                                    {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
@@ -288,8 +297,9 @@ void TestEmergency::poisonedFirstVoteDoesNotBlockTheCertificate()
 
 void TestEmergency::failedAuditRefusesTheOrder()
 {
-    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    LocalNet net(withTradeMeters(makeTestNetwork({20'000, 20'000})));
     net.addEveryone();
+    metered(net);
     net.runUntilSlot(2);
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
                                    {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
@@ -312,8 +322,9 @@ void TestEmergency::failedAuditRefusesTheOrder()
 
 void TestEmergency::failedAuditOfACertifiedHaltRaisesAnAlarm()
 {
-    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    LocalNet net(withTradeMeters(makeTestNetwork({20'000, 20'000})));
     net.addEveryone();
+    metered(net);
     net.runUntilSlot(2);
     const Transaction halt = order(net.net, TransactionKind::EmergencyHalt, 1, {zones::kMeaMetropolitan},
                                    {&net.net.operators[1][0], &net.net.operators[1][1]}, net.now);
@@ -329,8 +340,9 @@ void TestEmergency::failedAuditOfACertifiedHaltRaisesAnAlarm()
 
 void TestEmergency::failedFinalizedWriteRaisesAnAlarmAndIsRetried()
 {
-    LocalNet net(makeTestNetwork({20'000, 20'000}));
+    LocalNet net(withTradeMeters(makeTestNetwork({20'000, 20'000})));
     net.addEveryone();
+    metered(net);
     net.memoryStore(2).failFinalizedWrites(true);
     net.runUntilSlot(6);
     QVERIFY(net.node(2).finalizedTip(FinalityLevel::Fast)->height > 0);

@@ -13,8 +13,8 @@ namespace {
 
 Transaction energyTrade(const crypto::KeyPair &key, std::uint64_t nonce, std::int64_t timeMs)
 {
-    EnergyTrade trade;
-    trade.zone = GridZone{static_cast<std::uint16_t>(1 + nonce % 6)};
+    energy::EnergyTrade trade;
+    trade.sellerZone = trade.buyerZone = GridZone{static_cast<std::uint16_t>(1 + nonce % 6)};
     trade.energyWh = 100 + nonce;
     trade.priceMicroGtPerKWh = 3'000'000;
     Transaction tx;
@@ -131,20 +131,26 @@ void TestLanes::emergencyOrdersBypassTheMempool()
 
 void TestLanes::authorityTransactionLandsWithinSixSlotsUnderFullMempool()
 {
-    TestNetwork n = makeTestNetwork({20'000, 20'000, 20'000});
+    TestNetwork n = withTradeMeters(makeTestNetwork({20'000, 20'000, 20'000}));
     n.params.lanes.mempoolPerLane = 1500;   // 64-transaction blocks, so the flood lasts > 20 slots
     LocalNet net(std::move(n));
     for (const auto &k : net.net.authorities)
         net.add(k);
     for (const auto &k : net.net.validators)
         net.add(k);
+    // Energy metered in every zone, so each trade of the flood is one that settles.
+    const std::int64_t interval = lastIntervalEnd(net.net.params.genesisTimeMs);
+    for (const Transaction &tx : tradeReadings(net.net, interval, 4'000, net.now))
+        QVERIFY(net.node(0).submitTransaction(tx, net.now).ok());
     net.runUntilSlot(3);
-    const crypto::KeyPair client = testKey(50);
+    auto flood = [&](std::uint64_t i) {
+        return tradeTx(net.net, GridZone{static_cast<std::uint16_t>(2 + i % 7)}, i, interval, net.now, 1);
+    };
     for (std::uint64_t i = 0; i < 1500; ++i)
-        QVERIFY(net.node(0).submitTransaction(energyTrade(client, i, net.now), net.now).ok());
+        QVERIFY(net.node(0).submitTransaction(flood(i), net.now).ok());
     net.deliver();
     QCOMPARE(net.node(3).mempool().size(Lane::Energy), std::size_t{1500});
-    QCOMPARE(net.node(0).submitTransaction(energyTrade(client, 9999, net.now), net.now).error().code,
+    QCOMPARE(net.node(0).submitTransaction(flood(9999), net.now).error().code,
              std::string("mempool.lane_full"));
 
     const Transaction order = simpleTx(TransactionKind::RegulatoryEnforcement, net.net.authorities[4], 0, net.now);

@@ -24,7 +24,7 @@ std::vector<Message> sampleMessages()
     tx.kind = TransactionKind::EnergyTrade;
     tx.networkId = n.params.networkId;
     tx.timestampMs = n.params.slotStartMs(2);
-    tx.payload = codec::encode(EnergyTrade{zones::kPeaNorth, 1200, 3'500'000});
+    tx.payload = tradeTx(n, zones::kPeaNorth, 1, 0, 0).payload;
     signTransaction(tx, testKey(50));
     auto block = makeBlock(n, tree, b1, 2, {vote}, {att}, {tx});
     EmergencyOrder order;
@@ -147,7 +147,7 @@ void TestMessages::signaturesDoNotTravelBetweenNetworks()
     tx.kind = TransactionKind::EnergyTrade;
     tx.networkId = otherNetwork;
     tx.timestampMs = n.params.slotStartMs(1);
-    tx.payload = codec::encode(EnergyTrade{zones::kPeaNorth, 1200, 3'500'000});
+    tx.payload = tradeTx(n, zones::kPeaNorth, 1, 0, 0).payload;
     signTransaction(tx, testKey(50));
     const TxContext context = tree.txContext(tree.genesisNode(), verifier);
     QCOMPARE(checkTransaction(tx, context).error().code, std::string("tx.wrong_network"));

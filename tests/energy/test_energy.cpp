@@ -14,6 +14,7 @@
 #include "core/energy/grid_state.h"
 #include "core/energy/ingest.h"
 #include "core/energy/reading_rules.h"
+#include "core/energy/trade.h"
 #include "core/sim/meter_sim.h"
 #include "core/state/state.h"
 #include "core/types/units.h"
@@ -865,13 +866,24 @@ void TestEnergy::readingsAreAcceptedWhileTradingIsHalted()
     const Transaction readings = f.batchTx(f.mea, batch);
     QVERIFY(!consensus::haltedZoneOf(readings, halts));
 
-    consensus::EnergyTrade trade{zones::kMeaMetropolitan, 1000, 3'000'000};
+    EnergyTrade trade;
+    trade.sellerZone = zones::kPeaCentral;
+    trade.buyerZone = zones::kMeaMetropolitan;
+    trade.energyWh = 1000;
+    trade.priceMicroGtPerKWh = 3'000'000;
     Transaction t;
     t.kind = TransactionKind::EnergyTrade;
     t.networkId = kNet;
     t.payload = codec::encode(trade);
     signTransaction(t, f.owner);
+    // Halted when either side's zone is: here the buyer's.
     QVERIFY(consensus::haltedZoneOf(t, halts) == zones::kMeaMetropolitan);
+    std::swap(trade.sellerZone, trade.buyerZone);
+    t.payload = codec::encode(trade);
+    QVERIFY(consensus::haltedZoneOf(t, halts) == zones::kMeaMetropolitan);
+    trade.sellerZone = trade.buyerZone = zones::kPeaCentral;
+    t.payload = codec::encode(trade);
+    QVERIFY(!consensus::haltedZoneOf(t, halts));
 
     // The consensus check: a batch comes from the authority that witnessed it.
     const std::vector<consensus::AuthorityMember> authorities{
@@ -886,6 +898,9 @@ void TestEnergy::readingsAreAcceptedWhileTradingIsHalted()
     QVERIFY(consensus::checkTransaction(readings, c).ok());
     QCOMPARE(codeOf(consensus::checkTransaction(f.batchTx(f.pea, batch), c)), std::string("tx.not_authority"));
     QCOMPARE(codeOf(consensus::checkTransaction(f.batchTx(f.owner, batch), c)), std::string("tx.not_authority"));
+    trade.buyerZone = zones::kMeaMetropolitan;
+    t.payload = codec::encode(trade);
+    signTransaction(t, f.owner);
     QCOMPARE(codeOf(consensus::checkTransaction(t, c)), std::string("tx.zone_halted"));
 }
 
@@ -966,3 +981,235 @@ void TestEnergy::gridStateReportsLoadingAndN1()
 }
 
 QTEST_GUILESS_MAIN(TestEnergy)
+
+namespace {
+
+// A market of two accounts: the seller keyOf(3) owns the MEA prosumer, the
+// buyer keyOf(4) owns an MEA consumer and the PEA-S consumer. Interval 1
+// is metered: the seller exported 700 Wh, the buyer imported 2,000 Wh in
+// MEA and 100 Wh in PEA-S.
+struct MarketFixture : StateFixture
+{
+    crypto::KeyPair buyer = keyOf(4);
+    MeterRecord meaConsumer;
+    crypto::KeyPair meaConsumerKey = keyOf(5);
+    state::State metered;
+    consensus::CachingVerifier verifier;
+
+    MarketFixture()
+    {
+        meaConsumer = prosumer;
+        meaConsumer.id = crypto::hash("test", asBytes(std::string("mea-consumer")));
+        meaConsumer.key = meaConsumerKey.publicKey();
+        meaConsumer.owner = buyer.publicKey();
+        meaConsumer.registration = MeterRegistration::Consumer;
+        MeterRecord southConsumer = consumer;
+        southConsumer.owner = buyer.publicKey();
+        state::GenesisAllocation a;
+        a.balances.push_back({buyer.publicKey(), gtToMicro(100)});
+        a.meters = {prosumer, meaConsumer, southConsumer};
+        genesis = *state::State::genesis(a, rules);
+
+        MeterReading sold = reading(1, 300, 700, std::nullopt, prosumer);
+        signReading(sold, kNet, meterKey);
+        MeterReading used = reading(1, 2000, 0, std::nullopt, meaConsumer);
+        signReading(used, kNet, meaConsumerKey);
+        ReadingBatch mea;
+        mea.zone = zones::kMeaMetropolitan;
+        mea.readings = {sold, used};
+        witnessBatch(mea, kNet, this->mea);
+        MeterReading south = reading(1, 100, 0, std::nullopt, southConsumer);
+        signReading(south, kNet, consumerKey);
+        ReadingBatch pea;
+        pea.zone = zones::kPeaSouth;
+        pea.readings = {south};
+        witnessBatch(pea, kNet, this->pea);
+        state::BlockExecution e(genesis, rules, at(1), &verifier);
+        if (!e.apply(batchTx(this->mea, mea)).ok() || !e.apply(batchTx(this->pea, pea)).ok()
+            || e.readingsAccepted() != 3)
+            qFatal("market: the readings were not accepted");
+        metered = std::move(e).finish().state;
+    }
+
+    std::int64_t interval(std::int64_t t) const { return kT0 + t * kIntervalMs; }
+
+    EnergyTrade offer(std::uint64_t wh, GridZone buyerZone = zones::kMeaMetropolitan, std::uint64_t nonce = 1) const
+    {
+        EnergyTrade t;
+        t.seller = owner.publicKey();
+        t.buyer = buyer.publicKey();
+        t.sellerZone = zones::kMeaMetropolitan;
+        t.buyerZone = buyerZone;
+        t.intervalEndMs = interval(1);
+        t.energyWh = wh;
+        t.priceMicroGtPerKWh = 4'000'000;   // 4 GT per kWh
+        t.offerNonce = nonce;
+        signTradeOffer(t, kNet, owner);
+        return t;
+    }
+
+    Transaction tradeTx(const EnergyTrade &t, const crypto::KeyPair &sender, std::uint64_t nonce = 0) const
+    {
+        Transaction tx;
+        tx.kind = TransactionKind::EnergyTrade;
+        tx.networkId = kNet;
+        tx.nonce = nonce;
+        tx.timestampMs = kT0;
+        tx.payload = codec::encode(t);
+        signTransaction(tx, sender);
+        return tx;
+    }
+};
+
+std::uint64_t sumOfBalances(const state::State &s, std::initializer_list<PublicKey> keys)
+{
+    std::uint64_t sum = 0;
+    for (const auto &k : keys)
+        sum += s.account(k).balance;
+    return sum;
+}
+
+} // namespace
+
+void TestEnergy::tradesSettleAgainstVerifiedEnergy()
+{
+    MarketFixture f;
+    const PublicKey seller = f.owner.publicKey();
+    const PublicKey buyer = f.buyer.publicKey();
+    QCOMPARE(f.metered.energyPosition(seller, zones::kMeaMetropolitan, f.interval(1)).exportWh, std::uint64_t{700});
+    QCOMPARE(f.metered.energyPosition(buyer, zones::kMeaMetropolitan, f.interval(1)).importWh, std::uint64_t{2000});
+    QCOMPARE(f.metered.energyPosition(buyer, zones::kPeaSouth, f.interval(1)).importWh, std::uint64_t{100});
+
+    state::BlockExecution e(f.metered, f.rules, f.at(2), &f.verifier);
+    // Inter-zone: the buyer metered only 100 Wh in PEA-S.
+    QCOMPARE(codeOf(e.apply(f.tradeTx(f.offer(150, zones::kPeaSouth), f.buyer))), std::string("trade.buyer_energy"));
+    QVERIFY(e.apply(f.tradeTx(f.offer(100, zones::kPeaSouth), f.buyer)).ok());
+    // In MEA: 600 Wh of the seller's export are left.
+    const EnergyTrade first = f.offer(500, zones::kMeaMetropolitan, 2);
+    QVERIFY(e.apply(f.tradeTx(first, f.buyer)).ok());
+    // The same offer again, in another transaction: it settled once.
+    QCOMPARE(codeOf(e.apply(f.tradeTx(first, f.buyer, 7))), std::string("trade.settled"));
+    // Nothing is sold twice, and nothing that was not produced.
+    QCOMPARE(codeOf(e.apply(f.tradeTx(f.offer(101, zones::kMeaMetropolitan, 3), f.buyer))),
+             std::string("trade.seller_energy"));
+    QVERIFY(e.apply(f.tradeTx(f.offer(100, zones::kMeaMetropolitan, 4), f.buyer)).ok());
+    QCOMPARE(codeOf(e.apply(f.tradeTx(f.offer(1, zones::kMeaMetropolitan, 5), f.buyer))),
+             std::string("trade.seller_energy"));
+    const state::State after = std::move(e).finish().state;
+
+    const auto sold = after.energyPosition(seller, zones::kMeaMetropolitan, f.interval(1));
+    QCOMPARE(sold.soldWh, std::uint64_t{700});
+    QCOMPARE(after.energyPosition(buyer, zones::kMeaMetropolitan, f.interval(1)).boughtWh, std::uint64_t{600});
+    QCOMPARE(after.energyPosition(buyer, zones::kPeaSouth, f.interval(1)).boughtWh, std::uint64_t{100});
+    QVERIFY(after.offerSettled(tradeOfferId(first), f.interval(1)));
+    // 700 Wh at 4 GT/kWh: 2.8 GT to the seller; the buyer paid that and three fees.
+    QCOMPARE(after.account(seller).balance, std::uint64_t{2'800'000});
+    QCOMPARE(after.account(buyer).balance, gtToMicro(100) - 2'800'000 - 3 * f.rules.staking.transactionFee);
+    QCOMPARE(after.supply().burned, 3 * f.rules.staking.transactionFee);
+    QCOMPARE(sumOfBalances(after, {seller, buyer}) + after.supply().burned, after.supply().total);
+    // The MEA -> PEA-S trade is scheduled on every corridor of its route.
+    const auto route = tradeRoute(f.model, zones::kMeaMetropolitan, zones::kPeaSouth);
+    QVERIFY(route.ok() && !route->empty());
+    for (const auto &step : *route)
+        QCOMPARE(after.tradedFlowWh(step.corridor, f.interval(1)), step.forward ? std::int64_t{100} : std::int64_t{-100});
+}
+
+void TestEnergy::tradeTermsRefusedEachWithItsReason()
+{
+    MarketFixture f;
+    auto verdict = [&](const EnergyTrade &t, const crypto::KeyPair &sender, std::int64_t at = 2) {
+        state::BlockExecution e(f.metered, f.rules, f.at(at), &f.verifier);
+        return codeOf(e.apply(f.tradeTx(t, sender)));
+    };
+    auto resigned = [&](EnergyTrade t) {
+        signTradeOffer(t, kNet, f.owner);
+        return t;
+    };
+    QCOMPARE(verdict(f.offer(100), f.buyer), std::string("accepted"));
+    QCOMPARE(verdict(f.offer(100), f.owner), std::string("trade.not_buyer"));   // the seller cannot accept for the buyer
+    EnergyTrade t = f.offer(100);
+    t.buyer = t.seller;
+    QCOMPARE(verdict(resigned(t), f.owner), std::string("trade.self_trade"));
+    t = f.offer(100);
+    t.buyerZone = GridZone{99};
+    QCOMPARE(verdict(resigned(t), f.buyer), std::string("trade.unknown_zone"));
+    QCOMPARE(verdict(f.offer(0), f.buyer), std::string("trade.zero_energy"));
+    t = f.offer(100);
+    t.priceMicroGtPerKWh = 9;   // 100 Wh at 9 micro-GT per kWh: less than one micro-GT
+    QCOMPARE(verdict(resigned(t), f.buyer), std::string("trade.zero_payment"));
+    t = f.offer(100);
+    t.priceMicroGtPerKWh = UINT64_MAX;
+    t.energyWh = UINT64_MAX;
+    QCOMPARE(verdict(resigned(t), f.buyer), std::string("trade.overflow"));
+    t = f.offer(100);
+    t.intervalEndMs += 60'000;
+    QCOMPARE(verdict(resigned(t), f.buyer), std::string("trade.bad_interval"));
+    t = f.offer(100);
+    t.intervalEndMs = f.interval(3);   // ends after the block's time
+    QCOMPARE(verdict(resigned(t), f.buyer), std::string("trade.interval_open"));
+    QCOMPARE(verdict(f.offer(100), f.buyer, 1 + 7 * 96 + 1), std::string("trade.too_old"));
+    t = f.offer(100);
+    t.energyWh = 200;   // the buyer raises the amount after the seller signed
+    QCOMPARE(verdict(t, f.buyer), std::string("trade.bad_seller_signature"));
+    t = f.offer(100);
+    signTradeOffer(t, kNet + 1, f.owner);   // an offer made for another network
+    QCOMPARE(verdict(t, f.buyer), std::string("trade.bad_seller_signature"));
+    // A buyer that cannot pay: 600 Wh at 1,000 GT per kWh is 600 GT.
+    t = f.offer(600);
+    t.priceMicroGtPerKWh = gtToMicro(1'000);
+    QCOMPARE(verdict(resigned(t), f.buyer), std::string("state.insufficient_balance"));
+    // A refused trade changes nothing.
+    state::BlockExecution e(f.metered, f.rules, f.at(2), &f.verifier);
+    QVERIFY(!e.apply(f.tradeTx(resigned(t), f.buyer)).ok());
+    QVERIFY(std::move(e).finish().changes.empty());
+}
+
+void TestEnergy::interZoneTradesRespectLineCapacity()
+{
+    MarketFixture f;
+    const auto route = tradeRoute(f.model, zones::kMeaMetropolitan, zones::kPeaSouth);
+    QVERIFY(route.ok());
+    QVERIFY(route->front().from == zones::kMeaMetropolitan);
+    QVERIFY(route->back().to == zones::kPeaSouth);
+    for (std::size_t i = 1; i < route->size(); ++i)
+        QVERIFY((*route)[i].from == (*route)[i - 1].to);
+    // Corridors of two circuits keep N-1: their firm capacity is one circuit's.
+    for (const auto &step : *route) {
+        std::uint64_t total = 0;
+        int circuits = 0;
+        for (const auto &l : f.model.lines)
+            if ((l.corridor.empty() ? l.id : l.corridor) == step.corridor) {
+                total += l.capacityMw;
+                ++circuits;
+            }
+        QVERIFY(step.firmCapacityMw < total || circuits == 1);
+        QVERIFY(step.firmCapacityMw > 0);
+    }
+    QVERIFY(tradeRoute(f.model, zones::kPeaSouth, zones::kPeaSouth)->empty());
+
+    // EGAT measured the route's last corridor full (every circuit at its
+    // capacity, in the trade's direction): a trade that adds to it is refused.
+    const RouteStep &last = route->back();
+    GridStateReport report;
+    report.intervalEndMs = f.interval(1);
+    report.reserveMarginBps = 1500;
+    for (const auto &l : f.model.lines)
+        if ((l.corridor.empty() ? l.id : l.corridor) == last.corridor) {
+            const bool along = l.from == last.from;
+            report.flows.push_back({l.id, along ? static_cast<std::int32_t>(l.capacityMw)
+                                                : -static_cast<std::int32_t>(l.capacityMw)});
+        }
+    Transaction reportTx;
+    reportTx.kind = TransactionKind::GridState;
+    reportTx.networkId = kNet;
+    reportTx.timestampMs = kT0;
+    reportTx.payload = codec::encode(report);
+    signTransaction(reportTx, f.egat);
+
+    state::BlockExecution e(f.metered, f.rules, f.at(2), &f.verifier);
+    QVERIFY(e.apply(f.tradeTx(f.offer(50, zones::kPeaSouth, 1), f.buyer)).ok());   // before the report: it fits
+    QVERIFY(e.apply(reportTx).ok());
+    QCOMPARE(codeOf(e.apply(f.tradeTx(f.offer(50, zones::kPeaSouth, 2), f.buyer))), std::string("trade.line_capacity"));
+    // Within the zone no tie line is crossed.
+    QVERIFY(e.apply(f.tradeTx(f.offer(50, zones::kMeaMetropolitan, 3), f.buyer)).ok());
+}

@@ -25,4 +25,7 @@ private slots:
     void registryChangesComeFromTheZonesOperator();
     void readingsAreAcceptedWhileTradingIsHalted();
     void gridStateReportsLoadingAndN1();
+    void tradesSettleAgainstVerifiedEnergy();
+    void tradeTermsRefusedEachWithItsReason();
+    void interZoneTradesRespectLineCapacity();
 };

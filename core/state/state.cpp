@@ -3,6 +3,7 @@
 #include "core/common/arith.h"
 
 #include <algorithm>
+#include <array>
 
 namespace gtx::state {
 
@@ -26,6 +27,41 @@ void putBigEndian(std::uint8_t *out, std::uint64_t v)
 {
     for (int i = 0; i < 8; ++i)
         out[i] = static_cast<std::uint8_t>(v >> (56 - 8 * i));
+}
+
+// An interval end, and a zone then an interval end, as key parts.
+std::array<std::uint8_t, 8> intervalBytes(std::int64_t intervalEndMs)
+{
+    std::array<std::uint8_t, 8> k{};
+    putBigEndian(k.data(), static_cast<std::uint64_t>(intervalEndMs));
+    return k;
+}
+
+std::array<std::uint8_t, 10> zoneInterval(GridZone zone, std::int64_t intervalEndMs)
+{
+    std::array<std::uint8_t, 10> k{};
+    k[0] = static_cast<std::uint8_t>(zone.id >> 8);
+    k[1] = static_cast<std::uint8_t>(zone.id);
+    putBigEndian(k.data() + 2, static_cast<std::uint64_t>(intervalEndMs));
+    return k;
+}
+
+// A corridor's traded flow entry: signed Wh; absent is zero.
+std::int64_t flowOf(const std::optional<Bytes> &value)
+{
+    if (!value)
+        return 0;
+    codec::Reader r(*value);
+    return r.i64();
+}
+
+std::optional<Bytes> flowEntry(std::int64_t wh)
+{
+    if (wh == 0)
+        return std::nullopt;
+    codec::Writer w;
+    w.i64(wh);
+    return w.take();
 }
 
 Bytes tableKey(std::uint8_t table, std::initializer_list<ByteView> parts)
@@ -99,8 +135,7 @@ Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator)
 Bytes unbondingKey(const UnbondingKey &key)
 {
     std::uint8_t slot[8];
-    for (int i = 0; i < 8; ++i)   // big-endian: key order is release order
-        slot[i] = static_cast<std::uint8_t>(key.releaseSlot >> (56 - 8 * i));
+    putBigEndian(slot, key.releaseSlot);   // key order is release order
     return tableKey(kUnbondingTable, {ByteView(slot, 8), key.owner.view(), key.validator.view()});
 }
 
@@ -121,41 +156,32 @@ Bytes meterProgressKey(const Hash256 &id)
 
 Bytes zoneTotalsKey(GridZone zone, std::int64_t intervalEndMs)
 {
-    std::uint8_t k[10];
-    k[0] = static_cast<std::uint8_t>(zone.id >> 8);
-    k[1] = static_cast<std::uint8_t>(zone.id);
-    putBigEndian(k + 2, static_cast<std::uint64_t>(intervalEndMs));
-    return tableKey(kZoneTotalsTable, {ByteView(k, 10)});
+    const auto k = zoneInterval(zone, intervalEndMs);
+    return tableKey(kZoneTotalsTable, {ByteView(k.data(), k.size())});
 }
 
 Bytes gridStateKey(std::int64_t intervalEndMs)
 {
-    std::uint8_t k[8];
-    putBigEndian(k, static_cast<std::uint64_t>(intervalEndMs));
-    return tableKey(kGridStateTable, {ByteView(k, 8)});
+    const auto k = intervalBytes(intervalEndMs);
+    return tableKey(kGridStateTable, {ByteView(k.data(), k.size())});
 }
 
 Bytes energyPositionKey(const PublicKey &account, GridZone zone, std::int64_t intervalEndMs)
 {
-    std::uint8_t k[10];
-    k[0] = static_cast<std::uint8_t>(zone.id >> 8);
-    k[1] = static_cast<std::uint8_t>(zone.id);
-    putBigEndian(k + 2, static_cast<std::uint64_t>(intervalEndMs));
-    return tableKey(kEnergyPositionTable, {account.view(), ByteView(k, 10)});
+    const auto k = zoneInterval(zone, intervalEndMs);
+    return tableKey(kEnergyPositionTable, {account.view(), ByteView(k.data(), k.size())});
 }
 
 Bytes tradedFlowKey(std::int64_t intervalEndMs, const std::string &corridor)
 {
-    std::uint8_t k[8];
-    putBigEndian(k, static_cast<std::uint64_t>(intervalEndMs));
-    return tableKey(kTradedFlowTable, {ByteView(k, 8), asBytes(corridor)});
+    const auto k = intervalBytes(intervalEndMs);
+    return tableKey(kTradedFlowTable, {ByteView(k.data(), k.size()), asBytes(corridor)});
 }
 
 Bytes settledOfferKey(std::int64_t intervalEndMs, const Hash256 &offerId)
 {
-    std::uint8_t k[8];
-    putBigEndian(k, static_cast<std::uint64_t>(intervalEndMs));
-    return tableKey(kSettledOfferTable, {ByteView(k, 8), offerId.view()});
+    const auto k = intervalBytes(intervalEndMs);
+    return tableKey(kSettledOfferTable, {ByteView(k.data(), k.size()), offerId.view()});
 }
 
 void encodeTo(codec::Writer &w, const EnergyPosition &v)
@@ -368,11 +394,7 @@ EnergyPosition State::energyPosition(const PublicKey &account, GridZone zone, st
 
 std::int64_t State::tradedFlowWh(const std::string &corridor, std::int64_t intervalEndMs) const
 {
-    const auto v = m_trie.get(tradedFlowKey(intervalEndMs, corridor));
-    if (!v)
-        return 0;
-    codec::Reader r(*v);
-    return r.i64();
+    return flowOf(m_trie.get(tradedFlowKey(intervalEndMs, corridor)));
 }
 
 bool State::offerSettled(const Hash256 &offerId, std::int64_t intervalEndMs) const
@@ -833,12 +855,7 @@ Status BlockExecution::trade(const Transaction &tx, std::uint64_t fee)
     std::vector<std::pair<Bytes, std::int64_t>> flowWrites;
     for (const auto &step : *route) {
         Bytes key = tradedFlowKey(t.intervalEndMs, step.corridor);
-        const auto stored = read(key);
-        std::int64_t traded = 0;
-        if (stored) {
-            codec::Reader r(*stored);
-            traded = r.i64();
-        }
+        const std::int64_t traded = flowOf(read(key));
         const std::int64_t measured = energy::reportedCorridorFlowWh(*m_rules.gridModel, step.corridor,
                                                                      report ? &*report : nullptr);
         // energyWh is at most the seller's export, itself a sum of bounded readings.
@@ -871,11 +888,8 @@ Status BlockExecution::trade(const Transaction &tx, std::uint64_t fee)
     putAccount(t.seller, to);
     put(std::move(sellerKey), codec::encode(seller));
     put(std::move(buyerKey), codec::encode(buyer));
-    for (auto &[key, flow] : flowWrites) {
-        codec::Writer w;
-        w.i64(flow);
-        put(std::move(key), flow == 0 ? std::nullopt : std::optional<Bytes>(w.take()));
-    }
+    for (auto &[key, flow] : flowWrites)
+        put(std::move(key), flowEntry(flow));
     put(std::move(offerKey), Bytes{1});
     return Status::success();
 }

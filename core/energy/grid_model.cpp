@@ -298,6 +298,12 @@ const GridNodeModel *GridModel::node(std::uint32_t id) const
     return it == nodeIndex.end() ? nullptr : &nodes[it->second];
 }
 
+const TieLine *GridModel::line(const std::string &id) const
+{
+    const auto it = lineIndex.find(id);
+    return it == lineIndex.end() ? nullptr : &lines[it->second];
+}
+
 void GridModel::index()
 {
     zoneIndex.clear();
@@ -306,6 +312,9 @@ void GridModel::index()
         zoneIndex.emplace(zones[i].zone.id, i);
     for (std::size_t i = 0; i < nodes.size(); ++i)
         nodeIndex.emplace(nodes[i].id, i);
+    lineIndex.clear();
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        lineIndex.emplace(lines[i].id, i);
 }
 
 bool GridModel::inZone(GridZone z, GeoPoint p) const
@@ -339,6 +348,7 @@ Result<GridModel> parseGridModel(std::string_view text)
     GTX_TRY(parseNodes(root, m));
     m.index();
     GTX_TRY(parseLines(root, m));
+    m.index();
     return m;
 }
 

@@ -93,15 +93,18 @@ struct GridModel
     std::uint32_t lossMaxBps = 0;
 
     // Lookups by id, in O(log n): every reading looks up its zone and its
-    // grid node. They use the indexes index() builds (parseGridModel does).
+    // grid node, every grid-state report and conservation verdict its
+    // lines. They use the indexes index() builds (parseGridModel does).
     const ZoneModel *zone(GridZone zone) const;
     const GridNodeModel *node(std::uint32_t id) const;
+    const TieLine *line(const std::string &id) const;
     // True when the zone's boundary holds p (edges belong to both sides).
     bool inZone(GridZone zone, GeoPoint p) const;
     void index();
 
     std::map<std::uint16_t, std::size_t> zoneIndex;   // zone id -> position in zones
     std::map<std::uint32_t, std::size_t> nodeIndex;   // node id -> position in nodes
+    std::map<std::string, std::size_t> lineIndex;     // line id -> position in lines
 };
 
 // Parses and checks a model. Error: "grid.bad_model", naming the line or

@@ -11,14 +11,6 @@ namespace gtx::energy {
 
 namespace {
 
-const TieLine *lineNamed(const GridModel &model, const std::string &id)
-{
-    for (const auto &l : model.lines)
-        if (l.id == id)
-            return &l;
-    return nullptr;
-}
-
 std::int64_t magnitude(std::int64_t v)
 {
     return v < 0 ? -v : v;
@@ -39,7 +31,7 @@ Status checkGridState(const GridModel &model, const GridStateReport &report, std
         return makeError("grid.implausible", "A grid-state report's reserve margin lies between -100 % and 1,000 %.");
     std::set<std::string> seen;
     for (const auto &f : report.flows) {
-        const TieLine *line = lineNamed(model, f.lineId);
+        const TieLine *line = model.line(f.lineId);
         if (!line)
             return makeError("grid.unknown_line", "The tie line " + f.lineId + " is not in the grid model.");
         // An overload is a finding; ten times a line's rating is no measurement.
@@ -56,7 +48,7 @@ std::vector<LineLoading> lineLoadings(const GridModel &model, const GridStateRep
 {
     std::vector<LineLoading> out;
     for (const auto &f : report.flows) {
-        const TieLine *l = lineNamed(model, f.lineId);
+        const TieLine *l = model.line(f.lineId);
         if (!l)
             continue;
         LineLoading x;

@@ -16,6 +16,9 @@
 
 namespace gtx::energy {
 
+// One MW held for one 15-minute interval, in Wh.
+constexpr std::int64_t kWhPerMwInterval = 250'000;
+
 // A line's average flow over the interval, in MW; positive from the line's
 // `from` zone to its `to` zone.
 struct LineFlow

@@ -102,8 +102,6 @@ Result<std::vector<RouteStep>> tradeRoute(const GridModel &model, GridZone selle
 // without a report.
 std::int64_t reportedCorridorFlowWh(const GridModel &model, const std::string &corridor,
                                     const GridStateReport *report);
-// Capacity in MW held for one 15-minute interval, in Wh.
-constexpr std::int64_t kWhPerMwInterval = 250'000;
 
 void encodeTo(codec::Writer &w, const EnergyTrade &v);
 void decodeFrom(codec::Reader &r, EnergyTrade &v);

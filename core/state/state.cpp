@@ -21,6 +21,7 @@ constexpr std::uint8_t kGridStateTable = 'g';
 constexpr std::uint8_t kEnergyPositionTable = 'e';
 constexpr std::uint8_t kTradedFlowTable = 'f';
 constexpr std::uint8_t kSettledOfferTable = 't';
+constexpr std::uint8_t kConservationTable = 'c';
 
 // Big-endian, so that a table's entries for successive intervals are in time order.
 void putBigEndian(std::uint8_t *out, std::uint64_t v)
@@ -158,6 +159,12 @@ Bytes zoneTotalsKey(GridZone zone, std::int64_t intervalEndMs)
 {
     const auto k = zoneInterval(zone, intervalEndMs);
     return tableKey(kZoneTotalsTable, {ByteView(k.data(), k.size())});
+}
+
+Bytes conservationKey(GridZone zone, std::int64_t intervalEndMs)
+{
+    const auto k = zoneInterval(zone, intervalEndMs);
+    return tableKey(kConservationTable, {ByteView(k.data(), k.size())});
 }
 
 Bytes gridStateKey(std::int64_t intervalEndMs)
@@ -400,6 +407,11 @@ std::int64_t State::tradedFlowWh(const std::string &corridor, std::int64_t inter
 bool State::offerSettled(const Hash256 &offerId, std::int64_t intervalEndMs) const
 {
     return m_trie.get(settledOfferKey(intervalEndMs, offerId)).has_value();
+}
+
+std::optional<energy::ConservationFigures> State::conservation(GridZone zone, std::int64_t intervalEndMs) const
+{
+    return entryOf<energy::ConservationFigures>(m_trie.get(conservationKey(zone, intervalEndMs)), "conservation");
 }
 
 energy::ZoneTotals State::zoneTotals(GridZone zone, std::int64_t intervalEndMs) const
@@ -693,6 +705,7 @@ Status BlockExecution::meterReadings(const Transaction &tx)
         credited.push_back(updated);
     }
     std::vector<std::pair<Bytes, energy::ZoneTotals>> zoneWrites;
+    std::vector<std::pair<Bytes, energy::ConservationFigures>> conservationWrites;
     for (const auto &[end, t] : totals) {
         Bytes key = zoneTotalsKey(batch->zone, end);
         energy::ZoneTotals sum = entryOf<energy::ZoneTotals>(read(key), "zone totals").value_or(energy::ZoneTotals{});
@@ -703,6 +716,13 @@ Status BlockExecution::meterReadings(const Transaction &tx)
         sum.importWh = *importSum;
         sum.exportWh = *exportSum;
         sum.readings += t.readings;
+        // The zone's conservation, judged again on the new totals once EGAT
+        // has reported the interval's flows.
+        if (const auto report = entryOf<energy::GridStateReport>(read(gridStateKey(end)), "grid state"))
+            conservationWrites.emplace_back(
+                conservationKey(batch->zone, end),
+                energy::judgeConservation(*m_rules.gridModel, sum,
+                                          energy::zoneExchange(*m_rules.gridModel, *report, batch->zone)));
         zoneWrites.emplace_back(std::move(key), sum);
     }
     std::vector<std::pair<Bytes, EnergyPosition>> positionWrites;
@@ -721,6 +741,8 @@ Status BlockExecution::meterReadings(const Transaction &tx)
         put(std::move(key), codec::encode(p));
     for (auto &[key, sum] : zoneWrites)
         put(std::move(key), codec::encode(sum));
+    for (auto &[key, figures] : conservationWrites)
+        put(std::move(key), codec::encode(figures));
     for (const auto &v : credited)
         putValidator(v);
     for (const auto &[id, p] : progress)
@@ -799,8 +821,18 @@ Status BlockExecution::gridState(const Transaction &tx)
     if (!report)
         return report.error();
     GTX_TRY(energy::checkGridState(*m_rules.gridModel, *report, m_block.timeMs, m_rules.readings.maxAgeMs));
-    // A later report for the interval corrects an earlier one.
+    // A later report for the interval corrects an earlier one, and every
+    // zone with readings in the interval is judged again on it.
     put(gridStateKey(report->intervalEndMs), codec::encode(*report));
+    for (const auto &zone : m_rules.gridModel->zones) {
+        const auto totals = entryOf<energy::ZoneTotals>(read(zoneTotalsKey(zone.zone, report->intervalEndMs)),
+                                                        "zone totals");
+        if (!totals || totals->readings == 0)
+            continue;   // a zone is judged on its meters' data: none, no verdict
+        put(conservationKey(zone.zone, report->intervalEndMs),
+            codec::encode(energy::judgeConservation(*m_rules.gridModel, *totals,
+                                                    energy::zoneExchange(*m_rules.gridModel, *report, zone.zone))));
+    }
     return Status::success();
 }
 

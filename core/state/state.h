@@ -17,6 +17,7 @@
 
 #include "core/common/result.h"
 #include "core/crypto/signature_verifier.h"
+#include "core/energy/conservation.h"
 #include "core/energy/grid_state.h"
 #include "core/energy/reading_rules.h"
 #include "core/energy/trade.h"
@@ -173,6 +174,11 @@ public:
     // The zone's totals for the interval ending at intervalEndMs (zero when
     // no reading of it was accepted).
     energy::ZoneTotals zoneTotals(GridZone zone, std::int64_t intervalEndMs) const;
+    // The zone's conservation verdict for the interval, with its figures:
+    // judged when EGAT reports the interval's flows and again on each batch
+    // that adds to the zone's readings for it (none before a report, or for
+    // a zone with no accepted reading).
+    std::optional<energy::ConservationFigures> conservation(GridZone zone, std::int64_t intervalEndMs) const;
     // EGAT's grid-state report for the interval ending at intervalEndMs.
     std::optional<energy::GridStateReport> gridState(std::int64_t intervalEndMs) const;
     // An account's energy in a zone and interval (zero when it has none).
@@ -280,7 +286,8 @@ private:
 // supply, 'm' meter records, 'r' each meter's reading progress, 'z' each
 // zone's totals per interval, 'g' EGAT's grid-state report per interval,
 // 'e' each account's energy position per zone and interval, 'f' the traded
-// flow per interval and corridor, 't' the settled offers per interval.
+// flow per interval and corridor, 't' the settled offers per interval,
+// 'c' each zone's conservation verdict per interval.
 Bytes accountKey(const PublicKey &key);
 Bytes validatorKey(const PublicKey &key);
 Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator);
@@ -290,6 +297,7 @@ Bytes meterKey(const Hash256 &id);
 Bytes meterProgressKey(const Hash256 &id);
 Bytes zoneTotalsKey(GridZone zone, std::int64_t intervalEndMs);
 Bytes gridStateKey(std::int64_t intervalEndMs);
+Bytes conservationKey(GridZone zone, std::int64_t intervalEndMs);
 Bytes energyPositionKey(const PublicKey &account, GridZone zone, std::int64_t intervalEndMs);
 Bytes tradedFlowKey(std::int64_t intervalEndMs, const std::string &corridor);
 Bytes settledOfferKey(std::int64_t intervalEndMs, const Hash256 &offerId);

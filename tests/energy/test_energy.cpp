@@ -10,6 +10,7 @@
 #ifndef Q_MOC_RUN
 #include "core/consensus/tx_rules.h"
 #include "core/consensus/verifier.h"
+#include "core/energy/conservation.h"
 #include "core/energy/grid_model.h"
 #include "core/energy/grid_state.h"
 #include "core/energy/ingest.h"
@@ -980,7 +981,6 @@ void TestEnergy::gridStateReportsLoadingAndN1()
     QVERIFY(round.ok() && *round == report);
 }
 
-QTEST_GUILESS_MAIN(TestEnergy)
 
 namespace {
 
@@ -1213,3 +1213,141 @@ void TestEnergy::interZoneTradesRespectLineCapacity()
     // Within the zone no tie line is crossed.
     QVERIFY(e.apply(f.tradeTx(f.offer(50, zones::kMeaMetropolitan, 3), f.buyer)).ok());
 }
+
+void TestEnergy::conservationBandIsExact()
+{
+    const GridModel &model = defaultGridModel();   // losses from 0 to 800 bps of the inflow
+    QCOMPARE(model.lossMinBps, std::uint32_t{0});
+    QCOMPARE(model.lossMaxBps, std::uint32_t{800});
+    auto judge = [&](std::uint64_t gen, std::uint64_t cons, std::uint64_t imports, std::uint64_t exports) {
+        return judgeConservation(model, ZoneTotals{1, cons, gen}, ZoneExchange{imports, exports});
+    };
+    // 1.5 % losses: the figures and the verdict.
+    const auto ok = judge(600'000, 900'000, 400'000, 85'000);
+    QCOMPARE(ok.lossesWh, std::int64_t{15'000});
+    QCOMPARE(ok.lossBps, std::int32_t{150});
+    QCOMPARE(ok.generationWh, std::uint64_t{600'000});
+    QCOMPARE(ok.consumptionWh, std::uint64_t{900'000});
+    QCOMPARE(ok.importsWh, std::uint64_t{400'000});
+    QCOMPARE(ok.exportsWh, std::uint64_t{85'000});
+    QVERIFY(ok.verdict == ConservationVerdict::Balanced);
+    // The band's ends belong to it, decided on the exact figures: 8 % of
+    // 1,000,000 Wh is in, one Wh more is out; no losses is in, a Wh of
+    // energy from nowhere is out.
+    QVERIFY(judge(1'000'000, 920'000, 0, 0).verdict == ConservationVerdict::Balanced);
+    QVERIFY(judge(1'000'000, 919'999, 0, 0).verdict == ConservationVerdict::LossesHigh);
+    QVERIFY(judge(1'000'000, 1'000'000, 0, 0).verdict == ConservationVerdict::Balanced);
+    const auto low = judge(1'000'000, 1'000'001, 0, 0);
+    QVERIFY(low.verdict == ConservationVerdict::LossesLow);
+    QCOMPARE(low.lossesWh, std::int64_t{-1});
+    QCOMPARE(low.lossBps, std::int32_t{0});   // rounds to zero; the verdict does not
+    // Nothing came in: balanced only when nothing went out either.
+    QVERIFY(judge(0, 0, 0, 0).verdict == ConservationVerdict::Balanced);
+    const auto nowhere = judge(0, 100, 0, 0);
+    QVERIFY(nowhere.verdict == ConservationVerdict::LossesLow);
+    QCOMPARE(nowhere.lossBps, kMinLossBps);
+    // Extreme figures neither overflow nor wrap.
+    const auto huge = judge(UINT64_MAX, 0, UINT64_MAX, 0);
+    QCOMPARE(huge.lossesWh, INT64_MAX);
+    QCOMPARE(huge.lossBps, std::int32_t{10'000});
+    QVERIFY(huge.verdict == ConservationVerdict::LossesHigh);
+    const auto sink = judge(1, UINT64_MAX, 0, UINT64_MAX);
+    QCOMPARE(sink.lossesWh, INT64_MIN);
+    QCOMPARE(sink.lossBps, kMinLossBps);
+
+    // Tie-line flows: positive from a line's `from` zone to its `to` zone,
+    // 1 MW for the interval being 250 kWh.
+    GridStateReport report;
+    report.flows = {{"C-MEA 500 kV 1", 10}, {"C-MEA 500 kV 2", -4}, {"E-MEA 500 kV", 2}};
+    const auto mea = zoneExchange(model, report, zones::kMeaMetropolitan);
+    QCOMPARE(mea.importsWh, std::uint64_t{12 * 250'000});
+    QCOMPARE(mea.exportsWh, std::uint64_t{4 * 250'000});
+    const auto central = zoneExchange(model, report, zones::kPeaCentral);
+    QCOMPARE(central.importsWh, std::uint64_t{4 * 250'000});
+    QCOMPARE(central.exportsWh, std::uint64_t{10 * 250'000});
+
+    auto round = codec::decode<ConservationFigures>(codec::encode(low), "conservation");
+    QVERIFY(round.ok() && *round == low);
+    Bytes bad = codec::encode(low);
+    bad.back() = 3;   // no such verdict
+    QVERIFY(!codec::decode<ConservationFigures>(bad, "conservation").ok());
+}
+
+void TestEnergy::conservationIsJudgedPerZoneWithItsFigures()
+{
+    MarketFixture f;
+    auto reportTx = [&](const GridStateReport &r) {
+        Transaction t;
+        t.kind = TransactionKind::GridState;
+        t.networkId = kNet;
+        t.timestampMs = kT0;
+        t.payload = codec::encode(r);
+        signTransaction(t, f.egat);
+        return t;
+    };
+    // Interval 1 is metered (MEA: 700 Wh produced, 2,300 Wh consumed; PEA-S:
+    // 100 Wh consumed), but nothing is judged before EGAT reports its flows.
+    QVERIFY(!f.metered.conservation(zones::kMeaMetropolitan, f.interval(1)));
+    GridStateReport one;
+    one.intervalEndMs = f.interval(1);
+    one.flows = {{"W-S 500 kV 1", 0}};
+    state::BlockExecution e(f.metered, f.rules, f.at(2), &f.verifier);
+    QVERIFY(e.apply(reportTx(one)).ok());
+    const state::State judged = std::move(e).finish().state;
+    const auto mea = judged.conservation(zones::kMeaMetropolitan, f.interval(1));
+    QVERIFY(mea.has_value());
+    QCOMPARE(mea->readings, std::uint32_t{2});
+    QCOMPARE(mea->generationWh, std::uint64_t{700});
+    QCOMPARE(mea->consumptionWh, std::uint64_t{2300});
+    QCOMPARE(mea->lossesWh, std::int64_t{-1600});
+    QCOMPARE(mea->lossBps, std::int32_t{-22857});
+    QVERIFY(mea->verdict == ConservationVerdict::LossesLow);
+    const auto south = judged.conservation(zones::kPeaSouth, f.interval(1));
+    QVERIFY(south.has_value() && south->verdict == ConservationVerdict::LossesLow);
+    QCOMPARE(south->lossBps, kMinLossBps);
+    // A zone with no accepted reading gets no verdict.
+    QVERIFY(!judged.conservation(zones::kPeaNorth, f.interval(1)));
+
+    // Interval 2: EGAT reports first, then the readings arrive; each batch
+    // judges the zone again on its new totals.
+    GridStateReport two;
+    two.intervalEndMs = f.interval(2);
+    state::BlockExecution e2(judged, f.rules, f.at(3), &f.verifier);
+    QVERIFY(e2.apply(reportTx(two)).ok());
+    MeterReading produced = f.reading(2, 0, 1000, judged.meterProgress(f.prosumer.id), f.prosumer);
+    signReading(produced, kNet, f.meterKey);
+    MeterReading used = f.reading(2, 950, 0, judged.meterProgress(f.meaConsumer.id), f.meaConsumer);
+    signReading(used, kNet, f.meaConsumerKey);
+    ReadingBatch batch;
+    batch.zone = zones::kMeaMetropolitan;
+    batch.readings = {produced};
+    witnessBatch(batch, kNet, f.mea);
+    QVERIFY(e2.apply(f.batchTx(f.mea, batch)).ok());
+    batch.readings = {used};
+    witnessBatch(batch, kNet, f.mea);
+    QVERIFY(e2.apply(f.batchTx(f.mea, batch)).ok());
+    QCOMPARE(e2.readingsAccepted(), std::uint64_t{2});
+    const state::State balanced = std::move(e2).finish().state;
+    const auto now = balanced.conservation(zones::kMeaMetropolitan, f.interval(2));
+    QVERIFY(now.has_value());
+    QCOMPARE(now->readings, std::uint32_t{2});
+    QCOMPARE(now->lossesWh, std::int64_t{50});
+    QCOMPARE(now->lossBps, std::int32_t{500});
+    QVERIFY(now->verdict == ConservationVerdict::Balanced);
+
+    // EGAT corrects the interval: 1 MW came in from the central region and
+    // vanished. The correction judges the zone again.
+    two.flows = {{"C-MEA 500 kV 1", 1}};
+    state::BlockExecution e3(balanced, f.rules, f.at(4), &f.verifier);
+    QVERIFY(e3.apply(reportTx(two)).ok());
+    const state::State corrected = std::move(e3).finish().state;
+    const auto high = corrected.conservation(zones::kMeaMetropolitan, f.interval(2));
+    QVERIFY(high.has_value());
+    QCOMPARE(high->importsWh, std::uint64_t{250'000});
+    QCOMPARE(high->lossesWh, std::int64_t{250'050});
+    QVERIFY(high->verdict == ConservationVerdict::LossesHigh);
+    // The central region exported that MW and has no readings: no verdict.
+    QVERIFY(!corrected.conservation(zones::kPeaCentral, f.interval(2)));
+}
+
+QTEST_GUILESS_MAIN(TestEnergy)

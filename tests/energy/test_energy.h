@@ -28,4 +28,6 @@ private slots:
     void tradesSettleAgainstVerifiedEnergy();
     void tradeTermsRefusedEachWithItsReason();
     void interZoneTradesRespectLineCapacity();
+    void conservationBandIsExact();
+    void conservationIsJudgedPerZoneWithItsFigures();
 };

@@ -4,9 +4,11 @@
 #include "core/common/json.h"
 #include "core/common/text_file.h"
 #include "core/consensus/chain.h"
+#include "core/consensus/emergency.h"
 #include "core/consensus/verifier.h"
 #include "core/energy/grid_state.h"
 #include "core/energy/reading.h"
+#include "core/energy/trade.h"
 #include "core/crypto/sodium.h"
 #include "core/types/units.h"
 
@@ -78,6 +80,11 @@ private:
     Result<Json> reading(const toml::table &step, Json &line);
     Result<Json> meterRegistry(const toml::table &step, Json &line);
     Result<Json> gridState(const toml::table &step, Json &line);
+    Result<Json> trade(const toml::table &step, Json &line);
+    Result<Json> emergency(const toml::table &step, const std::string &what, Json &line);
+    Result<GridZone> zoneNamed(const toml::table &t, const char *field) const;
+    // The step's `interval`, or the last one that has ended by the current slot.
+    Result<std::int64_t> intervalOrLast(const toml::table &step);
     std::int64_t intervalEndMs(std::int64_t interval) const;
     Result<Json> query(const toml::table &step, std::uint64_t index);
 
@@ -104,7 +111,11 @@ private:
     std::optional<state::BlockExecution> m_pending;
     std::uint64_t m_pendingSlot = 0;
     std::vector<Transaction> m_pendingTxs;
+    std::vector<EmergencyRecord> m_pendingRecords;   // certified orders the pending block carries
     std::uint64_t m_nonce = 0;
+    std::uint64_t m_offers = 0;                       // trade offers made so far (their default nonce)
+    std::map<std::string, Hash256> m_orders;          // named emergency orders, for a resume's lifts
+    std::map<std::string, std::uint64_t> m_emergencySequence;   // per authority
 };
 
 const crypto::KeyPair &ScenarioRun::key(const std::string &name)
@@ -159,16 +170,29 @@ Result<GridZone> ScenarioRun::zoneField(const toml::table &t) const
     return *zone;
 }
 
+Result<GridZone> ScenarioRun::zoneNamed(const toml::table &t, const char *field) const
+{
+    const auto code = t[field].value<std::string>();
+    if (!code)
+        return invalid(t, std::string("the step needs '") + field
+                              + "' (EGAT-TX, MEA-METRO, PEA-N, PEA-NE, PEA-C, PEA-S, PEA-E, PEA-W)");
+    auto zone = parseGridZone(*code);
+    if (!zone)
+        return invalid(t, "unknown zone '" + *code + "'");
+    return *zone;
+}
+
 Status ScenarioRun::setup(const toml::table &doc)
 {
     m_genesis = std::make_shared<ConsensusGenesis>();
     static const char *const kAuthorityNames[] = {"egat", "mea", "pea", "nepo", "erc"};
     for (int a = 0; a < 5; ++a) {
-        AuthorityMember m;
-        m.type = static_cast<AuthorityType>(a);
-        m.key = key(kAuthorityNames[a]).publicKey();
-        m.nationwide = m.type == AuthorityType::EGAT;
-        m_genesis->authorities.push_back(m);
+        // Each authority has two operators ("egat-operator-1", "egat-operator-2"),
+        // whose approvals its emergency orders carry.
+        const std::string name = kAuthorityNames[a];
+        m_genesis->authorities.push_back(authorityMember(
+            static_cast<AuthorityType>(a), key(name).publicKey(),
+            {key(name + "-operator-1").publicKey(), key(name + "-operator-2").publicKey()}));
     }
     if (const toml::node *accounts = doc.get("accounts")) {
         const toml::table *t = accounts->as_table();
@@ -268,6 +292,8 @@ Status ScenarioRun::seal()
     block->header = regularHeader(m_params, *m_head, slot, k);
     BlockHeader &h = block->header;
     block->transactions = m_pendingTxs;
+    block->emergencyRecords = m_pendingRecords;
+    m_pendingRecords.clear();
     h.stateRoot = std::move(*m_pending).finish().state.root();
     m_pending.reset();
     h.txRoot = transactionsRoot(block->transactions);
@@ -460,6 +486,203 @@ Result<energy::MeterRecord> ScenarioRun::meterFrom(const toml::table &t, const s
     return m;
 }
 
+Result<std::int64_t> ScenarioRun::intervalOrLast(const toml::table &step)
+{
+    GTX_TRY(openBlock());
+    std::int64_t interval = step["interval"].value_or(std::int64_t{0});
+    if (interval == 0) {
+        // The last interval that has ended by the start of the current slot.
+        const std::int64_t now = m_params.slotStartMs(m_pendingSlot);
+        interval = (now - intervalEndMs(1)) / energy::kIntervalMs + 1;
+        if (now < intervalEndMs(1))
+            return invalid(step, "no 15-minute interval has ended yet: advance the clock (90 slots are 15 minutes)");
+    }
+    if (interval < 1 || interval > (std::int64_t{1} << 32))
+        return invalid(step, "interval is a positive number (1 is the first 15 minutes after genesis)");
+    return interval;
+}
+
+Result<Json> ScenarioRun::trade(const toml::table &step, Json &line)
+{
+    auto seller = nameField(step, "seller");
+    auto buyer = nameField(step, "buyer");
+    auto from = nameField(step, "from", false);
+    auto signer = nameField(step, "signer", false);
+    auto sellerZone = zoneNamed(step, "seller_zone");
+    if (!seller)
+        return seller.error();
+    if (!buyer)
+        return buyer.error();
+    if (!from)
+        return from.error();
+    if (!signer)
+        return signer.error();
+    if (!sellerZone)
+        return sellerZone.error();
+    GridZone buyerZone = *sellerZone;
+    if (step.get("buyer_zone")) {
+        auto z = zoneNamed(step, "buyer_zone");
+        if (!z)
+            return z.error();
+        buyerZone = *z;
+    }
+    auto interval = intervalOrLast(step);
+    if (!interval)
+        return interval.error();
+    const toml::node *energy = step.get("energy_wh");
+    const std::int64_t wh = energy ? energy->value_or(std::int64_t{-1}) : -1;
+    if (!energy || !energy->is_integer() || wh < 0)
+        return invalid(step, "a trade needs energy_wh, a whole number of Wh");
+    const toml::node *priceNode = step.get("price");
+    if (!priceNode)
+        return invalid(step, "a trade needs its price in GT per kWh");
+    auto price = amountOf(*priceNode);
+    if (!price)
+        return price.error();
+    const std::int64_t offer = step["offer"].value_or(static_cast<std::int64_t>(++m_offers));
+    if (offer < 0)
+        return invalid(step, "offer is a non-negative number that tells apart two offers on the same terms");
+
+    energy::EnergyTrade t;
+    t.seller = key(*seller).publicKey();
+    t.buyer = key(*buyer).publicKey();
+    t.sellerZone = *sellerZone;
+    t.buyerZone = buyerZone;
+    t.intervalEndMs = intervalEndMs(*interval);
+    t.energyWh = static_cast<std::uint64_t>(wh);
+    t.priceMicroGtPerKWh = *price;
+    t.offerNonce = static_cast<std::uint64_t>(offer);
+    // The seller signs the offer; the buyer accepts it by sending it.
+    energy::signTradeOffer(t, m_params.networkId, key(signer->empty() ? *seller : *signer));
+    const std::string sender = from->empty() ? *buyer : *from;
+    line.str("seller", *seller)
+        .str("buyer", *buyer)
+        .str("seller_zone", gridZoneCode(t.sellerZone))
+        .str("buyer_zone", gridZoneCode(t.buyerZone))
+        .num("interval", static_cast<std::uint64_t>(*interval))
+        .num("energy_wh", t.energyWh);
+    if (const auto pay = energy::tradePayment(t))
+        line.str("payment", formatGt(*pay));
+    Transaction tx;
+    tx.kind = TransactionKind::EnergyTrade;
+    tx.payload = codec::encode(t);
+    auto verdict = submit(tx, sender, line);
+    if (!verdict)
+        return verdict.error();
+    noteResult(line, *verdict);
+    return line;
+}
+
+Result<Json> ScenarioRun::emergency(const toml::table &step, const std::string &what, Json &line)
+{
+    auto from = nameField(step, "from", false);
+    if (!from)
+        return from.error();
+    const std::string authority = from->empty() ? "egat" : *from;
+    const auto member = std::find_if(m_genesis->authorities.begin(), m_genesis->authorities.end(),
+                                     [&](const AuthorityMember &a) { return a.key == key(authority).publicKey(); });
+    if (member == m_genesis->authorities.end())
+        return invalid(step, "an emergency order comes from an authority (egat, mea, pea, nepo, erc)");
+    EmergencyOrder order;
+    order.reason = step["reason"].value_or(std::string());
+    if (order.reason.empty() || order.reason.size() > kMaxOrderReasonBytes)
+        return invalid(step, "an emergency order needs its reason (at most 512 bytes)");
+    std::string scope;
+    if (what == "halt") {
+        const toml::array *zones = step["zones"].as_array();
+        if (!zones || zones->empty() || zones->size() > kMaxOrderZones)
+            return invalid(step, "a halt names its zones: [\"PEA-S\"], or [\"nationwide\"]");
+        for (const auto &z : *zones) {
+            const std::string code = z.value_or(std::string());
+            if (code == "nationwide") {
+                order.zones.push_back(GridZone{kNationwideZoneId});
+            } else if (auto parsed = parseGridZone(code)) {
+                order.zones.push_back(*parsed);
+            } else {
+                return invalid(z, "unknown zone '" + code + "'");
+            }
+            scope += (scope.empty() ? "" : ", ") + code;
+        }
+    } else {
+        const toml::array *lifts = step["lifts"].as_array();
+        if (!lifts || lifts->empty() || lifts->size() > kMaxOrderLifts)
+            return invalid(step, "a resume names the halts it lifts: lifts = [\"south-halt\"]");
+        for (const auto &l : *lifts) {
+            const std::string name = l.value_or(std::string());
+            const auto it = m_orders.find(name);
+            if (it == m_orders.end())
+                return invalid(l, "no halt is named '" + name + "'");
+            order.lifts.push_back(it->second);
+            scope += (scope.empty() ? "" : ", ") + name;
+        }
+    }
+    // The two operators who approve it (two-person rule): by default the
+    // authority's own two.
+    std::vector<std::string> approvers = {authority + "-operator-1", authority + "-operator-2"};
+    if (const toml::node *a = step.get("approvers")) {
+        const toml::array *list = a->as_array();
+        if (!list || list->size() > kMaxOrderApprovals)
+            return invalid(*a, "approvers is a list of at most 8 operator names");
+        approvers.clear();
+        for (const auto &n : *list)
+            approvers.push_back(n.value_or(std::string()));
+    }
+    std::vector<const crypto::KeyPair *> operatorKeys;
+    for (const auto &n : approvers)
+        operatorKeys.push_back(&key(n));
+    // The authorities that certify its emergency block: by default all five.
+    std::vector<std::string> certifiers = {"egat", "mea", "pea", "nepo", "erc"};
+    if (const toml::node *c = step.get("certified_by")) {
+        const toml::array *list = c->as_array();
+        if (!list || list->size() > 5)
+            return invalid(*c, "certified_by is a list of authority names");
+        certifiers.clear();
+        for (const auto &n : *list)
+            certifiers.push_back(n.value_or(std::string()));
+    }
+
+    GTX_TRY(openBlock());
+    const std::int64_t timeMs = m_params.slotStartMs(m_pendingSlot);
+    const Transaction tx = makeEmergencyOrder(what == "halt" ? TransactionKind::EmergencyHalt
+                                                             : TransactionKind::EmergencyResume,
+                                              m_params.networkId, m_nonce++, timeMs, order, key(authority),
+                                              operatorKeys);
+    line.str("from", authority).str(what == "halt" ? "zones" : "lifts", scope).num("slot", m_pendingSlot);
+    const std::uint64_t sequence = ++m_emergencySequence[authority];
+    EmergencyRecord record;
+    record.block = makeEmergencyBlock(tx, sequence, m_pendingSlot, m_params.networkId, timeMs, key(authority));
+    const Vote expected = emergencyVoteFor(
+        record.block, static_cast<std::uint32_t>(authorityIndex(m_genesis->authorities, key(authority).publicKey())));
+    bool first = true;
+    for (const auto &name : certifiers) {
+        Vote v = expected;
+        v.voter = key(name).publicKey();
+        signVote(v, key(name));
+        if (first) {
+            record.certificate = certificateFor(v);
+            first = false;
+        } else if (auto added = addVote(record.certificate, v); !added) {
+            return invalid(step, "certified_by names an authority twice");
+        }
+    }
+    // The chain takes the record only when it verifies: its order's
+    // approvals, the authority's scope, the quorum's certificate.
+    Status ok = first ? Status(makeError("emergency.no_quorum", "No authority certified the order."))
+                      : verifyEmergencyRecord(record, m_genesis->authorities, m_tree->quorum(), m_params.networkId,
+                                              m_verifier);
+    if (ok) {
+        if (auto name = nameField(step, "name", false); name && !name->empty())
+            m_orders[*name] = transactionId(tx);
+        // It takes effect from the block that carries it on.
+        m_pendingRecords.push_back(record);
+        GTX_TRY(seal());
+    } else {
+        --m_emergencySequence[authority];
+    }
+    noteResult(line, ok);
+    return line;
+}
+
 Result<Json> ScenarioRun::reading(const toml::table &step, Json &line)
 {
     auto meterName = nameField(step, "meter");
@@ -476,16 +699,10 @@ Result<Json> ScenarioRun::reading(const toml::table &step, Json &line)
     const energy::GridModel &model = energy::defaultGridModel();
     const energy::ZoneModel *zone = record ? model.zone(record->zone) : nullptr;
 
-    std::int64_t interval = step["interval"].value_or(std::int64_t{0});
-    if (interval == 0) {
-        // The last interval that has ended by the start of the current slot.
-        const std::int64_t now = m_params.slotStartMs(m_pendingSlot);
-        interval = (now - intervalEndMs(1)) / energy::kIntervalMs + 1;
-        if (now < intervalEndMs(1))
-            return invalid(step, "no 15-minute interval has ended yet: advance the clock (90 slots are 15 minutes)");
-    }
-    if (interval < 1 || interval > (std::int64_t{1} << 32))
-        return invalid(step, "interval is a positive number (1 is the first 15 minutes after genesis)");
+    auto chosen = intervalOrLast(step);
+    if (!chosen)
+        return chosen.error();
+    const std::int64_t interval = *chosen;
     energy::MeterReading r;
     r.meterId = m.id;
     const std::int64_t offset = step["clock_offset_s"].value_or(std::int64_t{0});
@@ -757,6 +974,36 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
         line.str("zone", gridZoneCode(*zone)).num("interval", static_cast<std::uint64_t>(interval));
         const energy::ZoneTotals t = s.zoneTotals(*zone, intervalEndMs(interval));
         out.num("readings", t.readings).num("import_wh", t.importWh).num("export_wh", t.exportWh);
+        // Conservation, once EGAT has reported the interval's flows.
+        const auto c = s.conservation(*zone, intervalEndMs(interval));
+        out.str("conservation", c ? energy::conservationVerdictName(c->verdict) : "unjudged");
+        if (c)
+            out.num("imports_wh", c->importsWh)
+                .num("exports_wh", c->exportsWh)
+                .raw("losses_wh", std::to_string(c->lossesWh))
+                .str("loss_pct", percentOf(c->lossBps));
+    } else if (what == "position") {
+        auto name = nameField(step, "name");
+        if (!name)
+            return name.error();
+        auto zone = zoneField(step);
+        if (!zone)
+            return zone.error();
+        const std::int64_t interval = step["interval"].value_or(std::int64_t{0});
+        if (interval < 1 || interval > (std::int64_t{1} << 32))
+            return invalid(step, "a position query needs the interval (1 is the first 15 minutes after genesis)");
+        line.str("name", *name).str("zone", gridZoneCode(*zone)).num("interval", static_cast<std::uint64_t>(interval));
+        const state::EnergyPosition p = s.energyPosition(key(*name).publicKey(), *zone, intervalEndMs(interval));
+        out.num("export_wh", p.exportWh)
+            .num("import_wh", p.importWh)
+            .num("sold_wh", p.soldWh)
+            .num("bought_wh", p.boughtWh);
+    } else if (what == "halts") {
+        std::string halted;
+        for (const std::uint16_t z : m_head->state.halts->haltedZones())
+            halted += (halted.empty() ? "" : ", ")
+                + (z == kNationwideZoneId ? std::string("nationwide") : gridZoneCode(GridZone{z}));
+        out.str("halted", halted);
     } else if (what == "grid") {
         const std::int64_t interval = step["interval"].value_or(std::int64_t{0});
         if (interval < 1 || interval > (std::int64_t{1} << 32))
@@ -782,7 +1029,8 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
                 .str("n1_violations", n1);
         }
     } else {
-        return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers, meter, zone or grid");
+        return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers, meter, zone, "
+                             "position, grid or halts");
     }
     line.raw("state", out.done());
     // Expected values: each named field must render exactly so.
@@ -861,10 +1109,13 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
         report.lines.push_back(line.done());
         return Status::success();
     }
-    if (what == "reading" || what == "meter-registry" || what == "grid-state") {
-        auto done = what == "reading" ? reading(step, line)
-            : what == "meter-registry" ? meterRegistry(step, line)
-                                       : gridState(step, line);
+    if (what == "reading" || what == "meter-registry" || what == "grid-state" || what == "trade" || what == "halt"
+        || what == "resume") {
+        auto done = what == "reading"      ? reading(step, line)
+            : what == "meter-registry"    ? meterRegistry(step, line)
+            : what == "grid-state"        ? gridState(step, line)
+            : what == "trade"             ? trade(step, line)
+                                          : emergency(step, what, line);
         if (!done)
             return done.error();
         expectResult(step, line, report);
@@ -873,7 +1124,7 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
     }
     return invalid(step, "unknown step '" + what
                              + "' (transfer, bond, unbond, delegate, redelegate, randao-reveal, reading, "
-                               "meter-registry, grid-state, advance, query)");
+                               "meter-registry, grid-state, trade, halt, resume, advance, query)");
 }
 
 } // namespace

@@ -696,6 +696,17 @@ struct StateFixture : Fixture
         return tx;
     }
 
+    Transaction gridStateTx(const crypto::KeyPair &sender, const GridStateReport &report) const
+    {
+        Transaction tx;
+        tx.kind = TransactionKind::GridState;
+        tx.networkId = kNet;
+        tx.timestampMs = kT0;
+        tx.payload = codec::encode(report);
+        signTransaction(tx, sender);
+        return tx;
+    }
+
     state::BlockContext at(std::int64_t interval) const
     {
         state::BlockContext c;
@@ -913,15 +924,7 @@ void TestEnergy::gridStateReportsLoadingAndN1()
     report.frequencyMilliHz = 49'900;
     report.reserveMarginBps = 350;
     report.flows = {{"W-S 500 kV 1", 1100}, {"W-S 500 kV 2", 900}, {"W-S 230 kV", -450}, {"N-C 500 kV 1", 3000}};
-    auto tx = [&](const crypto::KeyPair &sender, const GridStateReport &r) {
-        Transaction t;
-        t.kind = TransactionKind::GridState;
-        t.networkId = kNet;
-        t.timestampMs = kT0;
-        t.payload = codec::encode(r);
-        signTransaction(t, sender);
-        return t;
-    };
+    auto tx = [&](const crypto::KeyPair &sender, const GridStateReport &r) { return f.gridStateTx(sender, r); };
     state::BlockExecution e(f.genesis, f.rules, f.at(1));
     QCOMPARE(codeOf(e.apply(tx(f.pea, report))), std::string("grid.not_operator"));
     QVERIFY(e.apply(tx(f.egat, report)).ok());
@@ -1199,12 +1202,7 @@ void TestEnergy::interZoneTradesRespectLineCapacity()
             report.flows.push_back({l.id, along ? static_cast<std::int32_t>(l.capacityMw)
                                                 : -static_cast<std::int32_t>(l.capacityMw)});
         }
-    Transaction reportTx;
-    reportTx.kind = TransactionKind::GridState;
-    reportTx.networkId = kNet;
-    reportTx.timestampMs = kT0;
-    reportTx.payload = codec::encode(report);
-    signTransaction(reportTx, f.egat);
+    const Transaction reportTx = f.gridStateTx(f.egat, report);
 
     state::BlockExecution e(f.metered, f.rules, f.at(2), &f.verifier);
     QVERIFY(e.apply(f.tradeTx(f.offer(50, zones::kPeaSouth, 1), f.buyer)).ok());   // before the report: it fits
@@ -1276,15 +1274,7 @@ void TestEnergy::conservationBandIsExact()
 void TestEnergy::conservationIsJudgedPerZoneWithItsFigures()
 {
     MarketFixture f;
-    auto reportTx = [&](const GridStateReport &r) {
-        Transaction t;
-        t.kind = TransactionKind::GridState;
-        t.networkId = kNet;
-        t.timestampMs = kT0;
-        t.payload = codec::encode(r);
-        signTransaction(t, f.egat);
-        return t;
-    };
+    auto reportTx = [&](const GridStateReport &r) { return f.gridStateTx(f.egat, r); };
     // Interval 1 is metered (MEA: 700 Wh produced, 2,300 Wh consumed; PEA-S:
     // 100 Wh consumed), but nothing is judged before EGAT reports its flows.
     QVERIFY(!f.metered.conservation(zones::kMeaMetropolitan, f.interval(1)));

@@ -120,6 +120,87 @@ public:
     virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
 };
 
+// --- Grid ------------------------------------------------------------------
+
+// A zone's conservation verdict for the interval (docs/protocol.md, section 21).
+enum class Conservation : std::uint8_t { Unjudged = 0, Balanced = 1, LossesLow = 2, LossesHigh = 3 };
+
+// One zone in the interval shown: its metered figures and EGAT's tie-line
+// exchange. Energies in Wh; lossBps of the inflow (meaningful when judged).
+struct ZoneRow
+{
+    std::string key;               // the zone's code: "MEA-METRO", "PEA-S", ...
+    std::string operatorName;      // EGAT, MEA or PEA (a proper name)
+    std::uint32_t readings = 0;    // accepted readings of the interval
+    std::uint64_t generationWh = 0;
+    std::uint64_t consumptionWh = 0;
+    std::uint64_t importsWh = 0;   // tie lines, from EGAT's report
+    std::uint64_t exportsWh = 0;
+    std::int64_t lossesWh = 0;
+    std::int32_t lossBps = 0;
+    Conservation conservation = Conservation::Unjudged;
+    bool halted = false;           // trading halted here (or nationwide)
+    bool operator==(const ZoneRow &) const = default;
+};
+
+// A tie line and its loading in the interval shown (from EGAT's report).
+struct TieLineRow
+{
+    std::string key;               // the line's id: "W-S 500 kV 1"
+    std::string fromZone;
+    std::string toZone;
+    std::string corridor;          // empty: a corridor of its own
+    std::uint32_t capacityMw = 0;
+    bool reported = false;         // EGAT's report gives its flow
+    std::int32_t flowMw = 0;       // positive from fromZone to toZone
+    std::uint32_t loadingBps = 0;  // |flow| / capacity
+    bool congested = false;        // above its capacity
+    bool n1Violated = false;       // its corridor would be overloaded with its largest circuit out
+    bool operator==(const TieLineRow &) const = default;
+};
+
+struct TrendPoint
+{
+    std::int64_t intervalEndMs = 0;
+    std::uint64_t generationWh = 0;
+    std::uint64_t consumptionWh = 0;
+    bool operator==(const TrendPoint &) const = default;
+};
+
+// A zone's last 24 hours of 15-minute intervals, oldest first.
+struct ZoneTrend
+{
+    std::string zone;
+    std::vector<TrendPoint> points;
+    bool operator==(const ZoneTrend &) const = default;
+};
+
+// The grid as the Fast-final chain records it.
+struct GridSnapshot
+{
+    bool joined = false;
+    std::string modelName;
+    std::int64_t intervalEndMs = 0;   // the interval shown: the newest with data, else the last ended
+    bool reported = false;            // EGAT has reported it
+    std::uint32_t frequencyMilliHz = 0;
+    std::int32_t reserveMarginBps = 0;
+    bool nationwideHalt = false;
+    std::vector<ZoneRow> zones;       // the grid model's order
+    std::vector<TieLineRow> lines;    // the grid model's order
+    std::vector<ZoneTrend> trends;    // one per zone, the zones' order
+    bool operator==(const GridSnapshot &) const = default;
+};
+
+class GridView
+{
+public:
+    virtual ~GridView() = default;
+    virtual GridSnapshot snapshot() const = 0;
+    // Called on a node thread, at most every second, when the Fast-final chain moved.
+    using ChangedFn = std::function<void(const GridSnapshot &)>;
+    virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
+};
+
 class Node
 {
 public:
@@ -146,6 +227,8 @@ public:
 
     // The consensus area: the chain and its members as this node sees them.
     virtual ConsensusView &consensus() = 0;
+    // The grid area: zones, tie lines and their trends from the chain.
+    virtual GridView &grid() = 0;
 };
 
 struct NodeOptions

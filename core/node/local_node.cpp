@@ -1,6 +1,8 @@
 #include "core/node/local_node.h"
 
 #include "core/crypto/keystore.h"
+#include "core/energy/grid_model.h"
+#include "core/node/grid_snapshot.h"
 #include "core/node/network_file.h"
 #include "core/node/node_config.h"
 #include "core/node/subscription.h"
@@ -205,15 +207,140 @@ private:
     int m_nextId = 1;
 };
 
+// The grid area: the grid as the Fast-final chain records it, read on the
+// node's thread when the Fast-final tip moved, at most every second.
+class LocalNode::Grid final : public interfaces::GridView
+{
+public:
+    Grid() = default;
+    ~Grid() override { detach(); }
+
+    void attach(net::PeerHost *host)
+    {
+        detach();
+        {
+            std::lock_guard lock(m_mutex);
+            m_host = host;
+            m_stop = false;
+        }
+        m_thread = std::thread([this] { loop(); });
+    }
+
+    void detach()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+            m_host = nullptr;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+        std::lock_guard lock(m_mutex);
+        m_last = {};
+        m_lastTip = {};
+    }
+
+    interfaces::GridSnapshot snapshot() const override
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_host)
+            return {};
+        if (m_last.joined)
+            return m_last;
+        return read(*m_host).value_or(interfaces::GridSnapshot{});
+    }
+
+    std::unique_ptr<interfaces::Handler> handleChanged(ChangedFn fn) override
+    {
+        std::lock_guard lock(*m_handlersMutex);
+        const int id = m_nextId++;
+        (*m_handlers)[id] = std::move(fn);
+        return std::make_unique<Subscription<ChangedFn>>(m_handlersMutex, m_handlers, id);
+    }
+
+private:
+    // The Fast-final tip's grid, with the tip's hash; none when the node is
+    // not running or has no tip yet.
+    static std::optional<std::pair<Hash256, interfaces::GridSnapshot>> readWithTip(net::PeerHost &host)
+    {
+        std::optional<std::pair<Hash256, interfaces::GridSnapshot>> out;
+        host.onNodeThread([&](const consensus::ConsensusNode &node) {
+            const consensus::BlockNode *tip = node.finalizedTip(consensus::FinalityLevel::Fast);
+            if (!tip)
+                return;
+            const std::set<std::uint16_t> halted =
+                tip->state.halts ? tip->state.halts->haltedZones() : std::set<std::uint16_t>{};
+            out.emplace(tip->hash, gridSnapshot(energy::defaultGridModel(), tip->state.executed, halted,
+                                                tip->header().timestampMs));
+        });
+        return out;
+    }
+
+    static std::optional<interfaces::GridSnapshot> read(net::PeerHost &host)
+    {
+        auto r = readWithTip(host);
+        if (!r)
+            return std::nullopt;
+        return std::move(r->second);
+    }
+
+    void loop()
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_stop) {
+            if (m_host) {
+                auto r = readWithTip(*m_host);
+                if (r && r->first != m_lastTip) {
+                    m_lastTip = r->first;
+                    const bool changed = !(r->second == m_last);
+                    m_last = r->second;
+                    if (changed) {
+                        const interfaces::GridSnapshot s = m_last;
+                        lock.unlock();
+                        std::vector<ChangedFn> callbacks;
+                        {
+                            std::lock_guard handlersLock(*m_handlersMutex);
+                            for (const auto &[id, fn] : *m_handlers)
+                                callbacks.push_back(fn);
+                        }
+                        for (const auto &fn : callbacks)
+                            fn(s);
+                        lock.lock();
+                    }
+                }
+            }
+            m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stop; });
+        }
+    }
+
+    mutable std::mutex m_mutex;   // m_host, m_stop, m_last, m_lastTip
+    std::condition_variable m_wake;
+    net::PeerHost *m_host = nullptr;
+    bool m_stop = false;
+    interfaces::GridSnapshot m_last;
+    Hash256 m_lastTip;
+    std::thread m_thread;
+
+    std::shared_ptr<std::mutex> m_handlersMutex = std::make_shared<std::mutex>();
+    std::shared_ptr<std::map<int, ChangedFn>> m_handlers = std::make_shared<std::map<int, ChangedFn>>();
+    int m_nextId = 1;
+};
 
 LocalNode::LocalNode(interfaces::NodeOptions options, std::shared_ptr<const Clock> clock)
-    : m_options(std::move(options)), m_clock(std::move(clock)), m_consensus(std::make_unique<Consensus>())
+    : m_options(std::move(options)), m_clock(std::move(clock)), m_consensus(std::make_unique<Consensus>()),
+      m_grid(std::make_unique<Grid>())
 {
 }
 
 interfaces::ConsensusView &LocalNode::consensus()
 {
     return *m_consensus;
+}
+
+interfaces::GridView &LocalNode::grid()
+{
+    return *m_grid;
 }
 
 Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool create)
@@ -254,6 +381,7 @@ Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool
     m_slotMs = network->params.slotMs;
     // The ledger grows with the Fast-final chain: the status follows it.
     m_consensus->attach(m_host.get(), m_slotMs, network->genesis, [this] { notifyStatus(); });
+    m_grid->attach(m_host.get());
     return Status::success();
 }
 
@@ -346,6 +474,7 @@ Status LocalNode::unlock(ByteView passphrase, const std::string &actor)
 void LocalNode::shutdown()
 {
     m_consensus->detach();
+    m_grid->detach();
     std::unique_ptr<ledger::Ledger> closing;
     std::unique_ptr<net::PeerHost> host;
     std::unique_ptr<consensus::LedgerConsensusStore> store;

@@ -3,7 +3,8 @@
 // The node embedded in this process: its ledger and, when it joins a
 // network (NodeOptions::joinDevnet), a consensus node over the peer
 // transport as an observer (a full, non-voting node), whose view of the
-// chain consensus() hands out.
+// chain consensus() hands out, and the grid that chain records, which
+// grid() hands out.
 
 #include "core/common/clock.h"
 #include "core/consensus/ledger_store.h"
@@ -37,9 +38,11 @@ public:
                        const std::string &reason, const std::string &details) override;
     std::unique_ptr<interfaces::Handler> handleStatusChanged(StatusChangedFn fn) override;
     interfaces::ConsensusView &consensus() override;
+    interfaces::GridView &grid() override;
 
 private:
     class Consensus;
+    class Grid;
     interfaces::NodeStatus statusLocked() const;
     void notifyStatus();
     crypto::Argon2Params kdfParams() const;
@@ -56,6 +59,7 @@ private:
     std::unique_ptr<net::PeerHost> m_host;
     std::uint64_t m_slotMs = 0;
     std::unique_ptr<Consensus> m_consensus;
+    std::unique_ptr<Grid> m_grid;
 
     std::shared_ptr<std::mutex> m_handlersMutex = std::make_shared<std::mutex>();
     std::shared_ptr<std::map<int, StatusChangedFn>> m_handlers =

@@ -16,6 +16,7 @@
 #include "core/energy/ingest.h"
 #include "core/energy/reading_rules.h"
 #include "core/energy/trade.h"
+#include "core/node/grid_snapshot.h"
 #include "core/sim/meter_sim.h"
 #include "core/state/state.h"
 #include "core/types/units.h"
@@ -1338,6 +1339,65 @@ void TestEnergy::conservationIsJudgedPerZoneWithItsFigures()
     QVERIFY(high->verdict == ConservationVerdict::LossesHigh);
     // The central region exported that MW and has no readings: no verdict.
     QVERIFY(!corrected.conservation(zones::kPeaCentral, f.interval(2)));
+
+    // The console's Grid page reads the same figures from the state. Two
+    // hours later (block time), interval 2 is still the newest with data.
+    const std::int64_t later = f.at(10).timeMs;
+    const interfaces::GridSnapshot g =
+        node::gridSnapshot(f.model, corrected, {zones::kPeaSouth.id}, later);
+    QVERIFY(g.joined);
+    QCOMPARE(g.intervalEndMs, f.interval(2));
+    QVERIFY(g.reported);
+    QVERIFY(!g.nationwideHalt);
+    QCOMPARE(g.zones.size(), f.model.zones.size());
+    QCOMPARE(g.lines.size(), f.model.lines.size());
+    QCOMPARE(g.trends.size(), f.model.zones.size());
+    const auto zoneRow = [&](GridZone z) {
+        for (const auto &r : g.zones)
+            if (r.key == gridZoneCode(z))
+                return r;
+        qFatal("no row for the zone");
+    };
+    const interfaces::ZoneRow meaRow = zoneRow(zones::kMeaMetropolitan);
+    QCOMPARE(meaRow.operatorName, std::string("MEA"));
+    QCOMPARE(meaRow.readings, std::uint32_t{2});
+    QCOMPARE(meaRow.generationWh, now->generationWh);
+    QCOMPARE(meaRow.consumptionWh, now->consumptionWh);
+    QCOMPARE(meaRow.importsWh, std::uint64_t{250'000});
+    QCOMPARE(meaRow.lossesWh, std::int64_t{250'050});
+    QVERIFY(meaRow.conservation == interfaces::Conservation::LossesHigh);
+    QVERIFY(!meaRow.halted);
+    const interfaces::ZoneRow southRow = zoneRow(zones::kPeaSouth);
+    QVERIFY(southRow.halted);
+    QVERIFY(southRow.conservation == interfaces::Conservation::Unjudged);   // nothing metered in interval 2
+    QCOMPARE(zoneRow(zones::kPeaCentral).exportsWh, std::uint64_t{250'000});
+    for (const auto &l : g.lines) {
+        QCOMPARE(l.reported, l.key == "C-MEA 500 kV 1");
+        if (l.reported)
+            QCOMPARE(l.flowMw, std::int32_t{1});
+    }
+    // The trend ends on the interval shown, 96 intervals, oldest first.
+    for (const auto &t : g.trends) {
+        QCOMPARE(t.points.size(), std::size_t(node::kGridTrendIntervals));
+        QCOMPARE(t.points.back().intervalEndMs, f.interval(2));
+        QCOMPARE(t.points.front().intervalEndMs, f.interval(2) - (node::kGridTrendIntervals - 1) * kIntervalMs);
+    }
+    for (const auto &t : g.trends) {
+        if (t.zone != gridZoneCode(zones::kMeaMetropolitan))
+            continue;
+        const auto &p1 = t.points[t.points.size() - 2];   // interval 1
+        QCOMPARE(p1.generationWh, std::uint64_t{700});
+        QCOMPARE(p1.consumptionWh, std::uint64_t{2300});
+    }
+    // A nationwide halt marks every zone; with no data in the last 24 hours
+    // the interval shown is the last one ended.
+    const interfaces::GridSnapshot quiet =
+        node::gridSnapshot(f.model, corrected, {kNationwideZoneId}, later + 2 * 86'400'000);
+    QVERIFY(quiet.nationwideHalt);
+    for (const auto &r : quiet.zones)
+        QVERIFY(r.halted && r.readings == 0);
+    QCOMPARE(quiet.intervalEndMs, (later + 2 * 86'400'000) / kIntervalMs * kIntervalMs);
+    QVERIFY(!quiet.reported);
 }
 
 QTEST_GUILESS_MAIN(TestEnergy)

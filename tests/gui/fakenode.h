@@ -20,17 +20,20 @@
 
 namespace gtx::test {
 
-// The consensus area of the fake node: a snapshot the test sets, and
+// An area of the fake node (consensus, grid): a snapshot the test sets, and
 // change events sent from a thread of its own.
-class FakeConsensus final : public interfaces::ConsensusView
+template <class View, class Snapshot>
+class FakeArea final : public View
 {
 public:
-    void setSnapshot(const interfaces::ConsensusSnapshot &s)
+    using ChangedFn = typename View::ChangedFn;
+
+    void setSnapshot(const Snapshot &s)
     {
         std::lock_guard lock(*m_mutex);
         m_snapshot = s;
     }
-    void emitFromNodeThread(const interfaces::ConsensusSnapshot &s)
+    void emitFromNodeThread(const Snapshot &s)
     {
         setSnapshot(s);
         std::thread([this, s]() {
@@ -49,7 +52,7 @@ public:
         return int(m_handlers->size());
     }
 
-    interfaces::ConsensusSnapshot snapshot() const override
+    Snapshot snapshot() const override
     {
         std::lock_guard lock(*m_mutex);
         return m_snapshot;
@@ -85,8 +88,11 @@ private:
     std::shared_ptr<std::mutex> m_mutex = std::make_shared<std::mutex>();
     std::shared_ptr<std::map<int, ChangedFn>> m_handlers = std::make_shared<std::map<int, ChangedFn>>();
     int m_nextId = 1;
-    interfaces::ConsensusSnapshot m_snapshot;
+    Snapshot m_snapshot;
 };
+
+using FakeConsensus = FakeArea<interfaces::ConsensusView, interfaces::ConsensusSnapshot>;
+using FakeGrid = FakeArea<interfaces::GridView, interfaces::GridSnapshot>;
 
 class FakeNode final : public interfaces::Node
 {
@@ -228,6 +234,8 @@ public:
 
     interfaces::ConsensusView &consensus() override { return m_consensus; }
     FakeConsensus &fakeConsensus() { return m_consensus; }
+    interfaces::GridView &grid() override { return m_grid; }
+    FakeGrid &fakeGrid() { return m_grid; }
 
     std::unique_ptr<interfaces::Handler> handleStatusChanged(StatusChangedFn fn) override
     {
@@ -239,6 +247,7 @@ public:
 
 private:
     FakeConsensus m_consensus;
+    FakeGrid m_grid;
 
     class FakeHandler final : public interfaces::Handler
     {

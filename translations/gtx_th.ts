@@ -197,6 +197,155 @@
     </message>
 </context>
 <context>
+    <name>gtx::ui::GridPage</name>
+    <message>
+        <source>%1 to %2</source>
+        <extracomment>The 15-minute interval shown: %1 its start (date and time), %2 its end (time).
+----------
+Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percentages).</extracomment>
+        <translation>%1 ถึง %2</translation>
+    </message>
+    <message>
+        <source>Reported by EGAT</source>
+        <extracomment>Grid page: EGAT has reported frequency, reserve margin and tie-line flows for the interval.</extracomment>
+        <translation>กฟผ. รายงานแล้ว</translation>
+    </message>
+    <message>
+        <source>Not reported yet</source>
+        <extracomment>Grid page: EGAT has not reported the interval yet (no frequency, reserve or tie-line flows).</extracomment>
+        <translation>ยังไม่มีรายงาน</translation>
+    </message>
+    <message>
+        <source>Halted nationwide</source>
+        <extracomment>Grid page: trading is halted in every zone.</extracomment>
+        <translation>หยุดพักการซื้อขายชั่วคราวทั่วประเทศ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Halted in %n zone(s)</source>
+        <extracomment>Grid page: trading is halted in some zones; %n how many.</extracomment>
+        <translation>
+            <numerusform>หยุดพักการซื้อขายชั่วคราวใน %n โซน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open in every zone</source>
+        <extracomment>Grid page: trading goes on as normal in every zone.</extracomment>
+        <translation>ซื้อขายได้ตามปกติทุกโซน</translation>
+    </message>
+    <message>
+        <source>Energy balance: %1</source>
+        <extracomment>Group box with the energy balance of the zone selected; %1 the zone.</extracomment>
+        <translation>สมดุลพลังงาน: %1</translation>
+    </message>
+    <message>
+        <source>Last 24 hours: %1</source>
+        <extracomment>Group box with the 24-hour trend of the zone selected; %1 the zone.</extracomment>
+        <translation>24 ชั่วโมงล่าสุด: %1</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <extracomment>Title of the Grid page.</extracomment>
+        <translation>โครงข่ายไฟฟ้า</translation>
+    </message>
+    <message>
+        <source>This console has not joined a network, so there is no grid to show. To follow a local devnet, start it with:
+--join-devnet DIR</source>
+        <extracomment>Shown when the console&apos;s node is not on a network.</extracomment>
+        <translation>คอนโซลนี้ยังไม่ได้เข้าร่วมเครือข่าย จึงยังไม่มีข้อมูลโครงข่ายไฟฟ้าให้แสดง หากต้องการติดตาม devnet ในเครื่อง ให้เริ่มโปรแกรมด้วย:
+--join-devnet DIR</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <extracomment>Group box on the Grid page: the 15-minute interval shown and EGAT&apos;s report of it.</extracomment>
+        <translation>ช่วงเวลา</translation>
+    </message>
+    <message>
+        <source>Interval:</source>
+        <extracomment>Grid page row label: the 15-minute interval shown (the newest with data).</extracomment>
+        <translation>ช่วงเวลา:</translation>
+    </message>
+    <message>
+        <source>EGAT report:</source>
+        <extracomment>Grid page row label: whether EGAT has reported the interval.</extracomment>
+        <translation>รายงานของ กฟผ.:</translation>
+    </message>
+    <message>
+        <source>Frequency:</source>
+        <extracomment>Grid page row label: the system frequency EGAT reported.</extracomment>
+        <translation>ความถี่:</translation>
+    </message>
+    <message>
+        <source>Reserve margin:</source>
+        <extracomment>Grid page row label: spare generating capacity as a share of the peak load.</extracomment>
+        <translation>กำลังผลิตสำรอง:</translation>
+    </message>
+    <message>
+        <source>Trading:</source>
+        <extracomment>Grid page row label: whether energy trading is open or halted.</extracomment>
+        <translation>การซื้อขาย:</translation>
+    </message>
+    <message>
+        <source>Grid model:</source>
+        <extracomment>Grid page row label: the grid model (zones, tie lines, loss band) the rules use.</extracomment>
+        <translation>แบบจำลองโครงข่าย:</translation>
+    </message>
+    <message>
+        <source>In (generation + imports):</source>
+        <extracomment>Energy balance row label: generation plus tie-line imports.</extracomment>
+        <translation>เข้า (การผลิต + รับเข้า):</translation>
+    </message>
+    <message>
+        <source>Out (consumption + exports):</source>
+        <extracomment>Energy balance row label: consumption plus tie-line exports.</extracomment>
+        <translation>ออก (การใช้ + ส่งออก):</translation>
+    </message>
+    <message>
+        <source>Losses:</source>
+        <extracomment>Energy balance row label: in minus out.</extracomment>
+        <translation>พลังงานสูญเสีย:</translation>
+    </message>
+    <message>
+        <source>Loss band:</source>
+        <extracomment>Energy balance row label: the band the losses must lie in.</extracomment>
+        <translation>ช่วงพลังงานสูญเสียที่ยอมรับ:</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <extracomment>Energy balance row label: the verdict.</extracomment>
+        <translation>ผลการตรวจสอบ:</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <extracomment>Group box with the table of grid zones.</extracomment>
+        <translation>โซน</translation>
+    </message>
+    <message>
+        <source>Tie lines</source>
+        <extracomment>Group box with the table of tie lines between zones.</extracomment>
+        <translation>สายส่งเชื่อมโยง</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <extracomment>Trend chart series: energy the zone&apos;s meters produced per 15 minutes.</extracomment>
+        <translation>การผลิต</translation>
+    </message>
+    <message>
+        <source>Consumption</source>
+        <extracomment>Trend chart series: energy the zone&apos;s meters consumed per 15 minutes.</extracomment>
+        <translation>การใช้</translation>
+    </message>
+    <message>
+        <source>kWh per 15 min</source>
+        <extracomment>Trend chart axis: energy per 15-minute interval.</extracomment>
+        <translation>kWh ต่อ 15 นาที</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <extracomment>Trend chart axis: time of day (Bangkok time).</extracomment>
+        <translation>เวลา (น.)</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::MainWindow</name>
     <message>
         <source>Grid</source>
@@ -244,14 +393,9 @@
         <translation>การตั้งค่า</translation>
     </message>
     <message>
-        <source>When built, this page will show zone loads, tie-line flows and trading status per zone.</source>
-        <extracomment>What the unbuilt Grid page will show.</extracomment>
-        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงโหลดของแต่ละโซน กำลังไฟฟ้าที่ไหลผ่านสายส่งเชื่อมโยงระหว่างโซน และสถานะการซื้อขายไฟฟ้าของแต่ละโซน</translation>
-    </message>
-    <message>
         <source>When built, this page will show the emergency actions - halting trading in a zone, islanding and restoring it - each with its approvals and stated reason.</source>
         <extracomment>What the unbuilt Emergency page will show.</extracomment>
-        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงการดำเนินการในเหตุฉุกเฉิน ได้แก่ การระงับการซื้อขายในโซน การแยกโซนออกเป็นระบบไฟฟ้าย่อย (islanding) และการคืนสู่สภาวะปกติ พร้อมผู้อนุมัติและเหตุผลที่ระบุไว้ของแต่ละรายการ</translation>
+        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงการดำเนินการในเหตุฉุกเฉิน ได้แก่ การระงับการซื้อขายในโซน การแยกโซนออกเป็นระบบไฟฟ้าย่อย (islanding) และการคืนสู่สภาวะปกติ พร้อมการอนุมัติและเหตุผลที่ระบุไว้ของแต่ละรายการ</translation>
     </message>
     <message>
         <source>When built, this page will show the stake each authority&apos;s node has put up, and stake being added or withdrawn.</source>
@@ -540,6 +684,69 @@
     </message>
 </context>
 <context>
+    <name>gtx::ui::TieLineTableModel</name>
+    <message>
+        <source>Corridor %1</source>
+        <extracomment>Tie-line tooltip: the corridor of parallel circuits the line belongs to.</extracomment>
+        <translation>แนวสายส่ง %1</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <extracomment>Tie-line state: EGAT has not reported the line&apos;s flow for the interval.</extracomment>
+        <translation>ยังไม่มีรายงาน</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <extracomment>Tie-line state: the flow is above the line&apos;s rating.</extracomment>
+        <translation>เกินพิกัด</translation>
+    </message>
+    <message>
+        <source>N-1 not met</source>
+        <extracomment>Tie-line state: the corridor would be overloaded if its largest circuit tripped (N-1).</extracomment>
+        <translation>ไม่ผ่านเกณฑ์ N-1</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <extracomment>Tie-line state: within its rating and N-1 secure.</extracomment>
+        <translation>ปกติ</translation>
+    </message>
+    <message>
+        <source>Tie line</source>
+        <extracomment>Tie-line table column: the line&apos;s name.</extracomment>
+        <translation>สายส่งเชื่อมโยง</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <extracomment>Tie-line table column: the zone at the line&apos;s sending end.</extracomment>
+        <translation>จาก</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <extracomment>Tie-line table column: the zone at the line&apos;s receiving end.</extracomment>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>Capacity (MW)</source>
+        <extracomment>Tie-line table column: the line&apos;s rating in MW.</extracomment>
+        <translation>พิกัด (MW)</translation>
+    </message>
+    <message>
+        <source>Flow (MW)</source>
+        <extracomment>Tie-line table column: the flow EGAT reported in MW (negative: from the receiving end).</extracomment>
+        <translation>กำลังไฟฟ้าไหล (MW)</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <extracomment>Tie-line table column: the flow as a share of the rating.</extracomment>
+        <translation>ภาระ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <extracomment>Tie-line table column: normal, over capacity or N-1 not met.</extracomment>
+        <translation>สถานะ</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::UnlockDialog</name>
     <message>
         <source>GridTokenX - Create ledger</source>
@@ -693,6 +900,127 @@
         <source>The ledger could not be opened: %1</source>
         <extracomment>Error when the node could not open the ledger; %1 is the node&apos;s reason (English).</extracomment>
         <translation>เปิดบัญชีแยกประเภทไม่สำเร็จ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::ZoneTableModel</name>
+    <message>
+        <source>EGAT transmission</source>
+        <extracomment>Grid zone: EGAT&apos;s transmission network (its own generators and loads).</extracomment>
+        <translation>ระบบส่ง กฟผ.</translation>
+    </message>
+    <message>
+        <source>MEA metropolitan</source>
+        <extracomment>Grid zone: MEA&apos;s metropolitan area (Bangkok, Nonthaburi, Samut Prakan).</extracomment>
+        <translation>กฟน. นครหลวง</translation>
+    </message>
+    <message>
+        <source>PEA north</source>
+        <extracomment>Grid zone: PEA&apos;s northern region.</extracomment>
+        <translation>กฟภ. ภาคเหนือ</translation>
+    </message>
+    <message>
+        <source>PEA northeast</source>
+        <extracomment>Grid zone: PEA&apos;s northeastern region.</extracomment>
+        <translation>กฟภ. ภาคตะวันออกเฉียงเหนือ</translation>
+    </message>
+    <message>
+        <source>PEA central</source>
+        <extracomment>Grid zone: PEA&apos;s central region.</extracomment>
+        <translation>กฟภ. ภาคกลาง</translation>
+    </message>
+    <message>
+        <source>PEA south</source>
+        <extracomment>Grid zone: PEA&apos;s southern region.</extracomment>
+        <translation>กฟภ. ภาคใต้</translation>
+    </message>
+    <message>
+        <source>PEA east</source>
+        <extracomment>Grid zone: PEA&apos;s eastern region.</extracomment>
+        <translation>กฟภ. ภาคตะวันออก</translation>
+    </message>
+    <message>
+        <source>PEA west</source>
+        <extracomment>Grid zone: PEA&apos;s western region.</extracomment>
+        <translation>กฟภ. ภาคตะวันตก</translation>
+    </message>
+    <message>
+        <source>Not judged</source>
+        <extracomment>Energy balance of a zone: not judged (no readings, or EGAT has not reported the interval).</extracomment>
+        <translation>ยังไม่ได้ตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <extracomment>Energy balance of a zone: losses inside the configured band.</extracomment>
+        <translation>สมดุล</translation>
+    </message>
+    <message>
+        <source>Losses too low</source>
+        <extracomment>Energy balance of a zone: more energy went out than came in (losses below the band).</extracomment>
+        <translation>พลังงานสูญเสียต่ำผิดปกติ</translation>
+    </message>
+    <message>
+        <source>Losses too high</source>
+        <extracomment>Energy balance of a zone: energy vanished (losses above the band).</extracomment>
+        <translation>พลังงานสูญเสียสูงผิดปกติ</translation>
+    </message>
+    <message>
+        <source>Halted</source>
+        <translation>หยุดพักชั่วคราว</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>ปกติ</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <extracomment>Zone table column: the grid zone.</extracomment>
+        <translation>โซน</translation>
+    </message>
+    <message>
+        <source>Grid operator</source>
+        <extracomment>Zone table column: the authority that operates the zone&apos;s grid.</extracomment>
+        <translation>ผู้ควบคุมโครงข่าย</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <extracomment>Zone table column: signed meter readings accepted for the interval.</extracomment>
+        <translation>ค่ามิเตอร์</translation>
+    </message>
+    <message>
+        <source>Generation (kWh)</source>
+        <extracomment>Zone table column: energy the zone&apos;s meters produced, in kWh.</extracomment>
+        <translation>การผลิต (kWh)</translation>
+    </message>
+    <message>
+        <source>Consumption (kWh)</source>
+        <extracomment>Zone table column: energy the zone&apos;s meters consumed, in kWh.</extracomment>
+        <translation>การใช้ (kWh)</translation>
+    </message>
+    <message>
+        <source>Imports (kWh)</source>
+        <extracomment>Zone table column: energy that came in over tie lines, in kWh (EGAT&apos;s report).</extracomment>
+        <translation>รับเข้า (kWh)</translation>
+    </message>
+    <message>
+        <source>Exports (kWh)</source>
+        <extracomment>Zone table column: energy that went out over tie lines, in kWh (EGAT&apos;s report).</extracomment>
+        <translation>ส่งออก (kWh)</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <extracomment>Zone table column: losses as a share of what came in.</extracomment>
+        <translation>พลังงานสูญเสีย</translation>
+    </message>
+    <message>
+        <source>Energy balance</source>
+        <extracomment>Zone table column: the energy-balance verdict (generation + imports = consumption + exports + losses).</extracomment>
+        <translation>สมดุลพลังงาน</translation>
+    </message>
+    <message>
+        <source>Trading</source>
+        <extracomment>Zone table column: whether energy trading is open or halted in the zone.</extracomment>
+        <translation>การซื้อขาย</translation>
     </message>
 </context>
 </TS>

@@ -1,12 +1,14 @@
 #include "ui/mainwindow.h"
 
 #include "ui/models/consensusmodel.h"
+#include "ui/models/gridmodel.h"
 
 #include "core/node/interface.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/nodesnapshot.h"
 #include "ui/nodetask.h"
 #include "ui/pages/consensuspage.h"
+#include "ui/pages/gridpage.h"
 #include "ui/pages/placeholderpage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/widgets/alarmbanner.h"
@@ -72,6 +74,9 @@ MainWindow::MainWindow(interfaces::Node &node, LanguageManager &languages, QWidg
     m_consensusModel = new ConsensusModel(m_node.consensus(), this);
     m_consensusPage->setModel(m_consensusModel);
     connect(m_consensusModel, &ConsensusModel::changed, this, &MainWindow::showNetworkAlarm);
+    // The one subscription to the grid area.
+    m_gridModel = new GridModel(m_node.grid(), this);
+    m_gridPage->setModel(m_gridModel);
     retranslateUi();
     subscribeToStatus();
     refresh();
@@ -101,7 +106,9 @@ void MainWindow::buildUi()
 
     for (Page page : kPages) {
         QWidget *widget = nullptr;
-        if (page == Page::Consensus) {
+        if (page == Page::Grid) {
+            widget = m_gridPage = new GridPage(m_pages);
+        } else if (page == Page::Consensus) {
             widget = m_consensusPage = new ConsensusPage(m_pages);
         } else if (page == Page::Settings) {
             widget = m_settingsPage = new SettingsPage(m_languages, m_pages);
@@ -178,10 +185,6 @@ QString MainWindow::pageName(Page page)
 QString MainWindow::plannedContent(Page page)
 {
     switch (page) {
-    case Page::Grid:
-        //: What the unbuilt Grid page will show.
-        return tr("When built, this page will show zone loads, tie-line flows and trading "
-                  "status per zone.");
     case Page::Emergency:
         //: What the unbuilt Emergency page will show.
         return tr("When built, this page will show the emergency actions - halting trading in a "
@@ -206,6 +209,7 @@ QString MainWindow::plannedContent(Page page)
         //: What the unbuilt Alarms page will show.
         return tr("When built, this page will show active and past alarms by priority, for "
                   "acknowledgement and shelving.");
+    case Page::Grid:
     case Page::Consensus:
     case Page::Settings:
         break;

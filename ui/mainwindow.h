@@ -21,6 +21,8 @@ struct NodeStatus;
 namespace gtx::ui {
 
 class ConsensusModel;
+class GridModel;
+class GridPage;
 
 class AlarmBanner;
 class ConsensusPage;
@@ -87,6 +89,7 @@ private:
 
     interfaces::Node &m_node;
     ConsensusModel *m_consensusModel = nullptr;
+    GridModel *m_gridModel = nullptr;
     bool m_networkAlarm = false;   // the banner shows a finality or link alarm
     // Finality further behind the clock than this many slots is an alarm.
     static constexpr int kFinalityStallSlots = 10;
@@ -101,6 +104,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     std::array<PlaceholderPage *, kPageCount> m_placeholders{};
     ConsensusPage *m_consensusPage = nullptr;
+    GridPage *m_gridPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     NodeStatusWidget *m_nodeStatus = nullptr;
     QLabel *m_operatorLabel = nullptr;

@@ -42,6 +42,8 @@ interfaces::GridSnapshot gridSnapshot(const energy::GridModel &model, const stat
     interfaces::GridSnapshot s;
     s.joined = true;
     s.modelName = model.name;
+    s.lossMinBps = model.lossMinBps;
+    s.lossMaxBps = model.lossMaxBps;
     s.nationwideHalt = haltedZones.count(kNationwideZoneId) > 0;
     const std::int64_t lastEnded = nowMs / energy::kIntervalMs * energy::kIntervalMs;
     s.intervalEndMs = lastEnded;

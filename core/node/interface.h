@@ -180,6 +180,8 @@ struct GridSnapshot
 {
     bool joined = false;
     std::string modelName;
+    std::uint32_t lossMinBps = 0;     // the model's loss band, of a zone's inflow
+    std::uint32_t lossMaxBps = 0;
     std::int64_t intervalEndMs = 0;   // the interval shown: the newest with data, else the last ended
     bool reported = false;            // EGAT has reported it
     std::uint32_t frequencyMilliHz = 0;

@@ -256,59 +256,72 @@ public:
         std::lock_guard lock(*m_handlersMutex);
         const int id = m_nextId++;
         (*m_handlers)[id] = std::move(fn);
+        m_fresh = true;
         return std::make_unique<Subscription<ChangedFn>>(m_handlersMutex, m_handlers, id);
     }
 
 private:
-    // The Fast-final tip's grid, with the tip's hash; none when the node is
-    // not running or has no tip yet.
-    static std::optional<std::pair<Hash256, interfaces::GridSnapshot>> readWithTip(net::PeerHost &host)
+    // The Fast-final tip's hash and, when it is not `known`, its grid; none
+    // when the node is not running or has no tip yet.
+    struct Read
     {
-        std::optional<std::pair<Hash256, interfaces::GridSnapshot>> out;
+        Hash256 tip;
+        std::optional<interfaces::GridSnapshot> snapshot;
+    };
+    static std::optional<Read> read(net::PeerHost &host, const Hash256 &known)
+    {
+        std::optional<Read> out;
         host.onNodeThread([&](const consensus::ConsensusNode &node) {
             const consensus::BlockNode *tip = node.finalizedTip(consensus::FinalityLevel::Fast);
             if (!tip)
                 return;
+            out.emplace();
+            out->tip = tip->hash;
+            if (tip->hash == known)
+                return;
             const std::set<std::uint16_t> halted =
                 tip->state.halts ? tip->state.halts->haltedZones() : std::set<std::uint16_t>{};
-            out.emplace(tip->hash, gridSnapshot(energy::defaultGridModel(), tip->state.executed, halted,
-                                                tip->header().timestampMs));
+            out->snapshot = gridSnapshot(energy::defaultGridModel(), tip->state.executed, halted,
+                                         tip->header().timestampMs);
         });
         return out;
     }
 
     static std::optional<interfaces::GridSnapshot> read(net::PeerHost &host)
     {
-        auto r = readWithTip(host);
+        auto r = read(host, Hash256{});
         if (!r)
             return std::nullopt;
-        return std::move(r->second);
+        return std::move(r->snapshot);
     }
 
     void loop()
     {
         std::unique_lock lock(m_mutex);
         while (!m_stop) {
+            bool send = false;
             if (m_host) {
-                auto r = readWithTip(*m_host);
-                if (r && r->first != m_lastTip) {
-                    m_lastTip = r->first;
-                    const bool changed = !(r->second == m_last);
-                    m_last = r->second;
-                    if (changed) {
-                        const interfaces::GridSnapshot s = m_last;
-                        lock.unlock();
-                        std::vector<ChangedFn> callbacks;
-                        {
-                            std::lock_guard handlersLock(*m_handlersMutex);
-                            for (const auto &[id, fn] : *m_handlers)
-                                callbacks.push_back(fn);
-                        }
-                        for (const auto &fn : callbacks)
-                            fn(s);
-                        lock.lock();
-                    }
+                auto r = read(*m_host, m_lastTip);
+                if (r && r->snapshot) {
+                    m_lastTip = r->tip;
+                    send = !(*r->snapshot == m_last);
+                    m_last = std::move(*r->snapshot);
                 }
+            }
+            // A new subscriber hears the grid as it is, changed or not.
+            send = (m_fresh.exchange(false) || send) && m_last.joined;
+            if (send) {
+                const interfaces::GridSnapshot s = m_last;
+                lock.unlock();
+                std::vector<ChangedFn> callbacks;
+                {
+                    std::lock_guard handlersLock(*m_handlersMutex);
+                    for (const auto &[id, fn] : *m_handlers)
+                        callbacks.push_back(fn);
+                }
+                for (const auto &fn : callbacks)
+                    fn(s);
+                lock.lock();
             }
             m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stop; });
         }
@@ -320,6 +333,7 @@ private:
     bool m_stop = false;
     interfaces::GridSnapshot m_last;
     Hash256 m_lastTip;
+    std::atomic<bool> m_fresh{false};   // a subscriber joined since the last report
     std::thread m_thread;
 
     std::shared_ptr<std::mutex> m_handlersMutex = std::make_shared<std::mutex>();

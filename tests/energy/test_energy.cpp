@@ -1349,6 +1349,7 @@ void TestEnergy::conservationIsJudgedPerZoneWithItsFigures()
     QCOMPARE(g.intervalEndMs, f.interval(2));
     QVERIFY(g.reported);
     QVERIFY(!g.nationwideHalt);
+    QCOMPARE(g.lossMaxBps, f.model.lossMaxBps);
     QCOMPARE(g.zones.size(), f.model.zones.size());
     QCOMPARE(g.lines.size(), f.model.lines.size());
     QCOMPARE(g.trends.size(), f.model.zones.size());

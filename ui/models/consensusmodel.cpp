@@ -4,10 +4,7 @@
 #include "ui/style/thaidate.h"
 
 #include <QLocale>
-#include <QMetaObject>
-#include <QPointer>
 
-#include <mutex>
 
 namespace gtx::ui {
 
@@ -406,45 +403,13 @@ void PeerTableModel::retranslate()
 
 // --- ConsensusModel ----------------------------------------------------------------
 
-// What a node thread's callback holds: the model while it lives. The model
-// clears it (under the mutex) before it goes, so a late report finds
-// nothing to post to.
-struct ConsensusModel::Guard
-{
-    std::mutex mutex;
-    ConsensusModel *model = nullptr;
-};
-
 ConsensusModel::ConsensusModel(interfaces::ConsensusView &view, QObject *parent)
-    : QObject(parent), m_guard(std::make_shared<Guard>()), m_blocks(this), m_members(this), m_links(this)
+    : QObject(parent), m_blocks(this), m_members(this), m_links(this),
+      m_subscription(std::make_unique<GuiSubscription<ConsensusModel>>(view, this))
 {
-    m_guard->model = this;
-    std::weak_ptr<Guard> guard = m_guard;
-    m_handler = view.handleChanged([guard](const interfaces::ConsensusSnapshot &s) {
-        auto g = guard.lock();
-        if (!g)
-            return;
-        std::lock_guard lock(g->mutex);
-        if (!g->model)
-            return;
-        // Queued to the GUI thread; dropped by Qt if the model is deleted first.
-        QMetaObject::invokeMethod(
-            g->model, [model = QPointer<ConsensusModel>(g->model), s] {
-                if (model)
-                    model->apply(s);
-            },
-            Qt::QueuedConnection);
-    });
 }
 
-ConsensusModel::~ConsensusModel()
-{
-    {
-        std::lock_guard lock(m_guard->mutex);
-        m_guard->model = nullptr;
-    }
-    m_handler.reset();
-}
+ConsensusModel::~ConsensusModel() = default;
 
 void ConsensusModel::apply(const interfaces::ConsensusSnapshot &snapshot)
 {

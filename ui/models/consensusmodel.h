@@ -8,6 +8,8 @@
 // after the model is gone is dropped safely.
 
 #include "core/node/interface.h"
+#include "ui/models/guisubscription.h"
+#include "ui/models/keyedtablemodel.h"
 
 #include <QAbstractTableModel>
 #include <QObject>
@@ -16,43 +18,6 @@
 #include <vector>
 
 namespace gtx::ui {
-
-// A table whose rows are known by their `key`: the same keys in the same
-// order update rows in place (only those `differs` says changed); any other
-// list replaces the rows. Qt's row signals are emitted either way.
-class KeyedTableModel : public QAbstractTableModel
-{
-public:
-    explicit KeyedTableModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
-
-protected:
-    template <class Row, class Differs>
-    void replaceKeyedRows(std::vector<Row> &mine, const std::vector<Row> &rows, Differs differs)
-    {
-        bool sameKeys = rows.size() == mine.size();
-        for (std::size_t i = 0; sameKeys && i < rows.size(); ++i)
-            sameKeys = rows[i].key == mine[i].key;
-        if (!sameKeys) {
-            if (!mine.empty()) {
-                beginRemoveRows({}, 0, int(mine.size()) - 1);
-                mine.clear();
-                endRemoveRows();
-            }
-            if (!rows.empty()) {
-                beginInsertRows({}, 0, int(rows.size()) - 1);
-                mine = rows;
-                endInsertRows();
-            }
-            return;
-        }
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (differs(mine[i], rows[i])) {
-                mine[i] = rows[i];
-                emit dataChanged(index(int(i), 0), index(int(i), columnCount() - 1));
-            }
-        }
-    }
-};
 
 // Recent blocks, newest first.
 class BlockFeedModel : public QAbstractTableModel
@@ -143,13 +108,11 @@ signals:
     void changed();
 
 private:
-    struct Guard;
-    std::shared_ptr<Guard> m_guard;
-    std::unique_ptr<interfaces::Handler> m_handler;
     interfaces::ConsensusSnapshot m_snapshot;
     BlockFeedModel m_blocks;
     MemberTableModel m_members;
     PeerTableModel m_links;
+    std::unique_ptr<GuiSubscription<ConsensusModel>> m_subscription;   // last: cut first
 };
 
 } // namespace gtx::ui

@@ -234,16 +234,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>Open in every zone</translation>
     </message>
     <message>
-        <source>Energy balance: %1</source>
-        <extracomment>Group box with the energy balance of the zone selected; %1 the zone.</extracomment>
-        <translation>Energy balance: %1</translation>
-    </message>
-    <message>
-        <source>Last 24 hours: %1</source>
-        <extracomment>Group box with the 24-hour trend of the zone selected; %1 the zone.</extracomment>
-        <translation>Last 24 hours: %1</translation>
-    </message>
-    <message>
         <source>Grid</source>
         <extracomment>Title of the Grid page.</extracomment>
         <translation>Grid</translation>
@@ -291,16 +281,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>Grid model:</translation>
     </message>
     <message>
-        <source>In (generation + imports):</source>
-        <extracomment>Energy balance row label: generation plus tie-line imports.</extracomment>
-        <translation>In (generation + imports):</translation>
-    </message>
-    <message>
-        <source>Out (consumption + exports):</source>
-        <extracomment>Energy balance row label: consumption plus tie-line exports.</extracomment>
-        <translation>Out (consumption + exports):</translation>
-    </message>
-    <message>
         <source>Losses:</source>
         <extracomment>Energy balance row label: in minus out.</extracomment>
         <translation>Losses:</translation>
@@ -336,14 +316,34 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>Consumption</translation>
     </message>
     <message>
-        <source>kWh per 15 min</source>
-        <extracomment>Trend chart axis: energy per 15-minute interval.</extracomment>
-        <translation>kWh per 15 min</translation>
+        <source>Tie lines (%1 over capacity, %2 N-1 not met)</source>
+        <extracomment>Group box with the tie lines when some are abnormal; %1 over capacity, %2 failing N-1.</extracomment>
+        <translation>Tie lines (%1 over capacity, %2 N-1 not met)</translation>
     </message>
     <message>
-        <source>Time of day</source>
-        <extracomment>Trend chart axis: time of day (Bangkok time).</extracomment>
-        <translation>Time of day</translation>
+        <source>In:</source>
+        <extracomment>Energy balance row label: what came into the zone.</extracomment>
+        <translation>In:</translation>
+    </message>
+    <message>
+        <source>Generation + tie-line imports</source>
+        <extracomment>Energy balance row tooltip.</extracomment>
+        <translation>Generation + tie-line imports</translation>
+    </message>
+    <message>
+        <source>Out:</source>
+        <extracomment>Energy balance row label: what left the zone.</extracomment>
+        <translation>Out:</translation>
+    </message>
+    <message>
+        <source>Consumption + tie-line exports</source>
+        <extracomment>Energy balance row tooltip.</extracomment>
+        <translation>Consumption + tie-line exports</translation>
+    </message>
+    <message>
+        <source>%1: energy balance, and the last 24 hours per 15 minutes</source>
+        <extracomment>Group box with the energy balance and the 24-hour trend (per 15 minutes) of the zone selected; %1 the zone.</extracomment>
+        <translation>%1: energy balance, and the last 24 hours per 15 minutes</translation>
     </message>
 </context>
 <context>
@@ -688,11 +688,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
 <context>
     <name>gtx::ui::TieLineTableModel</name>
     <message>
-        <source>Corridor %1</source>
-        <extracomment>Tie-line tooltip: the corridor of parallel circuits the line belongs to.</extracomment>
-        <translation>Corridor %1</translation>
-    </message>
-    <message>
         <source>Not reported</source>
         <extracomment>Tie-line state: EGAT has not reported the line&apos;s flow for the interval.</extracomment>
         <translation>Not reported</translation>
@@ -718,21 +713,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>Tie line</translation>
     </message>
     <message>
-        <source>From</source>
-        <extracomment>Tie-line table column: the zone at the line&apos;s sending end.</extracomment>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <extracomment>Tie-line table column: the zone at the line&apos;s receiving end.</extracomment>
-        <translation>To</translation>
-    </message>
-    <message>
-        <source>Capacity (MW)</source>
-        <extracomment>Tie-line table column: the line&apos;s rating in MW.</extracomment>
-        <translation>Capacity (MW)</translation>
-    </message>
-    <message>
         <source>Flow (MW)</source>
         <extracomment>Tie-line table column: the flow EGAT reported in MW (negative: from the receiving end).</extracomment>
         <translation>Flow (MW)</translation>
@@ -746,6 +726,21 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>State</source>
         <extracomment>Tie-line table column: normal, over capacity or N-1 not met.</extracomment>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <extracomment>Tie-line tooltip: %1 the zone at its sending end, %2 at its receiving end.</extracomment>
+        <translation>From %1 to %2</translation>
+    </message>
+    <message>
+        <source>From %1 to %2, corridor %3</source>
+        <extracomment>Tie-line tooltip: %1 and %2 the zones it joins, %3 the corridor of parallel circuits it belongs to.</extracomment>
+        <translation>From %1 to %2, corridor %3</translation>
+    </message>
+    <message>
+        <source>Rating (MW)</source>
+        <extracomment>Tie-line table column: the line&apos;s rating (capacity) in MW.</extracomment>
+        <translation>Rating (MW)</translation>
     </message>
 </context>
 <context>

@@ -233,16 +233,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>ซื้อขายได้ตามปกติทุกโซน</translation>
     </message>
     <message>
-        <source>Energy balance: %1</source>
-        <extracomment>Group box with the energy balance of the zone selected; %1 the zone.</extracomment>
-        <translation>สมดุลพลังงาน: %1</translation>
-    </message>
-    <message>
-        <source>Last 24 hours: %1</source>
-        <extracomment>Group box with the 24-hour trend of the zone selected; %1 the zone.</extracomment>
-        <translation>24 ชั่วโมงล่าสุด: %1</translation>
-    </message>
-    <message>
         <source>Grid</source>
         <extracomment>Title of the Grid page.</extracomment>
         <translation>โครงข่ายไฟฟ้า</translation>
@@ -290,16 +280,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>แบบจำลองโครงข่าย:</translation>
     </message>
     <message>
-        <source>In (generation + imports):</source>
-        <extracomment>Energy balance row label: generation plus tie-line imports.</extracomment>
-        <translation>เข้า (การผลิต + รับเข้า):</translation>
-    </message>
-    <message>
-        <source>Out (consumption + exports):</source>
-        <extracomment>Energy balance row label: consumption plus tie-line exports.</extracomment>
-        <translation>ออก (การใช้ + ส่งออก):</translation>
-    </message>
-    <message>
         <source>Losses:</source>
         <extracomment>Energy balance row label: in minus out.</extracomment>
         <translation>พลังงานสูญเสีย:</translation>
@@ -307,12 +287,12 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>Loss band:</source>
         <extracomment>Energy balance row label: the band the losses must lie in.</extracomment>
-        <translation>ช่วงพลังงานสูญเสียที่ยอมรับ:</translation>
+        <translation>ช่วงที่ยอมรับ:</translation>
     </message>
     <message>
         <source>Verdict:</source>
         <extracomment>Energy balance row label: the verdict.</extracomment>
-        <translation>ผลการตรวจสอบ:</translation>
+        <translation>ผล:</translation>
     </message>
     <message>
         <source>Zones</source>
@@ -335,14 +315,34 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>การใช้</translation>
     </message>
     <message>
-        <source>kWh per 15 min</source>
-        <extracomment>Trend chart axis: energy per 15-minute interval.</extracomment>
-        <translation>kWh ต่อ 15 นาที</translation>
+        <source>Tie lines (%1 over capacity, %2 N-1 not met)</source>
+        <extracomment>Group box with the tie lines when some are abnormal; %1 over capacity, %2 failing N-1.</extracomment>
+        <translation>สายส่งเชื่อมโยง (เกินพิกัด %1 เส้น ไม่ผ่านเกณฑ์ N-1 %2 เส้น)</translation>
     </message>
     <message>
-        <source>Time of day</source>
-        <extracomment>Trend chart axis: time of day (Bangkok time).</extracomment>
-        <translation>เวลา (น.)</translation>
+        <source>In:</source>
+        <extracomment>Energy balance row label: what came into the zone.</extracomment>
+        <translation>เข้า:</translation>
+    </message>
+    <message>
+        <source>Generation + tie-line imports</source>
+        <extracomment>Energy balance row tooltip.</extracomment>
+        <translation>การผลิต + รับเข้าทางสายส่งเชื่อมโยง</translation>
+    </message>
+    <message>
+        <source>Out:</source>
+        <extracomment>Energy balance row label: what left the zone.</extracomment>
+        <translation>ออก:</translation>
+    </message>
+    <message>
+        <source>Consumption + tie-line exports</source>
+        <extracomment>Energy balance row tooltip.</extracomment>
+        <translation>การใช้ + ส่งออกทางสายส่งเชื่อมโยง</translation>
+    </message>
+    <message>
+        <source>%1: energy balance, and the last 24 hours per 15 minutes</source>
+        <extracomment>Group box with the energy balance and the 24-hour trend (per 15 minutes) of the zone selected; %1 the zone.</extracomment>
+        <translation>%1: สมดุลพลังงาน และ 24 ชั่วโมงล่าสุด ราย 15 นาที</translation>
     </message>
 </context>
 <context>
@@ -686,11 +686,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
 <context>
     <name>gtx::ui::TieLineTableModel</name>
     <message>
-        <source>Corridor %1</source>
-        <extracomment>Tie-line tooltip: the corridor of parallel circuits the line belongs to.</extracomment>
-        <translation>แนวสายส่ง %1</translation>
-    </message>
-    <message>
         <source>Not reported</source>
         <extracomment>Tie-line state: EGAT has not reported the line&apos;s flow for the interval.</extracomment>
         <translation>ยังไม่มีรายงาน</translation>
@@ -716,24 +711,9 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>สายส่งเชื่อมโยง</translation>
     </message>
     <message>
-        <source>From</source>
-        <extracomment>Tie-line table column: the zone at the line&apos;s sending end.</extracomment>
-        <translation>จาก</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <extracomment>Tie-line table column: the zone at the line&apos;s receiving end.</extracomment>
-        <translation>ถึง</translation>
-    </message>
-    <message>
-        <source>Capacity (MW)</source>
-        <extracomment>Tie-line table column: the line&apos;s rating in MW.</extracomment>
-        <translation>พิกัด (MW)</translation>
-    </message>
-    <message>
         <source>Flow (MW)</source>
         <extracomment>Tie-line table column: the flow EGAT reported in MW (negative: from the receiving end).</extracomment>
-        <translation>กำลังไฟฟ้าไหล (MW)</translation>
+        <translation>ไหล (MW)</translation>
     </message>
     <message>
         <source>Loading</source>
@@ -744,6 +724,21 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>State</source>
         <extracomment>Tie-line table column: normal, over capacity or N-1 not met.</extracomment>
         <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <extracomment>Tie-line tooltip: %1 the zone at its sending end, %2 at its receiving end.</extracomment>
+        <translation>จาก %1 ถึง %2</translation>
+    </message>
+    <message>
+        <source>From %1 to %2, corridor %3</source>
+        <extracomment>Tie-line tooltip: %1 and %2 the zones it joins, %3 the corridor of parallel circuits it belongs to.</extracomment>
+        <translation>จาก %1 ถึง %2 แนวสายส่ง %3</translation>
+    </message>
+    <message>
+        <source>Rating (MW)</source>
+        <extracomment>Tie-line table column: the line&apos;s rating (capacity) in MW.</extracomment>
+        <translation>พิกัด (MW)</translation>
     </message>
 </context>
 <context>

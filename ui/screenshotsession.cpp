@@ -164,16 +164,20 @@ void ScreenshotSession::captureMainWindow()
 }
 
 // A console that joined a network first waits (up to 60 s) until its node
-// has caught up enough to show a chain, and every peer link is settled (up,
-// or judged lost): the screenshots are of a live page.
+// has caught up with the chain (finality within five slots of the clock),
+// and every peer link is settled (up, or judged lost): the screenshots are
+// of a live page.
 void ScreenshotSession::waitForConsensus(MainWindow *window, int attempt)
 {
     const interfaces::ConsensusSnapshot s = m_node.consensus().snapshot();
     const bool settled = std::none_of(s.links.begin(), s.links.end(), [](const interfaces::PeerRow &l) {
         return l.health == interfaces::LinkHealth::Connecting;
     });
+    // And the grid area has read the chain's grid once.
     const bool ready = !s.joined
-                       || (s.economicHeight >= 1 && s.recentBlocks.size() >= 10 && s.members.size() >= 5 && settled);
+                       || (s.economicHeight >= 1 && s.recentBlocks.size() >= 10 && s.members.size() >= 5 && settled
+                           && s.finalityLagSeconds() * 1000.0 < 5.0 * double(s.slotMs)
+                           && m_node.grid().snapshot().joined);
     if (ready || attempt >= 240) {
         // One more report cycle, so the models have the latest snapshot.
         QTimer::singleShot(ready && s.joined ? 600 : 0, this, [this, window]() { captureMainPages(window); });

@@ -128,6 +128,26 @@ std::string accountJson(const ConsensusNode &node, const PublicKey &key)
     return j.done() + "\n";
 }
 
+// A meter's registry record and what the chain accepted from it last.
+std::string meterJson(const ConsensusNode &node, const Hash256 &id)
+{
+    const BlockNode *head = node.head();
+    const state::State &s = head->state.executed;
+    Json j;
+    j.str("meter", id.hex()).num("height", head->height);
+    const auto record = s.meter(id);
+    j.boolean("registered", record.has_value());
+    if (record) {
+        j.str("zone", gridZoneCode(record->zone))
+            .str("registration", std::string(energy::toString(record->registration)))
+            .str("status", std::string(energy::toString(record->status)))
+            .str("owner", record->owner.hex());
+    }
+    const auto progress = s.meterProgress(id);
+    j.raw("last_interval_end_ms", progress ? std::to_string(progress->lastIntervalEndMs) : "null");
+    return j.done() + "\n";
+}
+
 std::string blockJson(const ConsensusNode &node, std::uint64_t height)
 {
     const BlockNode *b = consensus::BlockTree::ancestorAtHeight(node.head(), height);
@@ -270,6 +290,14 @@ std::string answerControlRequest(net::PeerHost &host, const std::string &request
     }
     if (w.size() == 2 && w[0] == "query" && w[1] == "validators")
         return validatorsJson(host.snapshot());
+    if (w.size() == 3 && w[0] == "query" && w[1] == "meter") {
+        const auto id = fixedOf<Hash256>(w[2]);
+        if (!id)
+            return errorJson("query.bad_meter", "A meter id is 64 hex digits.");
+        std::string reply = stopped;
+        host.onNodeThread([&](const ConsensusNode &node) { reply = meterJson(node, *id); });
+        return reply;
+    }
     if (w.size() == 2 && w[0] == "tx") {
         auto tx = decodeTransactionHex(w[1]);
         if (!tx)
@@ -328,10 +356,11 @@ void addQueryOptions(CLI::App *query, QueryOptions &o)
 {
     query->add_option("--config", o.config, "The running node's configuration file")->required();
     query->add_flag("--json", o.json, "Print the node's reply, one JSON object");
-    query->add_option("what", o.what, "account, block or validators")
+    query->add_option("what", o.what, "account, block, meter or validators")
         ->required()
-        ->check(CLI::IsMember({"account", "block", "validators"}));
-    query->add_option("argument", o.argument, "account: its key (64 hex digits); block: its height");
+        ->check(CLI::IsMember({"account", "block", "meter", "validators"}));
+    query->add_option("argument", o.argument,
+                      "account: its key (64 hex digits); block: its height; meter: its id (64 hex digits)");
 }
 
 void addTxOptions(CLI::App *tx, TxOptions &o)

@@ -36,7 +36,7 @@ std::string answerControlRequest(net::PeerHost &host, const std::string &request
 struct QueryOptions
 {
     std::string config;
-    std::string what;   // account, block, validators
+    std::string what;   // account, block, meter, validators
     std::string argument;
     bool json = false;
 };

@@ -14,6 +14,7 @@
 //   gtx-node run --config FILE                   (see app/node/run_command.h)
 //   gtx-node devnet --dir DIR [--duration S]
 //   gtx-node meters check [--seed S] [--meters N] [--intervals K] (see app/node/meters_command.h)
+//   gtx-node meters feed --devnet DIR [--backfill-hours H] [--once]
 //   gtx-node bench state | ingest | devnet [...]  (see app/node/bench_*.h)
 //
 // Every error is one line on stderr and a non-zero exit status:
@@ -312,7 +313,7 @@ int main(int argc, char **argv)
         return gtx::app::runBenchState(benchOptions);
     }
     if (meters->parsed())
-        return gtx::app::runMetersCheck(metersOptions);
+        return gtx::app::runMeters(*meters, metersOptions);
     if (scenario->parsed()) {
         auto report = gtx::sim::runScenarioFile(scenarioFile);
         if (!report) {

@@ -1,9 +1,20 @@
 #include "app/node/meters_command.h"
 
+#include "app/node/stop_signals.h"
+#include "core/common/clock.h"
+#include "core/common/json.h"
+#include "core/crypto/keystore.h"
 #include "core/energy/grid_model.h"
+#include "core/energy/reading.h"
+#include "core/net/control.h"
+#include "core/node/network_file.h"
+#include "core/node/node_config.h"
+#include "core/sim/grid_feed.h"
 #include "core/sim/meter_sim.h"
 
+#include <filesystem>
 #include <iostream>
+#include <map>
 #include <optional>
 
 namespace gtx::app {
@@ -32,9 +43,212 @@ CLI::App *addMetersCommand(CLI::App &app, MetersOptions &o)
         ->capture_default_str();
     check->add_option("--grid", o.gridFile, "Grid model (TOML) in place of the built-in one");
     check->add_flag("--json", o.json, "Print one JSON object with the counts per reason");
+    auto *feed = meters->add_subcommand(
+        "feed", "Feed a running devnet with a consistent synthetic grid: bulk meters, EGAT's reports and "
+                "witnessed batches every 15 minutes, signed with the authorities' keys in the devnet's directory");
+    feed->add_option("--devnet", o.devnetDir, "The devnet's directory (gtx-node devnet --dir)")->required();
+    feed->add_option("--seed", o.seed, "Seed of the meters and their figures (the same seed resumes them)")
+        ->capture_default_str();
+    feed->add_option("--backfill-hours", o.backfillHours, "Hours of intervals before the genesis to send first")
+        ->check(CLI::Range(0u, 24u * 6))
+        ->capture_default_str();
+    feed->add_flag("--once", o.once, "Stop once caught up with the clock, instead of feeding each new interval");
     meters->require_subcommand(1);
     return meters;
 }
+
+namespace {
+
+namespace fs = std::filesystem;
+
+int feedFail(const std::string &message)
+{
+    std::cerr << "gtx-node: error: meters feed: " << message << '\n';
+    return 1;
+}
+
+// A number field of a flat JSON reply, or none (absent or null).
+std::optional<std::int64_t> replyNumber(const std::string &json, const std::string &name)
+{
+    const std::string needle = "\"" + name + "\":";
+    const auto at = json.find(needle);
+    if (at == std::string::npos)
+        return std::nullopt;
+    const char *p = json.c_str() + at + needle.size();
+    if (*p != '-' && (*p < '0' || *p > '9'))
+        return std::nullopt;
+    return std::strtoll(p, nullptr, 10);
+}
+
+struct FeedLink
+{
+    fs::path nodeDir;
+
+    Result<std::string> ask(const std::string &request) const { return net::controlRequest(nodeDir, request, 10'000); }
+
+    // Hands the transactions over; a duplicate (sent before a restart) counts as taken.
+    Status submit(const std::vector<Transaction> &txs) const
+    {
+        for (std::size_t from = 0; from < txs.size(); from += 64) {
+            std::string request = "txs";
+            for (std::size_t i = from; i < std::min(txs.size(), from + 64); ++i)
+                request += " " + toHex(codec::encode(txs[i]));
+            auto reply = ask(request);
+            if (!reply)
+                return reply.error();
+            if (reply->find("\"error\"") != std::string::npos)
+                return makeError("feed.refused", *reply);
+            const auto refused = replyNumber(*reply, "refused");
+            if (refused && *refused > 0 && reply->find("mempool.duplicate") == std::string::npos)
+                return makeError("feed.refused", *reply);
+        }
+        return Status::success();
+    }
+
+    // What the chain's head holds of the meter: registered, and its last interval.
+    Result<std::pair<bool, std::optional<std::int64_t>>> meter(const Hash256 &id) const
+    {
+        auto reply = ask("query meter " + id.hex());
+        if (!reply)
+            return reply.error();
+        return std::make_pair(reply->find("\"registered\":true") != std::string::npos,
+                              replyNumber(*reply, "last_interval_end_ms"));
+    }
+};
+
+// Waits until `done` says so, up to `ms`; false on timeout or a stop signal.
+template <class Done>
+bool waitFor(const sigset_t &signals, long ms, Done done)
+{
+    for (long waited = 0; waited < ms; waited += 250) {
+        if (done())
+            return true;
+        if (waitForStop(signals, 250))
+            return false;
+    }
+    return done();
+}
+
+int runMetersFeed(const MetersOptions &o)
+{
+    const sigset_t signals = stopSignals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    const fs::path dir = o.devnetDir;
+    auto network = node::readNetworkFile(dir / "network.toml");
+    if (!network)
+        return feedFail(network.error().message);
+
+    // The grid operators' keys: the EGAT, MEA and PEA authorities' nodes.
+    std::map<AuthorityType, crypto::KeyPair> operators;
+    std::optional<FeedLink> link;
+    for (int i = 1;; ++i) {
+        const fs::path nodeDir = dir / ("node-" + std::to_string(i));
+        if (!fs::exists(nodeDir / "node.toml"))
+            break;
+        auto config = node::readNodeConfig(nodeDir / "node.toml");
+        if (!config)
+            return feedFail(config.error().message);
+        auto info = crypto::readKeystoreInfo(config->keyFile);
+        if (!info)
+            return feedFail(info.error().message);
+        for (const auto &a : network->genesis->authorities) {
+            if (a.key != info->publicKey
+                || (a.type != AuthorityType::EGAT && a.type != AuthorityType::MEA && a.type != AuthorityType::PEA))
+                continue;
+            auto passphrase = node::readPassphraseFile(config->passphraseFile);
+            if (!passphrase)
+                return feedFail(passphrase.error().message);
+            auto key = crypto::loadKeystore(config->keyFile, asBytes(*passphrase));
+            if (!key)
+                return feedFail(key.error().message);
+            operators.emplace(a.type, std::move(key).value());
+        }
+    }
+    // A devnet started a moment ago: its nodes have a minute to answer.
+    const bool answered = waitFor(signals, 60'000, [&] {
+        for (int i = 1; fs::exists(dir / ("node-" + std::to_string(i)) / "node.toml"); ++i)
+            if (net::controlRequest(dir / ("node-" + std::to_string(i)), "status", 500)) {
+                link = FeedLink{dir / ("node-" + std::to_string(i))};
+                return true;
+            }
+        return false;
+    });
+    if (!answered)
+        return feedFail("no node of the devnet in " + dir.string() + " answers; start it first (gtx-node devnet --dir "
+                        + dir.string() + ")");
+
+    sim::GridFeedOptions options;
+    options.seed = o.seed;
+    options.networkId = network->params.networkId;
+    const std::int64_t genesisInterval =
+        network->params.genesisTimeMs / energy::kIntervalMs * energy::kIntervalMs;
+    options.firstIntervalEndMs = genesisInterval - std::int64_t(o.backfillHours) * 4 * energy::kIntervalMs
+        + energy::kIntervalMs;
+    auto feed = sim::GridFeed::make(options, std::move(operators));
+    if (!feed)
+        return feedFail(feed.error().message);
+    const auto &meters = feed->meters();
+    const SystemClock clock;
+
+    // Registered already (a restart), or registered now.
+    auto last = link->meter(meters.back().id);
+    if (!last)
+        return feedFail(last.error().message);
+    if (!last->first) {
+        if (const Status s = link->submit(feed->registrations(clock.nowMs())); !s)
+            return feedFail(s.error().message);
+        const bool registered = waitFor(signals, 60'000, [&] {
+            auto m = link->meter(meters.back().id);
+            return m && m->first;
+        });
+        if (!registered)
+            return feedFail("the meters' registrations did not reach the chain within a minute");
+        std::cout << "feed: registered " << meters.size() << " meters\n" << std::flush;
+    }
+    auto first = link->meter(meters.front().id);
+    if (!first)
+        return feedFail(first.error().message);
+    if (first->second) {
+        if (const Status s = feed->advanceTo(*first->second); !s)
+            return feedFail(s.error().message);
+        std::cout << "feed: the chain holds intervals up to " << *first->second << "; resuming\n" << std::flush;
+    }
+
+    // One interval at a time, each once the chain holds the one before: a
+    // meter's readings must arrive in order.
+    std::size_t sent = 0;
+    for (;;) {
+        const std::int64_t end = feed->nextIntervalEndMs();
+        const std::int64_t now = clock.nowMs();
+        if (end + 5'000 > now) {
+            if (o.once)
+                break;
+            if (waitForStop(signals, static_cast<long>(std::min<std::int64_t>(end + 5'000 - now, 1'000))))
+                break;
+            continue;
+        }
+        if (const Status s = link->submit(feed->next(now)); !s)
+            return feedFail(s.error().message);
+        const bool held = waitFor(signals, 60'000, [&] {
+            auto m = link->meter(meters.front().id);
+            return m && m->second && *m->second >= end;
+        });
+        if (!held)
+            return feedFail("interval " + std::to_string(end)
+                            + " did not reach the chain within a minute (see the nodes' logs; a devnet stopped "
+                              "for more than a week refuses readings that old: start a new one)");
+        ++sent;
+        if (sent % 16 == 0 || end + 15 * 60'000 > now)
+            std::cout << "feed: interval ending " << end << " on chain (" << sent << " sent)\n" << std::flush;
+    }
+    std::cout << "feed: stopped after " << sent << " intervals\n";
+    return 0;
+}
+
+} // namespace
+
+
+namespace {
 
 int runMetersCheck(const MetersOptions &o)
 {
@@ -74,6 +288,15 @@ int runMetersCheck(const MetersOptions &o)
         std::cout << sim::meterCheckLine(*report) << '\n';
     }
     return report->missed == 0 && report->falseRejects == 0 ? 0 : 1;
+}
+
+} // namespace
+
+int runMeters(CLI::App &meters, const MetersOptions &o)
+{
+    if (meters.get_subcommand("feed")->parsed())
+        return runMetersFeed(o);
+    return runMetersCheck(o);
 }
 
 } // namespace gtx::app

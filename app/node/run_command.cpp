@@ -1,5 +1,7 @@
 #include "app/node/run_command.h"
 
+#include "app/node/stop_signals.h"
+
 #include "app/node/control_command.h"
 #include "app/node/devnet.h"
 #include "app/node/passphrase_input.h"
@@ -39,22 +41,6 @@ int fail(const std::string &command, const std::string &message)
 {
     std::cerr << "gtx-node: error: " << command << ": " << message << '\n';
     return 1;
-}
-
-sigset_t stopSignals()
-{
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    return set;
-}
-
-// Waits up to `ms` for SIGINT or SIGTERM (blocked beforehand); true when one came.
-bool waitForStop(const sigset_t &set, long ms)
-{
-    timespec timeout{ms / 1000, (ms % 1000) * 1'000'000};
-    return sigtimedwait(&set, nullptr, &timeout) > 0;
 }
 
 std::string statusJson(const net::HostSnapshot &s)

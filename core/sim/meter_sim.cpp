@@ -1,5 +1,7 @@
 #include "core/sim/meter_sim.h"
 
+#include "core/sim/load_shape.h"
+
 #include "core/common/json.h"
 #include "core/energy/ingest.h"
 
@@ -16,7 +18,6 @@ namespace {
 
 constexpr std::uint32_t kNetworkId = 0x4D5452;               // "MTR": the check's own network
 constexpr std::int64_t kStartMs = 1777395600000;             // 2026-04-28 17:00 UTC, midnight in Thailand
-constexpr std::int64_t kThaiOffsetMs = 7 * 3600 * 1000;      // UTC+7
 constexpr std::size_t kDetailLimit = 20;
 constexpr std::size_t kSuspendedIntervals = 3;
 // A frozen-register episode: five hours, past the rules' default limit of four.
@@ -55,18 +56,6 @@ crypto::KeyPair keyFor(std::uint64_t seed, std::string_view what, std::uint64_t 
     return crypto::KeyPair::fromSeed(std::span<const std::uint8_t, 32>(h.bytes.data(), 32));
 }
 
-// Linear between the hourly figures, at the interval's middle (local time).
-std::uint64_t shapeAt(const std::array<std::uint32_t, 24> &table, std::int64_t intervalEndMs)
-{
-    const std::int64_t local = intervalEndMs - kIntervalMs / 2 + kThaiOffsetMs;
-    const std::int64_t dayMs = 24 * 3600 * 1000;
-    const std::int64_t inDay = ((local % dayMs) + dayMs) % dayMs;
-    const std::int64_t hour = inDay / 3600000;
-    const std::int64_t frac = inDay % 3600000;   // of 3,600,000
-    const std::int64_t a = table[static_cast<std::size_t>(hour)];
-    const std::int64_t b = table[static_cast<std::size_t>((hour + 1) % 24)];
-    return static_cast<std::uint64_t>(a + (b - a) * frac / 3600000);
-}
 
 enum class Fault {
     None,

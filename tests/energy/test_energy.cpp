@@ -17,6 +17,7 @@
 #include "core/energy/reading_rules.h"
 #include "core/energy/trade.h"
 #include "core/node/grid_snapshot.h"
+#include "core/sim/grid_feed.h"
 #include "core/sim/meter_sim.h"
 #include "core/state/state.h"
 #include "core/types/units.h"
@@ -1399,6 +1400,83 @@ void TestEnergy::conservationIsJudgedPerZoneWithItsFigures()
         QVERIFY(r.halted && r.readings == 0);
     QCOMPARE(quiet.intervalEndMs, (later + 2 * 86'400'000) / kIntervalMs * kIntervalMs);
     QVERIFY(!quiet.reported);
+}
+
+void TestEnergy::gridFeedReadsAsBalancedAndResumes()
+{
+    StateFixture f;
+    consensus::CachingVerifier verifier;
+    const auto interval = [](std::int64_t t) { return kT0 + t * kIntervalMs; };
+    const auto keys = [] {
+        std::map<AuthorityType, crypto::KeyPair> k;
+        k.emplace(AuthorityType::MEA, keyOf(10));
+        k.emplace(AuthorityType::PEA, keyOf(11));
+        k.emplace(AuthorityType::EGAT, keyOf(12));
+        return k;
+    };
+    sim::GridFeedOptions o;
+    o.seed = 7;
+    o.networkId = kNet;
+    o.firstIntervalEndMs = kT0 + 40 * kIntervalMs;   // from 10:00 in Bangkok, through the afternoon peak
+    auto feed = sim::GridFeed::make(o, keys());
+    QVERIFY2(feed.ok(), feed.ok() ? "" : feed.error().message.c_str());
+    const std::size_t meters = feed->meters().size();
+    QVERIFY(meters > 30);
+    state::BlockExecution reg(f.genesis, f.rules, f.at(40), &verifier);
+    for (const Transaction &tx : feed->registrations(kT0))
+        QVERIFY(reg.apply(tx).ok());
+    state::State s = std::move(reg).finish().state;
+    std::set<std::uint16_t> fedZones;
+    for (const auto &m : feed->meters())
+        fedZones.insert(m.zone.id);
+    QCOMPARE(fedZones.size(), std::size_t{7});   // every zone a tie line reaches; not EGAT-TX
+
+    for (std::int64_t t = 40; t < 56; ++t) {
+        const state::BlockContext block = f.at(t);
+        state::BlockExecution e(s, f.rules, block, &verifier);
+        for (const Transaction &tx : feed->next(block.timeMs))
+            QVERIFY(e.apply(tx).ok());
+        QCOMPARE(e.readingsAccepted(), std::uint64_t(meters));
+        s = std::move(e).finish().state;
+        // Honest figures close zone by zone, and no line is over its rating.
+        for (const std::uint16_t z : fedZones) {
+            const auto c = s.conservation(GridZone{z}, interval(t));
+            QVERIFY(c.has_value());
+            QVERIFY2(c->verdict == ConservationVerdict::Balanced,
+                     (gridZoneCode(GridZone{z}) + " " + std::to_string(c->lossBps)).c_str());
+            QVERIFY(c->generationWh + c->consumptionWh > 0);
+        }
+        const auto report = s.gridState(interval(t));
+        QVERIFY(report.has_value());
+        for (const auto &l : lineLoadings(f.model, *report))
+            QVERIFY2(!l.congested, l.line->id.c_str());
+    }
+    // The afternoon peak is above the morning.
+    const auto morning = s.conservation(zones::kMeaMetropolitan, interval(40));
+    const auto peak = s.conservation(zones::kMeaMetropolitan, interval(55));
+    QVERIFY(morning && peak && peak->consumptionWh > morning->consumptionWh);
+
+    // A feed restarted later continues the registers exactly...
+    auto again = sim::GridFeed::make(o, keys());
+    QVERIFY(again.ok());
+    QVERIFY(again->advanceTo(interval(55)).ok());
+    QCOMPARE(again->nextIntervalEndMs(), interval(56));
+    {
+        state::BlockExecution e(s, f.rules, f.at(56), &verifier);
+        for (const Transaction &tx : again->next(f.at(56).timeMs))
+            QVERIFY(e.apply(tx).ok());
+        QCOMPARE(e.readingsAccepted(), std::uint64_t(meters));
+    }
+    // ...and one that does not catch up is refused: its registers are behind.
+    auto stale = sim::GridFeed::make(o, keys());
+    QVERIFY(stale.ok());
+    QVERIFY(stale->advanceTo(interval(50)).ok());
+    {
+        state::BlockExecution e(s, f.rules, f.at(56), &verifier);
+        for (const Transaction &tx : stale->next(f.at(56).timeMs))
+            QVERIFY(e.apply(tx).ok());
+        QCOMPARE(e.readingsAccepted(), std::uint64_t{0});
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEnergy)

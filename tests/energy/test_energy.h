@@ -30,4 +30,5 @@ private slots:
     void interZoneTradesRespectLineCapacity();
     void conservationBandIsExact();
     void conservationIsJudgedPerZoneWithItsFigures();
+    void gridFeedReadsAsBalancedAndResumes();
 };

@@ -169,12 +169,14 @@ void TestGridPage::tieLinesShowOverloadsAndN1()
     QSignalSpy changed(lines, &QAbstractItemModel::dataChanged);
     auto s = snapshot();
     model.apply(s);
-    QCOMPARE(cell(lines, 0, ui::TieLineTableModel::From), QString("PEA west"));
+    QCOMPARE(cell(lines, 0, ui::TieLineTableModel::Line, Qt::ToolTipRole),
+             QString("From PEA west to PEA south, corridor W-S"));
+    QCOMPARE(cell(lines, 1, ui::TieLineTableModel::Line, Qt::ToolTipRole),
+             QString("From PEA central to MEA metropolitan"));
     QCOMPARE(cell(lines, 0, ui::TieLineTableModel::Capacity), QString("1,200"));
     QCOMPARE(cell(lines, 0, ui::TieLineTableModel::Flow), QString("900"));
     QCOMPARE(cell(lines, 0, ui::TieLineTableModel::Loading), QString("75.00 %"));
     QCOMPARE(cell(lines, 0, ui::TieLineTableModel::LineState), QString("Normal"));
-    QCOMPARE(cell(lines, 0, ui::TieLineTableModel::Line, Qt::ToolTipRole), QString("Corridor W-S"));
     QCOMPARE(cell(lines, 1, ui::TieLineTableModel::Flow), QString("-"));
     QCOMPARE(cell(lines, 1, ui::TieLineTableModel::LineState), QString("Not reported"));
     QVERIFY(!lines->index(0, ui::TieLineTableModel::LineState).data(Qt::BackgroundRole).isValid());
@@ -209,6 +211,13 @@ void TestGridPage::pageShowsTheIntervalAndTheSelectedZone()
     QCOMPARE(page.findChild<QLabel *>("frequencyValue")->text(), QString("-"));
 
     auto s = snapshot();
+    std::swap(s.zones[0], s.zones[1]);   // PEA south (no readings) first
+    // No readings anywhere yet (the console's node is catching up): the first zone.
+    auto early = s;
+    for (auto &z : early.zones)
+        z.readings = 0;
+    model.apply(early);
+    QCOMPARE(page.selectedZone(), std::string("PEA-S"));
     model.apply(s);
     QVERIFY(note->isHidden());
     // 13:45 to 14:00 in Bangkok time.
@@ -224,9 +233,11 @@ void TestGridPage::pageShowsTheIntervalAndTheSelectedZone()
     QCOMPARE(trading->text(), QString("Open in every zone"));
     QVERIFY(trading->property("hmiState").toString().isEmpty());
 
-    // The first zone is selected: its balance and trend are shown.
+    // Then the page follows the first zone with readings: its balance and trend are shown.
     QCOMPARE(page.selectedZone(), std::string("MEA-METRO"));
-    QCOMPARE(page.findChild<QLabel *>("balanceInValue")->text(), QString("1.0 + 0.0 = 1.0 kWh"));
+    QCOMPARE(page.findChild<QLabel *>("balanceInValue")->text(), QString("1.0 kWh"));
+    QCOMPARE(page.findChild<QLabel *>("balanceInValue")->toolTip(), QString("1.0 + 0.0 kWh"));
+    QCOMPARE(page.findChild<QLabel *>("balanceOutValue")->text(), QString("0.9 kWh"));
     QCOMPARE(page.findChild<QLabel *>("balanceLossValue")->text(), QString("0.1 kWh (5.00 %)"));
     QCOMPARE(page.findChild<QLabel *>("balanceBandValue")->text(), QString("0.00 % to 5.00 %"));
     QCOMPARE(page.findChild<QLabel *>("balanceVerdictValue")->text(), QString("Balanced"));
@@ -235,24 +246,28 @@ void TestGridPage::pageShowsTheIntervalAndTheSelectedZone()
     auto *generation = qobject_cast<QLineSeries *>(chart->chart()->series().at(0));
     QVERIFY(generation && generation->objectName() == QLatin1String("generationSeries"));
     QCOMPARE(generation->count(), 96);
-    QCOMPARE(generation->at(0).y(), 1.095);   // 1,095 Wh 24 hours back
-    QCOMPARE(generation->at(95).y(), 1.0);
-    QVERIFY(page.findChild<QGroupBox *>("trendBox")->title().contains(QLatin1String("MEA metropolitan")));
+    QCOMPARE(generation->at(0).y(), 0.001095);   // MWh: 1,095 Wh 24 hours back
+    QCOMPARE(generation->at(95).y(), 0.001);
+    QVERIFY(page.findChild<QGroupBox *>("zoneBox")->title().contains(QLatin1String("MEA metropolitan")));
+    auto *linesBox = page.findChild<QTableView *>("tieLinesView")->parentWidget();
+    QCOMPARE(qobject_cast<QGroupBox *>(linesBox)->title(), QString("Tie lines"));
 
     // The operator clicks PEA south: its (empty) figures follow.
     auto *zonesView = page.findChild<QTableView *>("zonesView");
-    zonesView->selectRow(1);
+    zonesView->selectRow(0);
     QCOMPARE(page.selectedZone(), std::string("PEA-S"));
     QCOMPARE(page.findChild<QLabel *>("balanceVerdictValue")->text(), QString("Not judged"));
     QCOMPARE(generation->at(0).y(), 0.0);
     // The selection survives a new report.
     s.frequencyMilliHz = 49'400;   // below 49.5 Hz: load shedding
-    s.zones[1].halted = true;
+    s.lines[0].congested = true;
+    s.zones[0].halted = true;
     model.apply(s);
     QCOMPARE(page.selectedZone(), std::string("PEA-S"));
     QCOMPARE(frequency->text(), QString("49.40 Hz"));
     QCOMPARE(frequency->property("hmiState").toString(), QString("alarmHigh"));
     QCOMPARE(trading->text(), QString("Halted in 1 zone(s)"));
+    QCOMPARE(qobject_cast<QGroupBox *>(linesBox)->title(), QString("Tie lines (1 over capacity, 0 N-1 not met)"));
     QCOMPARE(trading->property("hmiState").toString(), QString("alarmHigh"));
     s.frequencyMilliHz = 49'700;
     s.nationwideHalt = true;

@@ -215,10 +215,14 @@ QVariant TieLineTableModel::data(const QModelIndex &index, int role) const
     const interfaces::TieLineRow &r = m_rows[std::size_t(index.row())];
     const int column = index.column();
     if (role == Qt::TextAlignmentRole)
-        return alignment(column == Line || column == From || column == To || column == LineState);
-    if (role == Qt::ToolTipRole && column == Line && !r.corridor.empty())
-        //: Tie-line tooltip: the corridor of parallel circuits the line belongs to.
-        return tr("Corridor %1").arg(QString::fromStdString(r.corridor));
+        return alignment(column == Line || column == LineState);
+    if (role == Qt::ToolTipRole && column == Line)
+        return r.corridor.empty()
+                   //: Tie-line tooltip: %1 the zone at its sending end, %2 at its receiving end.
+                   ? tr("From %1 to %2").arg(zoneDisplayName(r.fromZone), zoneDisplayName(r.toZone))
+                   //: Tie-line tooltip: %1 and %2 the zones it joins, %3 the corridor of parallel circuits it belongs to.
+                   : tr("From %1 to %2, corridor %3")
+                         .arg(zoneDisplayName(r.fromZone), zoneDisplayName(r.toZone), QString::fromStdString(r.corridor));
     // Colour only for what is abnormal: a line above its rating (red), a
     // corridor that fails N-1 (amber).
     const bool alarmed = column == LineState && (r.congested || r.n1Violated);
@@ -232,10 +236,6 @@ QVariant TieLineTableModel::data(const QModelIndex &index, int role) const
     switch (column) {
     case Line:
         return QString::fromStdString(r.key);
-    case From:
-        return zoneDisplayName(r.fromZone);
-    case To:
-        return zoneDisplayName(r.toZone);
     case Capacity:
         return c.toString(r.capacityMw);
     case Flow:
@@ -266,15 +266,9 @@ QVariant TieLineTableModel::headerData(int section, Qt::Orientation orientation,
     case Line:
         //: Tie-line table column: the line's name.
         return tr("Tie line");
-    case From:
-        //: Tie-line table column: the zone at the line's sending end.
-        return tr("From");
-    case To:
-        //: Tie-line table column: the zone at the line's receiving end.
-        return tr("To");
     case Capacity:
-        //: Tie-line table column: the line's rating in MW.
-        return tr("Capacity (MW)");
+        //: Tie-line table column: the line's rating (capacity) in MW.
+        return tr("Rating (MW)");
     case Flow:
         //: Tie-line table column: the flow EGAT reported in MW (negative: from the receiving end).
         return tr("Flow (MW)");

@@ -53,7 +53,9 @@ class TieLineTableModel : public KeyedTableModel
     Q_OBJECT
 
 public:
-    enum Column { Line, From, To, Capacity, Flow, Loading, LineState, ColumnCount };
+    // The zones it joins and its corridor are in the line's tooltip, so the
+    // state stays in view in a narrow table.
+    enum Column { Line, Flow, Capacity, Loading, LineState, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -10,6 +10,7 @@
 #include <QChartView>
 #include <QEvent>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,6 +25,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <utility>
 #include <cstdlib>
 
 namespace gtx::ui {
@@ -58,6 +60,9 @@ QTableView *makeView(QWidget *parent, const char *name)
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->setAlternatingRowColors(false);
+    // Compact rows: every zone in view without scrolling on a 720-line screen.
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     return view;
 }
 
@@ -91,41 +96,58 @@ GridPage::GridPage(QWidget *parent) : QWidget(parent)
     m_tradingValue = makeValueLabel("tradingValue", m_intervalBox);
     m_modelName = new QLabel(m_intervalBox);
     m_modelValue = makeValueLabel("modelValue", m_intervalBox);
-    auto *intervalForm = new QFormLayout(m_intervalBox);
-    intervalForm->setHorizontalSpacing(16);
-    intervalForm->addRow(m_intervalName, m_intervalValue);
-    intervalForm->addRow(m_reportName, m_reportValue);
-    intervalForm->addRow(m_frequencyName, m_frequencyValue);
-    intervalForm->addRow(m_reserveName, m_reserveValue);
-    intervalForm->addRow(m_tradingName, m_tradingValue);
-    intervalForm->addRow(m_modelName, m_modelValue);
+    // Two columns of facts: the box stays short, the tables get the height.
+    auto *intervalGrid = new QGridLayout(m_intervalBox);
+    intervalGrid->setHorizontalSpacing(16);
+    intervalGrid->setVerticalSpacing(4);
+    const std::pair<QLabel *, QLabel *> facts[] = {{m_intervalName, m_intervalValue}, {m_frequencyName, m_frequencyValue},
+                                                   {m_reserveName, m_reserveValue},   {m_reportName, m_reportValue},
+                                                   {m_tradingName, m_tradingValue},   {m_modelName, m_modelValue}};
+    for (int i = 0; i < 6; ++i) {
+        intervalGrid->addWidget(facts[i].first, i / 3, (i % 3) * 2);
+        intervalGrid->addWidget(facts[i].second, i / 3, (i % 3) * 2 + 1);
+    }
+    for (int c : {1, 3, 5})
+        intervalGrid->setColumnStretch(c, 1);
 
-    m_balanceBox = new QGroupBox(this);
-    m_balanceBox->setObjectName(QStringLiteral("balanceBox"));
-    m_inName = new QLabel(m_balanceBox);
-    m_inValue = makeValueLabel("balanceInValue", m_balanceBox);
-    m_outName = new QLabel(m_balanceBox);
-    m_outValue = makeValueLabel("balanceOutValue", m_balanceBox);
-    m_lossName = new QLabel(m_balanceBox);
-    m_lossValue = makeValueLabel("balanceLossValue", m_balanceBox);
-    m_bandName = new QLabel(m_balanceBox);
-    m_bandValue = makeValueLabel("balanceBandValue", m_balanceBox);
-    m_verdictName = new QLabel(m_balanceBox);
-    m_verdictValue = makeValueLabel("balanceVerdictValue", m_balanceBox);
-    auto *balanceForm = new QFormLayout(m_balanceBox);
-    balanceForm->setHorizontalSpacing(16);
-    balanceForm->addRow(m_inName, m_inValue);
-    balanceForm->addRow(m_outName, m_outValue);
-    balanceForm->addRow(m_lossName, m_lossValue);
-    balanceForm->addRow(m_bandName, m_bandValue);
-    balanceForm->addRow(m_verdictName, m_verdictValue);
+    m_zoneBox = new QGroupBox(this);
+    m_zoneBox->setObjectName(QStringLiteral("zoneBox"));
+    m_inName = new QLabel(m_zoneBox);
+    m_inValue = makeValueLabel("balanceInValue", m_zoneBox);
+    m_outName = new QLabel(m_zoneBox);
+    m_outValue = makeValueLabel("balanceOutValue", m_zoneBox);
+    m_lossName = new QLabel(m_zoneBox);
+    m_lossValue = makeValueLabel("balanceLossValue", m_zoneBox);
+    m_bandName = new QLabel(m_zoneBox);
+    m_bandValue = makeValueLabel("balanceBandValue", m_zoneBox);
+    m_verdictName = new QLabel(m_zoneBox);
+    m_verdictValue = makeValueLabel("balanceVerdictValue", m_zoneBox);
+    // The balance in one band above the trend: names over values.
+    auto *balance = new QGridLayout;
+    balance->setHorizontalSpacing(16);
+    balance->setVerticalSpacing(2);
+    int column = 0;
+    for (auto [name, value] : {std::pair{m_inName, m_inValue}, std::pair{m_outName, m_outValue},
+                               std::pair{m_lossName, m_lossValue}, std::pair{m_bandName, m_bandValue},
+                               std::pair{m_verdictName, m_verdictValue}}) {
+        name->setProperty("muted", true);
+        name->setWordWrap(true);
+        balance->addWidget(name, 0, column);
+        balance->addWidget(value, 1, column);
+        ++column;
+    }
+    balance->setColumnStretch(column - 1, 1);
 
     m_zonesBox = new QGroupBox(this);
     m_zonesView = makeView(m_zonesBox, "zonesView");
+    m_zonesView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *zonesLayout = new QVBoxLayout(m_zonesBox);
     zonesLayout->addWidget(m_zonesView);
     m_linesBox = new QGroupBox(this);
     m_linesView = makeView(m_linesBox, "tieLinesView");
+    // Every column in view, the state above all: no horizontal scrolling.
+    m_linesView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_linesView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *linesLayout = new QVBoxLayout(m_linesBox);
     linesLayout->addWidget(m_linesView);
 
@@ -148,7 +170,7 @@ GridPage::GridPage(QWidget *parent) : QWidget(parent)
     m_timeAxis = new QCategoryAxis(m_chart);
     m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_energyAxis = new QValueAxis(m_chart);
-    m_energyAxis->setLabelFormat(QStringLiteral("%.1f"));
+    m_energyAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_energyAxis->setMin(0);
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_energyAxis)}) {
         axis->setLabelsBrush(HmiStyle::palette().text);
@@ -162,32 +184,26 @@ GridPage::GridPage(QWidget *parent) : QWidget(parent)
         series->attachAxis(m_timeAxis);
         series->attachAxis(m_energyAxis);
     }
-    m_chartView = new QChartView(m_chart, this);
+    m_chartView = new QChartView(m_chart, m_zoneBox);
     m_chartView->setObjectName(QStringLiteral("trendChart"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(220);
-    m_trendBox = new QGroupBox(this);
-    m_trendBox->setObjectName(QStringLiteral("trendBox"));
-    auto *trendLayout = new QVBoxLayout(m_trendBox);
-    trendLayout->addWidget(m_chartView);
-    m_chartView->setParent(m_trendBox);
+    m_chartView->setMinimumSize(320, 180);
+    auto *zoneLayout = new QVBoxLayout(m_zoneBox);
+    zoneLayout->addLayout(balance);
+    zoneLayout->addWidget(m_chartView, 1);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 20);
-    layout->setSpacing(12);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->setSpacing(10);
     layout->addWidget(m_titleLabel);
     layout->addWidget(m_joinedNote);
-    auto *top = new QHBoxLayout;
-    top->setSpacing(12);
-    top->addWidget(m_intervalBox, 1);
-    top->addWidget(m_balanceBox, 1);
-    layout->addLayout(top);
-    layout->addWidget(m_zonesBox, 2);
+    layout->addWidget(m_intervalBox);
+    layout->addWidget(m_zonesBox);
     auto *bottom = new QHBoxLayout;
     bottom->setSpacing(12);
     bottom->addWidget(m_linesBox, 1);
-    bottom->addWidget(m_trendBox, 1);
-    layout->addLayout(bottom, 3);
+    bottom->addWidget(m_zoneBox, 1);
+    layout->addLayout(bottom, 1);
     retranslateUi();
 }
 
@@ -198,6 +214,9 @@ void GridPage::setModel(GridModel *model)
     m_model = model;
     m_zonesView->setModel(model ? model->zones() : nullptr);
     m_linesView->setModel(model ? model->lines() : nullptr);
+    // The line's name in full (the section exists once the model does).
+    if (model)
+        m_linesView->horizontalHeader()->setSectionResizeMode(TieLineTableModel::Line, QHeaderView::ResizeToContents);
     if (model) {
         connect(model, &GridModel::changed, this, &GridPage::showGrid);
         connect(m_zonesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -205,6 +224,7 @@ void GridPage::setModel(GridModel *model)
                     if (!m_model || !current.isValid() || current.row() >= int(m_model->zones()->rows().size()))
                         return;
                     m_zone = m_model->zones()->rows()[std::size_t(current.row())].key;
+                    m_zonePicked = m_zonePicked || !m_selecting;
                     showZone();
                 });
     }
@@ -221,9 +241,11 @@ void GridPage::selectZone(const std::string &code)
     m_zone = code;
     if (m_model) {
         const auto &rows = m_model->zones()->rows();
+        m_selecting = true;
         for (std::size_t i = 0; i < rows.size(); ++i)
             if (rows[i].key == code)
                 m_zonesView->selectRow(int(i));
+        m_selecting = false;
     }
     showZone();
 }
@@ -245,6 +267,7 @@ void GridPage::showGrid()
             v->setText(unknown);
         for (QLabel *v : {m_frequencyValue, m_tradingValue})
             setState(v, nullptr);
+        showLinesTitle();
         showZone();
         return;
     }
@@ -290,10 +313,43 @@ void GridPage::showGrid()
     setState(m_tradingValue, s.nationwideHalt || halted > 0 ? "alarmHigh" : nullptr);
     m_modelValue->setText(QString::fromStdString(s.modelName));
 
-    if (m_zone.empty() && !s.zones.empty())
-        selectZone(s.zones.front().key);
+    showLinesTitle();
+    // Every zone in view: the table is as tall as its rows.
+    const int rows = int(s.zones.size());
+    m_zonesView->setMinimumHeight(m_zonesView->horizontalHeader()->sizeHint().height()
+                                  + rows * m_zonesView->verticalHeader()->defaultSectionSize()
+                                  + 2 * m_zonesView->frameWidth());
+    // Until the operator picks one: the first zone with readings.
+    if (!m_zonePicked && !s.zones.empty()) {
+        std::string first = s.zones.front().key;
+        for (const auto &z : s.zones)
+            if (z.readings > 0) {
+                first = z.key;
+                break;
+            }
+        if (first != m_zone) {
+            selectZone(first);
+            return;
+        }
+    }
+    showZone();
+}
+
+void GridPage::showLinesTitle()
+{
+    int over = 0, n1 = 0;
+    if (m_model)
+        for (const auto &l : m_model->snapshot().lines) {
+            over += l.congested;
+            n1 += !l.congested && l.n1Violated;
+        }
+    // The abnormal lines counted in the title: in view without scrolling.
+    if (over == 0 && n1 == 0)
+        //: Group box with the table of tie lines between zones.
+        m_linesBox->setTitle(tr("Tie lines"));
     else
-        showZone();
+        //: Group box with the tie lines when some are abnormal; %1 over capacity, %2 failing N-1.
+        m_linesBox->setTitle(tr("Tie lines (%1 over capacity, %2 N-1 not met)").arg(over).arg(n1));
 }
 
 void GridPage::showZone()
@@ -306,10 +362,8 @@ void GridPage::showZone()
             if (z.key == m_zone)
                 row = &z;
     const QString zoneName = row ? zoneDisplayName(row->key) : unknown;
-    //: Group box with the energy balance of the zone selected; %1 the zone.
-    m_balanceBox->setTitle(tr("Energy balance: %1").arg(zoneName));
-    //: Group box with the 24-hour trend of the zone selected; %1 the zone.
-    m_trendBox->setTitle(tr("Last 24 hours: %1").arg(zoneName));
+    //: Group box with the energy balance and the 24-hour trend (per 15 minutes) of the zone selected; %1 the zone.
+    m_zoneBox->setTitle(tr("%1: energy balance, and the last 24 hours per 15 minutes").arg(zoneName));
     if (!row) {
         for (QLabel *v : {m_inValue, m_outValue, m_lossValue, m_bandValue, m_verdictValue})
             v->setText(unknown);
@@ -318,14 +372,14 @@ void GridPage::showZone()
         m_consumption->clear();
         return;
     }
-    // What came into the zone: generation + imports = their sum.
-    m_inValue->setText(QStringLiteral("%1 + %2 = %3 kWh")
-                           .arg(formatKWh(std::int64_t(row->generationWh)), formatKWh(std::int64_t(row->importsWh)),
-                                formatKWh(std::int64_t(row->generationWh + row->importsWh))));
-    // What left it: consumption + exports = their sum.
-    m_outValue->setText(QStringLiteral("%1 + %2 = %3 kWh")
-                            .arg(formatKWh(std::int64_t(row->consumptionWh)), formatKWh(std::int64_t(row->exportsWh)),
-                                 formatKWh(std::int64_t(row->consumptionWh + row->exportsWh))));
+    // What came into the zone (generation + imports) and what left it
+    // (consumption + exports); the sums in the tooltips.
+    m_inValue->setText(QStringLiteral("%1 kWh").arg(formatKWh(std::int64_t(row->generationWh + row->importsWh))));
+    m_inValue->setToolTip(QStringLiteral("%1 + %2 kWh")
+                              .arg(formatKWh(std::int64_t(row->generationWh)), formatKWh(std::int64_t(row->importsWh))));
+    m_outValue->setText(QStringLiteral("%1 kWh").arg(formatKWh(std::int64_t(row->consumptionWh + row->exportsWh))));
+    m_outValue->setToolTip(QStringLiteral("%1 + %2 kWh")
+                               .arg(formatKWh(std::int64_t(row->consumptionWh)), formatKWh(std::int64_t(row->exportsWh))));
     const bool judged = row->conservation != interfaces::Conservation::Unjudged;
     m_lossValue->setText(judged ? QStringLiteral("%1 kWh (%2)").arg(formatKWh(row->lossesWh), formatBps(row->lossBps)) : unknown);
     //: Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percentages).
@@ -336,7 +390,7 @@ void GridPage::showZone()
                                  ? "alarmMedium"
                                  : nullptr);
 
-    // The trend, in kWh per interval.
+    // The trend, in MWh per interval (bulk meters: MWh reads better).
     QList<QPointF> generation, consumption;
     double top = 1.0;
     const interfaces::ZoneTrend *trend = m_model->trend(m_zone);
@@ -346,23 +400,27 @@ void GridPage::showZone()
     if (trend && !trend->points.empty()) {
         for (std::size_t i = 0; i < trend->points.size(); ++i) {
             const auto &p = trend->points[i];
-            const double g = double(p.generationWh) / 1000.0, u = double(p.consumptionWh) / 1000.0;
+            const double g = double(p.generationWh) / 1e6, u = double(p.consumptionWh) / 1e6;
             generation.append(QPointF(double(i), g));
             consumption.append(QPointF(double(i), u));
             top = std::max({top, g, u});
         }
-        // A label every four hours, on the hour where the points allow.
+        // A label every four hours of Bangkok time (00:00, 04:00, ...).
         const std::size_t n = trend->points.size();
+        constexpr std::int64_t kBangkokOffsetMs = 7 * 3'600'000, kEvery = 4 * 3'600'000;
         for (std::size_t i = 0; i < n; ++i) {
             const std::int64_t end = trend->points[i].intervalEndMs;
-            if (end % (4 * 3'600'000) == 0 || i + 1 == n)
+            // (not at the very end, where the plot's edge would cut it)
+            if ((end + kBangkokOffsetMs) % kEvery == 0 && i + 4 < n)
                 m_timeAxis->append(clockLabel(end), double(i));
         }
         m_timeAxis->setRange(0, double(n - 1));
     }
     m_generation->replace(generation);
     m_consumption->replace(consumption);
-    m_energyAxis->setRange(0, top * 1.1);
+    m_energyAxis->setRange(0, top * 1.05);
+    if (top > 1.0)
+        m_energyAxis->applyNiceNumbers();
 }
 
 void GridPage::retranslateUi()
@@ -386,10 +444,14 @@ void GridPage::retranslateUi()
     m_tradingName->setText(tr("Trading:"));
     //: Grid page row label: the grid model (zones, tie lines, loss band) the rules use.
     m_modelName->setText(tr("Grid model:"));
-    //: Energy balance row label: generation plus tie-line imports.
-    m_inName->setText(tr("In (generation + imports):"));
-    //: Energy balance row label: consumption plus tie-line exports.
-    m_outName->setText(tr("Out (consumption + exports):"));
+    //: Energy balance row label: what came into the zone.
+    m_inName->setText(tr("In:"));
+    //: Energy balance row tooltip.
+    m_inName->setToolTip(tr("Generation + tie-line imports"));
+    //: Energy balance row label: what left the zone.
+    m_outName->setText(tr("Out:"));
+    //: Energy balance row tooltip.
+    m_outName->setToolTip(tr("Consumption + tie-line exports"));
     //: Energy balance row label: in minus out.
     m_lossName->setText(tr("Losses:"));
     //: Energy balance row label: the band the losses must lie in.
@@ -398,21 +460,19 @@ void GridPage::retranslateUi()
     m_verdictName->setText(tr("Verdict:"));
     //: Group box with the table of grid zones.
     m_zonesBox->setTitle(tr("Zones"));
-    //: Group box with the table of tie lines between zones.
-    m_linesBox->setTitle(tr("Tie lines"));
+
     //: Trend chart series: energy the zone's meters produced per 15 minutes.
     m_generation->setName(tr("Generation"));
     //: Trend chart series: energy the zone's meters consumed per 15 minutes.
     m_consumption->setName(tr("Consumption"));
-    //: Trend chart axis: energy per 15-minute interval.
-    m_energyAxis->setTitleText(tr("kWh per 15 min"));
-    //: Trend chart axis: time of day (Bangkok time).
-    m_timeAxis->setTitleText(tr("Time of day"));
-    // The chart draws its own text: give it the page's font (Thai included).
-    const QFont f = font();
+    // Energy per 15-minute interval (the box says so), in MWh: a unit symbol.
+    m_energyAxis->setTitleText(QStringLiteral("MWh"));
+    // The chart draws its own text: give it the page's font (Thai
+    // included), a little smaller.
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 0.9);
     m_chart->legend()->setFont(f);
     m_timeAxis->setLabelsFont(f);
-    m_timeAxis->setTitleFont(f);
     m_energyAxis->setLabelsFont(f);
     m_energyAxis->setTitleFont(f);
     if (m_model) {

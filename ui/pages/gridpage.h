@@ -40,6 +40,8 @@ public:
     // The zone whose trend and balance are shown (its code); the first
     // zone until one is selected.
     std::string selectedZone() const;
+    // Also what the operator's click does; the page follows the first zone
+    // with readings until the operator picks one.
     void selectZone(const std::string &code);
 
 protected:
@@ -49,10 +51,13 @@ private:
     void retranslateUi();
     void showGrid();
     void showZone();
+    void showLinesTitle();
     static void setState(QLabel *label, const char *state);
 
     GridModel *m_model = nullptr;
     std::string m_zone;
+    bool m_zonePicked = false;   // the operator chose the zone (else the first with readings)
+    bool m_selecting = false;    // the page selects a row itself
 
     QLabel *m_titleLabel = nullptr;
     QLabel *m_joinedNote = nullptr;
@@ -70,7 +75,8 @@ private:
     QLabel *m_modelName = nullptr;
     QLabel *m_modelValue = nullptr;
 
-    QGroupBox *m_balanceBox = nullptr;
+    // The zone selected: its energy balance beside its 24-hour trend.
+    QGroupBox *m_zoneBox = nullptr;
     QLabel *m_inName = nullptr;
     QLabel *m_inValue = nullptr;
     QLabel *m_outName = nullptr;
@@ -86,7 +92,6 @@ private:
     QTableView *m_zonesView = nullptr;
     QGroupBox *m_linesBox = nullptr;
     QTableView *m_linesView = nullptr;
-    QGroupBox *m_trendBox = nullptr;
     QChartView *m_chartView = nullptr;
     QChart *m_chart = nullptr;
     QLineSeries *m_generation = nullptr;

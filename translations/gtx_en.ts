@@ -345,6 +345,14 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <extracomment>Group box with the energy balance and the 24-hour trend (per 15 minutes) of the zone selected; %1 the zone.</extracomment>
         <translation>%1: energy balance, and the last 24 hours per 15 minutes</translation>
     </message>
+    <message numerus="yes">
+        <source>(no newer data for %n min)</source>
+        <extracomment>After the interval shown when no newer data has come; %n its age in minutes.</extracomment>
+        <translation>
+            <numerusform>(no newer data for %n min)</numerusform>
+            <numerusform>(no newer data for %n min)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::MainWindow</name>

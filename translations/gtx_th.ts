@@ -344,6 +344,13 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <extracomment>Group box with the energy balance and the 24-hour trend (per 15 minutes) of the zone selected; %1 the zone.</extracomment>
         <translation>%1: สมดุลพลังงาน และ 24 ชั่วโมงล่าสุด ราย 15 นาที</translation>
     </message>
+    <message numerus="yes">
+        <source>(no newer data for %n min)</source>
+        <extracomment>After the interval shown when no newer data has come; %n its age in minutes.</extracomment>
+        <translation>
+            <numerusform>(ไม่มีข้อมูลใหม่มา %n นาที)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::MainWindow</name>

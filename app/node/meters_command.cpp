@@ -16,8 +16,13 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace gtx::app {
+
+namespace {
+constexpr unsigned kMaxBackfillHours = 24 * 6;   // inside the rules' week for late readings
+}
 
 CLI::App *addMetersCommand(CLI::App &app, MetersOptions &o)
 {
@@ -50,7 +55,7 @@ CLI::App *addMetersCommand(CLI::App &app, MetersOptions &o)
     feed->add_option("--seed", o.seed, "Seed of the meters and their figures (the same seed resumes them)")
         ->capture_default_str();
     feed->add_option("--backfill-hours", o.backfillHours, "Hours of intervals before the genesis to send first")
-        ->check(CLI::Range(0u, 24u * 6))
+        ->check(CLI::Range(0u, kMaxBackfillHours))
         ->capture_default_str();
     feed->add_flag("--once", o.once, "Stop once caught up with the clock, instead of feeding each new interval");
     meters->require_subcommand(1);
@@ -99,7 +104,8 @@ struct FeedLink
             if (reply->find("\"error\"") != std::string::npos)
                 return makeError("feed.refused", *reply);
             const auto refused = replyNumber(*reply, "refused");
-            if (refused && *refused > 0 && reply->find("mempool.duplicate") == std::string::npos)
+            // Refusals other than duplicates: the first one's code is given.
+            if (refused && *refused > 0 && reply->find("\"first_error\":\"mempool.duplicate\"") == std::string::npos)
                 return makeError("feed.refused", *reply);
         }
         return Status::success();
@@ -184,6 +190,10 @@ int runMetersFeed(const MetersOptions &o)
         network->params.genesisTimeMs / energy::kIntervalMs * energy::kIntervalMs;
     options.firstIntervalEndMs = genesisInterval - std::int64_t(o.backfillHours) * 4 * energy::kIntervalMs
         + energy::kIntervalMs;
+    // The registers count from the longest backfill, whatever this run's:
+    // a restart with another --backfill-hours continues them exactly.
+    options.registersFromIntervalEndMs =
+        genesisInterval - std::int64_t(kMaxBackfillHours) * 4 * energy::kIntervalMs + energy::kIntervalMs;
     auto feed = sim::GridFeed::make(options, std::move(operators));
     if (!feed)
         return feedFail(feed.error().message);
@@ -214,6 +224,13 @@ int runMetersFeed(const MetersOptions &o)
         std::cout << "feed: the chain holds intervals up to " << *first->second << "; resuming\n" << std::flush;
     }
 
+    std::vector<Hash256> perZone;
+    {
+        std::set<std::uint16_t> seen;
+        for (const auto &m : meters)
+            if (seen.insert(m.zone.id).second)
+                perZone.push_back(m.id);
+    }
     // One interval at a time, each once the chain holds the one before: a
     // meter's readings must arrive in order.
     std::size_t sent = 0;
@@ -229,9 +246,14 @@ int runMetersFeed(const MetersOptions &o)
         }
         if (const Status s = link->submit(feed->next(now)); !s)
             return feedFail(s.error().message);
+        // Every zone's batch on chain: one meter of each.
         const bool held = waitFor(signals, 60'000, [&] {
-            auto m = link->meter(meters.front().id);
-            return m && m->second && *m->second >= end;
+            for (const Hash256 &id : perZone) {
+                auto m = link->meter(id);
+                if (!m || !m->second || *m->second < end)
+                    return false;
+            }
+            return true;
         });
         if (!held)
             return feedFail("interval " + std::to_string(end)

@@ -44,6 +44,7 @@ interfaces::GridSnapshot gridSnapshot(const energy::GridModel &model, const stat
     s.modelName = model.name;
     s.lossMinBps = model.lossMinBps;
     s.lossMaxBps = model.lossMaxBps;
+    s.chainTimeMs = nowMs;
     s.nationwideHalt = haltedZones.count(kNationwideZoneId) > 0;
     const std::int64_t lastEnded = nowMs / energy::kIntervalMs * energy::kIntervalMs;
     s.intervalEndMs = lastEnded;

@@ -182,6 +182,7 @@ struct GridSnapshot
     std::string modelName;
     std::uint32_t lossMinBps = 0;     // the model's loss band, of a zone's inflow
     std::uint32_t lossMaxBps = 0;
+    std::int64_t chainTimeMs = 0;     // the Fast-final tip's time: how old the interval shown is
     std::int64_t intervalEndMs = 0;   // the interval shown: the newest with data, else the last ended
     bool reported = false;            // EGAT has reported it
     std::uint32_t frequencyMilliHz = 0;

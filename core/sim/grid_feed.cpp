@@ -82,11 +82,15 @@ Result<GridFeed> GridFeed::make(const GridFeedOptions &options, std::map<Authori
 {
     if (options.firstIntervalEndMs <= 0 || options.firstIntervalEndMs % kIntervalMs != 0)
         return makeError("feed.bad_start", "The first interval must end on a 15-minute boundary.");
+    const std::int64_t registersFrom =
+        options.registersFromIntervalEndMs == 0 ? options.firstIntervalEndMs : options.registersFromIntervalEndMs;
+    if (registersFrom <= 0 || registersFrom % kIntervalMs != 0 || registersFrom > options.firstIntervalEndMs)
+        return makeError("feed.bad_start", "The registers count from a 15-minute boundary at or before the first interval.");
     GridFeed f;
     f.m_options = options;
     f.m_model = options.model ? options.model : &defaultGridModel();
     f.m_operators = std::move(operators);
-    f.m_nextEndMs = options.firstIntervalEndMs;
+    f.m_nextEndMs = registersFrom;
     const GridModel &model = *f.m_model;
 
     // The zones the tie lines reach; a zone without lines has nowhere to
@@ -201,6 +205,9 @@ Result<GridFeed> GridFeed::make(const GridFeedOptions &options, std::map<Authori
         f.m_importRegister[i] = static_cast<std::uint64_t>(noise(options.seed, 0, 1000 + i, 1'000'000, 50'000'000));
         f.m_exportRegister[i] = static_cast<std::uint64_t>(noise(options.seed, 0, 2000 + i, 1'000'000, 50'000'000));
     }
+    // The intervals before the first move the registers on, unsent.
+    if (registersFrom < options.firstIntervalEndMs)
+        GTX_TRY(f.advanceTo(options.firstIntervalEndMs - kIntervalMs));
     return f;
 }
 

@@ -9,8 +9,9 @@
 // consumption + exports + losses, the losses 1.2 to 2.4 % of the inflow
 // (inside the default model's band), so honest data reads as balanced.
 //
-// Every figure is a pure function of (seed, interval): a feed restarted
-// later continues the same meters' registers exactly (advanceTo()).
+// Every figure is a pure function of (seed, interval), and the registers of
+// (seed, registersFromIntervalEndMs, interval): a feed restarted later
+// continues the same meters' registers exactly (advanceTo()).
 // The figures are illustrative, of the order of Thailand's (a system peak
 // of about 30 GW); they are not a forecast.
 
@@ -32,6 +33,10 @@ struct GridFeedOptions
     std::uint32_t networkId = 0;
     // The end of the first interval the meters report (a 15-minute boundary).
     std::int64_t firstIntervalEndMs = 0;
+    // Where the registers count from (at or before the first interval; 0:
+    // the first interval). Feeds that share it, and the seed, give every
+    // interval the same registers, whichever interval each starts from.
+    std::int64_t registersFromIntervalEndMs = 0;
     const energy::GridModel *model = nullptr;   // the default model when null
 };
 

@@ -1351,6 +1351,7 @@ void TestEnergy::conservationIsJudgedPerZoneWithItsFigures()
     QVERIFY(g.reported);
     QVERIFY(!g.nationwideHalt);
     QCOMPARE(g.lossMaxBps, f.model.lossMaxBps);
+    QCOMPARE(g.chainTimeMs, later);
     QCOMPARE(g.zones.size(), f.model.zones.size());
     QCOMPARE(g.lines.size(), f.model.lines.size());
     QCOMPARE(g.trends.size(), f.model.zones.size());
@@ -1467,7 +1468,34 @@ void TestEnergy::gridFeedReadsAsBalancedAndResumes()
             QVERIFY(e.apply(tx).ok());
         QCOMPARE(e.readingsAccepted(), std::uint64_t(meters));
     }
-    // ...and one that does not catch up is refused: its registers are behind.
+    // ...also one that started elsewhere but counts its registers from the
+    // same interval (a restart with another backfill)...
+    sim::GridFeedOptions later = o;
+    later.firstIntervalEndMs = interval(50);
+    later.registersFromIntervalEndMs = interval(40);
+    auto elsewhere = sim::GridFeed::make(later, keys());
+    QVERIFY(elsewhere.ok());
+    QVERIFY(elsewhere->advanceTo(interval(55)).ok());
+    {
+        state::BlockExecution e(s, f.rules, f.at(56), &verifier);
+        for (const Transaction &tx : elsewhere->next(f.at(56).timeMs))
+            QVERIFY(e.apply(tx).ok());
+        QCOMPARE(e.readingsAccepted(), std::uint64_t(meters));
+    }
+    // ...while one that counts them from later is refused, every reading:
+    // its registers are behind the chain's.
+    later.registersFromIntervalEndMs = interval(50);
+    auto shifted = sim::GridFeed::make(later, keys());
+    QVERIFY(shifted.ok());
+    QVERIFY(shifted->advanceTo(interval(55)).ok());
+    {
+        state::BlockExecution e(s, f.rules, f.at(56), &verifier);
+        for (const Transaction &tx : shifted->next(f.at(56).timeMs))
+            QVERIFY(e.apply(tx).ok());
+        QCOMPARE(e.readingsAccepted(), std::uint64_t{0});
+        QCOMPARE(e.readingsRefused().at("energy.register_backwards"), std::uint64_t(meters));
+    }
+    // And one that does not catch up sends an interval the chain has passed.
     auto stale = sim::GridFeed::make(o, keys());
     QVERIFY(stale.ok());
     QVERIFY(stale->advanceTo(interval(50)).ok());
@@ -1476,6 +1504,7 @@ void TestEnergy::gridFeedReadsAsBalancedAndResumes()
         for (const Transaction &tx : stale->next(f.at(56).timeMs))
             QVERIFY(e.apply(tx).ok());
         QCOMPARE(e.readingsAccepted(), std::uint64_t{0});
+        QCOMPARE(e.readingsRefused().at("energy.out_of_order"), std::uint64_t(meters));
     }
 }
 

@@ -9,6 +9,7 @@
 #include "ui/pages/gridpage.h"
 #include "ui/style/hmistyle.h"
 
+#include <QApplication>
 #include <QChartView>
 #include <QGroupBox>
 #include <QLabel>
@@ -33,6 +34,7 @@ interfaces::GridSnapshot snapshot()
     s.lossMinBps = 0;
     s.lossMaxBps = 500;
     s.intervalEndMs = kEnd;
+    s.chainTimeMs = kEnd + 60'000;
     s.reported = true;
     s.frequencyMilliHz = 50'020;
     s.reserveMarginBps = 1'540;
@@ -89,10 +91,13 @@ class TestGridPage : public QObject
     Q_OBJECT
 
 private slots:
+    // The console's own look (fonts, style sheet), as column widths depend on it.
+    void initTestCase() { ui::HmiStyle::apply(*qApp); }
     void reportsReachTheGuiThreadOnce();
     void zonesChangeByDiffAndColourOnlyWhatIsAbnormal();
     void tieLinesShowOverloadsAndN1();
     void pageShowsTheIntervalAndTheSelectedZone();
+    void columnsFitAReportThatComesAfterThePageIsDrawn();
 };
 
 void TestGridPage::reportsReachTheGuiThreadOnce()
@@ -206,6 +211,8 @@ void TestGridPage::pageShowsTheIntervalAndTheSelectedZone()
     ui::GridPage page;
     page.resize(1200, 800);
     page.setModel(&model);
+    page.show();   // drawn before the first report, as a console catching up is
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
     auto *note = page.findChild<QLabel *>("joinedNote");
     QVERIFY(note && !note->isHidden());
     QCOMPARE(page.findChild<QLabel *>("frequencyValue")->text(), QString("-"));
@@ -229,6 +236,11 @@ void TestGridPage::pageShowsTheIntervalAndTheSelectedZone()
     QCOMPARE(frequency->text(), QString("50.02 Hz"));
     QVERIFY(frequency->property("hmiState").toString().isEmpty());
     QCOMPARE(page.findChild<QLabel *>("reserveValue")->text(), QString("15.40 %"));
+    auto *zonesView = page.findChild<QTableView *>("zonesView");
+    auto *intervalValue = page.findChild<QLabel *>("intervalValue");
+    QVERIFY(intervalValue->property("hmiState").toString().isEmpty());
+    auto *reserve = page.findChild<QLabel *>("reserveValue");
+    QVERIFY(reserve->property("hmiState").toString().isEmpty());
     auto *trading = page.findChild<QLabel *>("tradingValue");
     QCOMPARE(trading->text(), QString("Open in every zone"));
     QVERIFY(trading->property("hmiState").toString().isEmpty());
@@ -253,7 +265,6 @@ void TestGridPage::pageShowsTheIntervalAndTheSelectedZone()
     QCOMPARE(qobject_cast<QGroupBox *>(linesBox)->title(), QString("Tie lines"));
 
     // The operator clicks PEA south: its (empty) figures follow.
-    auto *zonesView = page.findChild<QTableView *>("zonesView");
     zonesView->selectRow(0);
     QCOMPARE(page.selectedZone(), std::string("PEA-S"));
     QCOMPARE(page.findChild<QLabel *>("balanceVerdictValue")->text(), QString("Not judged"));
@@ -274,12 +285,64 @@ void TestGridPage::pageShowsTheIntervalAndTheSelectedZone()
     model.apply(s);
     QCOMPARE(frequency->property("hmiState").toString(), QString("alarmMedium"));
     QCOMPARE(trading->text(), QString("Halted nationwide"));
-    // No report for the interval yet.
+    // Little spare generation: amber; none: red.
+    s.reserveMarginBps = 800;
+    model.apply(s);
+    QCOMPARE(reserve->property("hmiState").toString(), QString("alarmMedium"));
+    s.reserveMarginBps = -200;
+    model.apply(s);
+    QCOMPARE(reserve->property("hmiState").toString(), QString("alarmHigh"));
+    // No report for the interval yet: normal at first, overdue after an interval.
     s.reported = false;
     model.apply(s);
     QCOMPARE(frequency->text(), QString("-"));
     QVERIFY(frequency->property("hmiState").toString().isEmpty());
-    QCOMPARE(page.findChild<QLabel *>("reportValue")->text(), QString("Not reported yet"));
+    QVERIFY(reserve->property("hmiState").toString().isEmpty());
+    auto *report = page.findChild<QLabel *>("reportValue");
+    QCOMPARE(report->text(), QString("Not reported yet"));
+    QVERIFY(report->property("hmiState").toString().isEmpty());
+    s.chainTimeMs = kEnd + 20 * 60'000;
+    model.apply(s);
+    QCOMPARE(report->property("hmiState").toString(), QString("alarmMedium"));
+    QVERIFY(intervalValue->property("hmiState").toString().isEmpty());
+    // Nothing newer for 40 minutes: the data stopped coming.
+    s.chainTimeMs = kEnd + 40 * 60'000;
+    model.apply(s);
+    QVERIFY2(intervalValue->text().endsWith(QLatin1String("(no newer data for 40 min)")),
+             qPrintable(intervalValue->text()));
+    QCOMPARE(intervalValue->property("hmiState").toString(), QString("alarmMedium"));
+}
+
+void TestGridPage::columnsFitAReportThatComesAfterThePageIsDrawn()
+{
+    test::FakeNode node("/nonexistent");
+    ui::GridModel model(node.grid());
+    ui::GridPage page;
+    page.resize(1090, 760);
+    page.setModel(&model);
+    page.show();   // as a console whose node is still catching up
+    for (int i = 0; i < 20; ++i)
+        QCoreApplication::processEvents();
+    auto s = snapshot();
+    s.zones.clear();
+    for (const char *code : {"EGAT-TX", "MEA-METRO", "PEA-C", "PEA-N", "PEA-NE", "PEA-E", "PEA-W", "PEA-S"}) {
+        interfaces::ZoneRow r;
+        r.key = code;
+        r.operatorName = "PEA";
+        r.readings = 10;
+        r.generationWh = 1'688'500'000;
+        r.consumptionWh = 945'705'800;
+        r.conservation = interfaces::Conservation::Balanced;
+        s.zones.push_back(r);
+    }
+    model.apply(s);
+    for (int i = 0; i < 20; ++i)
+        QCoreApplication::processEvents();
+    auto *zonesView = page.findChild<QTableView *>("zonesView");
+    // The zone names in full, not "PEA..." in a column as wide as its header.
+    QVERIFY2(zonesView->columnWidth(ui::ZoneTableModel::Zone)
+                 > zonesView->fontMetrics().horizontalAdvance(QStringLiteral("PEA northeast")),
+             qPrintable(QString::number(zonesView->columnWidth(ui::ZoneTableModel::Zone))));
 }
 
 QTEST_MAIN(TestGridPage)

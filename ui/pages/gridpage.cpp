@@ -265,7 +265,7 @@ void GridPage::showGrid()
     if (!joined) {
         for (QLabel *v : {m_intervalValue, m_reportValue, m_frequencyValue, m_reserveValue, m_tradingValue, m_modelValue})
             v->setText(unknown);
-        for (QLabel *v : {m_frequencyValue, m_tradingValue})
+        for (QLabel *v : {m_intervalValue, m_reportValue, m_frequencyValue, m_reserveValue, m_tradingValue})
             setState(v, nullptr);
         showLinesTitle();
         showZone();
@@ -274,16 +274,29 @@ void GridPage::showGrid()
     const interfaces::GridSnapshot &s = m_model->snapshot();
     const QLocale::Language language = QLocale().language();
     //: The 15-minute interval shown: %1 its start (date and time), %2 its end (time).
-    m_intervalValue->setText(tr("%1 to %2")
-                                 .arg(ThaiDate::formatUtcMs(s.intervalEndMs - kIntervalMs, language),
-                                      ThaiDate::formatTimeUtcMs(s.intervalEndMs, language)));
+    QString interval = tr("%1 to %2").arg(ThaiDate::formatUtcMs(s.intervalEndMs - kIntervalMs, language),
+                                         ThaiDate::formatTimeUtcMs(s.intervalEndMs, language));
+    // Data that stopped coming is abnormal: the newest interval with data
+    // is more than one interval behind the chain.
+    const std::int64_t ageMs = s.chainTimeMs - s.intervalEndMs;
+    const bool stale = ageMs > 2 * kIntervalMs;
+    if (stale)
+        //: After the interval shown when no newer data has come; %n its age in minutes.
+        interval += QLatin1Char(' ') + tr("(no newer data for %n min)", nullptr, int(ageMs / 60'000));
+    m_intervalValue->setText(interval);
+    setState(m_intervalValue, stale ? "alarmMedium" : nullptr);
     const QLocale c(QLocale::English, QLocale::UnitedStates);
+    // EGAT's report overdue: the interval ended more than one interval ago.
+    setState(m_reportValue, !s.reported && ageMs > kIntervalMs ? "alarmMedium" : nullptr);
     if (s.reported) {
         //: Grid page: EGAT has reported frequency, reserve margin and tie-line flows for the interval.
         m_reportValue->setText(tr("Reported by EGAT"));
         // Unit symbols (Hz, kWh, %) are the same in every language.
         m_frequencyValue->setText(QStringLiteral("%1 Hz").arg(c.toString(double(s.frequencyMilliHz) / 1000.0, 'f', 2)));
         m_reserveValue->setText(formatBps(s.reserveMarginBps));
+        // The console's thresholds: below 10 % spare generation is low, below
+        // none the demand is not covered.
+        setState(m_reserveValue, s.reserveMarginBps < 0 ? "alarmHigh" : s.reserveMarginBps < 1'000 ? "alarmMedium" : nullptr);
         const std::uint32_t f = s.frequencyMilliHz;
         const char *state = nullptr;
         if (f < kEmergencyLowMilliHz || f > kEmergencyHighMilliHz)
@@ -297,6 +310,7 @@ void GridPage::showGrid()
         m_frequencyValue->setText(unknown);
         m_reserveValue->setText(unknown);
         setState(m_frequencyValue, nullptr);
+        setState(m_reserveValue, nullptr);
     }
     int halted = 0;
     for (const auto &z : s.zones)
@@ -314,6 +328,12 @@ void GridPage::showGrid()
     m_modelValue->setText(QString::fromStdString(s.modelName));
 
     showLinesTitle();
+    // Columns as wide as what they hold now (a first report after the page
+    // was drawn would otherwise leave them as wide as their headers).
+    m_zonesView->resizeColumnsToContents();
+    m_zonesView->horizontalHeader()->setStretchLastSection(false);   // and the last one to the edge again
+    m_zonesView->horizontalHeader()->setStretchLastSection(true);
+    m_linesView->resizeColumnToContents(TieLineTableModel::Line);
     // Every zone in view: the table is as tall as its rows.
     const int rows = int(s.zones.size());
     m_zonesView->setMinimumHeight(m_zonesView->horizontalHeader()->sizeHint().height()
@@ -418,9 +438,18 @@ void GridPage::showZone()
     }
     m_generation->replace(generation);
     m_consumption->replace(consumption);
-    m_energyAxis->setRange(0, top * 1.05);
-    if (top > 1.0)
-        m_energyAxis->applyNiceNumbers();
+    // A round top (1, 2 or 5 times a power of ten) and three ticks: labels
+    // short enough for a small chart.
+    double nice = 1.0;
+    while (nice * 10.0 < top * 1.05)
+        nice *= 10.0;
+    for (double step : {1.0, 2.0, 5.0, 10.0})
+        if (nice * step >= top * 1.05) {
+            nice *= step;
+            break;
+        }
+    m_energyAxis->setRange(0, nice);
+    m_energyAxis->setTickCount(3);
 }
 
 void GridPage::retranslateUi()

@@ -750,6 +750,14 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <extracomment>Tie-line table column: the line&apos;s rating (capacity) in MW.</extracomment>
         <translation>Rating (MW)</translation>
     </message>
+    <message>
+        <source>Out of service, N-1 not met</source>
+        <translation>Out of service, N-1 not met</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Out of service</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::UnlockDialog</name>

@@ -747,6 +747,14 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <extracomment>Tie-line table column: the line&apos;s rating (capacity) in MW.</extracomment>
         <translation>พิกัด (MW)</translation>
     </message>
+    <message>
+        <source>Out of service, N-1 not met</source>
+        <translation>หยุดใช้งาน ไม่ผ่านเกณฑ์ N-1</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>หยุดใช้งาน</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::UnlockDialog</name>

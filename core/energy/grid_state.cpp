@@ -40,6 +40,9 @@ Status checkGridState(const GridModel &model, const GridStateReport &report, std
                                                      + " is more than ten times its capacity.");
         if (!seen.insert(f.lineId).second)
             return makeError("grid.duplicate_line", "The tie line " + f.lineId + " is reported twice.");
+        if (f.outOfService && f.flowMw != 0)
+            return makeError("grid.flow_out_of_service",
+                             "The tie line " + f.lineId + " is reported out of service and carrying a flow.");
     }
     return Status::success();
 }
@@ -63,6 +66,29 @@ std::vector<LineLoading> lineLoadings(const GridModel &model, const GridStateRep
     return out;
 }
 
+CorridorCapacity corridorCapacity(const GridModel &model, const std::string &corridor, const GridStateReport *report)
+{
+    CorridorCapacity c;
+    std::uint64_t largest = 0;
+    for (const auto &l : model.lines) {
+        if ((l.corridor.empty() ? l.id : l.corridor) != corridor)
+            continue;
+        ++c.circuits;
+        bool inService = true;
+        if (report)
+            for (const auto &f : report->flows)
+                if (f.lineId == l.id)
+                    inService = !f.outOfService;
+        if (!inService)
+            continue;
+        ++c.circuitsInService;
+        c.capacityMw += l.capacityMw;
+        largest = std::max<std::uint64_t>(largest, l.capacityMw);
+    }
+    c.firmCapacityMw = c.circuits >= 2 ? c.capacityMw - largest : c.capacityMw;
+    return c;
+}
+
 std::vector<CorridorLoading> corridorLoadings(const GridModel &model, const GridStateReport &report)
 {
     std::map<std::string, std::vector<const TieLine *>> circuits;
@@ -79,10 +105,7 @@ std::vector<CorridorLoading> corridorLoadings(const GridModel &model, const Grid
         CorridorLoading c;
         c.corridor = name;
         bool reported = false;
-        std::uint64_t largest = 0;
         for (const TieLine *l : lines) {
-            c.capacityMw += l->capacityMw;
-            largest = std::max<std::uint64_t>(largest, l->capacityMw);
             const auto it = flowOf.find(l->id);
             if (it == flowOf.end())
                 continue;
@@ -93,7 +116,9 @@ std::vector<CorridorLoading> corridorLoadings(const GridModel &model, const Grid
         }
         if (!reported)
             continue;
-        c.n1CapacityMw = c.capacityMw - largest;
+        const CorridorCapacity capacity = corridorCapacity(model, name, &report);
+        c.capacityMw = capacity.capacityMw;
+        c.n1CapacityMw = capacity.firmCapacityMw;
         c.n1Violated = static_cast<std::uint64_t>(magnitude(c.flowMw)) > c.n1CapacityMw;
         out.push_back(c);
     }
@@ -104,12 +129,14 @@ void encodeTo(codec::Writer &w, const LineFlow &v)
 {
     w.string(v.lineId);
     w.i32(v.flowMw);
+    w.boolean(v.outOfService);
 }
 
 void decodeFrom(codec::Reader &r, LineFlow &v)
 {
     v.lineId = r.string(64, "tie line id");
     v.flowMw = r.i32();
+    v.outOfService = r.boolean();
 }
 
 void encodeTo(codec::Writer &w, const GridStateReport &v)
@@ -125,7 +152,7 @@ void decodeFrom(codec::Reader &r, GridStateReport &v)
     v.intervalEndMs = r.i64();
     v.frequencyMilliHz = r.u32();
     v.reserveMarginBps = r.i32();
-    r.list(v.flows, kMaxTieLines, "line flows", 8);
+    r.list(v.flows, kMaxTieLines, "line flows", 9);
 }
 
 } // namespace gtx::energy

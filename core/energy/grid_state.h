@@ -21,10 +21,13 @@ constexpr std::int64_t kWhPerMwInterval = 250'000;
 
 // A line's average flow over the interval, in MW; positive from the line's
 // `from` zone to its `to` zone.
+// A tie line in EGAT's report. Invariant (checkGridState): a circuit out
+// of service (maintenance, a trip) carries no flow.
 struct LineFlow
 {
     std::string lineId;
     std::int32_t flowMw = 0;
+    bool outOfService = false;
     bool operator==(const LineFlow &) const = default;
 };
 
@@ -55,14 +58,32 @@ struct CorridorLoading
 {
     std::string corridor;
     std::int64_t flowMw = 0;          // the circuits' flows summed (from -> to of its first circuit)
-    std::uint64_t capacityMw = 0;     // all circuits
-    std::uint64_t n1CapacityMw = 0;   // with the largest circuit out
+    std::uint64_t capacityMw = 0;     // the circuits in service
+    std::uint64_t n1CapacityMw = 0;   // with the largest of them out
     bool n1Violated = false;          // |flow| above the N-1 capacity
 };
 
+// A corridor's capacity as a report leaves it (the one rule for the grid
+// page's N-1 and for the trades' line-capacity check). The corridor is a
+// line's corridor name, or the line's own id when it names none. Circuits
+// count unless the report has them out of service (every circuit counts
+// without a report). Firm capacity is N-1 for a corridor of two or more
+// circuits, its capacity without the largest circuit in service (so 0 with
+// one left: losing it loses the corridor); a one-circuit corridor's firm
+// capacity is its capacity.
+struct CorridorCapacity
+{
+    std::uint64_t capacityMw = 0;
+    std::uint64_t firmCapacityMw = 0;
+    std::size_t circuits = 0;            // in the model
+    std::size_t circuitsInService = 0;
+};
+CorridorCapacity corridorCapacity(const GridModel &model, const std::string &corridor, const GridStateReport *report);
+
 // Errors: "grid.bad_interval", "grid.bad_frequency", "grid.unknown_line",
 // "grid.duplicate_line", "grid.implausible" (a flow above ten times the
-// line's capacity, a reserve margin outside -100 % to 1,000 %).
+// line's capacity, a reserve margin outside -100 % to 1,000 %),
+// "grid.flow_out_of_service" (a flow on a circuit out of service).
 Status checkGridState(const GridModel &model, const GridStateReport &report, std::int64_t nowMs,
                       std::int64_t maxAgeMs);
 std::vector<LineLoading> lineLoadings(const GridModel &model, const GridStateReport &report);

@@ -44,17 +44,6 @@ std::map<std::string, Corridor> corridors(const GridModel &model)
     return out;
 }
 
-std::uint64_t firmCapacityMw(const Corridor &c)
-{
-    std::uint64_t total = 0;
-    std::uint64_t largest = 0;
-    for (const TieLine *l : c.circuits) {
-        total += l->capacityMw;
-        largest = std::max<std::uint64_t>(largest, l->capacityMw);
-    }
-    return c.circuits.size() >= 2 ? total - largest : total;
-}
-
 Error refuse(const char *code, std::string message)
 {
     return makeError(code, std::move(message));
@@ -157,7 +146,7 @@ Result<std::vector<RouteStep>> tradeRoute(const GridModel &model, GridZone selle
         step.from = GridZone{previous};
         step.to = GridZone{z};
         step.forward = first.from.id == previous;
-        step.firmCapacityMw = firmCapacityMw(entry->second);
+        step.firmCapacityMw = corridorCapacity(model, entry->first, nullptr).firmCapacityMw;
         route.push_back(std::move(step));
         z = previous;
     }

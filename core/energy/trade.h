@@ -88,7 +88,7 @@ struct RouteStep
     GridZone from;
     GridZone to;
     bool forward = true;
-    std::uint64_t firmCapacityMw = 0;   // with its largest circuit out when it has two or more (N-1)
+    std::uint64_t firmCapacityMw = 0;   // with every circuit in service (corridorCapacity without a report)
 };
 
 // The path an inter-zone trade's energy takes: the fewest corridors from

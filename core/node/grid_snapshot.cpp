@@ -96,7 +96,11 @@ interfaces::GridSnapshot gridSnapshot(const energy::GridModel &model, const stat
 
     std::map<std::string, energy::LineLoading> loadings;
     std::map<std::string, bool> n1;
+    std::set<std::string> outOfService;
     if (report) {
+        for (const auto &f : report->flows)
+            if (f.outOfService)
+                outOfService.insert(f.lineId);
         for (const auto &l : energy::lineLoadings(model, *report))
             loadings.emplace(l.line->id, l);
         for (const auto &c : energy::corridorLoadings(model, *report))
@@ -115,6 +119,7 @@ interfaces::GridSnapshot gridSnapshot(const energy::GridModel &model, const stat
             row.loadingBps = it->second.loadingBps;
             row.congested = it->second.congested;
         }
+        row.outOfService = outOfService.count(l.id) > 0;
         if (const auto it = n1.find(l.corridor); it != n1.end())
             row.n1Violated = it->second;
         s.lines.push_back(row);

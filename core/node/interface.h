@@ -152,6 +152,7 @@ struct TieLineRow
     std::string corridor;          // empty: a corridor of its own
     std::uint32_t capacityMw = 0;
     bool reported = false;         // EGAT's report gives its flow
+    bool outOfService = false;     // EGAT reports it out of service (maintenance, a trip)
     std::int32_t flowMw = 0;       // positive from fromZone to toZone
     std::uint32_t loadingBps = 0;  // |flow| / capacity
     bool congested = false;        // above its capacity

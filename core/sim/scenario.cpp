@@ -807,6 +807,23 @@ Result<Json> ScenarioRun::gridState(const toml::table &step, Json &line)
             report.flows.push_back({std::string(id.str()), static_cast<std::int32_t>(v)});
         }
     }
+    // Circuits out of service: named lines, carrying no flow unless the
+    // step says otherwise (which EGAT's rules then refuse).
+    if (const toml::node *out = step.get("out_of_service")) {
+        const toml::array *a = out->as_array();
+        if (!a)
+            return invalid(*out, "out_of_service lists tie-line ids");
+        for (const toml::node &n : *a) {
+            const auto id = n.value<std::string>();
+            if (!id)
+                return invalid(n, "a tie-line id is a string");
+            auto it = std::find_if(report.flows.begin(), report.flows.end(),
+                                   [&](const energy::LineFlow &f) { return f.lineId == *id; });
+            if (it == report.flows.end())
+                it = report.flows.insert(report.flows.end(), energy::LineFlow{*id, 0, false});
+            it->outOfService = true;
+        }
+    }
     line.str("from", sender).num("interval", static_cast<std::uint64_t>(interval));
     Transaction tx;
     tx.kind = TransactionKind::GridState;
@@ -1022,11 +1039,16 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
             for (const auto &c : energy::corridorLoadings(model, *report))
                 if (c.n1Violated)
                     n1 += (n1.empty() ? "" : ", ") + c.corridor;
+            std::string outOfService;
+            for (const auto &f : report->flows)
+                if (f.outOfService)
+                    outOfService += (outOfService.empty() ? "" : ", ") + f.lineId;
             out.num("frequency_mhz", report->frequencyMilliHz)
                 .str("reserve_margin_pct", percentOf(report->reserveMarginBps))
                 .raw("loading_bps", loading + "}")
                 .str("congested", congested)
-                .str("n1_violations", n1);
+                .str("n1_violations", n1)
+                .str("out_of_service", outOfService);
         }
     } else {
         return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers, meter, zone, "

@@ -897,12 +897,15 @@ Status BlockExecution::trade(const Transaction &tx, std::uint64_t fee)
             return overflow();
         const Int128 before = static_cast<Int128>(measured) + traded;
         const Int128 after = static_cast<Int128>(measured) + next;
-        const Int128 firm = static_cast<Int128>(step.firmCapacityMw) * energy::kWhPerMwInterval;
+        // Firm capacity with the circuits EGAT reports out of service left out.
+        const std::uint64_t firmMw =
+            energy::corridorCapacity(*m_rules.gridModel, step.corridor, report ? &*report : nullptr).firmCapacityMw;
+        const Int128 firm = static_cast<Int128>(firmMw) * energy::kWhPerMwInterval;
         auto magnitude = [](Int128 v) { return v < 0 ? -v : v; };
         if (magnitude(after) > firm && magnitude(after) >= magnitude(before))
             return makeError("trade.line_capacity",
                              "The trade would load corridor " + step.corridor + " beyond its firm capacity of "
-                                 + std::to_string(step.firmCapacityMw) + " MW for the interval.");
+                                 + std::to_string(firmMw) + " MW for the interval.");
         flowWrites.emplace_back(std::move(key), static_cast<std::int64_t>(next));
     }
 

@@ -568,7 +568,8 @@ private slots:
             g.frequencyMilliHz = static_cast<std::uint32_t>(r());
             g.reserveMarginBps = static_cast<std::int32_t>(r());
             for (std::uint64_t i = below(r, 4); i > 0; --i)
-                g.flows.push_back({std::string(static_cast<std::size_t>(below(r, 65)), 'L'), static_cast<std::int32_t>(r())});
+                g.flows.push_back({std::string(static_cast<std::size_t>(below(r, 65)), 'L'), static_cast<std::int32_t>(r()),
+                                   below(r, 2) == 1});
             return g;
         });
         checkType<energy::ZoneTotals>("ZoneTotals", [](Rng &r) {

@@ -1214,6 +1214,87 @@ void TestEnergy::interZoneTradesRespectLineCapacity()
     QVERIFY(e.apply(f.tradeTx(f.offer(50, zones::kMeaMetropolitan, 3), f.buyer)).ok());
 }
 
+void TestEnergy::circuitsOutOfServiceCountAgainstN1AndTrades()
+{
+    MarketFixture f;
+    // The southern corridor: 1,200 + 1,200 + 500 MW, firm 1,700 MW with a 500 kV circuit out.
+    const CorridorCapacity all = corridorCapacity(f.model, "W-S", nullptr);
+    QCOMPARE(all.capacityMw, std::uint64_t{2900});
+    QCOMPARE(all.firmCapacityMw, std::uint64_t{1700});
+    QCOMPARE(all.circuits, std::size_t{3});
+    QCOMPARE(all.circuitsInService, std::size_t{3});
+    // A one-circuit corridor has no N-1: its firm capacity is its rating.
+    QCOMPARE(corridorCapacity(f.model, "E-MEA 500 kV", nullptr).firmCapacityMw, std::uint64_t{3500});
+
+    // May 2013: one 500 kV circuit out for maintenance. 1,200 MW south is
+    // inside the corridor's usual N-1 capacity, but not with that circuit
+    // out: losing the other 500 kV circuit would leave 500 MW.
+    GridStateReport report;
+    report.intervalEndMs = f.interval(1);
+    report.flows = {{"W-S 500 kV 1", 900, false}, {"W-S 500 kV 2", 0, true}, {"W-S 230 kV", 300, false}};
+    QVERIFY(checkGridState(f.model, report, f.at(2).timeMs, 7ll * 86'400'000).ok());
+    const CorridorCapacity maintenance = corridorCapacity(f.model, "W-S", &report);
+    QCOMPARE(maintenance.capacityMw, std::uint64_t{1700});
+    QCOMPARE(maintenance.firmCapacityMw, std::uint64_t{500});
+    QCOMPARE(maintenance.circuitsInService, std::size_t{2});
+    bool seen = false;
+    for (const auto &c : corridorLoadings(f.model, report))
+        if (c.corridor == "W-S") {
+            seen = true;
+            QCOMPARE(c.flowMw, std::int64_t{1200});
+            QCOMPARE(c.n1CapacityMw, std::uint64_t{500});
+            QVERIFY(c.n1Violated);
+        }
+    QVERIFY(seen);
+    GridStateReport inService = report;
+    inService.flows[1].outOfService = false;
+    for (const auto &c : corridorLoadings(f.model, inService))
+        if (c.corridor == "W-S")
+            QVERIFY(!c.n1Violated);   // 1,200 of 1,700 MW
+    // A circuit out of service carries nothing; the codec keeps the flag.
+    GridStateReport flowing = report;
+    flowing.flows[1].flowMw = 5;
+    QCOMPARE(codeOf(checkGridState(f.model, flowing, f.at(2).timeMs, 7ll * 86'400'000)), std::string("grid.flow_out_of_service"));
+    auto round = codec::decode<GridStateReport>(codec::encode(report), "grid state");
+    QVERIFY(round.ok() && *round == report && round->flows[1].outOfService);
+    // The Grid page's rows carry it.
+    state::State empty = f.metered;
+    {
+        state::BlockExecution e(f.metered, f.rules, f.at(2), &f.verifier);
+        QVERIFY(e.apply(f.gridStateTx(f.egat, report)).ok());
+        empty = std::move(e).finish().state;
+    }
+    const interfaces::GridSnapshot g = node::gridSnapshot(f.model, empty, {}, f.at(2).timeMs);
+    int out = 0;
+    for (const auto &l : g.lines) {
+        out += l.outOfService;
+        if (l.key == "W-S 500 kV 2")
+            QVERIFY(l.outOfService && l.n1Violated && l.reported);
+    }
+    QCOMPARE(out, 1);
+
+    // Trades: with both 500 kV circuits out, the 230 kV line is all that is
+    // left, and its N-1 capacity is nothing: a trade south is refused. With
+    // them in service (and no flow) the same trade fits.
+    GridStateReport idle;
+    idle.intervalEndMs = f.interval(1);
+    idle.flows = {{"W-S 500 kV 1", 0, false}, {"W-S 500 kV 2", 0, false}, {"W-S 230 kV", 0, false}};
+    {
+        state::BlockExecution e(f.metered, f.rules, f.at(2), &f.verifier);
+        QVERIFY(e.apply(f.gridStateTx(f.egat, idle)).ok());
+        QVERIFY(e.apply(f.tradeTx(f.offer(50, zones::kPeaSouth, 1), f.buyer)).ok());
+    }
+    GridStateReport outage = idle;
+    outage.flows[0].outOfService = true;
+    outage.flows[1].outOfService = true;
+    {
+        state::BlockExecution e(f.metered, f.rules, f.at(2), &f.verifier);
+        QVERIFY(e.apply(f.gridStateTx(f.egat, outage)).ok());
+        QCOMPARE(codeOf(e.apply(f.tradeTx(f.offer(50, zones::kPeaSouth, 1), f.buyer))),
+                 std::string("trade.line_capacity"));
+    }
+}
+
 void TestEnergy::conservationBandIsExact()
 {
     const GridModel &model = defaultGridModel();   // losses from 0 to 800 bps of the inflow

@@ -28,6 +28,7 @@ private slots:
     void tradesSettleAgainstVerifiedEnergy();
     void tradeTermsRefusedEachWithItsReason();
     void interZoneTradesRespectLineCapacity();
+    void circuitsOutOfServiceCountAgainstN1AndTrades();
     void conservationBandIsExact();
     void conservationIsJudgedPerZoneWithItsFigures();
     void gridFeedReadsAsBalancedAndResumes();

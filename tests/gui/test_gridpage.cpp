@@ -193,6 +193,20 @@ void TestGridPage::tieLinesShowOverloadsAndN1()
     QCOMPARE(cell(lines, 0, ui::TieLineTableModel::LineState), QString("N-1 not met"));
     QCOMPARE(lines->index(0, ui::TieLineTableModel::LineState).data(Qt::BackgroundRole).value<QColor>(),
              ui::HmiStyle::palette().alarmMedium);
+    // Out of service: noticed (blue-grey) while its corridor holds N-1, amber once it does not.
+    s.lines[0].n1Violated = false;
+    s.lines[0].outOfService = true;
+    s.lines[0].flowMw = 0;
+    model.apply(s);
+    QCOMPARE(cell(lines, 0, ui::TieLineTableModel::LineState), QString("Out of service"));
+    QCOMPARE(lines->index(0, ui::TieLineTableModel::LineState).data(Qt::BackgroundRole).value<QColor>(),
+             ui::HmiStyle::palette().info);
+    s.lines[0].n1Violated = true;
+    model.apply(s);
+    QCOMPARE(cell(lines, 0, ui::TieLineTableModel::LineState), QString("Out of service, N-1 not met"));
+    QCOMPARE(lines->index(0, ui::TieLineTableModel::LineState).data(Qt::BackgroundRole).value<QColor>(),
+             ui::HmiStyle::palette().alarmMedium);
+    s.lines[0].outOfService = false;
     // Above its rating: red, whatever N-1 says.
     s.lines[0].flowMw = -1'300;
     s.lines[0].loadingBps = 10'833;

@@ -224,12 +224,16 @@ QVariant TieLineTableModel::data(const QModelIndex &index, int role) const
                    : tr("From %1 to %2, corridor %3")
                          .arg(zoneDisplayName(r.fromZone), zoneDisplayName(r.toZone), QString::fromStdString(r.corridor));
     // Colour only for what is abnormal: a line above its rating (red), a
-    // corridor that fails N-1 (amber).
+    // corridor that fails N-1 (amber), a circuit out of service (blue-grey:
+    // worth noticing, its corridor's N-1 counts without it).
     const bool alarmed = column == LineState && (r.congested || r.n1Violated);
-    if (role == Qt::BackgroundRole && alarmed)
-        return r.congested ? HmiStyle::palette().alarmHigh : HmiStyle::palette().alarmMedium;
-    if (role == Qt::ForegroundRole && alarmed)
-        return r.congested ? HmiStyle::palette().alarmHighText : HmiStyle::palette().alarmMediumText;
+    const bool noticed = column == LineState && r.outOfService && !alarmed;
+    if (role == Qt::BackgroundRole && (alarmed || noticed))
+        return noticed ? HmiStyle::palette().info
+                       : r.congested ? HmiStyle::palette().alarmHigh : HmiStyle::palette().alarmMedium;
+    if (role == Qt::ForegroundRole && (alarmed || noticed))
+        return noticed ? HmiStyle::palette().infoText
+                       : r.congested ? HmiStyle::palette().alarmHighText : HmiStyle::palette().alarmMediumText;
     if (role != Qt::DisplayRole)
         return {};
     const QLocale c(QLocale::English, QLocale::UnitedStates);
@@ -249,6 +253,12 @@ QVariant TieLineTableModel::data(const QModelIndex &index, int role) const
         if (r.congested)
             //: Tie-line state: the flow is above the line's rating.
             return tr("Over capacity");
+        if (r.outOfService)
+            return r.n1Violated
+                       //: Tie-line state: the circuit is out of service and its corridor fails N-1 without it.
+                       ? tr("Out of service, N-1 not met")
+                       //: Tie-line state: the circuit is out of service (maintenance or a trip).
+                       : tr("Out of service");
         if (r.n1Violated)
             //: Tie-line state: the corridor would be overloaded if its largest circuit tripped (N-1).
             return tr("N-1 not met");

@@ -316,11 +316,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>Consumption</translation>
     </message>
     <message>
-        <source>Tie lines (%1 over capacity, %2 N-1 not met)</source>
-        <extracomment>Group box with the tie lines when some are abnormal; %1 over capacity, %2 failing N-1.</extracomment>
-        <translation>Tie lines (%1 over capacity, %2 N-1 not met)</translation>
-    </message>
-    <message>
         <source>In:</source>
         <extracomment>Energy balance row label: what came into the zone.</extracomment>
         <translation>In:</translation>
@@ -352,6 +347,11 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
             <numerusform>(no newer data for %n min)</numerusform>
             <numerusform>(no newer data for %n min)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tie lines (%1 over capacity, %2 N-1 not met, %3 out of service)</source>
+        <extracomment>Group box with the tie lines when some are abnormal; %1 over capacity, %2 failing N-1, %3 out of service.</extracomment>
+        <translation>Tie lines (%1 over capacity, %2 N-1 not met, %3 out of service)</translation>
     </message>
 </context>
 <context>

@@ -315,11 +315,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>การใช้</translation>
     </message>
     <message>
-        <source>Tie lines (%1 over capacity, %2 N-1 not met)</source>
-        <extracomment>Group box with the tie lines when some are abnormal; %1 over capacity, %2 failing N-1.</extracomment>
-        <translation>สายส่งเชื่อมโยง (เกินพิกัด %1 เส้น ไม่ผ่านเกณฑ์ N-1 %2 เส้น)</translation>
-    </message>
-    <message>
         <source>In:</source>
         <extracomment>Energy balance row label: what came into the zone.</extracomment>
         <translation>เข้า:</translation>
@@ -350,6 +345,11 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>
             <numerusform>(ไม่มีข้อมูลใหม่มา %n นาที)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tie lines (%1 over capacity, %2 N-1 not met, %3 out of service)</source>
+        <extracomment>Group box with the tie lines when some are abnormal; %1 over capacity, %2 failing N-1, %3 out of service.</extracomment>
+        <translation>สายส่งเชื่อมโยง (เกินพิกัด %1 ไม่ผ่านเกณฑ์ N-1 %2 หยุดใช้งาน %3)</translation>
     </message>
 </context>
 <context>

@@ -210,6 +210,12 @@ Status parseLines(const toml::table &root, GridModel &m)
                 && !((other.from == l.from && other.to == l.to) || (other.from == l.to && other.to == l.from)))
                 return badAt(entry, "the tie line " + l.id + " is in corridor " + l.corridor
                                         + " but does not join the same two zones as " + other.id);
+        // A line of no corridor is a corridor of its own, named by its id:
+        // no id may be another line's corridor name, nor the other way round.
+        for (const auto &other : m.lines)
+            if ((l.corridor.empty() && other.corridor == l.id) || (other.corridor.empty() && l.corridor == other.id))
+                return badAt(entry, "the tie line " + l.id + " and " + other.id
+                                        + " confuse a line's id with a corridor's name");
         m.lines.push_back(std::move(l));
     }
     return Status::success();

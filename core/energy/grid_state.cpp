@@ -40,9 +40,6 @@ Status checkGridState(const GridModel &model, const GridStateReport &report, std
                                                      + " is more than ten times its capacity.");
         if (!seen.insert(f.lineId).second)
             return makeError("grid.duplicate_line", "The tie line " + f.lineId + " is reported twice.");
-        if (f.outOfService && f.flowMw != 0)
-            return makeError("grid.flow_out_of_service",
-                             "The tie line " + f.lineId + " is reported out of service and carrying a flow.");
     }
     return Status::success();
 }
@@ -85,7 +82,7 @@ CorridorCapacity corridorCapacity(const GridModel &model, const std::string &cor
         c.capacityMw += l.capacityMw;
         largest = std::max<std::uint64_t>(largest, l.capacityMw);
     }
-    c.firmCapacityMw = c.circuits >= 2 ? c.capacityMw - largest : c.capacityMw;
+    c.firmCapacityMw = c.circuitsInService >= 2 ? c.capacityMw - largest : c.capacityMw;
     return c;
 }
 
@@ -119,7 +116,8 @@ std::vector<CorridorLoading> corridorLoadings(const GridModel &model, const Grid
         const CorridorCapacity capacity = corridorCapacity(model, name, &report);
         c.capacityMw = capacity.capacityMw;
         c.n1CapacityMw = capacity.firmCapacityMw;
-        c.n1Violated = static_cast<std::uint64_t>(magnitude(c.flowMw)) > c.n1CapacityMw;
+        // A corridor with no circuit left in service fails N-1 whatever its flow.
+        c.n1Violated = static_cast<std::uint64_t>(magnitude(c.flowMw)) > c.n1CapacityMw || capacity.circuitsInService == 0;
         out.push_back(c);
     }
     return out;

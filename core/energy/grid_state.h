@@ -21,8 +21,9 @@ constexpr std::int64_t kWhPerMwInterval = 250'000;
 
 // A line's average flow over the interval, in MW; positive from the line's
 // `from` zone to its `to` zone.
-// A tie line in EGAT's report. Invariant (checkGridState): a circuit out
-// of service (maintenance, a trip) carries no flow.
+// A tie line in EGAT's report: its average flow over the interval, and
+// whether it is out of service (maintenance, a trip) at the interval's end.
+// A circuit that tripped during the interval has both a flow and the flag.
 struct LineFlow
 {
     std::string lineId;
@@ -59,18 +60,19 @@ struct CorridorLoading
     std::string corridor;
     std::int64_t flowMw = 0;          // the circuits' flows summed (from -> to of its first circuit)
     std::uint64_t capacityMw = 0;     // the circuits in service
-    std::uint64_t n1CapacityMw = 0;   // with the largest of them out
-    bool n1Violated = false;          // |flow| above the N-1 capacity
+    std::uint64_t n1CapacityMw = 0;   // firm capacity (corridorCapacity)
+    bool n1Violated = false;          // |flow| above it, or no circuit left in service
 };
 
 // A corridor's capacity as a report leaves it (the one rule for the grid
 // page's N-1 and for the trades' line-capacity check). The corridor is a
-// line's corridor name, or the line's own id when it names none. Circuits
-// count unless the report has them out of service (every circuit counts
-// without a report). Firm capacity is N-1 for a corridor of two or more
-// circuits, its capacity without the largest circuit in service (so 0 with
-// one left: losing it loses the corridor); a one-circuit corridor's firm
-// capacity is its capacity.
+// line's corridor name, or the line's own id when it names none (the
+// model never lets the two collide). Circuits count unless the report has
+// them out of service (every circuit counts without a report). Firm
+// capacity is N-1 while two or more circuits are in service: their
+// capacity without the largest of them. With one in service it is that
+// circuit's capacity, as for a one-circuit corridor (N-1 is not applied to
+// a radial line); with none, 0.
 struct CorridorCapacity
 {
     std::uint64_t capacityMw = 0;
@@ -82,8 +84,7 @@ CorridorCapacity corridorCapacity(const GridModel &model, const std::string &cor
 
 // Errors: "grid.bad_interval", "grid.bad_frequency", "grid.unknown_line",
 // "grid.duplicate_line", "grid.implausible" (a flow above ten times the
-// line's capacity, a reserve margin outside -100 % to 1,000 %),
-// "grid.flow_out_of_service" (a flow on a circuit out of service).
+// line's capacity, a reserve margin outside -100 % to 1,000 %).
 Status checkGridState(const GridModel &model, const GridStateReport &report, std::int64_t nowMs,
                       std::int64_t maxAgeMs);
 std::vector<LineLoading> lineLoadings(const GridModel &model, const GridStateReport &report);

@@ -88,7 +88,10 @@ struct RouteStep
     GridZone from;
     GridZone to;
     bool forward = true;
-    std::uint64_t firmCapacityMw = 0;   // with every circuit in service (corridorCapacity without a report)
+    // With every circuit in service (corridorCapacity without a report).
+    // The state machine checks a trade against the interval's report, which
+    // may have circuits out: never pre-check a trade with this figure.
+    std::uint64_t firmCapacityMw = 0;
 };
 
 // The path an inter-zone trade's energy takes: the fewest corridors from

@@ -122,6 +122,10 @@ interfaces::GridSnapshot gridSnapshot(const energy::GridModel &model, const stat
         row.outOfService = outOfService.count(l.id) > 0;
         if (const auto it = n1.find(l.corridor); it != n1.end())
             row.n1Violated = it->second;
+        // A one-circuit corridor out of service: the zones it joined are
+        // no longer joined by it (no N-1 applies, but it is lost).
+        if (row.outOfService && l.corridor.empty())
+            row.n1Violated = true;
         s.lines.push_back(row);
     }
     return s;

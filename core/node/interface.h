@@ -156,7 +156,7 @@ struct TieLineRow
     std::int32_t flowMw = 0;       // positive from fromZone to toZone
     std::uint32_t loadingBps = 0;  // |flow| / capacity
     bool congested = false;        // above its capacity
-    bool n1Violated = false;       // its corridor would be overloaded with its largest circuit out
+    bool n1Violated = false;       // its corridor fails N-1 (or, out of service, leaves none in service)
     bool operator==(const TieLineRow &) const = default;
 };
 

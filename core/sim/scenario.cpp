@@ -807,8 +807,8 @@ Result<Json> ScenarioRun::gridState(const toml::table &step, Json &line)
             report.flows.push_back({std::string(id.str()), static_cast<std::int32_t>(v)});
         }
     }
-    // Circuits out of service: named lines, carrying no flow unless the
-    // step says otherwise (which EGAT's rules then refuse).
+    // Circuits out of service at the interval's end: named lines, with no
+    // flow unless `flows` gives one (a circuit that tripped during it).
     if (const toml::node *out = step.get("out_of_service")) {
         const toml::array *a = out->as_array();
         if (!a)

@@ -188,6 +188,9 @@ void TestEnergy::modelFileErrorsAreClear()
     std::string crossed = good;
     crossed.replace(crossed.find("from = \"PEA-NE\""), 15, "from = \"PEA-E\"");   // NE-C 500 kV 1, corridor NE-C
     QCOMPARE(refusedWith(crossed, "does not join the same two zones"), std::string("ok"));
+    // A line of no corridor named like a corridor would be counted in it.
+    std::string collide = good + "\n[[line]]\nid = \"W-S\"\nfrom = \"PEA-N\"\nto = \"PEA-NE\"\ncapacity_mw = 9000\n";
+    QCOMPARE(refusedWith(collide, "confuse a line's id with a corridor's name"), std::string("ok"));
     QCOMPARE(refusedWith(std::string(kMaxGridModelBytes + 1, '#'), "larger than 1 MiB"), std::string("ok"));
 
     // Files: a directory and a FIFO are refused, never waited on.
@@ -1251,10 +1254,26 @@ void TestEnergy::circuitsOutOfServiceCountAgainstN1AndTrades()
     for (const auto &c : corridorLoadings(f.model, inService))
         if (c.corridor == "W-S")
             QVERIFY(!c.n1Violated);   // 1,200 of 1,700 MW
-    // A circuit out of service carries nothing; the codec keeps the flag.
-    GridStateReport flowing = report;
-    flowing.flows[1].flowMw = 5;
-    QCOMPARE(codeOf(checkGridState(f.model, flowing, f.at(2).timeMs, 7ll * 86'400'000)), std::string("grid.flow_out_of_service"));
+    // A circuit that tripped during the interval: its average flow, and out
+    // of service at the end. Its flow counts; its capacity does not.
+    GridStateReport tripped = report;
+    tripped.flows[1].flowMw = 200;
+    QVERIFY(checkGridState(f.model, tripped, f.at(2).timeMs, 7ll * 86'400'000).ok());
+    for (const auto &c : corridorLoadings(f.model, tripped))
+        if (c.corridor == "W-S")
+            QVERIFY(c.flowMw == 1400 && c.n1CapacityMw == 500 && c.n1Violated);
+    // Every circuit out: no capacity at all, and N-1 fails even with no flow.
+    GridStateReport dark;
+    dark.intervalEndMs = f.interval(1);
+    dark.flows = {{"W-S 500 kV 1", 0, true}, {"W-S 500 kV 2", 0, true}, {"W-S 230 kV", 0, true}};
+    QCOMPARE(corridorCapacity(f.model, "W-S", &dark).firmCapacityMw, std::uint64_t{0});
+    for (const auto &c : corridorLoadings(f.model, dark))
+        if (c.corridor == "W-S")
+            QVERIFY(c.n1Violated);
+    // One circuit left in service is treated as a radial line: its rating.
+    GridStateReport radial = dark;
+    radial.flows[2].outOfService = false;
+    QCOMPARE(corridorCapacity(f.model, "W-S", &radial).firmCapacityMw, std::uint64_t{500});
     auto round = codec::decode<GridStateReport>(codec::encode(report), "grid state");
     QVERIFY(round.ok() && *round == report && round->flows[1].outOfService);
     // The Grid page's rows carry it.
@@ -1273,18 +1292,19 @@ void TestEnergy::circuitsOutOfServiceCountAgainstN1AndTrades()
     }
     QCOMPARE(out, 1);
 
-    // Trades: with both 500 kV circuits out, the 230 kV line is all that is
-    // left, and its N-1 capacity is nothing: a trade south is refused. With
-    // them in service (and no flow) the same trade fits.
-    GridStateReport idle;
-    idle.intervalEndMs = f.interval(1);
-    idle.flows = {{"W-S 500 kV 1", 0, false}, {"W-S 500 kV 2", 0, false}, {"W-S 230 kV", 0, false}};
+    // Trades: EGAT measured the 230 kV line at its 500 MW rating. With every
+    // circuit in service the corridor's firm capacity (1,700 MW) takes a
+    // trade south; with both 500 kV circuits out only the 230 kV line is
+    // left, full, and the same trade is refused.
+    GridStateReport busy;
+    busy.intervalEndMs = f.interval(1);
+    busy.flows = {{"W-S 500 kV 1", 0, false}, {"W-S 500 kV 2", 0, false}, {"W-S 230 kV", 500, false}};
     {
         state::BlockExecution e(f.metered, f.rules, f.at(2), &f.verifier);
-        QVERIFY(e.apply(f.gridStateTx(f.egat, idle)).ok());
+        QVERIFY(e.apply(f.gridStateTx(f.egat, busy)).ok());
         QVERIFY(e.apply(f.tradeTx(f.offer(50, zones::kPeaSouth, 1), f.buyer)).ok());
     }
-    GridStateReport outage = idle;
+    GridStateReport outage = busy;
     outage.flows[0].outOfService = true;
     outage.flows[1].outOfService = true;
     {

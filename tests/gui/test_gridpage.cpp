@@ -292,7 +292,7 @@ void TestGridPage::pageShowsTheIntervalAndTheSelectedZone()
     QCOMPARE(frequency->text(), QString("49.40 Hz"));
     QCOMPARE(frequency->property("hmiState").toString(), QString("alarmHigh"));
     QCOMPARE(trading->text(), QString("Halted in 1 zone(s)"));
-    QCOMPARE(qobject_cast<QGroupBox *>(linesBox)->title(), QString("Tie lines (1 over capacity, 0 N-1 not met)"));
+    QCOMPARE(qobject_cast<QGroupBox *>(linesBox)->title(), QString("Tie lines (1 over capacity, 0 N-1 not met, 0 out of service)"));
     QCOMPARE(trading->property("hmiState").toString(), QString("alarmHigh"));
     s.frequencyMilliHz = 49'700;
     s.nationwideHalt = true;

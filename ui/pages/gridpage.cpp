@@ -357,19 +357,23 @@ void GridPage::showGrid()
 
 void GridPage::showLinesTitle()
 {
-    int over = 0, n1 = 0;
+    int over = 0, n1 = 0, out = 0;
     if (m_model)
         for (const auto &l : m_model->snapshot().lines) {
             over += l.congested;
             n1 += !l.congested && l.n1Violated;
+            out += l.outOfService;
         }
     // The abnormal lines counted in the title: in view without scrolling.
-    if (over == 0 && n1 == 0)
+    if (over == 0 && n1 == 0 && out == 0)
         //: Group box with the table of tie lines between zones.
         m_linesBox->setTitle(tr("Tie lines"));
     else
-        //: Group box with the tie lines when some are abnormal; %1 over capacity, %2 failing N-1.
-        m_linesBox->setTitle(tr("Tie lines (%1 over capacity, %2 N-1 not met)").arg(over).arg(n1));
+        //: Group box with the tie lines when some are abnormal; %1 over capacity, %2 failing N-1, %3 out of service.
+        m_linesBox->setTitle(tr("Tie lines (%1 over capacity, %2 N-1 not met, %3 out of service)")
+                                 .arg(over)
+                                 .arg(n1)
+                                 .arg(out));
 }
 
 void GridPage::showZone()

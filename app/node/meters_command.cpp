@@ -1,5 +1,6 @@
 #include "app/node/meters_command.h"
 
+#include "app/node/devnet.h"
 #include "app/node/stop_signals.h"
 #include "core/common/clock.h"
 #include "core/common/json.h"
@@ -144,23 +145,20 @@ int runMetersFeed(const MetersOptions &o)
     if (!network)
         return feedFail(network.error().message);
 
+    auto devnet = DevnetProcesses::open(dir);
+    if (!devnet)
+        return feedFail(devnet.error().message);
+
     // The grid operators' keys: the EGAT, MEA and PEA authorities' nodes.
     std::map<AuthorityType, crypto::KeyPair> operators;
-    std::optional<FeedLink> link;
-    for (int i = 1;; ++i) {
-        const fs::path nodeDir = dir / ("node-" + std::to_string(i));
-        if (!fs::exists(nodeDir / "node.toml"))
-            break;
-        auto config = node::readNodeConfig(nodeDir / "node.toml");
-        if (!config)
-            return feedFail(config.error().message);
-        auto info = crypto::readKeystoreInfo(config->keyFile);
-        if (!info)
-            return feedFail(info.error().message);
+    for (const DevnetNode &n : devnet->nodes()) {
         for (const auto &a : network->genesis->authorities) {
-            if (a.key != info->publicKey
+            if (a.key != n.key
                 || (a.type != AuthorityType::EGAT && a.type != AuthorityType::MEA && a.type != AuthorityType::PEA))
                 continue;
+            auto config = node::readNodeConfig(n.config);
+            if (!config)
+                return feedFail(config.error().message);
             auto passphrase = node::readPassphraseFile(config->passphraseFile);
             if (!passphrase)
                 return feedFail(passphrase.error().message);
@@ -171,10 +169,11 @@ int runMetersFeed(const MetersOptions &o)
         }
     }
     // A devnet started a moment ago: its nodes have a minute to answer.
+    std::optional<FeedLink> link;
     const bool answered = waitFor(signals, 60'000, [&] {
-        for (int i = 1; fs::exists(dir / ("node-" + std::to_string(i)) / "node.toml"); ++i)
-            if (net::controlRequest(dir / ("node-" + std::to_string(i)), "status", 500)) {
-                link = FeedLink{dir / ("node-" + std::to_string(i))};
+        for (const DevnetNode &n : devnet->nodes())
+            if (net::controlRequest(n.dir, "status", 500)) {
+                link = FeedLink{n.dir};
                 return true;
             }
         return false;

@@ -151,13 +151,7 @@ public:
         return toSnapshot(m_host->snapshot(), m_slotMs, *m_genesis);
     }
 
-    std::unique_ptr<interfaces::Handler> handleChanged(ChangedFn fn) override
-    {
-        std::lock_guard lock(*m_handlersMutex);
-        const int id = m_nextId++;
-        (*m_handlers)[id] = std::move(fn);
-        return std::make_unique<Subscription<ChangedFn>>(m_handlersMutex, m_handlers, id);
-    }
+    std::unique_ptr<interfaces::Handler> handleChanged(ChangedFn fn) override { return m_subscribers.add(std::move(fn)); }
 
 private:
 
@@ -179,14 +173,7 @@ private:
             lastSent = now;
             const interfaces::ConsensusSnapshot s = toSnapshot(host, m_slotMs, *m_genesis);
             lock.unlock();
-            std::vector<ChangedFn> callbacks;
-            {
-                std::lock_guard handlersLock(*m_handlersMutex);
-                for (const auto &[id, fn] : *m_handlers)
-                    callbacks.push_back(fn);
-            }
-            for (const auto &fn : callbacks)
-                fn(s);
+            m_subscribers.notify(s);
             if (moved && m_chainMoved)
                 m_chainMoved();
             lock.lock();
@@ -202,9 +189,7 @@ private:
     bool m_stop = false;
     std::thread m_thread;
 
-    std::shared_ptr<std::mutex> m_handlersMutex = std::make_shared<std::mutex>();
-    std::shared_ptr<std::map<int, ChangedFn>> m_handlers = std::make_shared<std::map<int, ChangedFn>>();
-    int m_nextId = 1;
+    Subscribers<ChangedFn> m_subscribers;
 };
 
 // The grid area: the grid as the Fast-final chain records it, read on the
@@ -253,11 +238,9 @@ public:
 
     std::unique_ptr<interfaces::Handler> handleChanged(ChangedFn fn) override
     {
-        std::lock_guard lock(*m_handlersMutex);
-        const int id = m_nextId++;
-        (*m_handlers)[id] = std::move(fn);
+        auto handler = m_subscribers.add(std::move(fn));
         m_fresh = true;
-        return std::make_unique<Subscription<ChangedFn>>(m_handlersMutex, m_handlers, id);
+        return handler;
     }
 
 private:
@@ -313,14 +296,7 @@ private:
             if (send) {
                 const interfaces::GridSnapshot s = m_last;
                 lock.unlock();
-                std::vector<ChangedFn> callbacks;
-                {
-                    std::lock_guard handlersLock(*m_handlersMutex);
-                    for (const auto &[id, fn] : *m_handlers)
-                        callbacks.push_back(fn);
-                }
-                for (const auto &fn : callbacks)
-                    fn(s);
+                m_subscribers.notify(s);
                 lock.lock();
             }
             m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stop; });
@@ -336,9 +312,7 @@ private:
     std::atomic<bool> m_fresh{false};   // a subscriber joined since the last report
     std::thread m_thread;
 
-    std::shared_ptr<std::mutex> m_handlersMutex = std::make_shared<std::mutex>();
-    std::shared_ptr<std::map<int, ChangedFn>> m_handlers = std::make_shared<std::map<int, ChangedFn>>();
-    int m_nextId = 1;
+    Subscribers<ChangedFn> m_subscribers;
 };
 
 LocalNode::LocalNode(interfaces::NodeOptions options, std::shared_ptr<const Clock> clock)
@@ -556,23 +530,13 @@ Status LocalNode::recordAudit(const std::string &actor, const std::string &actio
 
 std::unique_ptr<interfaces::Handler> LocalNode::handleStatusChanged(StatusChangedFn fn)
 {
-    std::lock_guard lock(*m_handlersMutex);
-    const int id = m_nextHandlerId++;
-    (*m_handlers)[id] = std::move(fn);
-    return std::make_unique<Subscription<StatusChangedFn>>(m_handlersMutex, m_handlers, id);
+    return m_statusSubscribers.add(std::move(fn));
 }
 
 void LocalNode::notifyStatus()
 {
     const interfaces::NodeStatus s = status();
-    std::vector<StatusChangedFn> callbacks;
-    {
-        std::lock_guard lock(*m_handlersMutex);
-        for (const auto &[id, fn] : *m_handlers)
-            callbacks.push_back(fn);
-    }
-    for (const auto &fn : callbacks)
-        fn(s);
+    m_statusSubscribers.notify(s);
 }
 
 } // namespace gtx::node

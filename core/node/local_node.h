@@ -12,6 +12,7 @@
 #include "core/ledger/ledger.h"
 #include "core/node/genesis.h"
 #include "core/node/interface.h"
+#include "core/node/subscription.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -61,10 +62,7 @@ private:
     std::unique_ptr<Consensus> m_consensus;
     std::unique_ptr<Grid> m_grid;
 
-    std::shared_ptr<std::mutex> m_handlersMutex = std::make_shared<std::mutex>();
-    std::shared_ptr<std::map<int, StatusChangedFn>> m_handlers =
-        std::make_shared<std::map<int, StatusChangedFn>>();
-    int m_nextHandlerId = 1;
+    Subscribers<StatusChangedFn> m_statusSubscribers;
 };
 
 } // namespace gtx::node

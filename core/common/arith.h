@@ -19,6 +19,12 @@ inline std::optional<std::uint64_t> checkedAdd(std::uint64_t a, std::uint64_t b)
     return a + b;
 }
 
+// a + b, or UINT64_MAX on overflow (scores, slot ends that mean "never").
+inline std::uint64_t saturatingAdd(std::uint64_t a, std::uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
 // floor(a * b / c) for c > 0 and a result that fits (a * b / c <= a when b <= c).
 inline std::uint64_t mulDiv(std::uint64_t a, std::uint64_t b, std::uint64_t c)
 {

@@ -322,6 +322,8 @@ Result<BlockNode *> BlockTree::add(std::shared_ptr<const Block> block,
     // root that differs means the store or the proposer is wrong.
     state::BlockExecution execution(parent->state.executed, m_stateRules,
                                     blockContext(parent, block->header.slot, block->header.proposer), &verifier);
+    for (const auto &e : block->evidence)
+        execution.applyEvidence(e);
     for (const auto &tx : block->transactions)
         if (auto ok = execution.apply(tx); !ok)
             return blockError("block.bad_tx", "A transaction does not execute: " + ok.error().message);

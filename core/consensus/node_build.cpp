@@ -151,6 +151,8 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot)
     const state::BlockContext context = m_tree->blockContext(parent, slot, h.proposer);
     std::optional<state::BlockExecution> execution;   // one per block: it holds the parent's state by reference
     execution.emplace(parent->state.executed, m_tree->stateRules(), context, &m_verifier);
+    for (const auto &e : b.evidence)
+        execution->applyEvidence(e);
     b.transactions = m_mempool.assemble([&](const Transaction &tx, const Hash256 &id) {
         if (!m_params.transactionLive(tx.timestampMs, slotStart))
             return false;

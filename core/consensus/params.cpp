@@ -48,7 +48,12 @@ ConsensusParams ConsensusParams::simulation()
     p.rotation.maxActiveValidators = 32;
     p.rotation.maxChurnBps = 3333;   // lets short runs exercise rotation
     p.rotation.maxPerZone = 8;
-    p.staking.unbondingSlots = 10 * 16;   // past the evidence window, as in production
+    p.staking.unbondingSlots = 10 * 16;   // past the evidence window and the appeal window, as in production
+    p.staking.appealWindowSlots = 16;
+    p.staking.appealFilingSlots = 4;
+    p.staking.communityReviewSlots = 6;
+    p.staking.temporarySuspensionSlots = 16;
+    p.staking.extendedSuspensionSlots = 64;
     return p;
 }
 
@@ -82,10 +87,16 @@ Status ConsensusParams::validate() const
     if (rotation.maxChurnBps > kBasisPointsFull || rotation.maxPerZone == 0)
         return makeError("consensus.invalid_params",
                          "The churn limit must be at most 100% and the zone cap positive.");
-    if (staking.unbondingSlots <= evidenceWindowSlots)
+    if (staking.appealFilingSlots == 0 || staking.communityReviewSlots == 0
+        || staking.appealFilingSlots + static_cast<Uint128>(staking.communityReviewSlots) >= staking.appealWindowSlots)
         return makeError("consensus.invalid_params",
-                         "The unbonding period must outlast the evidence window, so stake is still bonded when "
-                         "evidence of an offence arrives.");
+                         "An appeal's filing time and community review must be positive and end before the appeal "
+                         "window does, leaving time for the authority review.");
+    if (static_cast<Uint128>(evidenceWindowSlots) + staking.appealWindowSlots >= staking.unbondingSlots)
+        return makeError("consensus.invalid_params",
+                         "The evidence window plus the appeal window must be shorter than the unbonding period, so "
+                         "stake is still bonded when evidence of an offence arrives and still there to give back "
+                         "when an appeal succeeds.");
     if (rotation.maxValidatorWeight == 0 || rotation.maxZoneProposerWeight < rotation.maxValidatorWeight
         || static_cast<Uint128>(rotation.maxZoneProposerWeight) * rotation.maxActiveValidators
                    + static_cast<Uint128>(authorityProposerWeight) * 64

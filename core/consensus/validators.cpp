@@ -2,6 +2,8 @@
 
 #include "core/codec/codec.h"
 #include "core/common/arith.h"
+#include "core/consensus/messages.h"
+#include "core/consensus/verifier.h"
 #include "core/crypto/merkle.h"
 
 #include <algorithm>
@@ -10,11 +12,6 @@
 namespace gtx::consensus {
 
 namespace {
-
-std::uint64_t saturatingAdd(std::uint64_t a, std::uint64_t b)
-{
-    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
 
 
 // a * bps / 10000 without overflow.
@@ -198,6 +195,15 @@ state::StateRules stateRules(const ConsensusParams &params, const ConsensusGenes
     r.energyMinSelfBond = params.rotation.energyMinStake;
     r.gridModel = &energy::defaultGridModel();
     r.networkId = params.networkId;
+    r.evidenceWindowSlots = params.evidenceWindowSlots;
+    for (const auto &a : genesis.authorities)
+        r.authorities.push_back(a.key);
+    std::sort(r.authorities.begin(), r.authorities.end());
+    r.authorityQuorum = params.authorityQuorum(genesis.authorities.size());
+    r.verifyEvidence = [](const Evidence &e) {
+        DirectVerifier verifier;
+        return verifyConsensusEvidence(e, verifier);
+    };
     for (const auto &a : genesis.authorities)
         if (a.type == AuthorityType::EGAT || a.type == AuthorityType::MEA || a.type == AuthorityType::PEA)
             r.gridOperators.emplace(a.type, a.key);
@@ -227,7 +233,8 @@ std::vector<Candidate> candidatePool(const state::State &state)
         c.info.uptimeHistoryPpm = v.uptimePpm();
         c.info.geographicDistribution = v.zone;
         c.role = v.role;
-        c.exiting = v.selfBond == 0;   // released its own bond: only delegations remain
+        // Released its own bond (only delegations remain), or suspended by a slash.
+        c.exiting = v.selfBond == 0 || v.suspended();
         pool.push_back(c);
     }
     return pool;

@@ -82,6 +82,8 @@ private:
     Result<Json> gridState(const toml::table &step, Json &line);
     Result<Json> trade(const toml::table &step, Json &line);
     Result<Json> emergency(const toml::table &step, const std::string &what, Json &line);
+    Result<Json> doubleSign(const toml::table &step, Json &line);
+    Result<Json> appeal(const toml::table &step, Json &line);
     Result<GridZone> zoneNamed(const toml::table &t, const char *field) const;
     // The step's `interval`, or the last one that has ended by the current slot.
     Result<std::int64_t> intervalOrLast(const toml::table &step);
@@ -112,6 +114,7 @@ private:
     std::uint64_t m_pendingSlot = 0;
     std::vector<Transaction> m_pendingTxs;
     std::vector<EmergencyRecord> m_pendingRecords;   // certified orders the pending block carries
+    std::vector<Evidence> m_pendingEvidence;         // evidence the pending block carries
     std::uint64_t m_nonce = 0;
     std::uint64_t m_offers = 0;                       // trade offers made so far (their default nonce)
     std::map<std::string, Hash256> m_orders;          // named emergency orders, for a resume's lifts
@@ -294,6 +297,8 @@ Status ScenarioRun::seal()
     block->transactions = m_pendingTxs;
     block->emergencyRecords = m_pendingRecords;
     m_pendingRecords.clear();
+    block->evidence = std::move(m_pendingEvidence);
+    m_pendingEvidence.clear();
     h.stateRoot = std::move(*m_pending).finish().state.root();
     m_pending.reset();
     h.txRoot = transactionsRoot(block->transactions);
@@ -884,6 +889,109 @@ Result<Json> ScenarioRun::meterRegistry(const toml::table &step, Json &line)
     return line;
 }
 
+Result<Json> ScenarioRun::doubleSign(const toml::table &step, Json &line)
+{
+    // A key signs two conflicting messages for one slot; the next block
+    // carries the evidence, and the state opens the offence's case.
+    auto offender = nameField(step, "offender");
+    if (!offender)
+        return offender.error();
+    const std::string offence = step["offence"].value_or(std::string("double-proposal"));
+    if (offence != "double-proposal" && offence != "double-attestation")
+        return invalid(step, "offence is \"double-proposal\" or \"double-attestation\"");
+    // A block executes its evidence before its transactions.
+    if (m_pending && !m_pendingTxs.empty())
+        GTX_TRY(seal());
+    GTX_TRY(openBlock());
+    const std::int64_t at = step["slot"].value_or(static_cast<std::int64_t>(m_head->slot));
+    if (at < 0 || static_cast<std::uint64_t>(at) > m_pendingSlot)
+        return invalid(step, "the offence's slot is at most the slot of the block that carries it");
+    const std::uint64_t slot = static_cast<std::uint64_t>(at);
+    const crypto::KeyPair &k = key(*offender);
+    Evidence e;
+    if (offence == "double-proposal") {
+        SignedHeader a, b;
+        a.header = regularHeader(m_params, *m_head, slot, k);
+        a.header.slot = slot;
+        b.header = a.header;
+        b.header.txRoot = crypto::hash("gtx/scenario-conflict/v1", asBytes(*offender));
+        a.signature = signHeader(a.header, k);
+        b.signature = signHeader(b.header, k);
+        e = makeDoubleProposal(a, b);
+    } else {
+        Vote a;
+        a.kind = VoteKind::StakeAttestation;
+        a.slot = slot;
+        a.height = m_head->height;
+        a.blockHash = m_head->hash;
+        Vote b = a;
+        b.blockHash = crypto::hash("gtx/scenario-conflict/v1", asBytes(*offender));
+        signVote(a, k);
+        signVote(b, k);
+        e = makeVoteEvidence(OffenceKind::DoubleAttestation, a, b);
+    }
+    line.str("offender", *offender).str("offence", offence).num("offence_slot", slot).num("slot", m_pendingSlot);
+    if (m_pendingEvidence.size() >= m_params.lanes.maxEvidence)
+        return invalid(step, "the block carries as much evidence as it may");
+    const Hash256 offenceId = offenceKey(e);
+    line.str("case", offenceId.shortHex());
+    const bool carried = m_head->state.offences->count(offenceId)
+        || std::any_of(m_pendingEvidence.begin(), m_pendingEvidence.end(),
+                       [&](const Evidence &p) { return offenceKey(p) == offenceId; });
+    if (carried) {   // what block validity refuses (the chain already holds the offence)
+        noteResult(line, makeError("block.duplicate_evidence", "The chain already carries evidence of this offence."));
+        return line;
+    }
+    m_pending->applyEvidence(e);
+    m_pendingEvidence.push_back(e);
+    noteResult(line, Status::success());
+    return line;
+}
+
+Result<Json> ScenarioRun::appeal(const toml::table &step, Json &line)
+{
+    // An appeal against the offender's latest case (or its `case`-th).
+    auto from = nameField(step, "from");
+    auto offender = nameField(step, "offender");
+    if (!from)
+        return from.error();
+    if (!offender)
+        return offender.error();
+    const std::string action = step["action"].value_or(std::string());
+    static const std::map<std::string, state::AppealAction> kActions = {
+        {"file", state::AppealAction::File},
+        {"vote", state::AppealAction::CommunityVote},
+        {"decide", state::AppealAction::AuthorityDecision},
+        {"court-case", state::AppealAction::CourtCase},
+        {"court-refund", state::AppealAction::CourtRefund},
+    };
+    const auto it = kActions.find(action);
+    if (it == kActions.end())
+        return invalid(step, "action is file, vote, decide, court-case or court-refund");
+    GTX_TRY(seal());   // the case as of the last block
+    const state::OffenderHistory history = m_head->state.executed.offenderHistory(key(*offender).publicKey());
+    const std::int64_t n = step["case"].value_or(static_cast<std::int64_t>(history.cases.size()));
+    if (n < 1 || static_cast<std::uint64_t>(n) > history.cases.size())
+        return invalid(step, "the offender has no such case");
+    state::AppealPayload p;
+    p.action = it->second;
+    p.caseId = history.cases[static_cast<std::size_t>(n - 1)];
+    p.uphold = step["uphold"].value_or(action == "court-refund");
+    p.text = step["text"].value_or(std::string());
+    line.str("from", *from).str("offender", *offender).str("action", action);
+    if (action == "vote" || action == "decide")
+        line.boolean("uphold", p.uphold);
+    Transaction tx;
+    tx.kind = TransactionKind::SlashAppeal;
+    tx.sender = key(*from).publicKey();
+    tx.payload = codec::encode(p);
+    auto verdict = submit(tx, *from, line);
+    if (!verdict)
+        return verdict.error();
+    noteResult(line, *verdict);
+    return line;
+}
+
 Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
 {
     GTX_TRY(seal());
@@ -916,8 +1024,69 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
                 .num("verified_energy_wh", v->verifiedEnergyWh)
                 .num("blocks_produced", v->blocksProduced)
                 .num("slots_missed", v->slotsMissed)
+                .str("suspended_until", v->suspendedUntilSlot == state::kBannedForever
+                                            ? std::string("never")
+                                            : std::to_string(v->suspendedUntilSlot))
                 .boolean("active", active != nullptr)
                 .str("proposer_weight", formatGt(active ? active->proposerWeight : 0));
+        }
+    } else if (what == "slash") {
+        // The offender's latest case (or its `case`-th, from 1), and how many it has.
+        auto name = nameField(step, "offender");
+        if (!name)
+            return name.error();
+        line.str("offender", *name);
+        const state::OffenderHistory history = s.offenderHistory(key(*name).publicKey());
+        const std::int64_t n = step["case"].value_or(static_cast<std::int64_t>(history.cases.size()));
+        out.num("cases", history.cases.size());
+        if (n >= 1 && static_cast<std::uint64_t>(n) <= history.cases.size()) {
+            const auto c = s.slashCase(history.cases[static_cast<std::size_t>(n - 1)]);
+            if (!c)
+                return makeError("scenario.invalid", "an offender's case is missing from the state");
+            std::string parts = "[";
+            for (const auto &p : c->parts) {
+                Json e;
+                e.str("party", nameOf(p.party)).str("validator", nameOf(p.validator))
+                    .str("from", p.source == state::StakeSource::Bond ? "bond" : "unbonding")
+                    .str("amount", formatGt(p.amount));
+                parts += (parts.size() > 1 ? "," : "") + e.done();
+            }
+            out.str("offence", std::string(toString(c->offence)))
+                .str("reason", std::string(toString(c->reason)))
+                .str("severity", std::string(toString(c->severity)))
+                .num("prior_cases", c->priorCases)
+                .str("tier", std::string(toString(c->tier)))
+                .str("fraction", percentOf(static_cast<std::int32_t>(c->fractionBps)))
+                .str("suspension", std::string(toString(c->suspension)))
+                .boolean("government_review", c->governmentReview)
+                .num("infraction_slot", c->infractionSlot)
+                .num("recorded_slot", c->recordedSlot)
+                .num("execute_slot", c->executeSlot)
+                .str("suspended_until", c->suspendedUntilSlot == state::kBannedForever
+                                            ? std::string("never")
+                                            : std::to_string(c->suspendedUntilSlot))
+                .str("stake_at_infraction", formatGt(c->stakeAtInfraction))
+                .str("amount", formatGt(c->amount))
+                .str("uncollected", formatGt(c->uncollected))
+                .str("status", std::string(toString(c->status)))
+                .raw("parts", parts + "]");
+            std::string trail = "[";
+            for (const auto &r : c->appeal.trail) {
+                Json e;
+                e.str("stage", std::string(toString(r.stage))).str("action", std::string(toString(r.action)))
+                    .num("slot", r.slot)
+                    .str("by", r.by.isZero() ? std::string("automatic") : nameOf(r.by)).boolean("uphold", r.uphold);
+                if (r.weight != 0)
+                    e.str("stake", formatGt(r.weight));
+                e.str("text", r.text);
+                trail += (trail.size() > 1 ? "," : "") + e.done();
+            }
+            out.str("appeal_stage", std::string(toString(c->appeal.stage)))
+                .num("community_deadline", c->appeal.communityDeadline)
+                .str("uphold_stake", formatGt(c->appeal.upholdStake))
+                .str("overturn_stake", formatGt(c->appeal.overturnStake))
+                .str("court_case", c->appeal.courtCase)
+                .raw("trail", trail + "]");
         }
     } else if (what == "delegation") {
         auto name = nameField(step, "name");
@@ -1052,7 +1221,7 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
         }
     } else {
         return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers, meter, zone, "
-                             "position, grid or halts");
+                             "position, grid, halts or slash");
     }
     line.raw("state", out.done());
     // Expected values: each named field must render exactly so.
@@ -1132,8 +1301,10 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
         return Status::success();
     }
     if (what == "reading" || what == "meter-registry" || what == "grid-state" || what == "trade" || what == "halt"
-        || what == "resume") {
+        || what == "resume" || what == "double-sign" || what == "appeal") {
         auto done = what == "reading"      ? reading(step, line)
+            : what == "appeal"            ? appeal(step, line)
+            : what == "double-sign"       ? doubleSign(step, line)
             : what == "meter-registry"    ? meterRegistry(step, line)
             : what == "grid-state"        ? gridState(step, line)
             : what == "trade"             ? trade(step, line)
@@ -1146,7 +1317,7 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
     }
     return invalid(step, "unknown step '" + what
                              + "' (transfer, bond, unbond, delegate, redelegate, randao-reveal, reading, "
-                               "meter-registry, grid-state, trade, halt, resume, advance, query)");
+                               "meter-registry, grid-state, trade, halt, resume, double-sign, appeal, advance, query)");
 }
 
 } // namespace

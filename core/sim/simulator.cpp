@@ -194,10 +194,13 @@ public:
             // needed for the quorum. As in production (a 7-day window), the
             // evidence window must outlast any stall the network recovers
             // from, or offences seen during the stall lapse before a block
-            // carrying them can be finalized; the unbonding period follows.
+            // carrying them can be finalized; the unbonding period follows
+            // (past the evidence window and the appeal window).
             m_params.evidenceWindowSlots = std::max(m_params.evidenceWindowSlots, 2 * m_scenario.slotCount);
             m_params.staking.unbondingSlots =
-                std::max(m_params.staking.unbondingSlots, m_params.evidenceWindowSlots + m_params.epochSlots);
+                std::max(m_params.staking.unbondingSlots, m_params.evidenceWindowSlots
+                                                              + m_params.staking.appealWindowSlots
+                                                              + m_params.epochSlots);
         }
         if (scenario.weakenedQuorum) {
             m_params.testOnlyAllowUnsafeQuorum = true;

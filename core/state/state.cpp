@@ -1,6 +1,7 @@
 #include "core/state/state.h"
 
 #include "core/common/arith.h"
+#include "core/state/entry.h"
 
 #include <algorithm>
 #include <array>
@@ -22,6 +23,9 @@ constexpr std::uint8_t kEnergyPositionTable = 'e';
 constexpr std::uint8_t kTradedFlowTable = 'f';
 constexpr std::uint8_t kSettledOfferTable = 't';
 constexpr std::uint8_t kConservationTable = 'c';
+constexpr std::uint8_t kSlashCaseTable = 'x';
+constexpr std::uint8_t kOffenderHistoryTable = 'h';
+constexpr std::uint8_t kStakeJournalTable = 'k';
 
 // Big-endian, so that a table's entries for successive intervals are in time order.
 void putBigEndian(std::uint8_t *out, std::uint64_t v)
@@ -90,17 +94,6 @@ Result<T> decodePayload(const Transaction &tx, const char *what)
     if (!p)
         return makeError("state.bad_payload", p.error().message);
     return *p;
-}
-
-// A stored entry's value, or nothing when absent (or, never for entries the
-// state machine wrote, undecodable).
-template<typename T>
-std::optional<T> entryOf(const std::optional<Bytes> &value, const char *what)
-{
-    if (!value)
-        return std::nullopt;
-    auto decoded = codec::decode<T>(*value, what);
-    return decoded ? std::optional<T>(*decoded) : std::nullopt;
 }
 
 Error insufficient(std::string_view what)
@@ -191,6 +184,21 @@ Bytes settledOfferKey(std::int64_t intervalEndMs, const Hash256 &offerId)
     return tableKey(kSettledOfferTable, {ByteView(k.data(), k.size()), offerId.view()});
 }
 
+Bytes slashCaseKey(const Hash256 &id)
+{
+    return tableKey(kSlashCaseTable, {id.view()});
+}
+
+Bytes offenderHistoryKey(const PublicKey &offender)
+{
+    return tableKey(kOffenderHistoryTable, {offender.view()});
+}
+
+Bytes stakeJournalKey(const PublicKey &validator, const PublicKey &party)
+{
+    return tableKey(kStakeJournalTable, {validator.view(), party.view()});
+}
+
 void encodeTo(codec::Writer &w, const EnergyPosition &v)
 {
     w.u64(v.exportWh);
@@ -228,6 +236,7 @@ void encodeTo(codec::Writer &w, const ValidatorRecord &v)
     w.u64(v.blocksProduced);
     w.u64(v.slotsMissed);
     w.u64(v.registeredSlot);
+    w.u64(v.suspendedUntilSlot);
 }
 
 void decodeFrom(codec::Reader &r, ValidatorRecord &v)
@@ -241,6 +250,7 @@ void decodeFrom(codec::Reader &r, ValidatorRecord &v)
     v.blocksProduced = r.u64();
     v.slotsMissed = r.u64();
     v.registeredSlot = r.u64();
+    v.suspendedUntilSlot = r.u64();
 }
 
 void encodeTo(codec::Writer &w, const Supply &v)
@@ -265,7 +275,10 @@ void decodeFrom(codec::Reader &r, Supply &v)
 
 State::State()
     : m_validators(std::make_shared<std::vector<ValidatorRecord>>()),
-      m_unbonding(std::make_shared<std::map<UnbondingKey, std::uint64_t>>())
+      m_unbonding(std::make_shared<std::map<UnbondingKey, std::uint64_t>>()),
+      m_stakeParties(std::make_shared<std::set<std::pair<PublicKey, PublicKey>>>()),
+      m_pendingCases(std::make_shared<std::set<std::pair<std::uint64_t, Hash256>>>()),
+      m_caseIds(std::make_shared<std::vector<Hash256>>())
 {
 }
 
@@ -409,6 +422,23 @@ bool State::offerSettled(const Hash256 &offerId, std::int64_t intervalEndMs) con
     return m_trie.get(settledOfferKey(intervalEndMs, offerId)).has_value();
 }
 
+std::optional<SlashCase> State::slashCase(const Hash256 &id) const
+{
+    return entryOf<SlashCase>(m_trie.get(slashCaseKey(id)), "slash case");
+}
+
+OffenderHistory State::offenderHistory(const PublicKey &offender) const
+{
+    return entryOf<OffenderHistory>(m_trie.get(offenderHistoryKey(offender)), "offender history")
+        .value_or(OffenderHistory{});
+}
+
+StakeJournal State::stakeJournal(const PublicKey &validator, const PublicKey &party) const
+{
+    return entryOf<StakeJournal>(m_trie.get(stakeJournalKey(validator, party)), "stake journal")
+        .value_or(StakeJournal{});
+}
+
 std::optional<energy::ConservationFigures> State::conservation(GridZone zone, std::int64_t intervalEndMs) const
 {
     return entryOf<energy::ConservationFigures>(m_trie.get(conservationKey(zone, intervalEndMs)), "conservation");
@@ -471,6 +501,10 @@ BlockExecution::BlockExecution(const State &parent, const StateRules &rules, con
             }
         }
     }
+    // 3. Slashes whose appeal window has ended are burned; suspensions that
+    //    have ended are lifted.
+    executeDueCases();
+    endSuspensions();
 }
 
 void BlockExecution::put(Bytes key, std::optional<Bytes> value)
@@ -560,6 +594,11 @@ std::uint64_t BlockExecution::delegation(const PublicKey &delegator, const Publi
 
 void BlockExecution::putDelegation(const PublicKey &delegator, const PublicKey &validator, std::uint64_t amount)
 {
+    if (amount != 0 && !(m_stakeParties ? *m_stakeParties : *m_parent.m_stakeParties).count({validator, delegator})) {
+        if (!m_stakeParties)
+            m_stakeParties = std::make_shared<std::set<std::pair<PublicKey, PublicKey>>>(*m_parent.m_stakeParties);
+        m_stakeParties->emplace(validator, delegator);
+    }
     put(delegationKey(delegator, validator),
         amount == 0 ? std::nullopt : std::optional<Bytes>(codec::encode(Account{amount})));
 }
@@ -587,6 +626,8 @@ Status BlockExecution::apply(const Transaction &tx)
         return meterRegistry(tx);
     if (tx.kind == TransactionKind::GridState)
         return gridState(tx);
+    if (tx.kind == TransactionKind::SlashAppeal)
+        return appeal(tx);
     if (!State::paysFee(tx.kind))
         return Status::success();   // kinds the state machine does not execute yet
     const std::uint64_t fee = m_rules.staking.transactionFee;
@@ -966,6 +1007,10 @@ Status BlockExecution::bond(const Transaction &tx, std::uint64_t fee)
     auto a = payer(tx.sender, p.amount, fee);
     if (!a)
         return a.error();
+    const OffenderHistory history = offenderHistory(tx.sender);
+    const std::uint64_t suspension = suspensionOf(history);
+    if (suspension == kBannedForever)
+        return makeError("state.banned", "This key was banned for a critical offence and cannot bond again.");
     ValidatorRecord v;
     if (const ValidatorRecord *existing = validator(tx.sender)) {
         v = *existing;
@@ -979,15 +1024,20 @@ Status BlockExecution::bond(const Transaction &tx, std::uint64_t fee)
         v.role = p.role;
         v.zone = p.zone;
         v.registeredSlot = m_block.slot;
+        v.suspendedUntilSlot = suspension > m_block.slot ? suspension : 0;   // a new record keeps its key's standing
     }
     const auto selfBond = add(v.selfBond, p.amount);
     if (!selfBond || !add(*selfBond, v.delegated))
         return overflow();
     if (*selfBond < minimumFor(v.role))
         return makeError("state.below_minimum", "A validator's self-bond must reach its role's minimum.");
+    auto journal = journalWith(tx.sender, tx.sender, {m_block.slot, StakeChangeKind::Bonded, p.amount, {}});
+    if (!journal)
+        return journal.error();
     v.selfBond = *selfBond;
     putAccount(tx.sender, *a);
     putValidator(v);
+    putJournal(tx.sender, tx.sender, *journal);
     m_supply.bonded += p.amount;
     return Status::success();
 }
@@ -1025,6 +1075,10 @@ Status BlockExecution::unbond(const Transaction &tx, std::uint64_t fee)
             return insufficient("delegation");
         v.delegated -= p.amount;
     }
+    auto journal = journalWith(p.validator, tx.sender, {m_block.slot, StakeChangeKind::Unbonded, p.amount, {}});
+    if (!journal)
+        return journal.error();
+    putJournal(p.validator, tx.sender, *journal);
     putAccount(tx.sender, *a);
     if (!self)
         putDelegation(tx.sender, p.validator, delegated - p.amount);
@@ -1059,6 +1113,10 @@ Status BlockExecution::delegate(const Transaction &tx, std::uint64_t fee)
     if (!delegated || !add(v.selfBond, *delegated))
         return overflow();
     const std::uint64_t mine = delegation(tx.sender, p.validator) + p.amount;   // <= v.delegated
+    auto journal = journalWith(p.validator, tx.sender, {m_block.slot, StakeChangeKind::Bonded, p.amount, {}});
+    if (!journal)
+        return journal.error();
+    putJournal(p.validator, tx.sender, *journal);
     v.delegated = *delegated;
     putAccount(tx.sender, *a);
     putValidator(v);
@@ -1097,6 +1155,15 @@ Status BlockExecution::redelegate(const Transaction &tx, std::uint64_t fee)
     if (!toDelegated || !add(to.selfBond, *toDelegated))
         return overflow();
     const std::uint64_t mineTo = delegation(tx.sender, p.to) + p.amount;
+    // A slash of `from` for an offence before now follows the stake to `to`.
+    auto out = journalWith(p.from, tx.sender, {m_block.slot, StakeChangeKind::RedelegatedOut, p.amount, p.to});
+    auto in = journalWith(p.to, tx.sender, {m_block.slot, StakeChangeKind::RedelegatedIn, p.amount, p.from});
+    if (!out)
+        return out.error();
+    if (!in)
+        return in.error();
+    putJournal(p.from, tx.sender, *out);
+    putJournal(p.to, tx.sender, *in);
     from.delegated -= p.amount;
     to.delegated = *toDelegated;
     putAccount(tx.sender, *a);
@@ -1121,6 +1188,9 @@ BlockExecution::Outcome BlockExecution::finish() &&
     out.state.m_trie = m_parent.m_trie.with(out.changes);
     out.state.m_validators = m_validators ? std::move(m_validators) : m_parent.m_validators;
     out.state.m_unbonding = m_unbonding ? std::move(m_unbonding) : m_parent.m_unbonding;
+    out.state.m_stakeParties = m_stakeParties ? std::move(m_stakeParties) : m_parent.m_stakeParties;
+    out.state.m_pendingCases = m_pendingCases ? std::move(m_pendingCases) : m_parent.m_pendingCases;
+    out.state.m_caseIds = m_caseIds ? std::move(m_caseIds) : m_parent.m_caseIds;
     return out;
 }
 

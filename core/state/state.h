@@ -22,6 +22,7 @@
 #include "core/energy/reading_rules.h"
 #include "core/energy/trade.h"
 #include "core/state/payloads.h"
+#include "core/state/slashing.h"
 #include "core/state/state_trie.h"
 #include "core/types/transaction.h"
 
@@ -29,6 +30,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -43,6 +45,15 @@ struct StakingParams
     std::uint64_t unbondingSlots = 21 * 8640;    // 21 days of 10 s slots
     std::uint32_t maxValidatorRecords = 10'000;  // registry bound (each needs its minimum self-bond)
     std::uint32_t maxMissedSlotsCounted = 16;    // longer gaps are the network's failure, not a proposer's
+    // Slashing (docs/protocol.md, "Slashing"): a case's stake is held for the
+    // appeal window, then burned; the evidence window plus the appeal window
+    // stays below the unbonding period, so the stake is still there to take
+    // and to give back.
+    std::uint64_t appealWindowSlots = 7 * 8640;          // 7 days: filing, community and authority review
+    std::uint64_t appealFilingSlots = 2 * 8640;          // an appeal is filed within 2 days of the case
+    std::uint64_t communityReviewSlots = 3 * 8640;       // validators vote for 3 days after filing
+    std::uint64_t temporarySuspensionSlots = 8640;       // 1 day
+    std::uint64_t extendedSuspensionSlots = 30 * 8640;   // 30 days
 
     bool operator==(const StakingParams &) const = default;
 };
@@ -63,6 +74,16 @@ struct StateRules
     std::uint32_t networkId = 0;
     // Energy trades (section 20): an interval settles for this long after it ends.
     std::int64_t tradeSettlementWindowMs = 7LL * 24 * 3600 * 1000;
+    // Slashing: the authorities (sorted; their offences go to government
+    // review, not a token slash) and the evidence window (the consensus
+    // parameter), for which stake changes are kept.
+    std::vector<PublicKey> authorities;
+    std::size_t authorityQuorum = 4;
+    std::uint64_t evidenceWindowSlots = 7 * 8640;
+    // The technical review's re-verification of a case's evidence (the
+    // consensus rules' verifyConsensusEvidence; none: every appeal's
+    // technical review finds the evidence unverifiable and overturns).
+    Status (*verifyEvidence)(const Evidence &evidence) = nullptr;
 };
 
 // An account's metered energy in one zone and interval, and what of it has
@@ -85,8 +106,10 @@ struct Account
 };
 
 // A validator candidate as the chain records it. Invariant: selfBond is at
-// least the role's minimum (a record whose self-bond and delegations reach
-// zero is deleted); stake() = selfBond + delegated never overflows.
+// least the role's minimum unless a slash took part of it (a record whose
+// self-bond and delegations reach zero is deleted); stake() = selfBond +
+// delegated never overflows; suspendedUntilSlot is the latest end of the
+// suspensions of its cases that are not cancelled, 0 once that has passed.
 struct ValidatorRecord
 {
     PublicKey key;
@@ -98,7 +121,9 @@ struct ValidatorRecord
     std::uint64_t blocksProduced = 0;     // from the chain
     std::uint64_t slotsMissed = 0;        // slots it was drawn for with no block
     std::uint64_t registeredSlot = 0;
+    std::uint64_t suspendedUntilSlot = 0;   // not a candidate before it; kBannedForever: never
 
+    bool suspended() const { return suspendedUntilSlot != 0; }
     std::uint64_t stake() const { return selfBond + delegated; }
     // produced / (produced + missed) in ppm; 0 with no history.
     std::uint32_t uptimePpm() const;
@@ -121,7 +146,7 @@ struct Supply
     std::uint64_t bonded = 0;           // self-bonds + delegations
     std::uint64_t unbonding = 0;
     std::uint64_t pendingSlashes = 0;   // slashed, waiting for the appeal window
-    std::uint64_t burned = 0;           // fees
+    std::uint64_t burned = 0;           // fees and executed slashes
     bool operator==(const Supply &) const = default;
 };
 
@@ -188,6 +213,16 @@ public:
     std::int64_t tradedFlowWh(const std::string &corridor, std::int64_t intervalEndMs) const;
     // True when the offer (energy::tradeOfferId) has settled.
     bool offerSettled(const Hash256 &offerId, std::int64_t intervalEndMs) const;
+    // A slashing case by its id (the offence key), and an offender's cases.
+    std::optional<SlashCase> slashCase(const Hash256 &id) const;
+    OffenderHistory offenderHistory(const PublicKey &offender) const;
+    // A party's recent stake changes in a validator (party = validator: its self-bond).
+    StakeJournal stakeJournal(const PublicKey &validator, const PublicKey &party) const;
+    // Pending cases by the slot of their next event (the community review's
+    // deadline, then the end of the appeal window).
+    const std::set<std::pair<std::uint64_t, Hash256>> &pendingCases() const { return *m_pendingCases; }
+    // Every case opened, oldest first.
+    const std::vector<Hash256> &caseIds() const { return *m_caseIds; }
 
     // True when `kind` pays the transaction fee (transfers and staking: the
     // kinds whose sender is an account).
@@ -198,6 +233,12 @@ private:
     StateTrie m_trie;
     std::shared_ptr<const std::vector<ValidatorRecord>> m_validators;
     std::shared_ptr<const std::map<UnbondingKey, std::uint64_t>> m_unbonding;
+    // (validator, party) for every delegation and stake journal: who a slash
+    // of the validator reaches. Never shrinks (a pair with nothing left
+    // yields no part).
+    std::shared_ptr<const std::set<std::pair<PublicKey, PublicKey>>> m_stakeParties;
+    std::shared_ptr<const std::set<std::pair<std::uint64_t, Hash256>>> m_pendingCases;
+    std::shared_ptr<const std::vector<Hash256>> m_caseIds;
 };
 
 // Executing one block on a parent state: begin() releases matured unbonding
@@ -219,11 +260,17 @@ public:
     // "trade.buyer_energy", "trade.line_capacity"; for energy data "energy.no_grid_model", the batch
     // rules' "energy.*" and the registry's "energy.bad_registration",
     // "energy.meter_exists", "energy.unknown_meter", "energy.meter_retired",
-    // "energy.not_grid_operator"; for grid state "grid.not_operator" and
+    // "energy.not_grid_operator"; for appeals "appeal.*" (docs/protocol.md,
+    // section 22); for grid state "grid.not_operator" and
     // energy::checkGridState's "grid.*". A reading refused by its own rules is not an
     // error of the transaction: it changes nothing and is counted in
     // readingsRefused(). On an error nothing of the transaction applies.
     Status apply(const Transaction &tx);
+
+    // Evidence the block carries (already verified by consensus): opens the
+    // offence's slashing case, unless it has one (an offence is slashed
+    // once). Evidence never makes a block invalid here.
+    void applyEvidence(const Evidence &evidence);
 
     // Readings of the batches applied so far: accepted, and refused by reason.
     std::uint64_t readingsAccepted() const { return m_readingsAccepted; }
@@ -268,12 +315,38 @@ private:
     std::optional<energy::MeterProgress> meterProgress(const Hash256 &id) const;
     std::uint64_t minimumFor(ValidatorRole role) const;
 
+    // Slashing (state_slashing.cpp).
+    void executeDueCases();
+    Status appeal(const Transaction &tx);
+    void closeCommunityReview(SlashCase &c);
+    void cancelCase(SlashCase &c, const std::string &why);
+    void refundCase(SlashCase &c);
+    void scheduleCase(std::uint64_t slot, const Hash256 &id);
+    void unscheduleCase(std::uint64_t slot, const Hash256 &id);
+    void endSuspensions();
+    std::optional<SlashCase> slashCase(const Hash256 &id) const;
+    OffenderHistory offenderHistory(const PublicKey &offender) const;
+    StakeJournal stakeJournal(const PublicKey &validator, const PublicKey &party) const;
+    // The party's journal in the validator with one more change, oldest
+    // beyond the evidence window dropped; the error state.busy_stake when full.
+    Result<StakeJournal> journalWith(const PublicKey &validator, const PublicKey &party, const StakeChange &change) const;
+    void putJournal(const PublicKey &validator, const PublicKey &party, const StakeJournal &journal);
+    // The suspension an offender's standing cases impose (0: none).
+    std::uint64_t suspensionOf(const OffenderHistory &history) const;
+    std::uint64_t takeFromBond(const PublicKey &validator, const PublicKey &party, std::uint64_t wanted,
+                               SlashCase &c);
+    std::uint64_t takeFromUnbonding(const PublicKey &validator, const PublicKey &party, std::uint64_t fromSlot,
+                                    std::uint64_t wanted, SlashCase &c);
+
     const State &m_parent;
     StateRules m_rules;
     BlockContext m_block;
     std::map<Bytes, std::optional<Bytes>> m_writes;
     std::shared_ptr<std::vector<ValidatorRecord>> m_validators;            // copied on first write
     std::shared_ptr<std::map<UnbondingKey, std::uint64_t>> m_unbonding;    // copied on first write
+    std::shared_ptr<std::set<std::pair<PublicKey, PublicKey>>> m_stakeParties;     // copied on first write
+    std::shared_ptr<std::set<std::pair<std::uint64_t, Hash256>>> m_pendingCases;   // copied on first write
+    std::shared_ptr<std::vector<Hash256>> m_caseIds;                                 // copied on first write
     Supply m_supply;
     crypto::SignatureVerifier *m_verifier = nullptr;
     std::uint64_t m_readingsAccepted = 0;
@@ -287,7 +360,8 @@ private:
 // zone's totals per interval, 'g' EGAT's grid-state report per interval,
 // 'e' each account's energy position per zone and interval, 'f' the traded
 // flow per interval and corridor, 't' the settled offers per interval,
-// 'c' each zone's conservation verdict per interval.
+// 'c' each zone's conservation verdict per interval, 'x' slashing cases,
+// 'h' each offender's cases, 'k' each party's recent stake changes per validator.
 Bytes accountKey(const PublicKey &key);
 Bytes validatorKey(const PublicKey &key);
 Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator);
@@ -301,6 +375,9 @@ Bytes conservationKey(GridZone zone, std::int64_t intervalEndMs);
 Bytes energyPositionKey(const PublicKey &account, GridZone zone, std::int64_t intervalEndMs);
 Bytes tradedFlowKey(std::int64_t intervalEndMs, const std::string &corridor);
 Bytes settledOfferKey(std::int64_t intervalEndMs, const Hash256 &offerId);
+Bytes slashCaseKey(const Hash256 &id);
+Bytes offenderHistoryKey(const PublicKey &offender);
+Bytes stakeJournalKey(const PublicKey &validator, const PublicKey &party);
 
 void encodeTo(codec::Writer &w, const Account &v);
 void decodeFrom(codec::Reader &r, Account &v);

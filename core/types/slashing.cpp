@@ -22,6 +22,30 @@ std::string_view toString(SlashingReason reason)
     return "unknown";
 }
 
+// Every step's fraction lies in its tier's range.
+static_assert([] {
+    for (std::uint32_t i = 0; i < kSlashingSteps; ++i) {
+        const SlashingDecision d = slashingStep(i);
+        const SlashingPenalty p = slashingPenalty(d.tier);
+        if (d.fractionBps < p.minBps || d.fractionBps > p.maxBps || d.suspension != p.suspension)
+            return false;
+    }
+    return true;
+}());
+
+std::string_view toString(Severity severity)
+{
+    switch (severity) {
+    case Severity::Low:
+        return "low";
+    case Severity::Medium:
+        return "medium";
+    case Severity::High:
+        return "high";
+    }
+    return "unknown";
+}
+
 std::string_view toString(SlashingTier tier)
 {
     switch (tier) {

@@ -1,0 +1,291 @@
+// Slashing in block execution (docs/protocol.md, "Slashing"): carried
+// evidence opens a case that takes the stake as it was at the infraction,
+// holds it for the appeal window and then burns it, and suspends the offender.
+
+#include "core/state/state.h"
+
+#include "core/common/arith.h"
+#include "core/state/entry.h"
+#include "core/types/units.h"
+
+#include <algorithm>
+
+namespace gtx::state {
+
+std::optional<SlashCase> BlockExecution::slashCase(const Hash256 &id) const
+{
+    return entryOf<SlashCase>(read(slashCaseKey(id)), "slash case");
+}
+
+OffenderHistory BlockExecution::offenderHistory(const PublicKey &offender) const
+{
+    return entryOf<OffenderHistory>(read(offenderHistoryKey(offender)), "offender history").value_or(OffenderHistory{});
+}
+
+StakeJournal BlockExecution::stakeJournal(const PublicKey &validator, const PublicKey &party) const
+{
+    return entryOf<StakeJournal>(read(stakeJournalKey(validator, party)), "stake journal").value_or(StakeJournal{});
+}
+
+Result<StakeJournal> BlockExecution::journalWith(const PublicKey &validator, const PublicKey &party,
+                                                 const StakeChange &change) const
+{
+    StakeJournal j = stakeJournal(validator, party);
+    // Evidence of an offence before the window can no longer arrive.
+    const std::uint64_t window = m_rules.evidenceWindowSlots;
+    std::erase_if(j.changes, [&](const StakeChange &c) { return c.slot + window < m_block.slot; });
+    if (!j.changes.empty()) {
+        StakeChange &last = j.changes.back();
+        if (last.slot == change.slot && last.kind == change.kind && last.other == change.other) {
+            last.amount += change.amount;   // bounded by the total supply
+            return j;
+        }
+    }
+    if (j.changes.size() >= kMaxStakeChanges) {
+        if (change.kind != StakeChangeKind::Slashed)
+            return makeError("state.busy_stake",
+                             "This stake has changed too often within the evidence window; try again later.");
+        j.changes.erase(j.changes.begin());   // a slash is never refused; the oldest change gives way
+    }
+    j.changes.push_back(change);
+    return j;
+}
+
+void BlockExecution::putJournal(const PublicKey &validator, const PublicKey &party, const StakeJournal &journal)
+{
+    put(stakeJournalKey(validator, party),
+        journal.changes.empty() ? std::nullopt : std::optional<Bytes>(codec::encode(journal)));
+    const auto &parties = m_stakeParties ? *m_stakeParties : *m_parent.m_stakeParties;
+    if (!journal.changes.empty() && !parties.count({validator, party})) {
+        if (!m_stakeParties)
+            m_stakeParties = std::make_shared<std::set<std::pair<PublicKey, PublicKey>>>(*m_parent.m_stakeParties);
+        m_stakeParties->emplace(validator, party);
+    }
+}
+
+std::uint64_t BlockExecution::suspensionOf(const OffenderHistory &history) const
+{
+    std::uint64_t until = 0;
+    for (const auto &id : history.cases)
+        if (auto c = slashCase(id); c && c->status != CaseStatus::Cancelled)
+            until = std::max(until, c->suspendedUntilSlot);
+    return until > m_block.slot ? until : 0;
+}
+
+void BlockExecution::executeDueCases()
+{
+    const auto &pending = m_pendingCases ? *m_pendingCases : *m_parent.m_pendingCases;
+    std::vector<std::pair<std::uint64_t, Hash256>> due;
+    for (auto it = pending.begin(); it != pending.end() && it->first <= m_block.slot; ++it)
+        due.push_back(*it);
+    if (due.empty())
+        return;
+    if (!m_pendingCases)
+        m_pendingCases = std::make_shared<std::set<std::pair<std::uint64_t, Hash256>>>(*m_parent.m_pendingCases);
+    for (const auto &entry : due) {
+        m_pendingCases->erase(entry);
+        auto c = slashCase(entry.second);
+        if (!c || c->status != CaseStatus::Pending)
+            continue;   // the queue holds pending cases only
+        if (c->appeal.stage == AppealStage::Community && entry.first == c->appeal.communityDeadline) {
+            closeCommunityReview(*c);   // cancels the case, or passes it to the authorities
+            put(slashCaseKey(c->id), codec::encode(*c));
+            if (c->status != CaseStatus::Pending || c->executeSlot > m_block.slot)
+                continue;   // cancelled, or its executeSlot is still scheduled
+        }
+        if (c->executeSlot > m_block.slot)
+            continue;
+        unscheduleCase(c->executeSlot, c->id);
+        if (c->appeal.stage != AppealStage::None && c->appeal.stage != AppealStage::Closed) {
+            c->appeal.stage = AppealStage::Closed;   // the authorities reached no quorum in time: it stands
+            c->appeal.trail.push_back({AppealStage::Authority, AppealAction::AuthorityDecision, m_block.slot, {}, true,
+                                       0, "The appeal window ended without an authority quorum to overturn; the slash "
+                                          "stands."});
+        }
+        c->status = CaseStatus::Executed;
+        m_supply.pendingSlashes -= c->amount;   // it was added when the case opened
+        m_supply.burned += c->amount;
+        put(slashCaseKey(c->id), codec::encode(*c));
+    }
+}
+
+void BlockExecution::endSuspensions()
+{
+    std::vector<ValidatorRecord> ended;
+    for (const auto &v : m_validators ? *m_validators : *m_parent.m_validators)
+        if (v.suspended() && v.suspendedUntilSlot != kBannedForever && v.suspendedUntilSlot <= m_block.slot)
+            ended.push_back(v);
+    for (ValidatorRecord &v : ended) {
+        v.suspendedUntilSlot = 0;
+        putValidator(v);
+    }
+}
+
+std::uint64_t BlockExecution::takeFromBond(const PublicKey &validatorKey, const PublicKey &party,
+                                           std::uint64_t wanted, SlashCase &c)
+{
+    const ValidatorRecord *record = wanted == 0 ? nullptr : validator(validatorKey);
+    if (!record)
+        return 0;
+    ValidatorRecord v = *record;
+    const bool self = party == validatorKey;
+    const std::uint64_t held = self ? v.selfBond : delegation(party, validatorKey);
+    const std::uint64_t take = std::min(held, wanted);
+    if (take == 0)
+        return 0;
+    if (self) {
+        v.selfBond -= take;
+    } else {
+        v.delegated -= take;   // the delegation is part of it
+        putDelegation(party, validatorKey, held - take);
+    }
+    auto journal = journalWith(validatorKey, party, {m_block.slot, StakeChangeKind::Slashed, take, {}});
+    putJournal(validatorKey, party, *journal);   // a slash change is never refused
+    if (v.selfBond == 0 && v.delegated == 0)
+        eraseValidator(v.key);
+    else
+        putValidator(v);
+    m_supply.bonded -= take;
+    c.parts.push_back({party, validatorKey, StakeSource::Bond, 0, take});
+    return take;
+}
+
+std::uint64_t BlockExecution::takeFromUnbonding(const PublicKey &validatorKey, const PublicKey &party,
+                                                std::uint64_t fromSlot, std::uint64_t wanted, SlashCase &c)
+{
+    // Stake unbonded at or after the infraction is still in the queue: the
+    // unbonding period outlasts the evidence window.
+    const std::uint64_t period = m_rules.staking.unbondingSlots;
+    std::uint64_t taken = 0;
+    std::vector<std::pair<UnbondingKey, std::uint64_t>> entries;
+    for (const auto &[key, amount] : m_unbonding ? *m_unbonding : *m_parent.m_unbonding)
+        if (key.owner == party && key.validator == validatorKey && key.releaseSlot >= fromSlot + period)
+            entries.emplace_back(key, amount);
+    for (const auto &[key, amount] : entries) {
+        if (taken == wanted)
+            break;
+        const std::uint64_t take = std::min(amount, wanted - taken);
+        if (!m_unbonding)
+            m_unbonding = std::make_shared<std::map<UnbondingKey, std::uint64_t>>(*m_parent.m_unbonding);
+        if (take == amount) {
+            m_unbonding->erase(key);
+            put(unbondingKey(key), std::nullopt);
+        } else {
+            (*m_unbonding)[key] = amount - take;
+            put(unbondingKey(key), codec::encode(Account{amount - take}));
+        }
+        m_supply.unbonding -= take;
+        c.parts.push_back({party, validatorKey, StakeSource::Unbonding, key.releaseSlot, take});
+        taken += take;
+    }
+    return taken;
+}
+
+void BlockExecution::applyEvidence(const Evidence &evidence)
+{
+    const Hash256 id = offenceKey(evidence);
+    if (slashCase(id))
+        return;   // one offence, one case
+
+    SlashCase c;
+    c.id = id;
+    c.evidenceId = evidenceIdOf(evidence);
+    c.offence = evidence.kind;
+    c.evidence = evidence;
+    c.offender = offenderOf(evidence);
+    c.authority = std::binary_search(m_rules.authorities.begin(), m_rules.authorities.end(), c.offender);
+    const OffenceJudgement judged = judgeOffence(evidence.kind);
+    c.reason = judged.reason;
+    c.severity = judged.severity;
+    OffenderHistory history = offenderHistory(c.offender);
+    for (const auto &earlier : history.cases)
+        if (auto e = slashCase(earlier); e && e->status != CaseStatus::Cancelled)
+            ++c.priorCases;
+    const SlashingDecision decision = decideSlashing(c.reason, c.severity, c.priorCases);
+    c.tier = decision.tier;
+    c.fractionBps = decision.fractionBps;
+    c.suspension = decision.suspension;
+    c.infractionSlot = offenceSlot(evidence);
+    c.recordedSlot = m_block.slot;
+    c.executeSlot = saturatingAdd(m_block.slot, m_rules.staking.appealWindowSlots);
+
+    if (c.authority) {
+        // An authority's licence is the regulator's to revoke: the case refers
+        // it to government review and takes no tokens.
+        c.governmentReview = true;
+    } else {
+        switch (c.suspension) {
+        case Suspension::Temporary:
+            c.suspendedUntilSlot = saturatingAdd(m_block.slot, m_rules.staking.temporarySuspensionSlots);
+            break;
+        case Suspension::Extended:
+            c.suspendedUntilSlot = saturatingAdd(m_block.slot, m_rules.staking.extendedSuspensionSlots);
+            break;
+        case Suspension::Permanent:
+            c.suspendedUntilSlot = kBannedForever;
+            break;
+        }
+        // Everyone whose stake was bonded to the offender: itself, its
+        // delegators, and whoever left it since (unbonding or redelegated).
+        std::set<PublicKey> parties{c.offender};
+        const auto &pairs = m_stakeParties ? *m_stakeParties : *m_parent.m_stakeParties;
+        for (auto it = pairs.lower_bound({c.offender, PublicKey{}}); it != pairs.end() && it->first == c.offender; ++it)
+            parties.insert(it->second);
+        for (const auto &[key, amount] : m_unbonding ? *m_unbonding : *m_parent.m_unbonding)
+            if (key.validator == c.offender)
+                parties.insert(key.owner);
+
+        for (const PublicKey &party : parties) {
+            const StakeJournal journal = stakeJournal(c.offender, party);
+            const ValidatorRecord *record = validator(c.offender);
+            const std::uint64_t now = party == c.offender ? (record ? record->selfBond : 0)
+                                                          : delegation(party, c.offender);
+            const std::uint64_t atInfraction = stakeAt(now, journal, c.infractionSlot);
+            const std::uint64_t owed = mulDiv(atInfraction, c.fractionBps, kBasisPointsFull);
+            c.stakeAtInfraction = saturatingAdd(c.stakeAtInfraction, atInfraction);
+            std::uint64_t taken = takeFromBond(c.offender, party, owed, c);
+            taken += takeFromUnbonding(c.offender, party, c.infractionSlot, owed - taken, c);
+            // Stake redelegated since the infraction is followed to where it went.
+            for (const auto &change : journal.changes)
+                if (change.kind == StakeChangeKind::RedelegatedOut && change.slot >= c.infractionSlot && taken < owed)
+                    taken += takeFromBond(change.other, party, std::min(change.amount, owed - taken), c);
+            c.amount += taken;
+            c.uncollected += owed - taken;
+        }
+        m_supply.pendingSlashes += c.amount;   // moved out of bonded and unbonding above
+
+        if (const ValidatorRecord *record = validator(c.offender)) {
+            ValidatorRecord v = *record;
+            v.suspendedUntilSlot = std::max(v.suspendedUntilSlot, c.suspendedUntilSlot);
+            putValidator(v);
+        }
+    }
+
+    history.cases.push_back(c.id);
+    if (history.cases.size() > kMaxOffenderCases)
+        history.cases.erase(history.cases.begin());
+    put(offenderHistoryKey(c.offender), codec::encode(history));
+    put(slashCaseKey(c.id), codec::encode(c));
+    scheduleCase(c.executeSlot, c.id);
+    if (!m_caseIds)
+        m_caseIds = std::make_shared<std::vector<Hash256>>(*m_parent.m_caseIds);
+    m_caseIds->push_back(c.id);
+}
+
+void BlockExecution::scheduleCase(std::uint64_t slot, const Hash256 &id)
+{
+    if (!m_pendingCases)
+        m_pendingCases = std::make_shared<std::set<std::pair<std::uint64_t, Hash256>>>(*m_parent.m_pendingCases);
+    m_pendingCases->emplace(slot, id);
+}
+
+void BlockExecution::unscheduleCase(std::uint64_t slot, const Hash256 &id)
+{
+    if (!(m_pendingCases ? *m_pendingCases : *m_parent.m_pendingCases).count({slot, id}))
+        return;
+    if (!m_pendingCases)
+        m_pendingCases = std::make_shared<std::set<std::pair<std::uint64_t, Hash256>>>(*m_parent.m_pendingCases);
+    m_pendingCases->erase({slot, id});
+}
+
+} // namespace gtx::state

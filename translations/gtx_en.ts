@@ -88,6 +88,174 @@
     </message>
 </context>
 <context>
+    <name>gtx::ui::CaseTableModel</name>
+    <message>
+        <source>Two blocks for one slot</source>
+        <extracomment>Slashing offence: one proposer signed two different blocks for one slot.</extracomment>
+        <translation>Two blocks for one slot</translation>
+    </message>
+    <message>
+        <source>Two votes for one target</source>
+        <extracomment>Slashing offence: an authority signed two link votes with the same target slot.</extracomment>
+        <translation>Two votes for one target</translation>
+    </message>
+    <message>
+        <source>Surrounding vote</source>
+        <extracomment>Slashing offence: an authority&apos;s link vote surrounds its own earlier vote.</extracomment>
+        <translation>Surrounding vote</translation>
+    </message>
+    <message>
+        <source>Two attestations for one slot</source>
+        <extracomment>Slashing offence: a validator signed two attestations for one slot.</extracomment>
+        <translation>Two attestations for one slot</translation>
+    </message>
+    <message>
+        <source>Two emergency votes</source>
+        <extracomment>Slashing offence: an authority signed two emergency votes for one order position.</extracomment>
+        <translation>Two emergency votes</translation>
+    </message>
+    <message>
+        <source>Double production</source>
+        <extracomment>Slashing reason (the seed&apos;s list).</extracomment>
+        <translation>Double production</translation>
+    </message>
+    <message>
+        <source>Energy falsification</source>
+        <extracomment>Slashing reason.</extracomment>
+        <translation>Energy falsification</translation>
+    </message>
+    <message>
+        <source>Grid violation</source>
+        <extracomment>Slashing reason.</extracomment>
+        <translation>Grid violation</translation>
+    </message>
+    <message>
+        <source>Excessive downtime</source>
+        <extracomment>Slashing reason.</extracomment>
+        <translation>Excessive downtime</translation>
+    </message>
+    <message>
+        <source>Malicious behaviour</source>
+        <extracomment>Slashing reason.</extracomment>
+        <translation>Malicious behaviour</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <extracomment>Severity of an offence.</extracomment>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <extracomment>Severity of an offence.</extracomment>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <extracomment>Severity of an offence.</extracomment>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <extracomment>Slashing tier: 1-5% of stake and a temporary suspension.</extracomment>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <extracomment>Slashing tier: 10-30% of stake and an extended suspension.</extracomment>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <extracomment>Slashing tier: 50-100% of stake and a permanent ban.</extracomment>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Held for appeal</source>
+        <extracomment>Slashing case: the stake is held until the appeal window ends.</extracomment>
+        <translation>Held for appeal</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <extracomment>Slashing case: the held stake was burned.</extracomment>
+        <translation>Executed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Slashing case: overturned on appeal, the stake given back.</extracomment>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Refunded by court order</source>
+        <extracomment>Slashing case: executed, then refunded on a court order.</extracomment>
+        <translation>Refunded by court order</translation>
+    </message>
+    <message>
+        <source>Not appealed</source>
+        <extracomment>Appeal stage: no appeal has been filed.</extracomment>
+        <translation>Not appealed</translation>
+    </message>
+    <message>
+        <source>Technical review</source>
+        <extracomment>Appeal stage 1: the evidence is re-verified automatically.</extracomment>
+        <translation>Technical review</translation>
+    </message>
+    <message>
+        <source>Community review</source>
+        <extracomment>Appeal stage 2: validators vote, weighted by stake.</extracomment>
+        <translation>Community review</translation>
+    </message>
+    <message>
+        <source>Authority review</source>
+        <extracomment>Appeal stage 3: the authority quorum decides.</extracomment>
+        <translation>Authority review</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <extracomment>Appeal: decided.</extracomment>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Government review</source>
+        <extracomment>An authority&apos;s case takes no tokens: it goes to government review.</extracomment>
+        <translation>Government review</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <extracomment>Cases table column: who is slashed (an authority&apos;s name or a validator&apos;s key).</extracomment>
+        <translation>Offender</translation>
+    </message>
+    <message>
+        <source>Offence</source>
+        <extracomment>Cases table column: what the two signed messages prove.</extracomment>
+        <translation>Offence</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <extracomment>Cases table column: slashing tier and fraction of stake.</extracomment>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Taken (GT)</source>
+        <extracomment>Cases table column: GT taken from the stake.</extracomment>
+        <translation>Taken (GT)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Cases table column: held, executed, cancelled or refunded.</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <extracomment>Cases table column: the appeal&apos;s stage.</extracomment>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <source>Appeal window ends</source>
+        <extracomment>Cases table column: when the appeal window ends and the slash is burned.</extracomment>
+        <translation>Appeal window ends</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::ConsensusPage</name>
     <message>
         <source>Consensus</source>
@@ -412,11 +580,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>When built, this page will show the stake each authority&apos;s node has put up, and stake being added or withdrawn.</translation>
     </message>
     <message>
-        <source>When built, this page will show penalties applied to nodes that broke the rules, the evidence for each, and appeals against them with their outcome.</source>
-        <extracomment>What the unbuilt Slashing &amp; Appeals page will show.</extracomment>
-        <translation>When built, this page will show penalties applied to nodes that broke the rules, the evidence for each, and appeals against them with their outcome.</translation>
-    </message>
-    <message>
         <source>When built, this page will show proposals to change rules and parameters, each authority&apos;s vote, and the result.</source>
         <extracomment>What the unbuilt Governance page will show.</extracomment>
         <translation>When built, this page will show proposals to change rules and parameters, each authority&apos;s vote, and the result.</translation>
@@ -694,6 +857,244 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     </message>
 </context>
 <context>
+    <name>gtx::ui::SlashingPage</name>
+    <message numerus="yes">
+        <source>Cases (%n)</source>
+        <extracomment>Slashing page: the cases table&apos;s title; %n cases on the chain.</extracomment>
+        <translation>
+            <numerusform>Cases (%n)</numerusform>
+            <numerusform>Cases (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a network: there are no cases to show.</source>
+        <extracomment>Slashing page, before the console has joined a network.</extracomment>
+        <translation>Not connected to a network: there are no cases to show.</translation>
+    </message>
+    <message>
+        <source>No validator or authority has been slashed on this chain.</source>
+        <extracomment>Slashing page: the chain has no slashing case.</extracomment>
+        <translation>No validator or authority has been slashed on this chain.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <extracomment>Slashing page: the case box&apos;s title when no case is selected.</extracomment>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Case: %1, %2</source>
+        <extracomment>Slashing page: the case box&apos;s title; %1 the offender, %2 the offence.</extracomment>
+        <translation>Case: %1, %2</translation>
+    </message>
+    <message>
+        <source>Authority %1 (%2)</source>
+        <translation>Authority %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Validator %1</source>
+        <translation>Validator %1</translation>
+    </message>
+    <message>
+        <source>%1, severity %2, %3 earlier case(s): %4 tier, %5 of the stake</source>
+        <extracomment>The decision: %1 reason, %2 severity, %3 earlier cases, %4 tier, %5 fraction of stake.</extracomment>
+        <translation>%1, severity %2, %3 earlier case(s): %4 tier, %5 of the stake</translation>
+    </message>
+    <message>
+        <source>No tokens: referred to government review with a licence-revocation proposal</source>
+        <extracomment>An authority&apos;s case takes no tokens.</extracomment>
+        <translation>No tokens: referred to government review with a licence-revocation proposal</translation>
+    </message>
+    <message>
+        <source>unbonding</source>
+        <translation>unbonding</translation>
+    </message>
+    <message>
+        <source>bond</source>
+        <translation>bond</translation>
+    </message>
+    <message>
+        <source>%1 GT of %2 (%3 with %4)</source>
+        <extracomment>One part of a slash: %1 amount in GT, %2 whose stake (key), %3 bond or unbonding, %4 the validator it was bonded to.</extracomment>
+        <translation>%1 GT of %2 (%3 with %4)</translation>
+    </message>
+    <message>
+        <source>(%1 GT owed could not be collected)</source>
+        <extracomment>Owed but already taken by another case, or no longer anywhere.</extracomment>
+        <translation>(%1 GT owed could not be collected)</translation>
+    </message>
+    <message>
+        <source>None (the regulator decides on the licence)</source>
+        <extracomment>An authority is not suspended by the chain.</extracomment>
+        <translation>None (the regulator decides on the licence)</translation>
+    </message>
+    <message>
+        <source>Banned for ever</source>
+        <extracomment>A permanent suspension.</extracomment>
+        <translation>Banned for ever</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <extracomment>A suspension until a date and time.</extracomment>
+        <translation>Until %1</translation>
+    </message>
+    <message>
+        <source>Slot %1, %2; recorded in slot %3, %4</source>
+        <extracomment>When the offence happened and when the chain recorded it: %1 slot, %2 time, %3 slot, %4 time.</extracomment>
+        <translation>Slot %1, %2; recorded in slot %3, %4</translation>
+    </message>
+    <message>
+        <source>Appeal by %1; held until %2</source>
+        <extracomment>The case&apos;s deadlines: %1 the last time to file an appeal, %2 the end of the appeal window (then it is burned).</extracomment>
+        <translation>Appeal by %1; held until %2</translation>
+    </message>
+    <message>
+        <source>until %1: %2 GT to overturn, %3 GT to uphold</source>
+        <extracomment>Community review in progress: %1 the deadline, %2 GT to overturn, %3 GT to uphold.</extracomment>
+        <translation>until %1: %2 GT to overturn, %3 GT to uphold</translation>
+    </message>
+    <message>
+        <source>Court case: %1</source>
+        <extracomment>A recorded Thai court proceeding; %1 its reference as written.</extracomment>
+        <translation>Court case: %1</translation>
+    </message>
+    <message>
+        <source>The offender&apos;s key signed two different blocks for slot %1.</source>
+        <extracomment>Double-proposal evidence; %1 the slot.</extracomment>
+        <translation>The offender&apos;s key signed two different blocks for slot %1.</translation>
+    </message>
+    <message>
+        <source>The offender&apos;s key signed two link votes that conflict.</source>
+        <extracomment>Link-vote evidence: two votes that cannot both be honest.</extracomment>
+        <translation>The offender&apos;s key signed two link votes that conflict.</translation>
+    </message>
+    <message>
+        <source>The offender&apos;s key signed two conflicting votes for slot %1.</source>
+        <extracomment>Attestation or emergency-vote evidence; %1 the slot.</extracomment>
+        <translation>The offender&apos;s key signed two conflicting votes for slot %1.</translation>
+    </message>
+    <message>
+        <source>source slot %1, target slot %2</source>
+        <extracomment>A link vote&apos;s slots: %1 its source, %2 its target.</extracomment>
+        <translation>source slot %1, target slot %2</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <extracomment>A message&apos;s slot.</extracomment>
+        <translation>slot %1</translation>
+    </message>
+    <message>
+        <source>Message %1: %2, signed %3, signature %4</source>
+        <extracomment>One of the two signed messages: %1 its number (1 or 2), %2 its slot(s), %3 the hash it signed, %4 its signature.</extracomment>
+        <translation>Message %1: %2, signed %3, signature %4</translation>
+    </message>
+    <message>
+        <source>Verified by this node: both signatures are the offender&apos;s and the messages conflict.</source>
+        <extracomment>This node checked the evidence itself.</extracomment>
+        <translation>Verified by this node: both signatures are the offender&apos;s and the messages conflict.</translation>
+    </message>
+    <message>
+        <source>Not verified by this node: %1</source>
+        <extracomment>This node&apos;s check of the evidence failed; %1 why.</extracomment>
+        <translation>Not verified by this node: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Appeal trail (%n)</source>
+        <extracomment>The appeal trail&apos;s title; %n steps.</extracomment>
+        <translation>
+            <numerusform>Appeal trail (%n)</numerusform>
+            <numerusform>Appeal trail (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export slashing cases</source>
+        <extracomment>Save dialog title for the auditors&apos; export.</extracomment>
+        <translation>Export slashing cases</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <extracomment>File type filter.</extracomment>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <extracomment>While the export is written.</extracomment>
+        <translation>Exporting...</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <extracomment>The export succeeded; %1 the file&apos;s name.</extracomment>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>Exported, but the audit trail refused the entry: %1</source>
+        <translation>Exported, but the audit trail refused the entry: %1</translation>
+    </message>
+    <message>
+        <source>Slashing &amp; Appeals</source>
+        <extracomment>Page title.</extracomment>
+        <translation>Slashing &amp; Appeals</translation>
+    </message>
+    <message>
+        <source>Every slashing case on the chain, newest first, as this node verified it. Appeals are signed by the parties&apos; and authorities&apos; own keys.</source>
+        <extracomment>Slashing page: what the page shows and how it is kept.</extracomment>
+        <translation>Every slashing case on the chain, newest first, as this node verified it. Appeals are signed by the parties&apos; and authorities&apos; own keys.</translation>
+    </message>
+    <message>
+        <source>Export for audit...</source>
+        <extracomment>Button: write every case and its appeal trail to a CSV file for auditors.</extracomment>
+        <translation>Export for audit...</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <extracomment>Case details: who.</extracomment>
+        <translation>Offender</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <extracomment>Case details: how the penalty was decided.</extracomment>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Stake at the offence</source>
+        <extracomment>Case details: the stake bonded to the offender when it offended.</extracomment>
+        <translation>Stake at the offence</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <extracomment>Case details: what the slash took, and from whom.</extracomment>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Suspension</source>
+        <extracomment>Case details.</extracomment>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <source>Offence</source>
+        <extracomment>Case details: when.</extracomment>
+        <translation>Offence</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <extracomment>Case details.</extracomment>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Case details: the case&apos;s state and its appeal.</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <extracomment>Group title: the two signed messages that prove the offence.</extracomment>
+        <translation>Evidence</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::TieLineTableModel</name>
     <message>
         <source>Not reported</source>
@@ -757,6 +1158,75 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>Out of service</source>
         <translation>Out of service</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::TrailTableModel</name>
+    <message>
+        <source>Appeal filed</source>
+        <extracomment>Appeal trail: a party filed the appeal.</extracomment>
+        <translation>Appeal filed</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <extracomment>Appeal trail: a validator&apos;s vote.</extracomment>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <extracomment>Appeal trail: an authority&apos;s decision.
+----------
+Appeal trail column.</extracomment>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Court case</source>
+        <extracomment>Appeal trail: a Thai court proceeding was recorded.</extracomment>
+        <translation>Court case</translation>
+    </message>
+    <message>
+        <source>Court order</source>
+        <extracomment>Appeal trail: an authority signed a court-ordered refund.</extracomment>
+        <translation>Court order</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <extracomment>Appeal trail: a step the chain took itself (the technical review, a deadline).</extracomment>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Upholds</source>
+        <extracomment>Appeal trail: the decision upholds the slash / overturns it.</extracomment>
+        <translation>Upholds</translation>
+    </message>
+    <message>
+        <source>Overturns</source>
+        <translation>Overturns</translation>
+    </message>
+    <message>
+        <source>%1 (%2 GT)</source>
+        <extracomment>A community vote and its weight: &quot;Overturns (100,000 GT)&quot;.</extracomment>
+        <translation>%1 (%2 GT)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Appeal trail column.</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <extracomment>Appeal trail column: the stage and what was done.</extracomment>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <extracomment>Appeal trail column: who signed it.</extracomment>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <extracomment>Appeal trail column: grounds, reasoning or a court reference, as written.</extracomment>
+        <translation>Reasoning</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,174 @@
     </message>
 </context>
 <context>
+    <name>gtx::ui::CaseTableModel</name>
+    <message>
+        <source>Two blocks for one slot</source>
+        <extracomment>Slashing offence: one proposer signed two different blocks for one slot.</extracomment>
+        <translation>สร้างสองบล็อกในช่วงเวลาเดียว</translation>
+    </message>
+    <message>
+        <source>Two votes for one target</source>
+        <extracomment>Slashing offence: an authority signed two link votes with the same target slot.</extracomment>
+        <translation>ลงคะแนนสองครั้งให้เป้าหมายเดียว</translation>
+    </message>
+    <message>
+        <source>Surrounding vote</source>
+        <extracomment>Slashing offence: an authority&apos;s link vote surrounds its own earlier vote.</extracomment>
+        <translation>คะแนนเสียงที่ครอบคะแนนเดิม</translation>
+    </message>
+    <message>
+        <source>Two attestations for one slot</source>
+        <extracomment>Slashing offence: a validator signed two attestations for one slot.</extracomment>
+        <translation>รับรองสองครั้งในช่วงเวลาเดียว</translation>
+    </message>
+    <message>
+        <source>Two emergency votes</source>
+        <extracomment>Slashing offence: an authority signed two emergency votes for one order position.</extracomment>
+        <translation>ลงคะแนนฉุกเฉินซ้ำสองครั้ง</translation>
+    </message>
+    <message>
+        <source>Double production</source>
+        <extracomment>Slashing reason (the seed&apos;s list).</extracomment>
+        <translation>การสร้างบล็อกซ้ำ</translation>
+    </message>
+    <message>
+        <source>Energy falsification</source>
+        <extracomment>Slashing reason.</extracomment>
+        <translation>การปลอมแปลงข้อมูลพลังงาน</translation>
+    </message>
+    <message>
+        <source>Grid violation</source>
+        <extracomment>Slashing reason.</extracomment>
+        <translation>การละเมิดข้อกำหนดโครงข่ายไฟฟ้า</translation>
+    </message>
+    <message>
+        <source>Excessive downtime</source>
+        <extracomment>Slashing reason.</extracomment>
+        <translation>หยุดทำงานเกินกำหนด</translation>
+    </message>
+    <message>
+        <source>Malicious behaviour</source>
+        <extracomment>Slashing reason.</extracomment>
+        <translation>การกระทำโดยมีเจตนาร้าย</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <extracomment>Severity of an offence.</extracomment>
+        <translation>ต่ำ</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <extracomment>Severity of an offence.</extracomment>
+        <translation>ปานกลาง</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <extracomment>Severity of an offence.</extracomment>
+        <translation>สูง</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <extracomment>Slashing tier: 1-5% of stake and a temporary suspension.</extracomment>
+        <translation>เล็กน้อย</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <extracomment>Slashing tier: 10-30% of stake and an extended suspension.</extracomment>
+        <translation>ร้ายแรง</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <extracomment>Slashing tier: 50-100% of stake and a permanent ban.</extracomment>
+        <translation>ร้ายแรงมาก</translation>
+    </message>
+    <message>
+        <source>Held for appeal</source>
+        <extracomment>Slashing case: the stake is held until the appeal window ends.</extracomment>
+        <translation>พักไว้ระหว่างรออุทธรณ์</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <extracomment>Slashing case: the held stake was burned.</extracomment>
+        <translation>ริบแล้ว</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Slashing case: overturned on appeal, the stake given back.</extracomment>
+        <translation>ยกเลิกแล้ว</translation>
+    </message>
+    <message>
+        <source>Refunded by court order</source>
+        <extracomment>Slashing case: executed, then refunded on a court order.</extracomment>
+        <translation>คืนตามคำสั่งศาล</translation>
+    </message>
+    <message>
+        <source>Not appealed</source>
+        <extracomment>Appeal stage: no appeal has been filed.</extracomment>
+        <translation>ไม่มีการอุทธรณ์</translation>
+    </message>
+    <message>
+        <source>Technical review</source>
+        <extracomment>Appeal stage 1: the evidence is re-verified automatically.</extracomment>
+        <translation>การตรวจสอบทางเทคนิค</translation>
+    </message>
+    <message>
+        <source>Community review</source>
+        <extracomment>Appeal stage 2: validators vote, weighted by stake.</extracomment>
+        <translation>การพิจารณาโดยชุมชน</translation>
+    </message>
+    <message>
+        <source>Authority review</source>
+        <extracomment>Appeal stage 3: the authority quorum decides.</extracomment>
+        <translation>การพิจารณาโดยหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <extracomment>Appeal: decided.</extracomment>
+        <translation>วินิจฉัยแล้ว</translation>
+    </message>
+    <message>
+        <source>Government review</source>
+        <extracomment>An authority&apos;s case takes no tokens: it goes to government review.</extracomment>
+        <translation>ส่งให้รัฐบาลพิจารณา</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <extracomment>Cases table column: who is slashed (an authority&apos;s name or a validator&apos;s key).</extracomment>
+        <translation>ผู้กระทำผิด</translation>
+    </message>
+    <message>
+        <source>Offence</source>
+        <extracomment>Cases table column: what the two signed messages prove.</extracomment>
+        <translation>ความผิด</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <extracomment>Cases table column: slashing tier and fraction of stake.</extracomment>
+        <translation>ระดับ</translation>
+    </message>
+    <message>
+        <source>Taken (GT)</source>
+        <extracomment>Cases table column: GT taken from the stake.</extracomment>
+        <translation>ริบ (GT)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Cases table column: held, executed, cancelled or refunded.</extracomment>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <extracomment>Cases table column: the appeal&apos;s stage.</extracomment>
+        <translation>อุทธรณ์</translation>
+    </message>
+    <message>
+        <source>Appeal window ends</source>
+        <extracomment>Cases table column: when the appeal window ends and the slash is burned.</extracomment>
+        <translation>สิ้นสุดระยะอุทธรณ์</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::ConsensusPage</name>
     <message>
         <source>Consensus</source>
@@ -410,11 +578,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงหลักประกันที่โหนดของแต่ละหน่วยงานวางไว้ และหลักประกันที่กำลังเพิ่มหรือถอนออก</translation>
     </message>
     <message>
-        <source>When built, this page will show penalties applied to nodes that broke the rules, the evidence for each, and appeals against them with their outcome.</source>
-        <extracomment>What the unbuilt Slashing &amp; Appeals page will show.</extracomment>
-        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงบทลงโทษที่ใช้กับโหนดที่ทำผิดกฎ หลักฐานของแต่ละกรณี และคำอุทธรณ์พร้อมผลการพิจารณา</translation>
-    </message>
-    <message>
         <source>When built, this page will show proposals to change rules and parameters, each authority&apos;s vote, and the result.</source>
         <extracomment>What the unbuilt Governance page will show.</extracomment>
         <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงข้อเสนอเปลี่ยนแปลงกฎและพารามิเตอร์ การลงคะแนนของแต่ละหน่วยงาน และผลการลงมติ</translation>
@@ -691,6 +854,242 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     </message>
 </context>
 <context>
+    <name>gtx::ui::SlashingPage</name>
+    <message numerus="yes">
+        <source>Cases (%n)</source>
+        <extracomment>Slashing page: the cases table&apos;s title; %n cases on the chain.</extracomment>
+        <translation>
+            <numerusform>กรณี (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a network: there are no cases to show.</source>
+        <extracomment>Slashing page, before the console has joined a network.</extracomment>
+        <translation>ยังไม่ได้เชื่อมต่อเครือข่าย จึงไม่มีกรณีให้แสดง</translation>
+    </message>
+    <message>
+        <source>No validator or authority has been slashed on this chain.</source>
+        <extracomment>Slashing page: the chain has no slashing case.</extracomment>
+        <translation>ยังไม่มีผู้รับรองบล็อก (validator) หรือหน่วยงานใดถูกริบหลักประกันบนเชนนี้</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <extracomment>Slashing page: the case box&apos;s title when no case is selected.</extracomment>
+        <translation>กรณี</translation>
+    </message>
+    <message>
+        <source>Case: %1, %2</source>
+        <extracomment>Slashing page: the case box&apos;s title; %1 the offender, %2 the offence.</extracomment>
+        <translation>กรณี: %1, %2</translation>
+    </message>
+    <message>
+        <source>Authority %1 (%2)</source>
+        <translation>หน่วยงาน %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Validator %1</source>
+        <translation>ผู้รับรองบล็อก %1</translation>
+    </message>
+    <message>
+        <source>%1, severity %2, %3 earlier case(s): %4 tier, %5 of the stake</source>
+        <extracomment>The decision: %1 reason, %2 severity, %3 earlier cases, %4 tier, %5 fraction of stake.</extracomment>
+        <translation>%1 ความรุนแรง%2 เคยมีกรณีมาก่อน %3 ครั้ง: ระดับ%4 ริบ %5 ของหลักประกัน</translation>
+    </message>
+    <message>
+        <source>No tokens: referred to government review with a licence-revocation proposal</source>
+        <extracomment>An authority&apos;s case takes no tokens.</extracomment>
+        <translation>ไม่ริบโทเคน: ส่งให้รัฐบาลพิจารณา พร้อมข้อเสนอเพิกถอนใบอนุญาต</translation>
+    </message>
+    <message>
+        <source>unbonding</source>
+        <translation>ระหว่างถอนหลักประกัน</translation>
+    </message>
+    <message>
+        <source>bond</source>
+        <translation>หลักประกัน</translation>
+    </message>
+    <message>
+        <source>%1 GT of %2 (%3 with %4)</source>
+        <extracomment>One part of a slash: %1 amount in GT, %2 whose stake (key), %3 bond or unbonding, %4 the validator it was bonded to.</extracomment>
+        <translation>%1 GT ของ %2 (%3 กับ %4)</translation>
+    </message>
+    <message>
+        <source>(%1 GT owed could not be collected)</source>
+        <extracomment>Owed but already taken by another case, or no longer anywhere.</extracomment>
+        <translation>(ริบไม่ได้ %1 GT)</translation>
+    </message>
+    <message>
+        <source>None (the regulator decides on the licence)</source>
+        <extracomment>An authority is not suspended by the chain.</extracomment>
+        <translation>ไม่มี (หน่วยงานกำกับเป็นผู้พิจารณาใบอนุญาต)</translation>
+    </message>
+    <message>
+        <source>Banned for ever</source>
+        <extracomment>A permanent suspension.</extracomment>
+        <translation>ห้ามเข้าร่วมถาวร</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <extracomment>A suspension until a date and time.</extracomment>
+        <translation>จนถึง %1</translation>
+    </message>
+    <message>
+        <source>Slot %1, %2; recorded in slot %3, %4</source>
+        <extracomment>When the offence happened and when the chain recorded it: %1 slot, %2 time, %3 slot, %4 time.</extracomment>
+        <translation>ช่วงเวลา %1, %2; บันทึกในช่วงเวลา %3, %4</translation>
+    </message>
+    <message>
+        <source>Appeal by %1; held until %2</source>
+        <extracomment>The case&apos;s deadlines: %1 the last time to file an appeal, %2 the end of the appeal window (then it is burned).</extracomment>
+        <translation>ยื่นอุทธรณ์ได้ถึง %1; พักไว้ถึง %2</translation>
+    </message>
+    <message>
+        <source>until %1: %2 GT to overturn, %3 GT to uphold</source>
+        <extracomment>Community review in progress: %1 the deadline, %2 GT to overturn, %3 GT to uphold.</extracomment>
+        <translation>ถึง %1: ให้ยกเลิก %2 GT ให้คงไว้ %3 GT</translation>
+    </message>
+    <message>
+        <source>Court case: %1</source>
+        <extracomment>A recorded Thai court proceeding; %1 its reference as written.</extracomment>
+        <translation>คดีในศาล: %1</translation>
+    </message>
+    <message>
+        <source>The offender&apos;s key signed two different blocks for slot %1.</source>
+        <extracomment>Double-proposal evidence; %1 the slot.</extracomment>
+        <translation>กุญแจของผู้กระทำผิดลงนามบล็อกสองบล็อกที่ต่างกันในช่วงเวลา %1</translation>
+    </message>
+    <message>
+        <source>The offender&apos;s key signed two link votes that conflict.</source>
+        <extracomment>Link-vote evidence: two votes that cannot both be honest.</extracomment>
+        <translation>กุญแจของผู้กระทำผิดลงนามคะแนนเสียงเชื่อมโยงสองรายการที่ขัดกัน</translation>
+    </message>
+    <message>
+        <source>The offender&apos;s key signed two conflicting votes for slot %1.</source>
+        <extracomment>Attestation or emergency-vote evidence; %1 the slot.</extracomment>
+        <translation>กุญแจของผู้กระทำผิดลงนามคะแนนเสียงสองรายการที่ขัดกันในช่วงเวลา %1</translation>
+    </message>
+    <message>
+        <source>source slot %1, target slot %2</source>
+        <extracomment>A link vote&apos;s slots: %1 its source, %2 its target.</extracomment>
+        <translation>ช่วงเวลาต้นทาง %1 ช่วงเวลาเป้าหมาย %2</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <extracomment>A message&apos;s slot.</extracomment>
+        <translation>ช่วงเวลา %1</translation>
+    </message>
+    <message>
+        <source>Message %1: %2, signed %3, signature %4</source>
+        <extracomment>One of the two signed messages: %1 its number (1 or 2), %2 its slot(s), %3 the hash it signed, %4 its signature.</extracomment>
+        <translation>ข้อความ %1: %2 ลงนาม %3 ลายมือชื่อ %4</translation>
+    </message>
+    <message>
+        <source>Verified by this node: both signatures are the offender&apos;s and the messages conflict.</source>
+        <extracomment>This node checked the evidence itself.</extracomment>
+        <translation>โหนดนี้ตรวจสอบแล้ว: ลายมือชื่อทั้งสองเป็นของผู้กระทำผิด และข้อความขัดกันจริง</translation>
+    </message>
+    <message>
+        <source>Not verified by this node: %1</source>
+        <extracomment>This node&apos;s check of the evidence failed; %1 why.</extracomment>
+        <translation>โหนดนี้ตรวจสอบไม่ผ่าน: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Appeal trail (%n)</source>
+        <extracomment>The appeal trail&apos;s title; %n steps.</extracomment>
+        <translation>
+            <numerusform>ลำดับการอุทธรณ์ (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export slashing cases</source>
+        <extracomment>Save dialog title for the auditors&apos; export.</extracomment>
+        <translation>ส่งออกกรณีการริบหลักประกัน</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <extracomment>File type filter.</extracomment>
+        <translation>ไฟล์ CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <extracomment>While the export is written.</extracomment>
+        <translation>กำลังส่งออก...</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <extracomment>The export succeeded; %1 the file&apos;s name.</extracomment>
+        <translation>ส่งออกไปยัง %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>ส่งออกไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <source>Exported, but the audit trail refused the entry: %1</source>
+        <translation>ส่งออกแล้ว แต่ร่องรอยการตรวจสอบไม่รับบันทึก: %1</translation>
+    </message>
+    <message>
+        <source>Slashing &amp; Appeals</source>
+        <extracomment>Page title.</extracomment>
+        <translation>การริบหลักประกันและการอุทธรณ์</translation>
+    </message>
+    <message>
+        <source>Every slashing case on the chain, newest first, as this node verified it. Appeals are signed by the parties&apos; and authorities&apos; own keys.</source>
+        <extracomment>Slashing page: what the page shows and how it is kept.</extracomment>
+        <translation>ทุกกรณีการริบหลักประกันบนเชน เรียงจากล่าสุด ตามที่โหนดนี้ตรวจสอบ การอุทธรณ์ลงนามด้วยกุญแจของคู่กรณีและหน่วยงานเอง</translation>
+    </message>
+    <message>
+        <source>Export for audit...</source>
+        <extracomment>Button: write every case and its appeal trail to a CSV file for auditors.</extracomment>
+        <translation>ส่งออกเพื่อการตรวจสอบ...</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <extracomment>Case details: who.</extracomment>
+        <translation>ผู้กระทำผิด</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <extracomment>Case details: how the penalty was decided.</extracomment>
+        <translation>คำวินิจฉัย</translation>
+    </message>
+    <message>
+        <source>Stake at the offence</source>
+        <extracomment>Case details: the stake bonded to the offender when it offended.</extracomment>
+        <translation>หลักประกันขณะกระทำผิด</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <extracomment>Case details: what the slash took, and from whom.</extracomment>
+        <translation>ริบไป</translation>
+    </message>
+    <message>
+        <source>Suspension</source>
+        <extracomment>Case details.</extracomment>
+        <translation>การพักการเข้าร่วม</translation>
+    </message>
+    <message>
+        <source>Offence</source>
+        <extracomment>Case details: when.</extracomment>
+        <translation>ความผิด</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <extracomment>Case details.</extracomment>
+        <translation>กำหนดเวลา</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Case details: the case&apos;s state and its appeal.</extracomment>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <extracomment>Group title: the two signed messages that prove the offence.</extracomment>
+        <translation>หลักฐาน</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::TieLineTableModel</name>
     <message>
         <source>Not reported</source>
@@ -754,6 +1153,75 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>Out of service</source>
         <translation>หยุดใช้งาน</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::TrailTableModel</name>
+    <message>
+        <source>Appeal filed</source>
+        <extracomment>Appeal trail: a party filed the appeal.</extracomment>
+        <translation>ยื่นอุทธรณ์</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <extracomment>Appeal trail: a validator&apos;s vote.</extracomment>
+        <translation>ลงคะแนน</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <extracomment>Appeal trail: an authority&apos;s decision.
+----------
+Appeal trail column.</extracomment>
+        <translation>คำวินิจฉัย</translation>
+    </message>
+    <message>
+        <source>Court case</source>
+        <extracomment>Appeal trail: a Thai court proceeding was recorded.</extracomment>
+        <translation>คดีในศาล</translation>
+    </message>
+    <message>
+        <source>Court order</source>
+        <extracomment>Appeal trail: an authority signed a court-ordered refund.</extracomment>
+        <translation>คำสั่งศาล</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <extracomment>Appeal trail: a step the chain took itself (the technical review, a deadline).</extracomment>
+        <translation>อัตโนมัติ</translation>
+    </message>
+    <message>
+        <source>Upholds</source>
+        <extracomment>Appeal trail: the decision upholds the slash / overturns it.</extracomment>
+        <translation>คงการริบ</translation>
+    </message>
+    <message>
+        <source>Overturns</source>
+        <translation>ยกเลิกการริบ</translation>
+    </message>
+    <message>
+        <source>%1 (%2 GT)</source>
+        <extracomment>A community vote and its weight: &quot;Overturns (100,000 GT)&quot;.</extracomment>
+        <translation>%1 (น้ำหนัก %2 GT)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Appeal trail column.</extracomment>
+        <translation>เวลา</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <extracomment>Appeal trail column: the stage and what was done.</extracomment>
+        <translation>ขั้นตอน</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <extracomment>Appeal trail column: who signed it.</extracomment>
+        <translation>โดย</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <extracomment>Appeal trail column: grounds, reasoning or a court reference, as written.</extracomment>
+        <translation>เหตุผล</translation>
     </message>
 </context>
 <context>

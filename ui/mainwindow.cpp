@@ -2,6 +2,7 @@
 
 #include "ui/models/consensusmodel.h"
 #include "ui/models/gridmodel.h"
+#include "ui/models/slashingmodel.h"
 
 #include "core/node/interface.h"
 #include "ui/i18n/languagemanager.h"
@@ -11,6 +12,7 @@
 #include "ui/pages/gridpage.h"
 #include "ui/pages/placeholderpage.h"
 #include "ui/pages/settingspage.h"
+#include "ui/pages/slashingpage.h"
 #include "ui/widgets/alarmbanner.h"
 #include "ui/widgets/nodestatuswidget.h"
 
@@ -77,6 +79,10 @@ MainWindow::MainWindow(interfaces::Node &node, LanguageManager &languages, QWidg
     // The one subscription to the grid area.
     m_gridModel = new GridModel(m_node.grid(), this);
     m_gridPage->setModel(m_gridModel);
+    // The one subscription to the slashing area.
+    m_slashingModel = new SlashingModel(m_node.slashing(), this);
+    m_slashingPage->setModel(m_slashingModel);
+    m_slashingPage->setAudit(&m_node, m_operatorName);
     retranslateUi();
     subscribeToStatus();
     refresh();
@@ -108,6 +114,8 @@ void MainWindow::buildUi()
         QWidget *widget = nullptr;
         if (page == Page::Grid) {
             widget = m_gridPage = new GridPage(m_pages);
+        } else if (page == Page::SlashingAndAppeals) {
+            widget = m_slashingPage = new SlashingPage(m_pages);
         } else if (page == Page::Consensus) {
             widget = m_consensusPage = new ConsensusPage(m_pages);
         } else if (page == Page::Settings) {
@@ -193,10 +201,6 @@ QString MainWindow::plannedContent(Page page)
         //: What the unbuilt Staking page will show.
         return tr("When built, this page will show the stake each authority's node has put up, "
                   "and stake being added or withdrawn.");
-    case Page::SlashingAndAppeals:
-        //: What the unbuilt Slashing & Appeals page will show.
-        return tr("When built, this page will show penalties applied to nodes that broke the "
-                  "rules, the evidence for each, and appeals against them with their outcome.");
     case Page::Governance:
         //: What the unbuilt Governance page will show.
         return tr("When built, this page will show proposals to change rules and parameters, "
@@ -211,6 +215,7 @@ QString MainWindow::plannedContent(Page page)
                   "acknowledgement and shelving.");
     case Page::Grid:
     case Page::Consensus:
+    case Page::SlashingAndAppeals:
     case Page::Settings:
         break;
     }
@@ -291,6 +296,7 @@ MainWindow::Page MainWindow::currentPage() const
 void MainWindow::setOperatorName(const QString &name)
 {
     m_operatorName = name;
+    m_slashingPage->setAudit(&m_node, name);
     retranslateUi();
 }
 

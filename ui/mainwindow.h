@@ -23,6 +23,8 @@ namespace gtx::ui {
 class ConsensusModel;
 class GridModel;
 class GridPage;
+class SlashingModel;
+class SlashingPage;
 
 class AlarmBanner;
 class ConsensusPage;
@@ -105,6 +107,8 @@ private:
     std::array<PlaceholderPage *, kPageCount> m_placeholders{};
     ConsensusPage *m_consensusPage = nullptr;
     GridPage *m_gridPage = nullptr;
+    SlashingModel *m_slashingModel = nullptr;
+    SlashingPage *m_slashingPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     NodeStatusWidget *m_nodeStatus = nullptr;
     QLabel *m_operatorLabel = nullptr;

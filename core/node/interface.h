@@ -205,6 +205,115 @@ public:
     virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
 };
 
+// --- Slashing --------------------------------------------------------------
+
+// A slashing case's state (docs/protocol.md, section 22).
+enum class CaseStatus : std::uint8_t { Pending = 0, Executed = 1, Cancelled = 2, Refunded = 3 };
+enum class AppealStage : std::uint8_t { None = 0, Technical = 1, Community = 2, Authority = 3, Closed = 4 };
+
+// A part of a slash: whose stake, bonded to which validator, and from where.
+struct SlashPartRow
+{
+    std::string party;           // hex key
+    std::string validator;       // hex key: the offender, or where the stake was redelegated
+    bool fromUnbonding = false;  // taken from an unbonding entry (else from the bond)
+    std::uint64_t amountMicroGt = 0;
+    bool operator==(const SlashPartRow &) const = default;
+};
+
+// One step of an appeal's trail. `action` is "file", "vote", "decide",
+// "court-case" or "court-refund"; `by` is empty for the automatic steps.
+struct AppealStep
+{
+    AppealStage stage = AppealStage::Technical;
+    std::string action;
+    std::uint64_t slot = 0;
+    std::int64_t timeMs = 0;      // the slot's start, UTC ms
+    std::string by;               // hex key
+    std::string byName;           // an authority's short name, else empty
+    bool uphold = false;
+    std::uint64_t stakeMicroGt = 0;   // a community vote's weight
+    std::string text;             // grounds, reasoning, a court reference (as written)
+    bool operator==(const AppealStep &) const = default;
+};
+
+// One of the two signed messages that prove an offence.
+struct SignedMessageRow
+{
+    std::uint64_t slot = 0;       // the block's slot, or the vote's (target) slot
+    std::uint64_t sourceSlot = 0; // link votes: the source's slot
+    std::string signedHash;       // hex: the block, or the block voted for
+    std::string signature;        // hex
+    bool operator==(const SignedMessageRow &) const = default;
+};
+
+// A slashing case with its evidence, decision, deadlines and appeal. Codes
+// (stable, for the console to name): offence "double-proposal",
+// "double-link-vote", "surround-link-vote", "double-attestation",
+// "double-emergency-vote"; reason "double-production",
+// "energy-falsification", "grid-violation", "downtime-excess",
+// "malicious-behavior"; severity "low", "medium", "high"; tier "minor",
+// "major", "critical"; suspension "temporary", "extended", "permanent".
+struct SlashCaseRow
+{
+    std::string key;              // hex case id (the offence key)
+    std::string offender;         // hex key
+    std::string offenderName;     // an authority's short name, else empty
+    bool authority = false;
+    std::string offence;
+    std::string reason;
+    std::string severity;
+    std::uint32_t priorCases = 0;
+    std::string tier;
+    std::uint32_t fractionBps = 0;
+    std::string suspension;
+    bool governmentReview = false;
+    std::uint64_t infractionSlot = 0;
+    std::int64_t infractionTimeMs = 0;
+    std::uint64_t recordedSlot = 0;
+    std::int64_t recordedTimeMs = 0;
+    std::int64_t filingDeadlineMs = 0;     // an appeal is filed before it
+    std::int64_t communityDeadlineMs = 0;  // 0 until an appeal is filed
+    std::uint64_t executeSlot = 0;
+    std::int64_t executeTimeMs = 0;        // the appeal window's end
+    bool bannedForever = false;
+    std::int64_t suspendedUntilMs = 0;     // 0: no suspension (authorities)
+    std::uint64_t stakeAtInfractionMicroGt = 0;
+    std::uint64_t amountMicroGt = 0;
+    std::uint64_t uncollectedMicroGt = 0;
+    CaseStatus status = CaseStatus::Pending;
+    AppealStage appealStage = AppealStage::None;
+    std::uint64_t upholdStakeMicroGt = 0;
+    std::uint64_t overturnStakeMicroGt = 0;
+    std::string courtCase;
+    SignedMessageRow first;
+    SignedMessageRow second;
+    bool evidenceVerified = false;         // this node re-verified both signatures and the conflict
+    std::string evidenceProblem;           // why not, when not
+    std::vector<SlashPartRow> parts;
+    std::vector<AppealStep> trail;
+    bool operator==(const SlashCaseRow &) const = default;
+};
+
+// Every slashing case on the Fast-final chain, newest first.
+struct SlashingSnapshot
+{
+    bool joined = false;
+    std::int64_t chainTimeMs = 0;        // the Fast-final tip's time
+    std::vector<SlashCaseRow> cases;
+    bool operator==(const SlashingSnapshot &) const = default;
+};
+
+class SlashingView
+{
+public:
+    virtual ~SlashingView() = default;
+    virtual SlashingSnapshot snapshot() const = 0;
+    // Called on a node thread, at most every second, when the Fast-final chain moved.
+    using ChangedFn = std::function<void(const SlashingSnapshot &)>;
+    virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
+};
+
 class Node
 {
 public:
@@ -233,6 +342,8 @@ public:
     virtual ConsensusView &consensus() = 0;
     // The grid area: zones, tie lines and their trends from the chain.
     virtual GridView &grid() = 0;
+    // The slashing area: cases, their evidence and their appeals.
+    virtual SlashingView &slashing() = 0;
 };
 
 struct NodeOptions

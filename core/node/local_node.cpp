@@ -5,6 +5,7 @@
 #include "core/node/grid_snapshot.h"
 #include "core/node/network_file.h"
 #include "core/node/node_config.h"
+#include "core/node/slashing_snapshot.h"
 #include "core/node/subscription.h"
 
 #include <algorithm>
@@ -192,13 +193,16 @@ private:
     Subscribers<ChangedFn> m_subscribers;
 };
 
-// The grid area: the grid as the Fast-final chain records it, read on the
-// node's thread when the Fast-final tip moved, at most every second.
-class LocalNode::Grid final : public interfaces::GridView
+// An area read from the Fast-final chain (the grid, the slashing cases):
+// its snapshot is made from the Fast-final tip on the node's thread when the
+// tip moved, at most every second.
+template <class View, class Snapshot>
+class TipArea : public View
 {
 public:
-    Grid() = default;
-    ~Grid() override { detach(); }
+    using Make = std::function<Snapshot(const consensus::ConsensusNode &, const consensus::BlockNode &tip)>;
+    explicit TipArea(Make make) : m_make(std::move(make)) {}
+    ~TipArea() override { detach(); }
 
     void attach(net::PeerHost *host)
     {
@@ -226,17 +230,18 @@ public:
         m_lastTip = {};
     }
 
-    interfaces::GridSnapshot snapshot() const override
+    Snapshot snapshot() const override
     {
         std::lock_guard lock(m_mutex);
         if (!m_host)
             return {};
         if (m_last.joined)
             return m_last;
-        return read(*m_host).value_or(interfaces::GridSnapshot{});
+        auto r = read(*m_host, Hash256{});
+        return r && r->snapshot ? std::move(*r->snapshot) : Snapshot{};
     }
 
-    std::unique_ptr<interfaces::Handler> handleChanged(ChangedFn fn) override
+    std::unique_ptr<interfaces::Handler> handleChanged(typename View::ChangedFn fn) override
     {
         auto handler = m_subscribers.add(std::move(fn));
         m_fresh = true;
@@ -244,14 +249,14 @@ public:
     }
 
 private:
-    // The Fast-final tip's hash and, when it is not `known`, its grid; none
-    // when the node is not running or has no tip yet.
+    // The Fast-final tip's hash and, when it is not `known`, its snapshot;
+    // none when the node is not running or has no tip yet.
     struct Read
     {
         Hash256 tip;
-        std::optional<interfaces::GridSnapshot> snapshot;
+        std::optional<Snapshot> snapshot;
     };
-    static std::optional<Read> read(net::PeerHost &host, const Hash256 &known)
+    std::optional<Read> read(net::PeerHost &host, const Hash256 &known) const
     {
         std::optional<Read> out;
         host.onNodeThread([&](const consensus::ConsensusNode &node) {
@@ -260,22 +265,10 @@ private:
                 return;
             out.emplace();
             out->tip = tip->hash;
-            if (tip->hash == known)
-                return;
-            const std::set<std::uint16_t> halted =
-                tip->state.halts ? tip->state.halts->haltedZones() : std::set<std::uint16_t>{};
-            out->snapshot = gridSnapshot(energy::defaultGridModel(), tip->state.executed, halted,
-                                         tip->header().timestampMs);
+            if (tip->hash != known)
+                out->snapshot = m_make(node, *tip);
         });
         return out;
-    }
-
-    static std::optional<interfaces::GridSnapshot> read(net::PeerHost &host)
-    {
-        auto r = read(host, Hash256{});
-        if (!r)
-            return std::nullopt;
-        return std::move(r->snapshot);
     }
 
     void loop()
@@ -291,10 +284,10 @@ private:
                     m_last = std::move(*r->snapshot);
                 }
             }
-            // A new subscriber hears the grid as it is, changed or not.
+            // A new subscriber hears the area as it is, changed or not.
             send = (m_fresh.exchange(false) || send) && m_last.joined;
             if (send) {
-                const interfaces::GridSnapshot s = m_last;
+                const Snapshot s = m_last;
                 lock.unlock();
                 m_subscribers.notify(s);
                 lock.lock();
@@ -303,21 +296,61 @@ private:
         }
     }
 
+    const Make m_make;
     mutable std::mutex m_mutex;   // m_host, m_stop, m_last, m_lastTip
     std::condition_variable m_wake;
     net::PeerHost *m_host = nullptr;
     bool m_stop = false;
-    interfaces::GridSnapshot m_last;
+    Snapshot m_last;
     Hash256 m_lastTip;
     std::atomic<bool> m_fresh{false};   // a subscriber joined since the last report
     std::thread m_thread;
 
-    Subscribers<ChangedFn> m_subscribers;
+    Subscribers<typename View::ChangedFn> m_subscribers;
+};
+
+// The grid area: zones, tie lines and trends as the Fast-final chain records them.
+class LocalNode::Grid final : public TipArea<interfaces::GridView, interfaces::GridSnapshot>
+{
+public:
+    Grid()
+        : TipArea([](const consensus::ConsensusNode &, const consensus::BlockNode &tip) {
+              const std::set<std::uint16_t> halted =
+                  tip.state.halts ? tip.state.halts->haltedZones() : std::set<std::uint16_t>{};
+              return gridSnapshot(energy::defaultGridModel(), tip.state.executed, halted, tip.header().timestampMs);
+          })
+    {
+    }
+};
+
+// The slashing area: every case on the Fast-final chain.
+class LocalNode::Slashing final : public TipArea<interfaces::SlashingView, interfaces::SlashingSnapshot>
+{
+public:
+    Slashing()
+        : TipArea([this](const consensus::ConsensusNode &, const consensus::BlockNode &tip) {
+              return slashingSnapshot(tip.state.executed, m_params, m_authorityNames, tip.header().timestampMs);
+          })
+    {
+    }
+
+    // The network's parameters and authorities; before attach().
+    void configure(const consensus::ConsensusParams &params, const consensus::ConsensusGenesis &genesis)
+    {
+        m_params = params;
+        m_authorityNames.clear();
+        for (const auto &a : genesis.authorities)
+            m_authorityNames[a.key] = std::string(toString(a.type));
+    }
+
+private:
+    consensus::ConsensusParams m_params;   // read on the node's thread, written only while detached
+    std::map<PublicKey, std::string> m_authorityNames;
 };
 
 LocalNode::LocalNode(interfaces::NodeOptions options, std::shared_ptr<const Clock> clock)
     : m_options(std::move(options)), m_clock(std::move(clock)), m_consensus(std::make_unique<Consensus>()),
-      m_grid(std::make_unique<Grid>())
+      m_grid(std::make_unique<Grid>()), m_slashing(std::make_unique<Slashing>())
 {
 }
 
@@ -329,6 +362,11 @@ interfaces::ConsensusView &LocalNode::consensus()
 interfaces::GridView &LocalNode::grid()
 {
     return *m_grid;
+}
+
+interfaces::SlashingView &LocalNode::slashing()
+{
+    return *m_slashing;
 }
 
 Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool create)
@@ -370,6 +408,8 @@ Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool
     // The ledger grows with the Fast-final chain: the status follows it.
     m_consensus->attach(m_host.get(), m_slotMs, network->genesis, [this] { notifyStatus(); });
     m_grid->attach(m_host.get());
+    m_slashing->configure(network->params, *network->genesis);
+    m_slashing->attach(m_host.get());
     return Status::success();
 }
 
@@ -463,6 +503,7 @@ void LocalNode::shutdown()
 {
     m_consensus->detach();
     m_grid->detach();
+    m_slashing->detach();
     std::unique_ptr<ledger::Ledger> closing;
     std::unique_ptr<net::PeerHost> host;
     std::unique_ptr<consensus::LedgerConsensusStore> store;

@@ -40,10 +40,12 @@ public:
     std::unique_ptr<interfaces::Handler> handleStatusChanged(StatusChangedFn fn) override;
     interfaces::ConsensusView &consensus() override;
     interfaces::GridView &grid() override;
+    interfaces::SlashingView &slashing() override;
 
 private:
     class Consensus;
     class Grid;
+    class Slashing;
     interfaces::NodeStatus statusLocked() const;
     void notifyStatus();
     crypto::Argon2Params kdfParams() const;
@@ -61,6 +63,7 @@ private:
     std::uint64_t m_slotMs = 0;
     std::unique_ptr<Consensus> m_consensus;
     std::unique_ptr<Grid> m_grid;
+    std::unique_ptr<Slashing> m_slashing;
 
     Subscribers<StatusChangedFn> m_statusSubscribers;
 };

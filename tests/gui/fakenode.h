@@ -93,6 +93,7 @@ private:
 
 using FakeConsensus = FakeArea<interfaces::ConsensusView, interfaces::ConsensusSnapshot>;
 using FakeGrid = FakeArea<interfaces::GridView, interfaces::GridSnapshot>;
+using FakeSlashing = FakeArea<interfaces::SlashingView, interfaces::SlashingSnapshot>;
 
 class FakeNode final : public interfaces::Node
 {
@@ -226,16 +227,34 @@ public:
         return m_status;
     }
 
-    Status recordAudit(const std::string &, const std::string &, const std::string &,
-                       const std::string &) override
+    Status recordAudit(const std::string &actor, const std::string &action, const std::string &,
+                       const std::string &details) override
     {
+        std::lock_guard lock(m_mutex);
+        m_lastCallThread = QThread::currentThread();
+        if (m_auditFails)
+            return makeError("ledger.write_failed", "The audit trail cannot be written.");
+        m_audits.push_back(actor + " " + action + " " + details);
         return Status::success();
+    }
+    // Audit entries written so far ("actor action details"), and a switch to refuse them.
+    std::vector<std::string> audits() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_audits;
+    }
+    void setAuditFails(bool fails)
+    {
+        std::lock_guard lock(m_mutex);
+        m_auditFails = fails;
     }
 
     interfaces::ConsensusView &consensus() override { return m_consensus; }
     FakeConsensus &fakeConsensus() { return m_consensus; }
     interfaces::GridView &grid() override { return m_grid; }
     FakeGrid &fakeGrid() { return m_grid; }
+    interfaces::SlashingView &slashing() override { return m_slashing; }
+    FakeSlashing &fakeSlashing() { return m_slashing; }
 
     std::unique_ptr<interfaces::Handler> handleStatusChanged(StatusChangedFn fn) override
     {
@@ -248,6 +267,9 @@ public:
 private:
     FakeConsensus m_consensus;
     FakeGrid m_grid;
+    std::vector<std::string> m_audits;
+    bool m_auditFails = false;
+    FakeSlashing m_slashing;
 
     class FakeHandler final : public interfaces::Handler
     {

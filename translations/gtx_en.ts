@@ -905,19 +905,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>No tokens: referred to government review with a licence-revocation proposal</translation>
     </message>
     <message>
-        <source>unbonding</source>
-        <translation>unbonding</translation>
-    </message>
-    <message>
-        <source>bond</source>
-        <translation>bond</translation>
-    </message>
-    <message>
-        <source>%1 GT of %2 (%3 with %4)</source>
-        <extracomment>One part of a slash: %1 amount in GT, %2 whose stake (key), %3 bond or unbonding, %4 the validator it was bonded to.</extracomment>
-        <translation>%1 GT of %2 (%3 with %4)</translation>
-    </message>
-    <message>
         <source>(%1 GT owed could not be collected)</source>
         <extracomment>Owed but already taken by another case, or no longer anywhere.</extracomment>
         <translation>(%1 GT owed could not be collected)</translation>
@@ -1092,6 +1079,27 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Evidence</source>
         <extracomment>Group title: the two signed messages that prove the offence.</extracomment>
         <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>%1 GT from its own stake being unbonded</source>
+        <translation>%1 GT from its own stake being unbonded</translation>
+    </message>
+    <message>
+        <source>%1 GT from its own bond</source>
+        <translation>%1 GT from its own bond</translation>
+    </message>
+    <message>
+        <source>%1 GT from delegator %2, redelegated to %3</source>
+        <extracomment>A part of a slash: %1 GT of delegator %2&apos;s stake, followed to validator %3 where it was redelegated after the offence.</extracomment>
+        <translation>%1 GT from delegator %2, redelegated to %3</translation>
+    </message>
+    <message>
+        <source>%1 GT from delegator %2, being unbonded</source>
+        <translation>%1 GT from delegator %2, being unbonded</translation>
+    </message>
+    <message>
+        <source>%1 GT from delegator %2</source>
+        <translation>%1 GT from delegator %2</translation>
     </message>
 </context>
 <context>

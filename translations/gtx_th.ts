@@ -901,19 +901,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>ไม่ริบโทเคน: ส่งให้รัฐบาลพิจารณา พร้อมข้อเสนอเพิกถอนใบอนุญาต</translation>
     </message>
     <message>
-        <source>unbonding</source>
-        <translation>ระหว่างถอนหลักประกัน</translation>
-    </message>
-    <message>
-        <source>bond</source>
-        <translation>หลักประกัน</translation>
-    </message>
-    <message>
-        <source>%1 GT of %2 (%3 with %4)</source>
-        <extracomment>One part of a slash: %1 amount in GT, %2 whose stake (key), %3 bond or unbonding, %4 the validator it was bonded to.</extracomment>
-        <translation>%1 GT ของ %2 (%3 กับ %4)</translation>
-    </message>
-    <message>
         <source>(%1 GT owed could not be collected)</source>
         <extracomment>Owed but already taken by another case, or no longer anywhere.</extracomment>
         <translation>(ริบไม่ได้ %1 GT)</translation>
@@ -1087,6 +1074,27 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Evidence</source>
         <extracomment>Group title: the two signed messages that prove the offence.</extracomment>
         <translation>หลักฐาน</translation>
+    </message>
+    <message>
+        <source>%1 GT from its own stake being unbonded</source>
+        <translation>%1 GT จากหลักประกันของตนเองที่กำลังถอน</translation>
+    </message>
+    <message>
+        <source>%1 GT from its own bond</source>
+        <translation>%1 GT จากหลักประกันของตนเอง</translation>
+    </message>
+    <message>
+        <source>%1 GT from delegator %2, redelegated to %3</source>
+        <extracomment>A part of a slash: %1 GT of delegator %2&apos;s stake, followed to validator %3 where it was redelegated after the offence.</extracomment>
+        <translation>%1 GT จากผู้ฝากหลักประกัน %2 ที่ย้ายไปยัง %3</translation>
+    </message>
+    <message>
+        <source>%1 GT from delegator %2, being unbonded</source>
+        <translation>%1 GT จากผู้ฝากหลักประกัน %2 ที่กำลังถอน</translation>
+    </message>
+    <message>
+        <source>%1 GT from delegator %2</source>
+        <translation>%1 GT จากผู้ฝากหลักประกัน %2</translation>
     </message>
 </context>
 <context>

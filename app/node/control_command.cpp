@@ -308,6 +308,19 @@ std::string answerControlRequest(net::PeerHost &host, const std::string &request
             return errorJson(verdict.error().code, verdict.error().message);
         return Json().boolean("accepted", true).str("id", transactionId(*tx).hex()).done() + "\n";
     }
+    if (w.size() == 2 && w[0] == "evidence") {
+        // Evidence of an offence, as a monitor or an operator saw it: the
+        // node verifies it like gossiped evidence and passes it on.
+        Bytes bytes;
+        auto evidence = fromHex(w[1], bytes) ? codec::decode<Evidence>(bytes, "evidence")
+                                             : Result<Evidence>(makeError("codec.malformed", "evidence: not hex"));
+        if (!evidence)
+            return errorJson("evidence.malformed", evidence.error().message);
+        const Status verdict = host.submitEvidence(*evidence);
+        if (!verdict.ok())
+            return errorJson(verdict.error().code, verdict.error().message);
+        return Json().boolean("accepted", true).str("offence", offenceKey(*evidence).hex()).done() + "\n";
+    }
     if (w.size() >= 2 && w[0] == "txs") {
         std::vector<Transaction> txs;
         txs.reserve(w.size() - 1);

@@ -15,7 +15,8 @@
 // node as its encoding in hex ("tx HEX"); the node's mempool decides.
 // Requests on the wire: "status", "query account HEX", "query block N",
 // "query validators", "tx HEX" (an emergency order goes to the authority's
-// emergency path), "txs HEX HEX..." (a batch, one consensus-log write per slice of 64:
+// emergency path), "evidence HEX" (an Evidence record, verified and gossiped
+// as if a peer had sent it; {"accepted":true,"offence":KEY}), "txs HEX HEX..." (a batch, one consensus-log write per slice of 64:
 // {"accepted":N,"refused":M,"first_error":CODE,...}); replies are one JSON
 // object, an error as {"error":CODE,"message":TEXT}. Two traces answer in
 // lines, for gtx-node bench devnet: "trace fast-since H" (the Fast-final

@@ -15,6 +15,7 @@
 //   gtx-node devnet --dir DIR [--duration S]
 //   gtx-node meters check [--seed S] [--meters N] [--intervals K] (see app/node/meters_command.h)
 //   gtx-node meters feed --devnet DIR [--backfill-hours H] [--once]
+//   gtx-node double-sign --devnet DIR --node NAME [--slot S] (see app/node/offence_command.h)
 //   gtx-node bench state | ingest | devnet [...]  (see app/node/bench_*.h)
 //
 // Every error is one line on stderr and a non-zero exit status:
@@ -26,6 +27,7 @@
 #include "app/node/bench_ingest.h"
 #include "app/node/control_command.h"
 #include "app/node/meters_command.h"
+#include "app/node/offence_command.h"
 #include "app/node/run_command.h"
 #include "app/node/simulate_command.h"
 #include "core/sim/scenario.h"
@@ -255,6 +257,9 @@ int main(int argc, char **argv)
     gtx::app::MetersOptions metersOptions;
     auto *meters = gtx::app::addMetersCommand(app, metersOptions);
 
+    gtx::app::OffenceOptions offenceOptions;
+    auto *offence = gtx::app::addOffenceCommand(app, offenceOptions);
+
     std::string scenarioFile;
     auto *scenario = app.add_subcommand(
         "scenario", "Replay a scripted scenario (docs/scenarios.md) on a fresh in-process chain and print each "
@@ -314,6 +319,8 @@ int main(int argc, char **argv)
     }
     if (meters->parsed())
         return gtx::app::runMeters(*meters, metersOptions);
+    if (offence->parsed())
+        return gtx::app::runOffence(offenceOptions);
     if (scenario->parsed()) {
         auto report = gtx::sim::runScenarioFile(scenarioFile);
         if (!report) {

@@ -156,6 +156,10 @@ public:
     // approved by two of its operators): applied locally at once if it is a
     // halt, and proposed as an emergency block for the quorum to certify.
     Status submitEmergencyOrder(const Transaction &order, std::int64_t nowMs);
+    // Evidence a monitor or an operator hands in (as if gossiped): kept and
+    // gossiped when it verifies. Errors: "evidence.known", checkEvidenceWindow()'s,
+    // verifyConsensusEvidence()'s.
+    Status submitEvidence(const Evidence &evidence);
     // The next local time this node wants onTick().
     std::int64_t nextWakeMs() const;
 
@@ -203,6 +207,9 @@ private:
     void handleEmergencyProposal(const EmergencyBlock &block);
     void handleEmergencyRecord(const EmergencyRecord &record);
     void handleEvidence(const Evidence &evidence);
+    // The one door for evidence, gossiped or submitted: known, out of its
+    // window or not verifying, it is refused with the reason.
+    Status admitEvidence(const Evidence &evidence);
     void handleTransaction(const Transaction &tx);
     void handleBlockRequest(PeerId from, const Hash256 &hash);
     void handleBlockRange(PeerId from, const BlockRangeRequest &request);

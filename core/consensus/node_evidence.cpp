@@ -14,20 +14,29 @@ using namespace limits;
 
 void ConsensusNode::handleEvidence(const Evidence &evidence)
 {
+    (void)admitEvidence(evidence);   // gossip: a peer's bad evidence is dropped
+}
+
+Status ConsensusNode::submitEvidence(const Evidence &evidence)
+{
+    return admitEvidence(evidence);
+}
+
+Status ConsensusNode::admitEvidence(const Evidence &evidence)
+{
     const Hash256 key = offenceKey(evidence);
     if (m_pendingEvidence.count(key) || m_knownOffences.count(key))
-        return;
+        return makeError("evidence.known", "This node already holds evidence of this offence.");
     // Kept if a block of this or a coming slot may carry it.
-    if (!checkEvidenceWindow(evidence, std::max(m_currentSlot, offenceSlot(evidence)), m_params.evidenceWindowSlots,
-                             m_genesis->authorities))
-        return;
-    if (!verifyConsensusEvidence(evidence, m_verifier))
-        return;
+    GTX_TRY(checkEvidenceWindow(evidence, std::max(m_currentSlot, offenceSlot(evidence)), m_params.evidenceWindowSlots,
+                                m_genesis->authorities));
+    GTX_TRY(verifyConsensusEvidence(evidence, m_verifier));
     m_knownOffences.insert(key);
     if (m_pendingEvidence.size() < kMaxPendingEvidence)
         m_pendingEvidence.emplace(key, evidence);
     if (m_observer)
         m_observer->onEvidenceDetected(evidence);
+    return Status::success();
 }
 
 void ConsensusNode::recordEvidence(const Evidence &evidence)

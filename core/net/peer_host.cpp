@@ -219,6 +219,13 @@ public:
         return verdict;
     }
 
+    Status submitEvidence(const Evidence &evidence)
+    {
+        Status verdict = makeError("net.stopped", "The node is not running.");
+        onNodeThread([&](ConsensusNode &node) { verdict = node.submitEvidence(evidence); });
+        return verdict;
+    }
+
     void addPeers(const std::vector<PeerAddress> &peers)
     {
         for (const PeerAddress &p : peers) {
@@ -660,6 +667,11 @@ std::vector<Status> PeerHost::submitTransactions(const std::vector<Transaction> 
 Status PeerHost::submitEmergencyOrder(const Transaction &order)
 {
     return m_impl->submitEmergencyOrder(order);
+}
+
+Status PeerHost::submitEvidence(const Evidence &evidence)
+{
+    return m_impl->submitEvidence(evidence);
 }
 
 std::optional<std::int64_t> PeerHost::fastAtUs(std::uint64_t height) const

@@ -155,6 +155,8 @@ public:
     std::vector<Status> submitTransactions(const std::vector<Transaction> &txs);
     // An emergency order of this authority (ConsensusNode::submitEmergencyOrder).
     Status submitEmergencyOrder(const Transaction &order);
+    // Evidence handed in (ConsensusNode::submitEvidence).
+    Status submitEvidence(const Evidence &evidence);
     // Runs `task` on the node's thread, between two of its steps, and waits
     // for it (for queries that read the chain); false when not running.
     bool onNodeThread(const std::function<void(const consensus::ConsensusNode &)> &task);

@@ -193,9 +193,10 @@ void TestSlashingPage::pageShowsTheCaseInHumanTerms()
     QVERIFY(text(page, "decisionValue").startsWith("Double production, severity Medium, 0 earlier case(s): Major tier, 20.00 %"));
     QCOMPARE(text(page, "stakeValue"), QString("40,000 GT"));
     const QString taken = text(page, "takenValue");
-    QVERIFY2(taken.startsWith("8,000 GT\n4,000 GT of aaaaaaaaaaaaaaaa... (bond with aaaaaaaaaaaaaaaa...)"), qPrintable(taken));
-    QVERIFY(taken.contains("2,000 GT of bbbbbbbbbbbbbbbb... (unbonding with"));
-    QVERIFY(taken.contains("(bond with eeeeeeeeeeeeeeee...)"));   // followed where it was redelegated
+    QVERIFY2(taken.startsWith("8,000 GT\n4,000 GT from its own bond\n"), qPrintable(taken));
+    QVERIFY(taken.contains("2,000 GT from delegator bbbbbbbbbbbbbbbb..., being unbonded"));
+    // Followed where it was redelegated.
+    QVERIFY(taken.contains("2,000 GT from delegator dddddddddddddddd..., redelegated to eeeeeeeeeeeeeeee..."));
     QVERIFY(text(page, "verificationValue").startsWith("Verified by this node"));
     QVERIFY(page.findChild<QLabel *>("verificationValue")->property("hmiState").toString().isEmpty());
     QVERIFY(text(page, "appealValue").contains("100,000 GT to overturn"));

@@ -267,14 +267,22 @@ void SlashingPage::showCase()
     } else {
         QStringList parts;
         for (const auto &p : c->parts) {
-            const QString from = p.fromUnbonding
-                                     //: Where a part of a slash came from: an unbonding entry.
-                                     ? tr("unbonding")
-                                     //: Where a part of a slash came from: the bond.
-                                     : tr("bond");
-            //: One part of a slash: %1 amount in GT, %2 whose stake (key), %3 bond or unbonding, %4 the validator it was bonded to.
-            parts << tr("%1 GT of %2 (%3 with %4)")
-                         .arg(formatGtAmount(p.amountMicroGt), shortHex(p.party), from, shortHex(p.validator));
+            const QString amount = formatGtAmount(p.amountMicroGt);
+            if (p.party == c->offender)
+                parts << (p.fromUnbonding
+                              //: A part of a slash: %1 GT from the offender's own stake that it was unbonding.
+                              ? tr("%1 GT from its own stake being unbonded").arg(amount)
+                              //: A part of a slash: %1 GT from the offender's own bond.
+                              : tr("%1 GT from its own bond").arg(amount));
+            else if (p.validator != c->offender)
+                //: A part of a slash: %1 GT of delegator %2's stake, followed to validator %3 where it was redelegated after the offence.
+                parts << tr("%1 GT from delegator %2, redelegated to %3").arg(amount, shortHex(p.party), shortHex(p.validator));
+            else
+                parts << (p.fromUnbonding
+                              //: A part of a slash: %1 GT of delegator %2's stake that it was unbonding.
+                              ? tr("%1 GT from delegator %2, being unbonded").arg(amount, shortHex(p.party))
+                              //: A part of a slash: %1 GT of delegator %2's delegation.
+                              : tr("%1 GT from delegator %2").arg(amount, shortHex(p.party)));
         }
         // What a slash took, and its parts below.
         QString text = QStringLiteral("%1 GT").arg(formatGtAmount(c->amountMicroGt));

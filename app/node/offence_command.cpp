@@ -1,0 +1,83 @@
+#include "app/node/offence_command.h"
+
+#include "app/node/devnet.h"
+#include "core/codec/codec.h"
+#include "core/common/clock.h"
+#include "core/crypto/keystore.h"
+#include "core/net/control.h"
+#include "core/node/network_file.h"
+#include "core/node/node_config.h"
+#include "core/sim/offence.h"
+
+#include <filesystem>
+#include <iostream>
+
+namespace gtx::app {
+
+namespace {
+
+int fail(const std::string &message)
+{
+    std::cerr << "gtx-node: double-sign: " << message << "\n";
+    return 1;
+}
+
+} // namespace
+
+CLI::App *addOffenceCommand(CLI::App &app, OffenceOptions &o)
+{
+    auto *cmd = app.add_subcommand(
+        "double-sign", "Devnet test of slashing: a node's key signs two blocks for one slot and another node of the "
+                       "devnet is handed the evidence");
+    cmd->add_option("--devnet", o.devnetDir, "The devnet's directory (gtx-node devnet --dir)")->required();
+    cmd->add_option("--node", o.node, "The offender: a node of the devnet (node-1 ...)")->required();
+    cmd->add_option("--slot", o.slot, "The offence's slot (default: the current slot)");
+    return cmd;
+}
+
+int runOffence(const OffenceOptions &o)
+{
+    namespace fs = std::filesystem;
+    const fs::path dir = o.devnetDir;
+    auto network = node::readNetworkFile(dir / "network.toml");
+    if (!network)
+        return fail(network.error().message);
+    auto devnet = DevnetProcesses::open(dir);
+    if (!devnet)
+        return fail(devnet.error().message);
+    const DevnetNode *offender = nullptr;
+    for (const DevnetNode &n : devnet->nodes())
+        if (n.name == o.node)
+            offender = &n;
+    if (!offender)
+        return fail("the devnet has no node named " + o.node);
+    auto config = node::readNodeConfig(offender->config);
+    if (!config)
+        return fail(config.error().message);
+    auto passphrase = node::readPassphraseFile(config->passphraseFile);
+    if (!passphrase)
+        return fail(passphrase.error().message);
+    auto key = crypto::loadKeystore(config->keyFile, asBytes(*passphrase));
+    if (!key)
+        return fail(key.error().message);
+
+    const consensus::ConsensusParams &params = network->params;
+    const std::uint64_t slot =
+        o.slot >= 0 ? static_cast<std::uint64_t>(o.slot) : params.slotAt(SystemClock().nowMs());
+    const Evidence evidence = sim::forgeDoubleProposal(*key, params.networkId, slot);
+    const std::string request = "evidence " + toHex(codec::encode(evidence));
+    // Another node judges it: the offender's own would too, but a real
+    // monitor reports to a node it trusts.
+    for (const DevnetNode &n : devnet->nodes()) {
+        if (n.name == o.node)
+            continue;
+        auto reply = net::controlRequest(n.dir, request, 5'000);
+        if (!reply)
+            continue;   // not running: try the next
+        std::cout << n.name << ": " << *reply;
+        return reply->find("\"accepted\":true") != std::string::npos ? 0 : 1;
+    }
+    return fail("no other node of the devnet answers on its control endpoint");
+}
+
+} // namespace gtx::app

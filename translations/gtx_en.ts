@@ -254,6 +254,11 @@
         <extracomment>Cases table column: when the appeal window ends and the slash is burned.</extracomment>
         <translation>Appeal window ends</translation>
     </message>
+    <message>
+        <source>Missed its proposer slots</source>
+        <extracomment>Slashing offence: a validator missed too many of the slots it was drawn to propose in.</extracomment>
+        <translation>Missed its proposer slots</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::ConsensusPage</name>
@@ -1100,6 +1105,16 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>%1 GT from delegator %2</source>
         <translation>%1 GT from delegator %2</translation>
+    </message>
+    <message>
+        <source>The chain records that it produced no block in %1 of the last %2 slots it was drawn for (gaps the whole network caused are not counted).</source>
+        <extracomment>Downtime evidence: %1 missed of its last %2 proposer duties (the chain&apos;s own record).</extracomment>
+        <translation>The chain records that it produced no block in %1 of the last %2 slots it was drawn for (gaps the whole network caused are not counted).</translation>
+    </message>
+    <message>
+        <source>Recorded by the chain as this node executed it.</source>
+        <extracomment>Downtime: the figures are the chain&apos;s, which this node executed itself.</extracomment>
+        <translation>Recorded by the chain as this node executed it.</translation>
     </message>
 </context>
 <context>

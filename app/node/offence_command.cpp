@@ -32,6 +32,7 @@ CLI::App *addOffenceCommand(CLI::App &app, OffenceOptions &o)
     cmd->add_option("--devnet", o.devnetDir, "The devnet's directory (gtx-node devnet --dir)")->required();
     cmd->add_option("--node", o.node, "The offender: a node of the devnet (node-1 ...)")->required();
     cmd->add_option("--slot", o.slot, "The offence's slot (default: the current slot)");
+    cmd->add_option("--to", o.to, "The node handed the evidence (default: the first other node)");
     return cmd;
 }
 
@@ -66,18 +67,19 @@ int runOffence(const OffenceOptions &o)
         o.slot >= 0 ? static_cast<std::uint64_t>(o.slot) : params.slotAt(SystemClock().nowMs());
     const Evidence evidence = sim::forgeDoubleProposal(*key, params.networkId, slot);
     const std::string request = "evidence " + toHex(codec::encode(evidence));
-    // Another node judges it: the offender's own would too, but a real
-    // monitor reports to a node it trusts.
-    for (const DevnetNode &n : devnet->nodes()) {
-        if (n.name == o.node)
-            continue;
-        auto reply = net::controlRequest(n.dir, request, 5'000);
-        if (!reply)
-            continue;   // not running: try the next
-        std::cout << n.name << ": " << *reply;
-        return reply->find("\"accepted\":true") != std::string::npos ? 0 : 1;
-    }
-    return fail("no other node of the devnet answers on its control endpoint");
+    // Another node judges it (the offender's own would too, but a monitor
+    // reports to a node it trusts): --to, or the first other node.
+    const DevnetNode *judge = nullptr;
+    for (const DevnetNode &n : devnet->nodes())
+        if (n.name != o.node && (o.to.empty() ? !judge : n.name == o.to))
+            judge = &n;
+    if (!judge)
+        return fail(o.to.empty() ? "the devnet has no other node" : "the devnet has no node named " + o.to);
+    auto reply = net::controlRequest(judge->dir, request, 10'000);
+    if (!reply)
+        return fail(judge->name + " does not answer on its control endpoint: " + reply.error().message);
+    std::cout << judge->name << ": " << *reply;
+    return reply->find("\"accepted\":true") != std::string::npos ? 0 : 1;
 }
 
 } // namespace gtx::app

@@ -1,6 +1,6 @@
 #pragma once
 
-// gtx-node double-sign --devnet DIR --node NAME [--slot S]: a test of
+// gtx-node double-sign --devnet DIR --node NAME [--slot S] [--to NAME]: a test of
 // slashing on a live devnet. The named node's key (from the devnet's
 // directory) signs two different blocks for one slot (core/sim/offence.h),
 // and the evidence is handed to another running node of the devnet
@@ -19,6 +19,7 @@ struct OffenceOptions
     std::string devnetDir;
     std::string node;         // the offender: node-1 ...
     std::int64_t slot = -1;   // the offence's slot; -1: the current one
+    std::string to;           // the node handed the evidence; empty: the first other one
 };
 
 CLI::App *addOffenceCommand(CLI::App &app, OffenceOptions &o);

@@ -250,7 +250,7 @@ struct SignedMessageRow
 // A slashing case with its evidence, decision, deadlines and appeal. Codes
 // (stable, for the console to name): offence "double-proposal",
 // "double-link-vote", "surround-link-vote", "double-attestation",
-// "double-emergency-vote"; reason "double-production",
+// "double-emergency-vote", "downtime" (no messages: the duties); reason "double-production",
 // "energy-falsification", "grid-violation", "downtime-excess",
 // "malicious-behavior"; severity "low", "medium", "high"; tier "minor",
 // "major", "critical"; suspension "temporary", "extended", "permanent".
@@ -286,8 +286,10 @@ struct SlashCaseRow
     std::uint64_t upholdStakeMicroGt = 0;
     std::uint64_t overturnStakeMicroGt = 0;
     std::string courtCase;
-    SignedMessageRow first;
+    SignedMessageRow first;           // evidence cases
     SignedMessageRow second;
+    std::uint32_t dutiesMissed = 0;   // downtime cases: of its last dutiesCounted proposer duties
+    std::uint32_t dutiesCounted = 0;
     bool evidenceVerified = false;         // this node re-verified both signatures and the conflict
     std::string evidenceProblem;           // why not, when not
     std::vector<SlashPartRow> parts;

@@ -1051,7 +1051,10 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
                     .str("amount", formatGt(p.amount));
                 parts += (parts.size() > 1 ? "," : "") + e.done();
             }
-            out.str("offence", std::string(toString(c->offence)))
+            out.str("offence", c->kind == state::CaseKind::Downtime ? std::string("downtime")
+                                                                     : std::string(toString(c->offence)))
+                .num("duties_missed", c->dutiesMissed)
+                .num("duties_counted", c->dutiesCounted)
                 .str("reason", std::string(toString(c->reason)))
                 .str("severity", std::string(toString(c->severity)))
                 .num("prior_cases", c->priorCases)

@@ -68,6 +68,22 @@ OffenceJudgement judgeOffence(OffenceKind kind)
     return {SlashingReason::MaliciousBehavior, Severity::High};
 }
 
+Severity downtimeSeverity(std::uint32_t missed, std::uint32_t counted)
+{
+    if (counted == 0 || missed >= counted)
+        return Severity::High;
+    return static_cast<std::uint64_t>(missed) * 4 < static_cast<std::uint64_t>(counted) * 3 ? Severity::Low
+                                                                                           : Severity::Medium;
+}
+
+Hash256 downtimeCaseId(const PublicKey &validator, std::uint64_t slot)
+{
+    codec::Writer w;
+    w.fixed(validator);
+    w.u64(slot);
+    return crypto::hash("gtx/downtime-case/v1", w.data());
+}
+
 std::uint64_t stakeAt(std::uint64_t now, const StakeJournal &journal, std::uint64_t slot)
 {
     // Undo, newest first, what changed at or after `slot`. In 128 bits the
@@ -118,8 +134,11 @@ void decodeFrom(codec::Reader &r, SlashPart &v)
 void encodeTo(codec::Writer &w, const SlashCase &v)
 {
     w.fixed(v.id);
+    w.enumeration(v.kind);
     w.fixed(v.evidenceId);
     w.enumeration(v.offence);
+    w.u32(v.dutiesMissed);
+    w.u32(v.dutiesCounted);
     w.fixed(v.offender);
     w.boolean(v.authority);
     w.boolean(v.governmentReview);
@@ -145,8 +164,11 @@ void encodeTo(codec::Writer &w, const SlashCase &v)
 void decodeFrom(codec::Reader &r, SlashCase &v)
 {
     r.fixed(v.id);
+    r.value(v.kind);
     r.fixed(v.evidenceId);
     r.value(v.offence);
+    v.dutiesMissed = r.u32();
+    v.dutiesCounted = r.u32();
     r.fixed(v.offender);
     v.authority = r.boolean();
     v.governmentReview = r.boolean();

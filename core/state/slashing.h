@@ -116,6 +116,13 @@ struct SlashPart
     bool operator==(const SlashPart &) const = default;
 };
 
+// What opened a case.
+enum class CaseKind : std::uint8_t {
+    Evidence = 0,   // two signed messages (evidence, offence)
+    Downtime = 1,   // the validator's own proposer duties (dutiesMissed of dutiesCounted)
+};
+constexpr CaseKind kLastCaseKind = CaseKind::Downtime;
+
 // One offence and its consequences. Invariants: amount = sum(parts.amount);
 // for an authority, fractionBps applies to no tokens (parts is empty and
 // governmentReview is set: its licence is a matter for the regulator, not a
@@ -123,9 +130,12 @@ struct SlashPart
 // suspendedUntilSlot is kBannedForever for a permanent suspension.
 struct SlashCase
 {
-    Hash256 id;                 // offenceKey(evidence)
-    Hash256 evidenceId;         // evidenceIdOf(evidence) of the evidence that opened it
-    OffenceKind offence = OffenceKind::DoubleProposal;
+    Hash256 id;                 // offenceKey(evidence), or downtimeCaseId()
+    CaseKind kind = CaseKind::Evidence;
+    Hash256 evidenceId;         // evidenceIdOf(evidence) of the evidence that opened it (evidence cases)
+    OffenceKind offence = OffenceKind::DoubleProposal;   // evidence cases
+    std::uint32_t dutiesMissed = 0;    // downtime cases
+    std::uint32_t dutiesCounted = 0;
     PublicKey offender;
     bool authority = false;
     bool governmentReview = false;   // referred to the government, with a licence-revocation proposal
@@ -156,6 +166,11 @@ struct OffenceJudgement
     Severity severity;
 };
 OffenceJudgement judgeOffence(OffenceKind kind);
+// Downtime's severity from the share of duties missed: below 75% low,
+// below 100% medium, every one high.
+Severity downtimeSeverity(std::uint32_t missed, std::uint32_t counted);
+// A downtime case's id: the validator and the slot it was judged in.
+Hash256 downtimeCaseId(const PublicKey &validator, std::uint64_t slot);
 
 // One change of a party's stake in one validator, kept while evidence of an
 // offence before it can still arrive (the evidence window).
@@ -205,6 +220,7 @@ struct OffenderHistory
     bool operator==(const OffenderHistory &) const = default;
 };
 
+constexpr codec::EnumRange<CaseKind> codecEnumRange(CaseKind) { return {kLastCaseKind, "case kind"}; }
 constexpr codec::EnumRange<CaseStatus> codecEnumRange(CaseStatus) { return {kLastCaseStatus, "case status"}; }
 constexpr codec::EnumRange<AppealStage> codecEnumRange(AppealStage) { return {kLastAppealStage, "appeal stage"}; }
 constexpr codec::EnumRange<AppealAction> codecEnumRange(AppealAction) { return {kLastAppealAction, "appeal action"}; }

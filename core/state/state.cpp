@@ -237,6 +237,8 @@ void encodeTo(codec::Writer &w, const ValidatorRecord &v)
     w.u64(v.slotsMissed);
     w.u64(v.registeredSlot);
     w.u64(v.suspendedUntilSlot);
+    w.u32(v.recentMisses);
+    w.u8(v.dutyCount);
 }
 
 void decodeFrom(codec::Reader &r, ValidatorRecord &v)
@@ -251,6 +253,10 @@ void decodeFrom(codec::Reader &r, ValidatorRecord &v)
     v.slotsMissed = r.u64();
     v.registeredSlot = r.u64();
     v.suspendedUntilSlot = r.u64();
+    v.recentMisses = r.u32();
+    v.dutyCount = r.u8();
+    if (v.dutyCount > 32)
+        r.fail("a validator's duty count is at most 32");
 }
 
 void encodeTo(codec::Writer &w, const Supply &v)
@@ -487,24 +493,25 @@ BlockExecution::BlockExecution(const State &parent, const StateRules &rules, con
         put(unbondingKey(it->first), std::nullopt);
     }
     // 2. The proposer's block and the skipped slots' missed proposals.
+    // 3. Slashes whose appeal window has ended are burned; suspensions that
+    //    have ended are lifted.
+    executeDueCases();
+    endSuspensions();
+    // 4. Duties, judged for downtime.
     if (const ValidatorRecord *v = validator(block.proposer)) {
         ValidatorRecord updated = *v;
         ++updated.blocksProduced;
-        putValidator(updated);
+        recordDuty(updated, false);
     }
     if (block.missedProposers.size() <= rules.staking.maxMissedSlotsCounted) {
         for (const auto &key : block.missedProposers) {
             if (const ValidatorRecord *v = validator(key)) {
                 ValidatorRecord updated = *v;
                 ++updated.slotsMissed;
-                putValidator(updated);
+                recordDuty(updated, true);
             }
         }
     }
-    // 3. Slashes whose appeal window has ended are burned; suspensions that
-    //    have ended are lifted.
-    executeDueCases();
-    endSuspensions();
 }
 
 void BlockExecution::put(Bytes key, std::optional<Bytes> value)

@@ -54,6 +54,12 @@ struct StakingParams
     std::uint64_t communityReviewSlots = 3 * 8640;       // validators vote for 3 days after filing
     std::uint64_t temporarySuspensionSlots = 8640;       // 1 day
     std::uint64_t extendedSuspensionSlots = 30 * 8640;   // 30 days
+    // Downtime: a validator's last proposer duties (its own signed block in
+    // each slot it was drawn for) are judged once it has at least
+    // downtimeMinDuties of them; missing downtimeThresholdBps of them is
+    // excessive downtime. Gaps the network caused count against no one.
+    std::uint32_t downtimeMinDuties = 8;
+    std::uint32_t downtimeThresholdBps = 5'000;
 
     bool operator==(const StakingParams &) const = default;
 };
@@ -122,6 +128,10 @@ struct ValidatorRecord
     std::uint64_t slotsMissed = 0;        // slots it was drawn for with no block
     std::uint64_t registeredSlot = 0;
     std::uint64_t suspendedUntilSlot = 0;   // not a candidate before it; kBannedForever: never
+    // Its last proposer duties since the last downtime judgement, newest in
+    // bit 0 (1: missed); dutyCount <= 32 of them are meaningful.
+    std::uint32_t recentMisses = 0;
+    std::uint8_t dutyCount = 0;
 
     bool suspended() const { return suspendedUntilSlot != 0; }
     std::uint64_t stake() const { return selfBond + delegated; }
@@ -317,6 +327,10 @@ private:
 
     // Slashing (state_slashing.cpp).
     void executeDueCases();
+    // Records a proposer duty (produced or missed) and judges downtime.
+    void recordDuty(ValidatorRecord &v, bool missed);
+    // Opens a case without consensus evidence (downtime): the rest as applyEvidence.
+    void openCase(SlashCase c);
     Status appeal(const Transaction &tx);
     void closeCommunityReview(SlashCase &c);
     void cancelCase(SlashCase &c, const std::string &why);

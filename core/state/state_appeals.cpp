@@ -70,10 +70,19 @@ Status BlockExecution::appeal(const Transaction &tx)
             return appealError("appeal.no_text", "An appeal states its grounds.");
         a.appellant = tx.sender;
         a.trail.push_back({AppealStage::Technical, AppealAction::File, now, tx.sender, false, 0, p.text});
-        // 1. Technical review: the evidence re-verified, at once.
-        const Status verified = m_rules.verifyEvidence
-            ? m_rules.verifyEvidence(c.evidence)
-            : Status(makeError("appeal.unverifiable", "This node has no evidence verifier."));
+        // 1. Technical review: the evidence re-verified, at once (for
+        // downtime: the duties the chain recorded against the rule).
+        Status verified = Status::success();
+        if (c.kind == CaseKind::Downtime) {
+            if (c.dutiesCounted < m_rules.staking.downtimeMinDuties
+                || static_cast<std::uint64_t>(c.dutiesMissed) * kBasisPointsFull
+                       < static_cast<std::uint64_t>(m_rules.staking.downtimeThresholdBps) * c.dutiesCounted)
+                verified = makeError("appeal.not_downtime", "The recorded duties do not reach the downtime rule.");
+        } else if (m_rules.verifyEvidence) {
+            verified = m_rules.verifyEvidence(c.evidence);
+        } else {
+            verified = makeError("appeal.unverifiable", "This node has no evidence verifier.");
+        }
         if (!verified) {
             a.trail.push_back({AppealStage::Technical, AppealAction::File, now, {}, false, 0,
                                "The evidence does not verify: " + verified.error().message});
@@ -82,7 +91,10 @@ Status BlockExecution::appeal(const Transaction &tx)
             break;
         }
         a.trail.push_back({AppealStage::Technical, AppealAction::File, now, {}, true, 0,
-                           "The two signed messages verify under the offender's key and conflict."});
+                           c.kind == CaseKind::Downtime
+                               ? "The chain records " + std::to_string(c.dutiesMissed) + " of "
+                                     + std::to_string(c.dutiesCounted) + " proposer duties missed."
+                               : std::string("The two signed messages verify under the offender's key and conflict.")});
         // 2. Community review until the deadline.
         a.stage = AppealStage::Community;
         a.communityDeadline = now + m_rules.staking.communityReviewSlots;

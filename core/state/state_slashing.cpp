@@ -186,17 +186,53 @@ void BlockExecution::applyEvidence(const Evidence &evidence)
     const Hash256 id = offenceKey(evidence);
     if (slashCase(id))
         return;   // one offence, one case
-
     SlashCase c;
     c.id = id;
+    c.kind = CaseKind::Evidence;
     c.evidenceId = evidenceIdOf(evidence);
     c.offence = evidence.kind;
     c.evidence = evidence;
     c.offender = offenderOf(evidence);
-    c.authority = std::binary_search(m_rules.authorities.begin(), m_rules.authorities.end(), c.offender);
     const OffenceJudgement judged = judgeOffence(evidence.kind);
     c.reason = judged.reason;
     c.severity = judged.severity;
+    c.infractionSlot = offenceSlot(evidence);
+    openCase(std::move(c));
+}
+
+void BlockExecution::recordDuty(ValidatorRecord &v, bool missed)
+{
+    v.recentMisses = (v.recentMisses << 1) | (missed ? 1u : 0u);
+    if (v.dutyCount < 32)
+        ++v.dutyCount;
+    const std::uint32_t window = v.dutyCount >= 32 ? 0xffffffffu : ((1u << v.dutyCount) - 1);
+    const auto misses = static_cast<std::uint32_t>(__builtin_popcount(v.recentMisses & window));
+    const bool judged = missed && !v.suspended() && v.dutyCount >= m_rules.staking.downtimeMinDuties
+        && static_cast<std::uint64_t>(misses) * kBasisPointsFull
+               >= static_cast<std::uint64_t>(m_rules.staking.downtimeThresholdBps) * v.dutyCount;
+    const std::uint32_t counted = v.dutyCount;
+    if (judged) {
+        v.recentMisses = 0;   // judged once: the next case needs a window of its own
+        v.dutyCount = 0;
+    }
+    putValidator(v);
+    if (!judged)
+        return;
+    SlashCase c;
+    c.id = downtimeCaseId(v.key, m_block.slot);
+    c.kind = CaseKind::Downtime;
+    c.offender = v.key;
+    c.dutiesMissed = misses;
+    c.dutiesCounted = counted;
+    c.reason = SlashingReason::DowntimeExcess;
+    c.severity = downtimeSeverity(misses, counted);
+    c.infractionSlot = m_block.slot;
+    openCase(std::move(c));
+}
+
+void BlockExecution::openCase(SlashCase c)
+{
+    c.authority = std::binary_search(m_rules.authorities.begin(), m_rules.authorities.end(), c.offender);
     OffenderHistory history = offenderHistory(c.offender);
     for (const auto &earlier : history.cases)
         if (auto e = slashCase(earlier); e && e->status != CaseStatus::Cancelled)
@@ -205,10 +241,8 @@ void BlockExecution::applyEvidence(const Evidence &evidence)
     c.tier = decision.tier;
     c.fractionBps = decision.fractionBps;
     c.suspension = decision.suspension;
-    c.infractionSlot = offenceSlot(evidence);
     c.recordedSlot = m_block.slot;
     c.executeSlot = saturatingAdd(m_block.slot, m_rules.staking.appealWindowSlots);
-
     if (c.authority) {
         // An authority's licence is the regulator's to revoke: the case refers
         // it to government review and takes no tokens.

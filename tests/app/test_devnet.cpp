@@ -141,6 +141,16 @@ void TestDevnet::devnetFinalizesAtEveryLevelAndRestarts()
     QCOMPARE(clash.exitCode, 1);
     QVERIFY2(clash.err.contains("is already running"), qPrintable(clash.err));
     QVERIFY(!clash.out.contains("divergent="));
+    // A stake validator signs two blocks for one slot; another node takes
+    // the evidence (once), and the chain goes on with the case in it.
+    const Run offence = gtxNode({"double-sign", "--devnet", dir, "--node", "node-6", "--slot", "40"}, 30000);
+    QVERIFY2(offence.exitCode == 0 && offence.out.contains("\"accepted\":true"), qPrintable(offence.out + offence.err));
+    const Run again = gtxNode({"double-sign", "--devnet", dir, "--node", "node-6", "--slot", "40"}, 30000);
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.out.contains("evidence.known"), qPrintable(again.out));
+    const Run stranger = gtxNode({"double-sign", "--devnet", dir, "--node", "node-99"}, 30000);
+    QCOMPARE(stranger.exitCode, 1);
+    QVERIFY2(stranger.err.contains("no node named node-99"), qPrintable(stranger.err));
     QVERIFY(running.waitForFinished(90000));
     const Run second{running.exitStatus() == QProcess::NormalExit ? running.exitCode() : -1,
                      QString::fromUtf8(running.readAllStandardOutput()),

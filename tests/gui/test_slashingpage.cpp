@@ -208,9 +208,18 @@ void TestSlashingPage::pageShowsTheCaseInHumanTerms()
     auto s = snapshot();
     auto newer = validatorCase();
     newer.key = "cc33";
+    newer.offence = "downtime";
+    newer.reason = "downtime-excess";
+    newer.dutiesMissed = 6;
+    newer.dutiesCounted = 8;
     s.cases.insert(s.cases.begin(), newer);
     model.apply(s);
     QCOMPARE(page.selectedCase(), std::string("aa11"));
+    // Downtime has no signed messages: the chain's record of the duties is shown.
+    page.selectCase("cc33");
+    QCOMPARE(cell(model.cases(), 0, ui::CaseTableModel::Offence), QString("Missed its proposer slots"));
+    QVERIFY(text(page, "evidenceSummary").contains("no block in 6 of the last 8 slots it was drawn for"));
+    QVERIFY(text(page, "verificationValue").startsWith("Recorded by the chain"));
 }
 
 void TestSlashingPage::exportWritesEveryCaseAndIsAudited()

@@ -72,9 +72,10 @@ struct Step
 };
 
 Step run(const State &parent, std::uint64_t slot, const std::vector<Transaction> &txs,
-         const StateRules &rules = testRules(), const std::vector<Evidence> &evidence = {})
+         const StateRules &rules = testRules(), const std::vector<Evidence> &evidence = {},
+         const PublicKey &proposer = {}, const std::vector<PublicKey> &missed = {})
 {
-    BlockExecution e(parent, rules, BlockContext{slot, {}, {}});
+    BlockExecution e(parent, rules, BlockContext{slot, proposer, missed});
     for (const auto &ev : evidence)
         e.applyEvidence(ev);
     Step s;
@@ -442,6 +443,7 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
     // transaction changed nothing (the block replayed without it has the
     // same root).
     std::map<CaseStatus, std::uint64_t> seen;   // the cases' ends over all runs: none may be missing
+    std::uint64_t downtimeCases = 0;
     std::uint64_t takenFromUnbonding = 0, followedRedelegations = 0;
     const bool ok = rc::check("supply invariant", [&] {
         StateRules rules = testRules();
@@ -516,20 +518,25 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
             for (int i = *rc::gen::inRange(-3, 3); i > 0; --i)
                 evidence.push_back(doubleProposal(keys[*rc::gen::inRange(0, 2) ? 4 : *rc::gen::inRange<std::size_t>(0, keys.size())].publicKey(),
                                                   slot - std::min<std::uint64_t>(slot, *rc::gen::inRange<std::uint64_t>(0, 21))));
-            for (const auto &e : evidence)
-                cases.push_back(offenceKey(e));
-            const Step step = run(state, slot, txs, rules, evidence);
+            // The drawn proposers of the slots the block skips (downtime).
+            const PublicKey proposer = keys[*rc::gen::inRange<std::size_t>(0, keys.size())].publicKey();
+            std::vector<PublicKey> missed;
+            for (int i = *rc::gen::inRange(-2, 4); i > 0; --i)
+                missed.push_back(keys[*rc::gen::inRange(0, 2) ? 4 : *rc::gen::inRange<std::size_t>(0, keys.size())].publicKey());
+            const Step step = run(state, slot, txs, rules, evidence, proposer, missed);
             std::vector<Transaction> applied;
             for (std::size_t i = 0; i < txs.size(); ++i)
                 if (step.codes[i].empty())
                     applied.push_back(txs[i]);
-            RC_ASSERT(run(state, slot, applied, rules, evidence).state.root() == step.state.root());
+            RC_ASSERT(run(state, slot, applied, rules, evidence, proposer, missed).state.root() == step.state.root());
             const QString problem = supplyProblem(step.state);
             RC_ASSERT(problem.toStdString() == std::string());
             RC_ASSERT(step.state.supply().total == genesis->supply().total);
+            cases = step.state.caseIds();
             for (const auto &id : cases)
                 if (auto c = step.state.slashCase(id)) {
                     ++seen[c->status];
+                    downtimeCases += c->kind == CaseKind::Downtime ? 1 : 0;
                     for (const auto &p : c->parts) {
                         takenFromUnbonding += p.source == StakeSource::Unbonding ? 1 : 0;
                         followedRedelegations += p.validator != c->offender ? 1 : 0;
@@ -539,6 +546,8 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
         }
     });
     QVERIFY(ok);
+    qInfo("downtime cases seen: %llu", static_cast<unsigned long long>(downtimeCases));
+    QVERIFY(downtimeCases > 0);
     qInfo("cases seen: %llu pending, %llu executed, %llu cancelled, %llu refunded; parts from unbonding %llu, "
           "followed to another validator %llu",
           static_cast<unsigned long long>(seen[CaseStatus::Pending]), static_cast<unsigned long long>(seen[CaseStatus::Executed]),

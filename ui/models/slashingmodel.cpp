@@ -19,6 +19,9 @@ QString offenceName(const std::string &code)
     //: Slashing offence: an authority's link vote surrounds its own earlier vote.
     if (code == "surround-link-vote")
         return CaseTableModel::tr("Surrounding vote");
+    //: Slashing offence: a validator missed too many of the slots it was drawn to propose in.
+    if (code == "downtime")
+        return CaseTableModel::tr("Missed its proposer slots");
     //: Slashing offence: a validator signed two attestations for one slot.
     if (code == "double-attestation")
         return CaseTableModel::tr("Two attestations for one slot");

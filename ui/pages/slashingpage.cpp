@@ -108,6 +108,7 @@ SlashingPage::SlashingPage(QWidget *parent) : QWidget(parent)
 
     m_evidenceBox = new QGroupBox(m_caseBox);
     m_evidenceSummary = new QLabel(m_evidenceBox);
+    m_evidenceSummary->setObjectName(QStringLiteral("evidenceSummary"));
     m_evidenceSummary->setWordWrap(true);
     m_firstMessage = new QLabel(m_evidenceBox);
     m_secondMessage = new QLabel(m_evidenceBox);
@@ -327,7 +328,16 @@ void SlashingPage::showCase()
     // The evidence in human terms: what the two messages say, and this node's check.
     const bool votes = c->offence == "double-link-vote" || c->offence == "surround-link-vote";
     const bool blocks = c->offence == "double-proposal";
-    if (blocks)
+    const bool downtime = c->offence == "downtime";
+    m_firstMessage->setVisible(!downtime);
+    m_secondMessage->setVisible(!downtime);
+    if (downtime)
+        //: Downtime evidence: %1 missed of its last %2 proposer duties (the chain's own record).
+        m_evidenceSummary->setText(tr("The chain records that it produced no block in %1 of the last %2 slots it was "
+                                      "drawn for (gaps the whole network caused are not counted).")
+                                       .arg(c->dutiesMissed)
+                                       .arg(c->dutiesCounted));
+    else if (blocks)
         //: Double-proposal evidence; %1 the slot.
         m_evidenceSummary->setText(tr("The offender's key signed two different blocks for slot %1.").arg(c->first.slot));
     else if (votes)
@@ -347,7 +357,10 @@ void SlashingPage::showCase()
     };
     m_firstMessage->setText(message(c->first, 1));
     m_secondMessage->setText(message(c->second, 2));
-    if (c->evidenceVerified)
+    if (downtime)
+        //: Downtime: the figures are the chain's, which this node executed itself.
+        m_verification->setText(tr("Recorded by the chain as this node executed it."));
+    else if (c->evidenceVerified)
         //: This node checked the evidence itself.
         m_verification->setText(tr("Verified by this node: both signatures are the offender's and the messages conflict."));
     else

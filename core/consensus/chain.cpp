@@ -257,12 +257,17 @@ Status BlockTree::validate(const Block &block, BlockNode *parent, const EpochCon
     return Status::success();
 }
 
-state::BlockContext BlockTree::blockContext(BlockNode *parent, std::uint64_t slot, const PublicKey &proposer)
+state::BlockContext BlockTree::blockContext(BlockNode *parent, std::uint64_t slot, const PublicKey &proposer,
+                                            const std::vector<Vote> &attestations)
 {
     state::BlockContext c;
     c.slot = slot;
     c.proposer = proposer;
     c.timeMs = m_params.slotStartMs(slot);
+    for (const Vote &a : attestations)
+        c.attesters.push_back(a.voter);
+    std::sort(c.attesters.begin(), c.attesters.end());
+    c.attesters.erase(std::unique(c.attesters.begin(), c.attesters.end()), c.attesters.end());
     // A long gap is the network's failure, not the drawn proposers': the
     // state machine counts none of it, so it is not drawn here either.
     if (slot > parent->slot + 1 && slot - parent->slot - 1 <= m_stateRules.staking.maxMissedSlotsCounted)
@@ -321,7 +326,9 @@ Result<BlockNode *> BlockTree::add(std::shared_ptr<const Block> block,
     // Every block is executed, a stored one too: its state is rebuilt, and a
     // root that differs means the store or the proposer is wrong.
     state::BlockExecution execution(parent->state.executed, m_stateRules,
-                                    blockContext(parent, block->header.slot, block->header.proposer), &verifier);
+                                    blockContext(parent, block->header.slot, block->header.proposer,
+                                                 block->attestations),
+                                    &verifier);
     for (const auto &e : block->evidence)
         execution.applyEvidence(e);
     for (const auto &tx : block->transactions)

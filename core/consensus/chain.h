@@ -128,7 +128,9 @@ public:
     TxContext txContext(const BlockNode *parent, SignatureVerifier &verifier) const;
     // What the state machine needs to execute a block at `slot` on `parent`
     // by `proposer`: the drawn proposers of the slots it skips.
-    state::BlockContext blockContext(BlockNode *parent, std::uint64_t slot, const PublicKey &proposer);
+    // `attestations`: those the block carries (their voters are rewarded).
+    state::BlockContext blockContext(BlockNode *parent, std::uint64_t slot, const PublicKey &proposer,
+                                     const std::vector<Vote> &attestations = {});
     const state::StateRules &stateRules() const { return m_stateRules; }
 
     std::size_t quorum() const { return m_params.authorityQuorum(m_genesis.authorities.size()); }

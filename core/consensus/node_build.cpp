@@ -148,7 +148,7 @@ Block ConsensusNode::buildBlock(BlockNode *parent, std::uint64_t slot)
 
     const std::int64_t slotStart = m_params.slotStartMs(slot);
     const HaltState &chainHalts = *parent->state.halts;
-    const state::BlockContext context = m_tree->blockContext(parent, slot, h.proposer);
+    const state::BlockContext context = m_tree->blockContext(parent, slot, h.proposer, b.attestations);
     std::optional<state::BlockExecution> execution;   // one per block: it holds the parent's state by reference
     execution.emplace(parent->state.executed, m_tree->stateRules(), context, &m_verifier);
     for (const auto &e : b.evidence)

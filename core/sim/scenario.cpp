@@ -1024,6 +1024,7 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
                 .num("verified_energy_wh", v->verifiedEnergyWh)
                 .num("blocks_produced", v->blocksProduced)
                 .num("slots_missed", v->slotsMissed)
+                .str("rewards", formatGt(v->rewardsEarned))
                 .str("suspended_until", v->suspendedUntilSlot == state::kBannedForever
                                             ? std::string("never")
                                             : std::to_string(v->suspendedUntilSlot))
@@ -1122,7 +1123,8 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
             .str("bonded", formatGt(sup.bonded))
             .str("unbonding", formatGt(sup.unbonding))
             .str("pending_slashes", formatGt(sup.pendingSlashes))
-            .str("burned", formatGt(sup.burned));
+            .str("burned", formatGt(sup.burned))
+            .str("rewards_paid", formatGt(sup.rewardsPaid));
     } else if (what == "proposers") {
         // Each key's share of the draw at slot `now`, in basis points.
         const auto ctx = m_tree->contextFor(m_head, m_now);

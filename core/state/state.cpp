@@ -236,6 +236,7 @@ void encodeTo(codec::Writer &w, const ValidatorRecord &v)
     w.u64(v.blocksProduced);
     w.u64(v.slotsMissed);
     w.u64(v.registeredSlot);
+    w.u64(v.rewardsEarned);
     w.u64(v.suspendedUntilSlot);
     w.u32(v.recentMisses);
     w.u8(v.dutyCount);
@@ -252,6 +253,7 @@ void decodeFrom(codec::Reader &r, ValidatorRecord &v)
     v.blocksProduced = r.u64();
     v.slotsMissed = r.u64();
     v.registeredSlot = r.u64();
+    v.rewardsEarned = r.u64();
     v.suspendedUntilSlot = r.u64();
     v.recentMisses = r.u32();
     v.dutyCount = r.u8();
@@ -266,6 +268,7 @@ void encodeTo(codec::Writer &w, const Supply &v)
     w.u64(v.unbonding);
     w.u64(v.pendingSlashes);
     w.u64(v.burned);
+    w.u64(v.rewardsPaid);
 }
 
 void decodeFrom(codec::Reader &r, Supply &v)
@@ -275,6 +278,7 @@ void decodeFrom(codec::Reader &r, Supply &v)
     v.unbonding = r.u64();
     v.pendingSlashes = r.u64();
     v.burned = r.u64();
+    v.rewardsPaid = r.u64();
 }
 
 // --- State -------------------------------------------------------------
@@ -620,6 +624,19 @@ void BlockExecution::addUnbonding(const UnbondingKey &key, std::uint64_t amount)
     m_supply.unbonding += amount;
 }
 
+void BlockExecution::payReward(const PublicKey &key, std::uint64_t amount)
+{
+    Account a = account(key);
+    a.balance += amount;   // part of the fixed supply: cannot overflow
+    putAccount(key, a);
+    m_supply.rewardsPaid += amount;
+    if (const ValidatorRecord *v = validator(key)) {
+        ValidatorRecord updated = *v;
+        updated.rewardsEarned += amount;
+        putValidator(updated);
+    }
+}
+
 std::uint64_t BlockExecution::minimumFor(ValidatorRole role) const
 {
     return role == ValidatorRole::Stake ? m_rules.minSelfBond : m_rules.energyMinSelfBond;
@@ -668,7 +685,7 @@ Status BlockExecution::apply(const Transaction &tx)
     }
     if (!result)
         return result;
-    m_supply.burned += fee;   // the fee left a balance, so the sum stays inside the supply
+    m_fees += fee;   // left a balance; finish() pays it out (bounded by the supply)
     return Status::success();
 }
 
@@ -1186,6 +1203,25 @@ Status BlockExecution::redelegate(const Transaction &tx, std::uint64_t fee)
 
 BlockExecution::Outcome BlockExecution::finish() &&
 {
+    // Rewards: half the block's fees to the attesters it carries, in equal
+    // shares, the rest (and all of it without attesters) to its proposer.
+    // A block with no proposer (a trial run, never on the chain) burns them.
+    if (m_fees != 0) {
+        std::uint64_t toProposer = m_fees;
+        if (!m_block.attesters.empty()) {
+            const std::uint64_t share = (m_fees / 2) / m_block.attesters.size();
+            for (const PublicKey &a : m_block.attesters) {
+                if (share == 0)
+                    break;
+                payReward(a, share);
+                toProposer -= share;
+            }
+        }
+        if (m_block.proposer.isZero())
+            m_supply.burned += toProposer;
+        else
+            payReward(m_block.proposer, toProposer);
+    }
     if (m_supply != m_parent.supply())
         put(supplyKey(), codec::encode(m_supply));
     Outcome out;

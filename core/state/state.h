@@ -13,7 +13,8 @@
 // Supply invariant, after genesis and after every block:
 //   supply.total = sum(balances) + sum(self-bonds) + sum(delegations)
 //                  + sum(unbonding) + supply.pendingSlashes + supply.burned
-// supply.total is fixed at genesis (nothing mints yet); fees are burned.
+// supply.total is fixed at genesis (nothing mints); fees reward the block's
+// proposer and attesters (docs/protocol.md, "Rewards").
 
 #include "core/common/result.h"
 #include "core/crypto/signature_verifier.h"
@@ -127,6 +128,7 @@ struct ValidatorRecord
     std::uint64_t blocksProduced = 0;     // from the chain
     std::uint64_t slotsMissed = 0;        // slots it was drawn for with no block
     std::uint64_t registeredSlot = 0;
+    std::uint64_t rewardsEarned = 0;        // micro-GT of fees paid to its account as proposer or attester
     std::uint64_t suspendedUntilSlot = 0;   // not a candidate before it; kBannedForever: never
     // Its last proposer duties since the last downtime judgement, newest in
     // bit 0 (1: missed); dutyCount <= 32 of them are meaningful.
@@ -156,7 +158,8 @@ struct Supply
     std::uint64_t bonded = 0;           // self-bonds + delegations
     std::uint64_t unbonding = 0;
     std::uint64_t pendingSlashes = 0;   // slashed, waiting for the appeal window
-    std::uint64_t burned = 0;           // fees and executed slashes
+    std::uint64_t burned = 0;           // executed slashes (and fees of a block with no proposer, never on chain)
+    std::uint64_t rewardsPaid = 0;      // fees paid to proposers and attesters, all time (now in balances)
     bool operator==(const Supply &) const = default;
 };
 
@@ -183,6 +186,9 @@ struct BlockContext
     PublicKey proposer;
     std::vector<PublicKey> missedProposers;   // the drawn proposers of the skipped slots
     std::int64_t timeMs = 0;                  // the slot's start: the readings' "now"
+    // The stake validators whose attestations the block carries (distinct,
+    // sorted): the attesters its fees reward.
+    std::vector<PublicKey> attesters = {};
 };
 
 class State
@@ -324,6 +330,7 @@ private:
     EnergyPosition position(const Bytes &key) const;
     std::optional<energy::MeterProgress> meterProgress(const Hash256 &id) const;
     std::uint64_t minimumFor(ValidatorRole role) const;
+    void payReward(const PublicKey &key, std::uint64_t amount);
 
     // Slashing (state_slashing.cpp).
     void executeDueCases();
@@ -366,6 +373,7 @@ private:
     std::uint64_t m_readingsAccepted = 0;
     std::map<std::string, std::uint64_t> m_readingsRefused;
     std::optional<Error> m_lastReadingRefusal;
+    std::uint64_t m_fees = 0;   // collected from this block's transactions, paid out by finish()
 };
 
 // Keys of the state (the first byte names the table): 'a' accounts, 'v'

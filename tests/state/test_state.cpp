@@ -73,9 +73,10 @@ struct Step
 
 Step run(const State &parent, std::uint64_t slot, const std::vector<Transaction> &txs,
          const StateRules &rules = testRules(), const std::vector<Evidence> &evidence = {},
-         const PublicKey &proposer = {}, const std::vector<PublicKey> &missed = {})
+         const PublicKey &proposer = {}, const std::vector<PublicKey> &missed = {},
+         const std::vector<PublicKey> &attesters = {})
 {
-    BlockExecution e(parent, rules, BlockContext{slot, proposer, missed});
+    BlockExecution e(parent, rules, BlockContext{slot, proposer, missed, 0, attesters});
     for (const auto &ev : evidence)
         e.applyEvidence(ev);
     Step s;
@@ -184,7 +185,7 @@ private slots:
     void initTestCase();
     void rootsMatchIndependentVectors();
     void trieAgreesWithTheLedgerTree();
-    void transferMovesBalanceAndBurnsTheFee();
+    void transferMovesBalanceAndPaysTheFee();
     void refusedTransactionsChangeNothing();
     void bondNeedsTheMinimumSelfBond();
     void unbondingReleasesAfterThePeriod();
@@ -268,7 +269,7 @@ void TestState::trieAgreesWithTheLedgerTree()
         QCOMPARE(old.root(), root);
 }
 
-void TestState::transferMovesBalanceAndBurnsTheFee()
+void TestState::transferMovesBalanceAndPaysTheFee()
 {
     const auto a = testKey(1), b = testKey(2);
     auto genesis = State::genesis({{{a.publicKey(), gtToMicro(100)}}, {}}, testRules());
@@ -277,10 +278,26 @@ void TestState::transferMovesBalanceAndBurnsTheFee()
     QCOMPARE(s.codes.front(), std::string());
     QCOMPARE(s.state.account(a.publicKey()).balance, gtToMicro(70) - kFee);
     QCOMPARE(s.state.account(b.publicKey()).balance, gtToMicro(30));
-    QCOMPARE(s.state.supply().burned, kFee);
+    QCOMPARE(s.state.supply().burned, kFee);   // no proposer: a trial run burns the fee
     QCOMPARE(s.state.supply().total, gtToMicro(100));
     QVERIFY(s.state.root() != genesis->root());
     QCOMPARE(supplyProblem(s.state), QString());
+    // On the chain a block has a proposer: half of the fees to the attesters
+    // it carries, in equal shares rounded down, the rest to the proposer.
+    const auto proposer = testKey(4), x = testKey(5), y = testKey(6), z = testKey(7);
+    std::vector<Transaction> txs;
+    for (int i = 0; i < 3; ++i)
+        txs.push_back(tx(TransactionKind::Transfer, a, codec::encode(TransferPayload{b.publicKey(), gtToMicro(1)})));
+    std::vector<PublicKey> attesters{x.publicKey(), y.publicKey(), z.publicKey()};
+    std::sort(attesters.begin(), attesters.end());
+    const Step r = run(*genesis, 1, txs, testRules(), {}, proposer.publicKey(), {}, attesters);
+    const std::uint64_t share = (3 * kFee / 2) / 3;
+    for (const auto &k : attesters)
+        QCOMPARE(r.state.account(k).balance, share);
+    QCOMPARE(r.state.account(proposer.publicKey()).balance, 3 * kFee - 3 * share);
+    QCOMPARE(r.state.supply().burned, 0u);
+    QCOMPARE(r.state.supply().rewardsPaid, 3 * kFee);
+    QCOMPARE(supplyProblem(r.state), QString());
 }
 
 void TestState::refusedTransactionsChangeNothing()
@@ -523,12 +540,18 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
             std::vector<PublicKey> missed;
             for (int i = *rc::gen::inRange(-2, 4); i > 0; --i)
                 missed.push_back(keys[*rc::gen::inRange(0, 2) ? 4 : *rc::gen::inRange<std::size_t>(0, keys.size())].publicKey());
-            const Step step = run(state, slot, txs, rules, evidence, proposer, missed);
+            std::vector<PublicKey> attesters;
+            for (int i = *rc::gen::inRange(-1, 4); i > 0; --i)
+                attesters.push_back(keys[*rc::gen::inRange<std::size_t>(0, keys.size())].publicKey());
+            std::sort(attesters.begin(), attesters.end());
+            attesters.erase(std::unique(attesters.begin(), attesters.end()), attesters.end());
+            const Step step = run(state, slot, txs, rules, evidence, proposer, missed, attesters);
             std::vector<Transaction> applied;
             for (std::size_t i = 0; i < txs.size(); ++i)
                 if (step.codes[i].empty())
                     applied.push_back(txs[i]);
-            RC_ASSERT(run(state, slot, applied, rules, evidence, proposer, missed).state.root() == step.state.root());
+            RC_ASSERT(run(state, slot, applied, rules, evidence, proposer, missed, attesters).state.root()
+                      == step.state.root());
             const QString problem = supplyProblem(step.state);
             RC_ASSERT(problem.toStdString() == std::string());
             RC_ASSERT(step.state.supply().total == genesis->supply().total);

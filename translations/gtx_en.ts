@@ -259,6 +259,11 @@
         <extracomment>Slashing offence: a validator missed too many of the slots it was drawn to propose in.</extracomment>
         <translation>Missed its proposer slots</translation>
     </message>
+    <message>
+        <source>Two readings for one interval</source>
+        <extracomment>Slashing offence: a meter the validator owns signed two different readings for one 15-minute interval.</extracomment>
+        <translation>Two readings for one interval</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::ConsensusPage</name>
@@ -1115,6 +1120,11 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Recorded by the chain as this node executed it.</source>
         <extracomment>Downtime: the figures are the chain&apos;s, which this node executed itself.</extracomment>
         <translation>Recorded by the chain as this node executed it.</translation>
+    </message>
+    <message>
+        <source>A meter the offender owns signed two different readings for one 15-minute interval: one of them is false.</source>
+        <extracomment>Energy evidence: a meter the offender owns signed two different readings for one interval.</extracomment>
+        <translation>A meter the offender owns signed two different readings for one 15-minute interval: one of them is false.</translation>
     </message>
 </context>
 <context>

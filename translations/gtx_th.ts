@@ -259,6 +259,11 @@
         <extracomment>Slashing offence: a validator missed too many of the slots it was drawn to propose in.</extracomment>
         <translation>ไม่สร้างบล็อกในช่วงเวลาที่ได้รับเลือก</translation>
     </message>
+    <message>
+        <source>Two readings for one interval</source>
+        <extracomment>Slashing offence: a meter the validator owns signed two different readings for one 15-minute interval.</extracomment>
+        <translation>ค่าอ่านมิเตอร์สองค่าในช่วงเดียวกัน</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::ConsensusPage</name>
@@ -1110,6 +1115,11 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Recorded by the chain as this node executed it.</source>
         <extracomment>Downtime: the figures are the chain&apos;s, which this node executed itself.</extracomment>
         <translation>บันทึกโดยเชนตามที่โหนดนี้ประมวลผลเอง</translation>
+    </message>
+    <message>
+        <source>A meter the offender owns signed two different readings for one 15-minute interval: one of them is false.</source>
+        <extracomment>Energy evidence: a meter the offender owns signed two different readings for one interval.</extracomment>
+        <translation>มิเตอร์ของผู้กระทำผิดลงนามค่าอ่านสองค่าที่ต่างกันในช่วง 15 นาทีเดียวกัน ค่าหนึ่งจึงเป็นเท็จ</translation>
     </message>
 </context>
 <context>

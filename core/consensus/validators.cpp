@@ -196,6 +196,8 @@ state::StateRules stateRules(const ConsensusParams &params, const ConsensusGenes
     r.gridModel = &energy::defaultGridModel();
     r.networkId = params.networkId;
     r.evidenceWindowSlots = params.evidenceWindowSlots;
+    r.genesisTimeMs = params.genesisTimeMs;
+    r.slotMs = params.slotMs;
     for (const auto &a : genesis.authorities)
         r.authorities.push_back(a.key);
     std::sort(r.authorities.begin(), r.authorities.end());

@@ -46,7 +46,9 @@ interfaces::SlashingSnapshot slashingSnapshot(const state::State &state, const c
         r.offender = c->offender.hex();
         r.offenderName = nameOf(c->offender);
         r.authority = c->authority;
-        r.offence = c->kind == state::CaseKind::Downtime ? std::string("downtime") : std::string(toString(c->offence));
+        r.offence = c->kind == state::CaseKind::Downtime     ? std::string("downtime")
+                    : c->kind == state::CaseKind::EnergyData ? std::string("double-reading")
+                                                             : std::string(toString(c->offence));
         r.dutiesMissed = c->dutiesMissed;
         r.dutiesCounted = c->dutiesCounted;
         r.reason = std::string(toString(c->reason));
@@ -78,6 +80,17 @@ interfaces::SlashingSnapshot slashingSnapshot(const state::State &state, const c
         if (c->kind == state::CaseKind::Downtime) {
             // The chain's own record of the duties is the evidence.
             r.evidenceVerified = true;
+        } else if (c->kind == state::CaseKind::EnergyData) {
+            const auto reading = [&](const energy::MeterReading &m) {
+                return interfaces::SignedMessageRow{params.slotAt(m.timestampMs), 0, energy::readingId(m).hex(),
+                                                    m.signature.hex()};
+            };
+            r.first = reading(c->readings.first);
+            r.second = reading(c->readings.second);
+            const Status verified = energy::verifyDuplicateReadingEvidence(params.networkId, c->readings, c->meterKey);
+            r.evidenceVerified = verified.ok();
+            if (!verified)
+                r.evidenceProblem = verified.error().message;
         } else switch (e.kind) {
         case OffenceKind::DoubleProposal:
             r.first = headerRow(e.headerA);

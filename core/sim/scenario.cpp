@@ -84,6 +84,7 @@ private:
     Result<Json> emergency(const toml::table &step, const std::string &what, Json &line);
     Result<Json> doubleSign(const toml::table &step, Json &line);
     Result<Json> appeal(const toml::table &step, Json &line);
+    Result<Json> doubleReading(const toml::table &step, Json &line);
     Result<GridZone> zoneNamed(const toml::table &t, const char *field) const;
     // The step's `interval`, or the last one that has ended by the current slot.
     Result<std::int64_t> intervalOrLast(const toml::table &step);
@@ -948,6 +949,43 @@ Result<Json> ScenarioRun::doubleSign(const toml::table &step, Json &line)
     return line;
 }
 
+Result<Json> ScenarioRun::doubleReading(const toml::table &step, Json &line)
+{
+    // The meter's key signs two different readings for one interval (the
+    // energy falsification the chain slashes its owner for); `from` sends
+    // the pair as evidence.
+    auto meterName = nameField(step, "meter");
+    auto from = nameField(step, "from");
+    if (!meterName)
+        return meterName.error();
+    if (!from)
+        return from.error();
+    const auto named = m_meters.find(*meterName);
+    if (named == m_meters.end())
+        return invalid(step, "no meter is named " + *meterName);
+    auto chosen = intervalOrLast(step);
+    if (!chosen)
+        return chosen.error();
+    energy::DuplicateReadingEvidence e;
+    e.first.meterId = named->second.id;
+    e.first.timestampMs = intervalEndMs(*chosen);
+    e.first.importWh = 1'000;
+    e.second = e.first;
+    e.second.importWh = 2'000;
+    energy::signReading(e.first, m_params.networkId, key(named->second.keyName));
+    energy::signReading(e.second, m_params.networkId, key(named->second.keyName));
+    line.str("from", *from).str("meter", *meterName).num("interval", static_cast<std::uint64_t>(*chosen));
+    Transaction tx;
+    tx.kind = TransactionKind::EnergyEvidence;
+    tx.sender = key(*from).publicKey();
+    tx.payload = codec::encode(e);
+    auto verdict = submit(tx, *from, line);
+    if (!verdict)
+        return verdict.error();
+    noteResult(line, *verdict);
+    return line;
+}
+
 Result<Json> ScenarioRun::appeal(const toml::table &step, Json &line)
 {
     // An appeal against the offender's latest case (or its `case`-th).
@@ -1052,8 +1090,9 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
                     .str("amount", formatGt(p.amount));
                 parts += (parts.size() > 1 ? "," : "") + e.done();
             }
-            out.str("offence", c->kind == state::CaseKind::Downtime ? std::string("downtime")
-                                                                     : std::string(toString(c->offence)))
+            out.str("offence", c->kind == state::CaseKind::Downtime     ? std::string("downtime")
+                               : c->kind == state::CaseKind::EnergyData ? std::string("double-reading")
+                                                                        : std::string(toString(c->offence)))
                 .num("duties_missed", c->dutiesMissed)
                 .num("duties_counted", c->dutiesCounted)
                 .str("reason", std::string(toString(c->reason)))
@@ -1306,8 +1345,9 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
         return Status::success();
     }
     if (what == "reading" || what == "meter-registry" || what == "grid-state" || what == "trade" || what == "halt"
-        || what == "resume" || what == "double-sign" || what == "appeal") {
+        || what == "resume" || what == "double-sign" || what == "appeal" || what == "double-reading") {
         auto done = what == "reading"      ? reading(step, line)
+            : what == "double-reading"    ? doubleReading(step, line)
             : what == "appeal"            ? appeal(step, line)
             : what == "double-sign"       ? doubleSign(step, line)
             : what == "meter-registry"    ? meterRegistry(step, line)
@@ -1322,7 +1362,7 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
     }
     return invalid(step, "unknown step '" + what
                              + "' (transfer, bond, unbond, delegate, redelegate, randao-reveal, reading, "
-                               "meter-registry, grid-state, trade, halt, resume, double-sign, appeal, advance, query)");
+                               "meter-registry, grid-state, trade, halt, resume, double-sign, double-reading, appeal, advance, query)");
 }
 
 } // namespace

@@ -84,6 +84,14 @@ Hash256 downtimeCaseId(const PublicKey &validator, std::uint64_t slot)
     return crypto::hash("gtx/downtime-case/v1", w.data());
 }
 
+Hash256 energyCaseId(const Hash256 &meterId, std::int64_t intervalEndMs)
+{
+    codec::Writer w;
+    w.fixed(meterId);
+    w.i64(intervalEndMs);
+    return crypto::hash("gtx/energy-case/v1", w.data());
+}
+
 std::uint64_t stakeAt(std::uint64_t now, const StakeJournal &journal, std::uint64_t slot)
 {
     // Undo, newest first, what changed at or after `slot`. In 128 bits the
@@ -139,6 +147,8 @@ void encodeTo(codec::Writer &w, const SlashCase &v)
     w.enumeration(v.offence);
     w.u32(v.dutiesMissed);
     w.u32(v.dutiesCounted);
+    w.value(v.readings);
+    w.fixed(v.meterKey);
     w.fixed(v.offender);
     w.boolean(v.authority);
     w.boolean(v.governmentReview);
@@ -169,6 +179,8 @@ void decodeFrom(codec::Reader &r, SlashCase &v)
     r.value(v.offence);
     v.dutiesMissed = r.u32();
     v.dutiesCounted = r.u32();
+    r.value(v.readings);
+    r.fixed(v.meterKey);
     r.fixed(v.offender);
     v.authority = r.boolean();
     v.governmentReview = r.boolean();

@@ -9,6 +9,7 @@
 
 #include "core/codec/codec.h"
 #include "core/crypto/hash.h"
+#include "core/energy/reading.h"
 #include "core/types/evidence.h"
 #include "core/types/slashing.h"
 
@@ -120,8 +121,9 @@ struct SlashPart
 enum class CaseKind : std::uint8_t {
     Evidence = 0,   // two signed messages (evidence, offence)
     Downtime = 1,   // the validator's own proposer duties (dutiesMissed of dutiesCounted)
+    EnergyData = 2, // two readings its meter signed for one interval (readings, meterKey)
 };
-constexpr CaseKind kLastCaseKind = CaseKind::Downtime;
+constexpr CaseKind kLastCaseKind = CaseKind::EnergyData;
 
 // One offence and its consequences. Invariants: amount = sum(parts.amount);
 // for an authority, fractionBps applies to no tokens (parts is empty and
@@ -136,6 +138,8 @@ struct SlashCase
     OffenceKind offence = OffenceKind::DoubleProposal;   // evidence cases
     std::uint32_t dutiesMissed = 0;    // downtime cases
     std::uint32_t dutiesCounted = 0;
+    energy::DuplicateReadingEvidence readings;   // energy cases: both signed by meterKey
+    PublicKey meterKey;
     PublicKey offender;
     bool authority = false;
     bool governmentReview = false;   // referred to the government, with a licence-revocation proposal
@@ -171,6 +175,9 @@ OffenceJudgement judgeOffence(OffenceKind kind);
 Severity downtimeSeverity(std::uint32_t missed, std::uint32_t counted);
 // A downtime case's id: the validator and the slot it was judged in.
 Hash256 downtimeCaseId(const PublicKey &validator, std::uint64_t slot);
+// An energy case's id: the meter and the interval (one case however many
+// readings it signed for it).
+Hash256 energyCaseId(const Hash256 &meterId, std::int64_t intervalEndMs);
 
 // One change of a party's stake in one validator, kept while evidence of an
 // offence before it can still arrive (the evidence window).

@@ -652,6 +652,8 @@ Status BlockExecution::apply(const Transaction &tx)
         return gridState(tx);
     if (tx.kind == TransactionKind::SlashAppeal)
         return appeal(tx);
+    if (tx.kind == TransactionKind::EnergyEvidence)
+        return energyEvidence(tx);
     if (!State::paysFee(tx.kind))
         return Status::success();   // kinds the state machine does not execute yet
     const std::uint64_t fee = m_rules.staking.transactionFee;

@@ -86,6 +86,9 @@ struct StateRules
     // parameter), for which stake changes are kept.
     std::vector<PublicKey> authorities;
     std::size_t authorityQuorum = 4;
+    // The slot clock (the consensus parameters'), to date energy offences.
+    std::int64_t genesisTimeMs = 0;
+    std::uint64_t slotMs = 10'000;
     std::uint64_t evidenceWindowSlots = 7 * 8640;
     // The technical review's re-verification of a case's evidence (the
     // consensus rules' verifyConsensusEvidence; none: every appeal's
@@ -339,6 +342,7 @@ private:
     // Opens a case without consensus evidence (downtime): the rest as applyEvidence.
     void openCase(SlashCase c);
     Status appeal(const Transaction &tx);
+    Status energyEvidence(const Transaction &tx);
     void closeCommunityReview(SlashCase &c);
     void cancelCase(SlashCase &c, const std::string &why);
     void refundCase(SlashCase &c);

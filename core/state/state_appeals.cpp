@@ -73,7 +73,9 @@ Status BlockExecution::appeal(const Transaction &tx)
         // 1. Technical review: the evidence re-verified, at once (for
         // downtime: the duties the chain recorded against the rule).
         Status verified = Status::success();
-        if (c.kind == CaseKind::Downtime) {
+        if (c.kind == CaseKind::EnergyData) {
+            verified = energy::verifyDuplicateReadingEvidence(m_rules.networkId, c.readings, c.meterKey);
+        } else if (c.kind == CaseKind::Downtime) {
             if (c.dutiesCounted < m_rules.staking.downtimeMinDuties
                 || static_cast<std::uint64_t>(c.dutiesMissed) * kBasisPointsFull
                        < static_cast<std::uint64_t>(m_rules.staking.downtimeThresholdBps) * c.dutiesCounted)
@@ -91,7 +93,9 @@ Status BlockExecution::appeal(const Transaction &tx)
             break;
         }
         a.trail.push_back({AppealStage::Technical, AppealAction::File, now, {}, true, 0,
-                           c.kind == CaseKind::Downtime
+                           c.kind == CaseKind::EnergyData
+                               ? std::string("Both readings verify under the meter's key and differ for one interval.")
+                           : c.kind == CaseKind::Downtime
                                ? "The chain records " + std::to_string(c.dutiesMissed) + " of "
                                      + std::to_string(c.dutiesCounted) + " proposer duties missed."
                                : std::string("The two signed messages verify under the offender's key and conflict.")});

@@ -200,6 +200,44 @@ void BlockExecution::applyEvidence(const Evidence &evidence)
     openCase(std::move(c));
 }
 
+Status BlockExecution::energyEvidence(const Transaction &tx)
+{
+    // Anyone who holds both readings may send them (no fee: refused evidence
+    // never reaches a block). The owner of the meter answers for its key.
+    auto decoded = codec::decode<energy::DuplicateReadingEvidence>(tx.payload, "energy evidence");
+    if (!decoded)
+        return makeError("state.bad_payload", decoded.error().message);
+    const energy::DuplicateReadingEvidence &e = *decoded;
+    const auto meter = meterRecord(e.first.meterId);
+    if (!meter)
+        return makeError("energy.unknown_meter", "The evidence names a meter that is not registered.");
+    // Signed by the meter's key as it is now: evidence against a key it no
+    // longer has cannot be checked here.
+    GTX_TRY(energy::verifyDuplicateReadingEvidence(m_rules.networkId, e, meter->key));
+    const std::int64_t interval = energy::intervalEndOf(e.first.timestampMs);
+    const Hash256 id = energyCaseId(meter->id, interval);
+    if (slashCase(id))
+        return makeError("energy.evidence_known", "This meter's interval already has its case.");
+    SlashCase c;
+    c.id = id;
+    c.kind = CaseKind::EnergyData;
+    c.offender = meter->owner;
+    c.readings = e;
+    c.meterKey = meter->key;
+    c.reason = SlashingReason::EnergyFalsification;
+    c.severity = Severity::Medium;
+    // Dated by the interval the meter signed for (its end), within the
+    // evidence window of this block: stake moved after it is followed.
+    const std::int64_t sinceGenesis = interval - m_rules.genesisTimeMs;
+    const std::uint64_t signedSlot = sinceGenesis <= 0 || m_rules.slotMs == 0
+        ? 0
+        : static_cast<std::uint64_t>(sinceGenesis) / m_rules.slotMs;
+    const std::uint64_t earliest = m_block.slot > m_rules.evidenceWindowSlots ? m_block.slot - m_rules.evidenceWindowSlots : 0;
+    c.infractionSlot = std::clamp(signedSlot, earliest, m_block.slot);
+    openCase(std::move(c));
+    return Status::success();
+}
+
 void BlockExecution::recordDuty(ValidatorRecord &v, bool missed)
 {
     v.recentMisses = (v.recentMisses << 1) | (missed ? 1u : 0u);

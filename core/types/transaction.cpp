@@ -12,7 +12,7 @@ struct KindName
     std::string_view name;
 };
 
-constexpr std::array<KindName, 17> kKindNames{{
+constexpr std::array<KindName, 18> kKindNames{{
     {TransactionKind::Transfer, "transfer"},
     {TransactionKind::Bond, "bond"},
     {TransactionKind::Unbond, "unbond"},
@@ -30,6 +30,7 @@ constexpr std::array<KindName, 17> kKindNames{{
     {TransactionKind::Redelegate, "redelegate"},
     {TransactionKind::MeterRegistry, "meter-registry"},
     {TransactionKind::GridState, "grid-state"},
+    {TransactionKind::EnergyEvidence, "energy-evidence"},
 }};
 static_assert(kKindNames.size() == static_cast<std::size_t>(kLastTransactionKind) + 1);
 
@@ -69,6 +70,7 @@ Lane laneOf(TransactionKind kind)
     case TransactionKind::GovernanceProposal:
     case TransactionKind::GovernanceVote:
     case TransactionKind::SlashAppeal:
+    case TransactionKind::EnergyEvidence:
         return Lane::Governance;
     }
     return Lane::Governance;

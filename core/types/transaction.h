@@ -37,8 +37,9 @@ enum class TransactionKind : std::uint8_t {
     Redelegate = 14,            // move a delegation to another validator
     MeterRegistry = 15,         // a grid operator registers, suspends, re-keys or retires a meter
     GridState = 16,             // EGAT reports an interval's frequency, reserve margin and tie-line flows
+    EnergyEvidence = 17,        // two readings one meter signed for one interval (energy falsification)
 };
-constexpr TransactionKind kLastTransactionKind = TransactionKind::GridState;
+constexpr TransactionKind kLastTransactionKind = TransactionKind::EnergyEvidence;
 
 // Block space is divided into lanes so emergency and authority traffic is
 // never crowded out by market traffic. Lanes are ordered by priority.

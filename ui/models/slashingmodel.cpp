@@ -19,6 +19,9 @@ QString offenceName(const std::string &code)
     //: Slashing offence: an authority's link vote surrounds its own earlier vote.
     if (code == "surround-link-vote")
         return CaseTableModel::tr("Surrounding vote");
+    //: Slashing offence: a meter the validator owns signed two different readings for one 15-minute interval.
+    if (code == "double-reading")
+        return CaseTableModel::tr("Two readings for one interval");
     //: Slashing offence: a validator missed too many of the slots it was drawn to propose in.
     if (code == "downtime")
         return CaseTableModel::tr("Missed its proposer slots");

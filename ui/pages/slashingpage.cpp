@@ -331,7 +331,11 @@ void SlashingPage::showCase()
     const bool downtime = c->offence == "downtime";
     m_firstMessage->setVisible(!downtime);
     m_secondMessage->setVisible(!downtime);
-    if (downtime)
+    if (c->offence == "double-reading")
+        //: Energy evidence: a meter the offender owns signed two different readings for one interval.
+        m_evidenceSummary->setText(tr("A meter the offender owns signed two different readings for one 15-minute "
+                                      "interval: one of them is false."));
+    else if (downtime)
         //: Downtime evidence: %1 missed of its last %2 proposer duties (the chain's own record).
         m_evidenceSummary->setText(tr("The chain records that it produced no block in %1 of the last %2 slots it was "
                                       "drawn for (gaps the whole network caused are not counted).")

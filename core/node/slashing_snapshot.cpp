@@ -4,6 +4,8 @@
 #include "core/consensus/verifier.h"
 #include "core/types/block_header.h"
 
+#include <algorithm>
+
 namespace gtx::node {
 
 namespace {
@@ -115,9 +117,16 @@ interfaces::SlashingSnapshot slashingSnapshot(const state::State &state, const c
             if (!verified)
                 r.evidenceProblem = verified.error().message;
         }
-        for (const auto &p : c->parts)
+        for (const auto &p : state.slashParts(*c))
             r.parts.push_back({p.party.hex(), p.validator.hex(), p.source == state::StakeSource::Unbonding, p.amount});
-        for (const auto &t : c->appeal.trail)
+        // The trail with the community's votes in it, in the order they came.
+        std::vector<state::AppealRecord> trail = c->appeal.trail;
+        const std::vector<state::AppealRecord> votes = state.appealVotes(*c);
+        trail.insert(trail.end(), votes.begin(), votes.end());
+        std::stable_sort(trail.begin(), trail.end(), [](const state::AppealRecord &a, const state::AppealRecord &b) {
+            return a.slot < b.slot || (a.slot == b.slot && a.stage < b.stage);
+        });
+        for (const auto &t : trail)
             r.trail.push_back({static_cast<interfaces::AppealStage>(t.stage), std::string(toString(t.action)), t.slot,
                                params.slotStartMs(t.slot), t.by.isZero() ? std::string() : t.by.hex(), nameOf(t.by),
                                t.uphold, t.weight, t.text});

@@ -1083,7 +1083,7 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
             if (!c)
                 return makeError("scenario.invalid", "an offender's case is missing from the state");
             std::string parts = "[";
-            for (const auto &p : c->parts) {
+            for (const auto &p : s.slashParts(*c)) {
                 Json e;
                 e.str("party", nameOf(p.party)).str("validator", nameOf(p.validator))
                     .str("from", p.source == state::StakeSource::Bond ? "bond" : "unbonding")
@@ -1114,7 +1114,13 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
                 .str("status", std::string(toString(c->status)))
                 .raw("parts", parts + "]");
             std::string trail = "[";
-            for (const auto &r : c->appeal.trail) {
+            std::vector<state::AppealRecord> steps = c->appeal.trail;
+            const auto votes = s.appealVotes(*c);
+            steps.insert(steps.end(), votes.begin(), votes.end());
+            std::stable_sort(steps.begin(), steps.end(), [](const auto &a, const auto &b) {
+                return a.slot < b.slot || (a.slot == b.slot && a.stage < b.stage);
+            });
+            for (const auto &r : steps) {
                 Json e;
                 e.str("stage", std::string(toString(r.stage))).str("action", std::string(toString(r.action)))
                     .num("slot", r.slot)

@@ -165,7 +165,7 @@ void encodeTo(codec::Writer &w, const SlashCase &v)
     w.u64(v.stakeAtInfraction);
     w.u64(v.amount);
     w.u64(v.uncollected);
-    w.list(v.parts);
+    w.u32(v.partCount);
     w.enumeration(v.status);
     w.value(v.evidence);
     w.value(v.appeal);
@@ -197,7 +197,7 @@ void decodeFrom(codec::Reader &r, SlashCase &v)
     v.stakeAtInfraction = r.u64();
     v.amount = r.u64();
     v.uncollected = r.u64();
-    r.list(v.parts, kMaxSlashParts, "slash parts", 32 + 32 + 1 + 8 + 8);
+    v.partCount = r.u32();
     r.value(v.status);
     r.value(v.evidence);
     r.value(v.appeal);
@@ -245,7 +245,10 @@ void encodeTo(codec::Writer &w, const Appeal &v)
 {
     w.enumeration(v.stage);
     w.fixed(v.appellant);
+    w.u64(v.filedSlot);
+    w.u64(v.bondedAtFiling);
     w.u64(v.communityDeadline);
+    w.u32(v.voteCount);
     w.u64(v.upholdStake);
     w.u64(v.overturnStake);
     w.string(v.courtCase);
@@ -256,12 +259,16 @@ void decodeFrom(codec::Reader &r, Appeal &v)
 {
     r.value(v.stage);
     r.fixed(v.appellant);
+    v.filedSlot = r.u64();
+    v.bondedAtFiling = r.u64();
     v.communityDeadline = r.u64();
+    v.voteCount = r.u32();
     v.upholdStake = r.u64();
     v.overturnStake = r.u64();
     v.courtCase = r.string(kMaxAppealText, "court case");
-    // Every validator votes once, every authority decides once.
-    r.list(v.trail, 20'000, "appeal trail", 1 + 1 + 8 + 32 + 1 + 8 + 4);
+    // Filing, its review, the community's result, the authorities' decisions,
+    // a court case and the court order's signatures: a few dozen at most.
+    r.list(v.trail, 64, "appeal trail", 1 + 1 + 8 + 32 + 1 + 8 + 4);
 }
 
 void encodeTo(codec::Writer &w, const StakeChange &v)

@@ -84,13 +84,16 @@ struct AppealRecord
 };
 
 // Invariants: stage is None exactly when trail is empty; upholdStake and
-// overturnStake are the sums of the community votes on the trail; one vote
-// or decision per key and stage.
+// overturnStake are the sums of the community votes (voteCount entries of
+// their own, not on the trail); one vote or decision per key and stage.
 struct Appeal
 {
     AppealStage stage = AppealStage::None;
     PublicKey appellant;
+    std::uint64_t filedSlot = 0;           // votes weigh the voters' stake as it was then
+    std::uint64_t bondedAtFiling = 0;      // the community quorum's base
     std::uint64_t communityDeadline = 0;   // votes until this slot (exclusive)
+    std::uint32_t voteCount = 0;           // its votes: entries of their own (State::appealVotes)
     std::uint64_t upholdStake = 0;
     std::uint64_t overturnStake = 0;
     std::string courtCase;                 // the Thai court proceeding's reference, once recorded
@@ -125,6 +128,9 @@ enum class CaseKind : std::uint8_t {
 };
 constexpr CaseKind kLastCaseKind = CaseKind::EnergyData;
 
+// Stake redelegated after an offence is followed this many hops.
+constexpr int kMaxStakeHops = 3;
+
 // One offence and its consequences. Invariants: amount = sum(parts.amount);
 // for an authority, fractionBps applies to no tokens (parts is empty and
 // governmentReview is set: its licence is a matter for the regulator, not a
@@ -156,7 +162,7 @@ struct SlashCase
     std::uint64_t stakeAtInfraction = 0;   // summed over every party
     std::uint64_t amount = 0;              // taken
     std::uint64_t uncollected = 0;         // owed but no longer anywhere it could be taken from
-    std::vector<SlashPart> parts;
+    std::uint32_t partCount = 0;   // its parts: entries of their own (State::slashParts)
     CaseStatus status = CaseStatus::Pending;
     Evidence evidence;   // as carried, for the technical review and for auditors
     Appeal appeal;

@@ -26,6 +26,9 @@ constexpr std::uint8_t kConservationTable = 'c';
 constexpr std::uint8_t kSlashCaseTable = 'x';
 constexpr std::uint8_t kOffenderHistoryTable = 'h';
 constexpr std::uint8_t kStakeJournalTable = 'k';
+constexpr std::uint8_t kSlashPartTable = 'p';
+constexpr std::uint8_t kAppealVoteTable = 'q';
+constexpr std::uint8_t kAppealVoterTable = 'Q';
 
 // Big-endian, so that a table's entries for successive intervals are in time order.
 void putBigEndian(std::uint8_t *out, std::uint64_t v)
@@ -187,6 +190,29 @@ Bytes settledOfferKey(std::int64_t intervalEndMs, const Hash256 &offerId)
 Bytes slashCaseKey(const Hash256 &id)
 {
     return tableKey(kSlashCaseTable, {id.view()});
+}
+
+static std::array<std::uint8_t, 4> indexBytes(std::uint32_t i)
+{
+    return {static_cast<std::uint8_t>(i >> 24), static_cast<std::uint8_t>(i >> 16), static_cast<std::uint8_t>(i >> 8),
+            static_cast<std::uint8_t>(i)};
+}
+
+Bytes slashPartKey(const Hash256 &caseId, std::uint32_t index)
+{
+    const auto i = indexBytes(index);
+    return tableKey(kSlashPartTable, {caseId.view(), ByteView(i.data(), i.size())});
+}
+
+Bytes appealVoteKey(const Hash256 &caseId, std::uint32_t index)
+{
+    const auto i = indexBytes(index);
+    return tableKey(kAppealVoteTable, {caseId.view(), ByteView(i.data(), i.size())});
+}
+
+Bytes appealVoterKey(const Hash256 &caseId, const PublicKey &voter)
+{
+    return tableKey(kAppealVoterTable, {caseId.view(), voter.view()});
 }
 
 Bytes offenderHistoryKey(const PublicKey &offender)
@@ -435,6 +461,26 @@ bool State::offerSettled(const Hash256 &offerId, std::int64_t intervalEndMs) con
 std::optional<SlashCase> State::slashCase(const Hash256 &id) const
 {
     return entryOf<SlashCase>(m_trie.get(slashCaseKey(id)), "slash case");
+}
+
+std::vector<SlashPart> State::slashParts(const SlashCase &c) const
+{
+    std::vector<SlashPart> parts;
+    parts.reserve(c.partCount);
+    for (std::uint32_t i = 0; i < c.partCount; ++i)
+        if (auto p = entryOf<SlashPart>(m_trie.get(slashPartKey(c.id, i)), "slash part"))
+            parts.push_back(*p);
+    return parts;
+}
+
+std::vector<AppealRecord> State::appealVotes(const SlashCase &c) const
+{
+    std::vector<AppealRecord> votes;
+    votes.reserve(c.appeal.voteCount);
+    for (std::uint32_t i = 0; i < c.appeal.voteCount; ++i)
+        if (auto v = entryOf<AppealRecord>(m_trie.get(appealVoteKey(c.id, i)), "appeal vote"))
+            votes.push_back(*v);
+    return votes;
 }
 
 OffenderHistory State::offenderHistory(const PublicKey &offender) const
@@ -1033,6 +1079,10 @@ Status BlockExecution::bond(const Transaction &tx, std::uint64_t fee)
     auto a = payer(tx.sender, p.amount, fee);
     if (!a)
         return a.error();
+    // An authority answers to the regulator, not with stake: its key bonds
+    // none (else it would take delegations no slash could reach).
+    if (std::binary_search(m_rules.authorities.begin(), m_rules.authorities.end(), tx.sender))
+        return makeError("state.authority_key", "An authority's key cannot bond as a validator.");
     const OffenderHistory history = offenderHistory(tx.sender);
     const std::uint64_t suspension = suspensionOf(history);
     if (suspension == kBannedForever)

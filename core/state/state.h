@@ -234,6 +234,9 @@ public:
     bool offerSettled(const Hash256 &offerId, std::int64_t intervalEndMs) const;
     // A slashing case by its id (the offence key), and an offender's cases.
     std::optional<SlashCase> slashCase(const Hash256 &id) const;
+    // A case's parts, and its community votes (AppealRecords), in order.
+    std::vector<SlashPart> slashParts(const SlashCase &c) const;
+    std::vector<AppealRecord> appealVotes(const SlashCase &c) const;
     OffenderHistory offenderHistory(const PublicKey &offender) const;
     // A party's recent stake changes in a validator (party = validator: its self-bond).
     StakeJournal stakeJournal(const PublicKey &validator, const PublicKey &party) const;
@@ -360,8 +363,23 @@ private:
     std::uint64_t suspensionOf(const OffenderHistory &history) const;
     std::uint64_t takeFromBond(const PublicKey &validator, const PublicKey &party, std::uint64_t wanted,
                                SlashCase &c);
-    std::uint64_t takeFromUnbonding(const PublicKey &validator, const PublicKey &party, std::uint64_t fromSlot,
+    // The unbonding entries made at or after a slot, by (owner, validator):
+    // built once per case, so opening one costs the queue once.
+    using UnbondingIndex = std::map<std::pair<PublicKey, PublicKey>, std::vector<UnbondingKey>>;
+    UnbondingIndex unbondingSince(std::uint64_t fromSlot) const;
+    std::uint64_t takeFromUnbonding(const UnbondingIndex &index, const PublicKey &validator, const PublicKey &party,
                                     std::uint64_t wanted, SlashCase &c);
+    // Takes up to `wanted` of the party's stake in the validator as it was at
+    // fromSlot: the bond, the unbonding made since, then, `depth` hops at
+    // most, the stake redelegated since (wherever it went).
+    std::uint64_t takeStake(const UnbondingIndex &index, const PublicKey &validator, const PublicKey &party,
+                            std::uint64_t fromSlot, std::uint64_t wanted, SlashCase &c, int depth);
+    // A validator's stake (its own and its delegators') at the start of a slot.
+    std::uint64_t stakeOfAt(const PublicKey &validator, std::uint64_t slot) const;
+    // A case's parts and appeal votes live in entries of their own, so a
+    // case stays small whatever the number of delegators or voters.
+    void addPart(SlashCase &c, const SlashPart &part);
+    std::vector<SlashPart> slashParts(const SlashCase &c) const;
 
     const State &m_parent;
     StateRules m_rules;
@@ -387,7 +405,8 @@ private:
 // 'e' each account's energy position per zone and interval, 'f' the traded
 // flow per interval and corridor, 't' the settled offers per interval,
 // 'c' each zone's conservation verdict per interval, 'x' slashing cases,
-// 'h' each offender's cases, 'k' each party's recent stake changes per validator.
+// 'h' each offender's cases, 'k' each party's recent stake changes per validator,
+// 'p' each case's parts, 'q' its community votes and 'Q' who voted.
 Bytes accountKey(const PublicKey &key);
 Bytes validatorKey(const PublicKey &key);
 Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator);
@@ -402,6 +421,9 @@ Bytes energyPositionKey(const PublicKey &account, GridZone zone, std::int64_t in
 Bytes tradedFlowKey(std::int64_t intervalEndMs, const std::string &corridor);
 Bytes settledOfferKey(std::int64_t intervalEndMs, const Hash256 &offerId);
 Bytes slashCaseKey(const Hash256 &id);
+Bytes slashPartKey(const Hash256 &caseId, std::uint32_t index);
+Bytes appealVoteKey(const Hash256 &caseId, std::uint32_t index);
+Bytes appealVoterKey(const Hash256 &caseId, const PublicKey &voter);
 Bytes offenderHistoryKey(const PublicKey &offender);
 Bytes stakeJournalKey(const PublicKey &validator, const PublicKey &party);
 

@@ -21,12 +21,6 @@ Error appealError(const char *code, const std::string &message)
     return makeError(code, message);
 }
 
-bool isParty(const SlashCase &c, const PublicKey &key)
-{
-    return key == c.offender
-        || std::any_of(c.parts.begin(), c.parts.end(), [&](const SlashPart &p) { return p.party == key; });
-}
-
 bool hasActed(const Appeal &a, AppealAction action, const PublicKey &key)
 {
     return std::any_of(a.trail.begin(), a.trail.end(),
@@ -60,8 +54,10 @@ Status BlockExecution::appeal(const Transaction &tx)
 
     switch (p.action) {
     case AppealAction::File: {
-        if (!isParty(c, tx.sender))
-            return appealError("appeal.not_party", "Only the offender or a party whose stake the case took may appeal.");
+        // The offender's appeal (a delegator's stake follows its validator's
+        // case; it cannot take the one appeal away from the offender).
+        if (tx.sender != c.offender)
+            return appealError("appeal.not_party", "Only the offender may appeal its case.");
         if (c.status != CaseStatus::Pending || a.stage != AppealStage::None)
             return appealError("appeal.closed", "This case has been appealed already, or is decided.");
         if (now >= c.recordedSlot + m_rules.staking.appealFilingSlots)
@@ -69,6 +65,8 @@ Status BlockExecution::appeal(const Transaction &tx)
         if (p.text.empty())
             return appealError("appeal.no_text", "An appeal states its grounds.");
         a.appellant = tx.sender;
+        a.filedSlot = now;
+        a.bondedAtFiling = m_supply.bonded;
         a.trail.push_back({AppealStage::Technical, AppealAction::File, now, tx.sender, false, 0, p.text});
         // 1. Technical review: the evidence re-verified, at once (for
         // downtime: the duties the chain recorded against the rule).
@@ -109,15 +107,23 @@ Status BlockExecution::appeal(const Transaction &tx)
         if (c.status != CaseStatus::Pending || a.stage != AppealStage::Community || now >= a.communityDeadline)
             return appealError("appeal.not_community_stage", "The case is not in community review.");
         const ValidatorRecord *v = validator(tx.sender);
-        if (!v || v->stake() == 0 || v->suspended() || tx.sender == c.offender)
+        if (!v || v->suspended() || tx.sender == c.offender)
             return appealError("appeal.not_voter",
                                "Only a bonded validator that is not suspended, other than the offender, votes.");
-        if (hasActed(a, AppealAction::CommunityVote, tx.sender))
+        if (read(appealVoterKey(c.id, tx.sender)))
             return appealError("appeal.already_voted", "This validator has voted on this appeal.");
-        const std::uint64_t weight = v->stake();
-        (p.uphold ? a.upholdStake : a.overturnStake) += weight;   // each at most the bonded supply
-        a.trail.push_back({AppealStage::Community, AppealAction::CommunityVote, now, tx.sender, p.uphold, weight,
-                           p.text});
+        // Its stake as it was when the appeal was filed: stake moved from
+        // voter to voter since counts once, where it was.
+        const std::uint64_t weight = stakeOfAt(tx.sender, a.filedSlot);
+        if (weight == 0)
+            return appealError("appeal.not_voter", "This validator had no stake when the appeal was filed.");
+        std::uint64_t &tally = p.uphold ? a.upholdStake : a.overturnStake;
+        tally = saturatingAdd(tally, weight);
+        put(appealVoterKey(c.id, tx.sender), Bytes{1});
+        put(appealVoteKey(c.id, a.voteCount),
+            codec::encode(AppealRecord{AppealStage::Community, AppealAction::CommunityVote, now, tx.sender, p.uphold,
+                                       weight, p.text}));
+        ++a.voteCount;
         break;
     }
     case AppealAction::AuthorityDecision: {
@@ -125,6 +131,8 @@ Status BlockExecution::appeal(const Transaction &tx)
             return appealError("appeal.not_authority_stage", "The case is not in authority review.");
         if (!authority)
             return appealError("appeal.not_authority", "Only an authority decides in authority review.");
+        if (tx.sender == c.offender)
+            return appealError("appeal.own_case", "An authority does not decide its own case.");
         if (hasActed(a, AppealAction::AuthorityDecision, tx.sender))
             return appealError("appeal.already_decided", "This authority has decided on this appeal.");
         if (p.text.empty())
@@ -142,8 +150,8 @@ Status BlockExecution::appeal(const Transaction &tx)
     }
     case AppealAction::CourtCase: {
         // 4. Legal recourse, once the chain's own review is over.
-        if (!isParty(c, tx.sender))
-            return appealError("appeal.not_party", "Only the offender or a party whose stake the case took records a court case.");
+        if (tx.sender != c.offender)
+            return appealError("appeal.not_party", "Only the offender records its court case.");
         const bool reviewed = c.status == CaseStatus::Executed
             || (c.status == CaseStatus::Pending && a.stage == AppealStage::Closed);
         if (!reviewed)
@@ -159,6 +167,8 @@ Status BlockExecution::appeal(const Transaction &tx)
     case AppealAction::CourtRefund: {
         if (!authority)
             return appealError("appeal.not_authority", "Only an authority carries out a court order.");
+        if (tx.sender == c.offender)
+            return appealError("appeal.own_case", "An authority does not carry out a court order in its own case.");
         if (c.status != CaseStatus::Executed || a.courtCase.empty())
             return appealError("appeal.not_refundable",
                                "Only an executed slash with a recorded court case can be refunded on a court order.");
@@ -181,9 +191,9 @@ void BlockExecution::closeCommunityReview(SlashCase &c)
     Appeal &a = c.appeal;
     const Uint128 voted = static_cast<Uint128>(a.upholdStake) + a.overturnStake;
     // A third of the bonded stake must take part; then the majority decides.
-    const bool quorum = voted * 3 >= static_cast<Uint128>(m_supply.bonded) && voted > 0;
+    const bool quorum = voted * 3 >= static_cast<Uint128>(a.bondedAtFiling) && voted > 0;
     const std::string tally = formatGt(a.overturnStake) + " GT to overturn, " + formatGt(a.upholdStake)
-        + " GT to uphold, of " + formatGt(m_supply.bonded) + " GT bonded";
+        + " GT to uphold, of " + formatGt(a.bondedAtFiling) + " GT bonded at filing";
     if (quorum && a.overturnStake > a.upholdStake) {
         a.trail.push_back({AppealStage::Community, AppealAction::CommunityVote, m_block.slot, {}, false, 0,
                            "Overturned by the community: " + tally + "."});
@@ -201,8 +211,9 @@ void BlockExecution::cancelCase(SlashCase &c, const std::string &)
 {
     // Every part goes back where it was taken from when that still exists:
     // the bond (self-bond or delegation), or the unbonding entry while it is
-    // still to be released; otherwise to the party's balance.
-    for (const SlashPart &part : c.parts) {
+    // still to be released; a bond whose validator is gone starts unbonding
+    // now; an unbonding already released goes to the party's balance.
+    for (const SlashPart &part : slashParts(c)) {
         const ValidatorRecord *record = validator(part.validator);
         if (part.source == StakeSource::Bond && record) {
             ValidatorRecord v = *record;
@@ -213,13 +224,14 @@ void BlockExecution::cancelCase(SlashCase &c, const std::string &)
                 putDelegation(part.party, part.validator, delegation(part.party, part.validator) + part.amount);
             }
             putValidator(v);
-            auto journal = journalWith(part.validator, part.party,
-                                       {m_block.slot, StakeChangeKind::Restored, part.amount, {}});
-            if (journal)
-                putJournal(part.validator, part.party, *journal);
+            // A restoration is never refused by the journal.
+            putJournal(part.validator, part.party,
+                       *journalWith(part.validator, part.party, {m_block.slot, StakeChangeKind::Restored, part.amount, {}}));
             m_supply.bonded += part.amount;
         } else if (part.source == StakeSource::Unbonding && part.releaseSlot > m_block.slot) {
             addUnbonding({part.releaseSlot, part.party, part.validator}, part.amount);
+        } else if (part.source == StakeSource::Bond) {
+            addUnbonding({m_block.slot + m_rules.staking.unbondingSlots, part.party, part.validator}, part.amount);
         } else {
             Account a = account(part.party);
             a.balance += part.amount;
@@ -244,7 +256,7 @@ void BlockExecution::refundCase(SlashCase &c)
 {
     // The burned stake goes back to the parties' balances: the validator
     // may be long gone, and the court orders money, not a bond.
-    for (const SlashPart &part : c.parts) {
+    for (const SlashPart &part : slashParts(c)) {
         Account a = account(part.party);
         a.balance += part.amount;
         putAccount(part.party, a);

@@ -41,12 +41,15 @@ Result<StakeJournal> BlockExecution::journalWith(const PublicKey &validator, con
             return j;
         }
     }
-    if (j.changes.size() >= kMaxStakeChanges) {
-        if (change.kind != StakeChangeKind::Slashed)
-            return makeError("state.busy_stake",
-                             "This stake has changed too often within the evidence window; try again later.");
-        j.changes.erase(j.changes.begin());   // a slash is never refused; the oldest change gives way
-    }
+    // A slash or its restoration is never refused: they may go past the
+    // party's own limit, up to twice it (then, after more than a thousand
+    // cases in one window, the oldest change gives way).
+    const bool forced = change.kind == StakeChangeKind::Slashed || change.kind == StakeChangeKind::Restored;
+    if (j.changes.size() >= kMaxStakeChanges && !forced)
+        return makeError("state.busy_stake",
+                         "This stake has changed too often within the evidence window; try again later.");
+    if (j.changes.size() >= 2 * kMaxStakeChanges)
+        j.changes.erase(j.changes.begin());
     j.changes.push_back(change);
     return j;
 }
@@ -146,24 +149,37 @@ std::uint64_t BlockExecution::takeFromBond(const PublicKey &validatorKey, const 
     else
         putValidator(v);
     m_supply.bonded -= take;
-    c.parts.push_back({party, validatorKey, StakeSource::Bond, 0, take});
+    addPart(c, {party, validatorKey, StakeSource::Bond, 0, take});
     return take;
 }
 
-std::uint64_t BlockExecution::takeFromUnbonding(const PublicKey &validatorKey, const PublicKey &party,
-                                                std::uint64_t fromSlot, std::uint64_t wanted, SlashCase &c)
+BlockExecution::UnbondingIndex BlockExecution::unbondingSince(std::uint64_t fromSlot) const
 {
-    // Stake unbonded at or after the infraction is still in the queue: the
+    // Stake unbonded at or after the slot is still in the queue: the
     // unbonding period outlasts the evidence window.
-    const std::uint64_t period = m_rules.staking.unbondingSlots;
-    std::uint64_t taken = 0;
-    std::vector<std::pair<UnbondingKey, std::uint64_t>> entries;
+    const std::uint64_t released = saturatingAdd(fromSlot, m_rules.staking.unbondingSlots);
+    UnbondingIndex index;
     for (const auto &[key, amount] : m_unbonding ? *m_unbonding : *m_parent.m_unbonding)
-        if (key.owner == party && key.validator == validatorKey && key.releaseSlot >= fromSlot + period)
-            entries.emplace_back(key, amount);
-    for (const auto &[key, amount] : entries) {
+        if (key.releaseSlot >= released)
+            index[{key.owner, key.validator}].push_back(key);
+    return index;
+}
+
+std::uint64_t BlockExecution::takeFromUnbonding(const UnbondingIndex &index, const PublicKey &validatorKey,
+                                                const PublicKey &party, std::uint64_t wanted, SlashCase &c)
+{
+    const auto found = index.find({party, validatorKey});
+    if (found == index.end())
+        return 0;
+    std::uint64_t taken = 0;
+    for (const UnbondingKey &key : found->second) {
         if (taken == wanted)
             break;
+        const auto &queue = m_unbonding ? *m_unbonding : *m_parent.m_unbonding;
+        const auto at = queue.find(key);
+        if (at == queue.end())
+            continue;   // taken whole by this case already
+        const std::uint64_t amount = at->second;
         const std::uint64_t take = std::min(amount, wanted - taken);
         if (!m_unbonding)
             m_unbonding = std::make_shared<std::map<UnbondingKey, std::uint64_t>>(*m_parent.m_unbonding);
@@ -175,10 +191,39 @@ std::uint64_t BlockExecution::takeFromUnbonding(const PublicKey &validatorKey, c
             put(unbondingKey(key), codec::encode(Account{amount - take}));
         }
         m_supply.unbonding -= take;
-        c.parts.push_back({party, validatorKey, StakeSource::Unbonding, key.releaseSlot, take});
+        addPart(c, {party, validatorKey, StakeSource::Unbonding, key.releaseSlot, take});
         taken += take;
     }
     return taken;
+}
+
+std::uint64_t BlockExecution::takeStake(const UnbondingIndex &index, const PublicKey &validatorKey,
+                                        const PublicKey &party, std::uint64_t fromSlot, std::uint64_t wanted,
+                                        SlashCase &c, int depth)
+{
+    std::uint64_t taken = takeFromBond(validatorKey, party, wanted, c);
+    if (taken < wanted)
+        taken += takeFromUnbonding(index, validatorKey, party, wanted - taken, c);
+    if (taken < wanted && depth > 0) {
+        const StakeJournal journal = stakeJournal(validatorKey, party);
+        for (const auto &change : journal.changes)
+            if (change.kind == StakeChangeKind::RedelegatedOut && change.slot >= fromSlot && taken < wanted)
+                taken += takeStake(index, change.other, party, fromSlot, std::min(change.amount, wanted - taken), c,
+                                   depth - 1);
+    }
+    return taken;
+}
+
+std::uint64_t BlockExecution::stakeOfAt(const PublicKey &validatorKey, std::uint64_t slot) const
+{
+    const ValidatorRecord *record = validator(validatorKey);
+    std::uint64_t stake = stakeAt(record ? record->selfBond : 0, stakeJournal(validatorKey, validatorKey), slot);
+    const auto &pairs = m_stakeParties ? *m_stakeParties : *m_parent.m_stakeParties;
+    for (auto it = pairs.lower_bound({validatorKey, PublicKey{}}); it != pairs.end() && it->first == validatorKey; ++it)
+        if (it->second != validatorKey)
+            stake = saturatingAdd(stake, stakeAt(delegation(it->second, validatorKey),
+                                                 stakeJournal(validatorKey, it->second), slot));
+    return stake;
 }
 
 void BlockExecution::applyEvidence(const Evidence &evidence)
@@ -186,6 +231,14 @@ void BlockExecution::applyEvidence(const Evidence &evidence)
     const Hash256 id = offenceKey(evidence);
     if (slashCase(id))
         return;   // one offence, one case
+    // A key with nothing at stake and no authority has nothing to answer
+    // for: no case (else any fresh key could fill the state with its own).
+    const PublicKey offender = offenderOf(evidence);
+    const auto &pairs = m_stakeParties ? *m_stakeParties : *m_parent.m_stakeParties;
+    const auto party = pairs.lower_bound({offender, PublicKey{}});
+    if (!validator(offender) && (party == pairs.end() || party->first != offender)
+        && !std::binary_search(m_rules.authorities.begin(), m_rules.authorities.end(), offender))
+        return;
     SlashCase c;
     c.id = id;
     c.kind = CaseKind::Evidence;
@@ -303,24 +356,18 @@ void BlockExecution::openCase(SlashCase c)
         const auto &pairs = m_stakeParties ? *m_stakeParties : *m_parent.m_stakeParties;
         for (auto it = pairs.lower_bound({c.offender, PublicKey{}}); it != pairs.end() && it->first == c.offender; ++it)
             parties.insert(it->second);
-        for (const auto &[key, amount] : m_unbonding ? *m_unbonding : *m_parent.m_unbonding)
-            if (key.validator == c.offender)
-                parties.insert(key.owner);
-
+        // (Whoever unbonded from it has a journal entry, so is a party.)
+        const UnbondingIndex unbonding = unbondingSince(c.infractionSlot);
         for (const PublicKey &party : parties) {
-            const StakeJournal journal = stakeJournal(c.offender, party);
             const ValidatorRecord *record = validator(c.offender);
             const std::uint64_t now = party == c.offender ? (record ? record->selfBond : 0)
                                                           : delegation(party, c.offender);
-            const std::uint64_t atInfraction = stakeAt(now, journal, c.infractionSlot);
+            const std::uint64_t atInfraction = stakeAt(now, stakeJournal(c.offender, party), c.infractionSlot);
             const std::uint64_t owed = mulDiv(atInfraction, c.fractionBps, kBasisPointsFull);
             c.stakeAtInfraction = saturatingAdd(c.stakeAtInfraction, atInfraction);
-            std::uint64_t taken = takeFromBond(c.offender, party, owed, c);
-            taken += takeFromUnbonding(c.offender, party, c.infractionSlot, owed - taken, c);
-            // Stake redelegated since the infraction is followed to where it went.
-            for (const auto &change : journal.changes)
-                if (change.kind == StakeChangeKind::RedelegatedOut && change.slot >= c.infractionSlot && taken < owed)
-                    taken += takeFromBond(change.other, party, std::min(change.amount, owed - taken), c);
+            // From where the stake is now, followed up to three hops.
+            const std::uint64_t taken =
+                owed == 0 ? 0 : takeStake(unbonding, c.offender, party, c.infractionSlot, owed, c, kMaxStakeHops);
             c.amount += taken;
             c.uncollected += owed - taken;
         }
@@ -342,6 +389,22 @@ void BlockExecution::openCase(SlashCase c)
     if (!m_caseIds)
         m_caseIds = std::make_shared<std::vector<Hash256>>(*m_parent.m_caseIds);
     m_caseIds->push_back(c.id);
+}
+
+void BlockExecution::addPart(SlashCase &c, const SlashPart &part)
+{
+    put(slashPartKey(c.id, c.partCount), codec::encode(part));
+    ++c.partCount;
+}
+
+std::vector<SlashPart> BlockExecution::slashParts(const SlashCase &c) const
+{
+    std::vector<SlashPart> parts;
+    parts.reserve(c.partCount);
+    for (std::uint32_t i = 0; i < c.partCount; ++i)
+        if (auto p = entryOf<SlashPart>(read(slashPartKey(c.id, i)), "slash part"))
+            parts.push_back(*p);
+    return parts;
 }
 
 void BlockExecution::scheduleCase(std::uint64_t slot, const Hash256 &id)

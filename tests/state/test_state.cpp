@@ -95,6 +95,7 @@ QString supplyProblem(const State &s)
     std::uint64_t balances = 0, selfBonds = 0, delegations = 0, unbonding = 0;
     std::map<PublicKey, std::uint64_t> delegatedTo, recordDelegated;
     std::uint64_t pendingCases = 0;
+    std::map<Hash256, std::uint64_t> caseAmounts, partSums;
     std::set<PublicKey> offenders, belowMinimum;
     Supply supply;
     QString problem;
@@ -136,18 +137,24 @@ QString supplyProblem(const State &s)
         case 'x': {
             SlashCase c;
             decodeFrom(r, c);
-            std::uint64_t parts = 0;
-            for (const auto &p : c.parts)
-                parts += p.amount;
-            if (parts != c.amount)
-                problem = "a case's parts do not add up to its amount";
+            caseAmounts[c.id] = c.amount;
             if (c.status == CaseStatus::Pending)
                 pendingCases += c.amount;
             offenders.insert(c.offender);
             break;
         }
+        case 'p': {
+            SlashPart p;
+            decodeFrom(r, p);
+            Hash256 id;
+            std::copy(key.begin() + 1, key.begin() + 33, id.data());
+            partSums[id] += p.amount;
+            break;
+        }
         case 'h':
         case 'k':
+        case 'q':
+        case 'Q':
             break;
         default:
             problem = "an unknown table";
@@ -158,6 +165,9 @@ QString supplyProblem(const State &s)
     for (const auto &key : belowMinimum)
         if (!offenders.count(key))
             return "a self-bond is below every minimum and no slash took it";
+    for (const auto &[id, amount] : caseAmounts)
+        if (partSums[id] != amount)
+            return "a case's parts do not add up to its amount";
     if (pendingCases != supply.pendingSlashes)
         return "the pending slashes differ from the pending cases";
     for (const auto &[key, d] : recordDelegated)
@@ -195,6 +205,7 @@ private slots:
     void supplyInvariantHoldsOverRandomSequences();
     void slashTakesTheStakeAtTheInfraction();
     void appealGivesBackExactlyWhatWasTaken();
+    void caseStaysSmallWhateverItsParts();
     void fixedBytesOrderIsBytewise();
 };
 
@@ -560,7 +571,7 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
                 if (auto c = step.state.slashCase(id)) {
                     ++seen[c->status];
                     downtimeCases += c->kind == CaseKind::Downtime ? 1 : 0;
-                    for (const auto &p : c->parts) {
+                    for (const auto &p : step.state.slashParts(*c)) {
                         takenFromUnbonding += p.source == StakeSource::Unbonding ? 1 : 0;
                         followedRedelegations += p.validator != c->offender ? 1 : 0;
                     }
@@ -646,7 +657,7 @@ void TestState::slashTakesTheStakeAtTheInfraction()
     QCOMPARE(c->stakeAtInfraction, gtToMicro(30'000));
     QCOMPARE(c->amount, gtToMicro(6'000));
     QCOMPARE(c->uncollected, 0u);
-    QVERIFY(c->parts.size() == 3);
+    QVERIFY(f.after.slashParts(*c).size() == 3);
     QCOMPARE(f.after.validator(f.v.publicKey())->selfBond, gtToMicro(16'000));
     QCOMPARE(unbondingOf(f.after, f.d.publicKey(), f.v.publicKey()), 0u);
     QCOMPARE(f.after.delegation(f.d.publicKey(), f.w.publicKey()), gtToMicro(8'000));
@@ -672,7 +683,7 @@ void TestState::appealGivesBackExactlyWhatWasTaken()
     AppealPayload p;
     p.caseId = id;
     p.text = "The second header was never published.";
-    const Transaction file = tx(TransactionKind::SlashAppeal, f.d, codec::encode(p));
+    const Transaction file = tx(TransactionKind::SlashAppeal, f.v, codec::encode(p));
 
     // Signed evidence passes the technical review: on to the community.
     StateRules verifying = f.rules;
@@ -684,8 +695,10 @@ void TestState::appealGivesBackExactlyWhatWasTaken()
     QCOMPARE(reviewed.codes.front(), std::string());
     QVERIFY(reviewed.state.slashCase(id)->appeal.stage == AppealStage::Community);
     QCOMPARE(reviewed.state.supply().pendingSlashes, gtToMicro(6'000));
-    // An outsider cannot appeal; nor can the case be appealed twice.
+    // Only the offender appeals (not a delegator, not an outsider), once.
     QCOMPARE(run(f.after, 7, {tx(TransactionKind::SlashAppeal, testKey(70), codec::encode(p))}, verifying).codes.front(),
+             std::string("appeal.not_party"));
+    QCOMPARE(run(f.after, 7, {tx(TransactionKind::SlashAppeal, f.d, codec::encode(p))}, verifying).codes.front(),
              std::string("appeal.not_party"));
     QCOMPARE(run(reviewed.state, 8, {file}, verifying).codes.front(), std::string("appeal.closed"));
 
@@ -714,6 +727,42 @@ void TestState::appealGivesBackExactlyWhatWasTaken()
     a.header.slot = b.header.slot = 20;
     const State again = run(later, 21, {}, f.rules, {makeDoubleProposal(a, b)}).state;
     QCOMPARE(again.slashCase(offenceKey(makeDoubleProposal(a, b)))->priorCases, 0u);
+}
+
+void TestState::caseStaysSmallWhateverItsParts()
+{
+    // 3,000 delegators: the case's parts are entries of their own, so the
+    // case itself stays far below the ledger's limit on one value (1 MiB),
+    // however many delegators or voters it has.
+    const auto v = testKey(80);
+    GenesisAllocation g;
+    g.validators = {{v.publicKey(), ValidatorRole::Stake, GridZone{1}, gtToMicro(20'000), 0}};
+    std::vector<crypto::KeyPair> delegators;
+    for (std::uint32_t i = 0; i < 3'000; ++i) {
+        delegators.push_back(testKey(10'000 + i));
+        g.balances.push_back({delegators.back().publicKey(), gtToMicro(1)});
+    }
+    StateRules rules = testRules();
+    rules.staking.maxValidatorRecords = 10;
+    State s = *State::genesis(g, rules);
+    std::vector<Transaction> txs;
+    for (const auto &d : delegators)
+        txs.push_back(tx(TransactionKind::Delegate, d, codec::encode(DelegatePayload{v.publicKey(), 500'000})));
+    const Step delegated = run(s, 1, txs, rules);
+    for (const auto &code : delegated.codes)
+        QCOMPARE(code, std::string());
+    const Evidence e = doubleProposal(v.publicKey(), 2);
+    const State after = run(delegated.state, 3, {}, rules, {e}).state;
+    const auto c = after.slashCase(offenceKey(e));
+    QVERIFY(c.has_value());
+    QCOMPARE(c->partCount, 3'001u);
+    QVERIFY(after.trie().get(slashCaseKey(c->id))->size() < 4'096);
+    std::uint64_t sum = 0;
+    for (const auto &p : after.slashParts(*c))
+        sum += p.amount;
+    QCOMPARE(sum, c->amount);
+    QCOMPARE(c->amount, gtToMicro(4'000) + 3'000 * 100'000);   // 20% of each
+    QCOMPARE(supplyProblem(after), QString());
 }
 
 void TestState::fixedBytesOrderIsBytewise()

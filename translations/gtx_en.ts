@@ -1126,6 +1126,10 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <extracomment>Energy evidence: a meter the offender owns signed two different readings for one interval.</extracomment>
         <translation>A meter the offender owns signed two different readings for one 15-minute interval: one of them is false.</translation>
     </message>
+    <message>
+        <source>None (an authority bonds no stake)</source>
+        <translation>None (an authority bonds no stake)</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::TieLineTableModel</name>
@@ -1260,6 +1264,27 @@ Appeal trail column.</extracomment>
         <source>Reasoning</source>
         <extracomment>Appeal trail column: grounds, reasoning or a court reference, as written.</extracomment>
         <translation>Reasoning</translation>
+    </message>
+    <message>
+        <source>The evidence verifies again.</source>
+        <translation>The evidence verifies again.</translation>
+    </message>
+    <message>
+        <source>The evidence does not verify: the slash is overturned.</source>
+        <translation>The evidence does not verify: the slash is overturned.</translation>
+    </message>
+    <message>
+        <source>Not overturned by the community: the authorities decide.</source>
+        <translation>Not overturned by the community: the authorities decide.</translation>
+    </message>
+    <message>
+        <source>Overturned by the community.</source>
+        <translation>Overturned by the community.</translation>
+    </message>
+    <message>
+        <source>No authority quorum to overturn by the end of the appeal window: the slash stands.</source>
+        <extracomment>Appeal trail: the appeal window ended without an authority quorum to overturn.</extracomment>
+        <translation>No authority quorum to overturn by the end of the appeal window: the slash stands.</translation>
     </message>
 </context>
 <context>

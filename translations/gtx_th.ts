@@ -1121,6 +1121,10 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <extracomment>Energy evidence: a meter the offender owns signed two different readings for one interval.</extracomment>
         <translation>มิเตอร์ของผู้กระทำผิดลงนามค่าอ่านสองค่าที่ต่างกันในช่วง 15 นาทีเดียวกัน ค่าหนึ่งจึงเป็นเท็จ</translation>
     </message>
+    <message>
+        <source>None (an authority bonds no stake)</source>
+        <translation>ไม่มี (หน่วยงานไม่วางหลักประกัน)</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::TieLineTableModel</name>
@@ -1255,6 +1259,27 @@ Appeal trail column.</extracomment>
         <source>Reasoning</source>
         <extracomment>Appeal trail column: grounds, reasoning or a court reference, as written.</extracomment>
         <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>The evidence verifies again.</source>
+        <translation>ตรวจสอบหลักฐานซ้ำแล้วถูกต้อง</translation>
+    </message>
+    <message>
+        <source>The evidence does not verify: the slash is overturned.</source>
+        <translation>หลักฐานตรวจสอบไม่ผ่าน จึงยกเลิกการริบ</translation>
+    </message>
+    <message>
+        <source>Not overturned by the community: the authorities decide.</source>
+        <translation>ชุมชนไม่ได้ยกเลิกการริบ ส่งให้หน่วยงานวินิจฉัย</translation>
+    </message>
+    <message>
+        <source>Overturned by the community.</source>
+        <translation>ชุมชนลงมติยกเลิกการริบ</translation>
+    </message>
+    <message>
+        <source>No authority quorum to overturn by the end of the appeal window: the slash stands.</source>
+        <extracomment>Appeal trail: the appeal window ended without an authority quorum to overturn.</extracomment>
+        <translation>หน่วยงานไม่ครบองค์ประชุมเพื่อยกเลิกภายในระยะอุทธรณ์ การริบจึงคงอยู่</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "core/net/control.h"
 #include "core/node/network_file.h"
 #include "core/node/node_config.h"
+#include "core/node/slashing_snapshot.h"
 #include "core/state/payloads.h"
 #include "core/types/units.h"
 
@@ -167,6 +168,70 @@ std::string blockJson(const ConsensusNode &node, std::uint64_t height)
            + "\n";
 }
 
+// Every slashing case on the Fast-final chain (newest first), or one in full
+// (its parts and appeal trail) when `only` names it.
+std::string casesJson(const ConsensusNode &node, const std::optional<Hash256> &only)
+{
+    const BlockNode *tip = node.finalizedTip(consensus::FinalityLevel::Fast);
+    if (!tip)
+        tip = node.head();
+    std::map<PublicKey, std::string> names;
+    for (const auto &a : node.consensusGenesis().authorities)
+        names[a.key] = std::string(toString(a.type));
+    const interfaces::SlashingSnapshot s =
+        node::slashingSnapshot(tip->state.executed, node.consensusParams(), names, tip->header().timestampMs);
+    static const char *const kStatus[] = {"pending", "executed", "cancelled", "refunded"};
+    static const char *const kStage[] = {"none", "technical-review", "community-review", "authority-review", "closed"};
+    std::vector<std::string> rows;
+    for (const auto &c : s.cases) {
+        if (only && c.key != only->hex())
+            continue;
+        Json r;
+        r.str("case", c.key)
+            .str("offender", c.offender)
+            .str("offender_name", c.offenderName)
+            .str("offence", c.offence)
+            .str("reason", c.reason)
+            .str("severity", c.severity)
+            .num("prior_cases", c.priorCases)
+            .str("tier", c.tier)
+            .num("fraction_bps", c.fractionBps)
+            .boolean("government_review", c.governmentReview)
+            .num("infraction_slot", c.infractionSlot)
+            .num("execute_slot", c.executeSlot)
+            .str("stake_at_infraction_gt", formatGt(c.stakeAtInfractionMicroGt))
+            .str("taken_gt", formatGt(c.amountMicroGt))
+            .str("status", kStatus[int(c.status)])
+            .str("appeal_stage", kStage[int(c.appealStage)])
+            .boolean("evidence_verified", c.evidenceVerified);
+        if (only) {
+            std::vector<std::string> parts, trail;
+            for (const auto &p : c.parts)
+                parts.push_back(Json()
+                                    .str("party", p.party)
+                                    .str("validator", p.validator)
+                                    .str("from", p.fromUnbonding ? "unbonding" : "bond")
+                                    .str("amount_gt", formatGt(p.amountMicroGt))
+                                    .done());
+            for (const auto &t : c.trail)
+                trail.push_back(Json()
+                                    .str("stage", kStage[int(t.stage)])
+                                    .str("action", t.action)
+                                    .num("slot", t.slot)
+                                    .str("by", t.by.empty() ? std::string("automatic") : t.by)
+                                    .boolean("uphold", t.uphold)
+                                    .str("stake_gt", formatGt(t.stakeMicroGt))
+                                    .str("text", t.text)
+                                    .done());
+            r.raw("parts", jsonArray(parts)).raw("trail", jsonArray(trail));
+        }
+        rows.push_back(r.done());
+    }
+    if (only && rows.empty())
+        return errorJson("query.no_case", "There is no slashing case with this id.");
+    return Json().num("height", tip->height).raw("cases", jsonArray(rows)).done() + "\n";
+}
+
 std::string validatorsJson(const net::HostSnapshot &s)
 {
     std::vector<std::string> rows;
@@ -290,6 +355,17 @@ std::string answerControlRequest(net::PeerHost &host, const std::string &request
     }
     if (w.size() == 2 && w[0] == "query" && w[1] == "validators")
         return validatorsJson(host.snapshot());
+    if ((w.size() == 2 || w.size() == 3) && w[0] == "query" && w[1] == "cases") {
+        std::optional<Hash256> only;
+        if (w.size() == 3) {
+            only = fixedOf<Hash256>(w[2]);
+            if (!only)
+                return errorJson("query.bad_case", "A case id is 64 hex digits.");
+        }
+        std::string reply = stopped;
+        host.onNodeThread([&](const ConsensusNode &node) { reply = casesJson(node, only); });
+        return reply;
+    }
     if (w.size() == 3 && w[0] == "query" && w[1] == "meter") {
         const auto id = fixedOf<Hash256>(w[2]);
         if (!id)
@@ -369,11 +445,12 @@ void addQueryOptions(CLI::App *query, QueryOptions &o)
 {
     query->add_option("--config", o.config, "The running node's configuration file")->required();
     query->add_flag("--json", o.json, "Print the node's reply, one JSON object");
-    query->add_option("what", o.what, "account, block, meter or validators")
+    query->add_option("what", o.what, "account, block, meter, validators or cases")
         ->required()
-        ->check(CLI::IsMember({"account", "block", "meter", "validators"}));
+        ->check(CLI::IsMember({"account", "block", "meter", "validators", "cases"}));
     query->add_option("argument", o.argument,
-                      "account: its key (64 hex digits); block: its height; meter: its id (64 hex digits)");
+                      "account: its key (64 hex digits); block: its height; meter: its id (64 hex digits); "
+                      "cases: a case id for that case in full (optional)");
 }
 
 void addTxOptions(CLI::App *tx, TxOptions &o)
@@ -382,12 +459,16 @@ void addTxOptions(CLI::App *tx, TxOptions &o)
     tx->add_option("--key", o.keyFile, "The sender's key file (gtx-node keygen)")->required();
     tx->add_option("--passphrase-file", o.passphraseFile, "Read the key's passphrase from this file");
     tx->add_flag("--json", o.json, "Print the node's reply, one JSON object");
-    tx->add_option("kind", o.kind, "transfer, delegate or unbond")
+    tx->add_option("kind", o.kind, "transfer, delegate, unbond or appeal")
         ->required()
-        ->check(CLI::IsMember({"transfer", "delegate", "unbond"}));
-    tx->add_option("--to,--validator", o.to, "transfer: the recipient; delegate, unbond: the validator (64 hex digits)")
-        ->required();
-    tx->add_option("--amount", o.amount, "In GT, e.g. 12.5")->required();
+        ->check(CLI::IsMember({"transfer", "delegate", "unbond", "appeal"}));
+    tx->add_option("--to,--validator", o.to, "transfer: the recipient; delegate, unbond: the validator (64 hex digits)");
+    tx->add_option("--amount", o.amount, "In GT, e.g. 12.5");
+    tx->add_option("--case", o.caseId, "appeal: the slashing case (64 hex digits; gtx-node query cases)");
+    tx->add_option("--action", o.action, "appeal: file, vote, decide, court-case or court-refund")
+        ->check(CLI::IsMember({"file", "vote", "decide", "court-case", "court-refund"}));
+    tx->add_flag("--uphold", o.uphold, "appeal vote or decision: uphold the slash (default: overturn it)");
+    tx->add_option("--text", o.text, "appeal: the grounds, the reasoning, or the court's reference");
 }
 
 int runQuery(const QueryOptions &o)
@@ -395,10 +476,11 @@ int runQuery(const QueryOptions &o)
     auto config = node::readNodeConfig(o.config);
     if (!config)
         return fail("query", config.error().message);
-    if (o.what != "validators" && o.argument.empty())
+    const bool optional = o.what == "validators" || o.what == "cases";
+    if (!optional && o.argument.empty())
         return fail("query", "query " + o.what + " needs " + (o.what == "block" ? "a height" : "a key"));
     std::string request = "query " + o.what;
-    if (o.what != "validators")
+    if (!o.argument.empty())
         request += " " + o.argument;
     auto reply = net::controlRequest(config->dataDir, request);
     if (!reply)
@@ -414,12 +496,18 @@ int runTx(const TxOptions &o)
     auto network = node::readNetworkFile(config->network);
     if (!network)
         return fail("tx", network.error().message);
-    const auto target = keyOf(o.to);
+    const bool appeal = o.kind == "appeal";
+    const auto target = appeal ? std::optional<PublicKey>(PublicKey{}) : keyOf(o.to);
     if (!target)
         return fail("tx", "--to/--validator must be a public key of 64 hex digits");
-    auto amount = parseGt(o.amount);
+    auto amount = appeal ? Result<std::uint64_t>(std::uint64_t{0}) : parseGt(o.amount);
     if (!amount)
         return fail("tx", amount.error().message);
+    const auto caseId = appeal ? fixedOf<Hash256>(o.caseId) : std::optional<Hash256>(Hash256{});
+    if (!caseId)
+        return fail("tx", "--case must be a case id of 64 hex digits (gtx-node query cases)");
+    if (appeal && o.action.empty())
+        return fail("tx", "an appeal needs --action (file, vote, decide, court-case or court-refund)");
     auto pass = obtainPassphrase(o.passphraseFile, "Passphrase of " + o.keyFile + ": ", false);
     if (!pass)
         return fail("tx", pass.error().message);
@@ -437,9 +525,24 @@ int runTx(const TxOptions &o)
     } else if (o.kind == "delegate") {
         tx.kind = TransactionKind::Delegate;
         tx.payload = codec::encode(state::DelegatePayload{*target, *amount});
-    } else {
+    } else if (o.kind == "unbond") {
         tx.kind = TransactionKind::Unbond;
         tx.payload = codec::encode(state::UnbondPayload{*target, *amount});
+    } else {
+        static const std::map<std::string, state::AppealAction> kActions = {
+            {"file", state::AppealAction::File},
+            {"vote", state::AppealAction::CommunityVote},
+            {"decide", state::AppealAction::AuthorityDecision},
+            {"court-case", state::AppealAction::CourtCase},
+            {"court-refund", state::AppealAction::CourtRefund},
+        };
+        state::AppealPayload p;
+        p.action = kActions.at(o.action);
+        p.caseId = *caseId;
+        p.uphold = o.action == "court-refund" || ((o.action == "vote" || o.action == "decide") && o.uphold);
+        p.text = o.text;
+        tx.kind = TransactionKind::SlashAppeal;
+        tx.payload = codec::encode(p);
     }
     signTransaction(tx, *key);
     auto reply = net::controlRequest(config->dataDir, "tx " + toHex(codec::encode(tx)), 10000);

@@ -9,12 +9,14 @@
 //   gtx-node tx --config FILE --key KEYFILE [--passphrase-file F] transfer --to KEY --amount GT
 //   gtx-node tx ... delegate --validator KEY --amount GT
 //   gtx-node tx ... unbond --validator KEY --amount GT
+//   gtx-node tx ... appeal --case ID --action file|vote|decide|court-case|court-refund [--uphold] --text T
+//   gtx-node query --config FILE cases [ID]         slashing cases (one in full, with its trail)
 //
 // Each prints one JSON object with --json, otherwise lines for a person.
 // A transaction is signed here, with the key file's key, and handed to the
 // node as its encoding in hex ("tx HEX"); the node's mempool decides.
 // Requests on the wire: "status", "query account HEX", "query block N",
-// "query validators", "tx HEX" (an emergency order goes to the authority's
+// "query validators", "query cases [ID]", "tx HEX" (an emergency order goes to the authority's
 // emergency path), "evidence HEX" (an Evidence record, verified and gossiped
 // as if a peer had sent it; {"accepted":true,"offence":KEY}), "txs HEX HEX..." (a batch, one consensus-log write per slice of 64:
 // {"accepted":N,"refused":M,"first_error":CODE,...}); replies are one JSON
@@ -50,6 +52,10 @@ struct TxOptions
     std::string kind;   // transfer, delegate, unbond
     std::string to;     // transfer: recipient; delegate, unbond: validator
     std::string amount; // GT, e.g. "12.5"
+    std::string caseId; // appeal: the case (hex)
+    std::string action; // appeal: file, vote, decide, court-case, court-refund
+    bool uphold = false;
+    std::string text;
     bool json = false;
 };
 

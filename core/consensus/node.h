@@ -160,6 +160,9 @@ public:
     // gossiped when it verifies. Errors: "evidence.known", checkEvidenceWindow()'s,
     // verifyConsensusEvidence()'s.
     Status submitEvidence(const Evidence &evidence);
+    // The network's rules and genesis (also what the hooks see).
+    const ConsensusParams &consensusParams() const override { return m_params; }
+    const ConsensusGenesis &consensusGenesis() const override { return *m_genesis; }
     // The next local time this node wants onTick().
     std::int64_t nextWakeMs() const;
 
@@ -228,8 +231,6 @@ private:
     void acceptOwn(const LinkVote &vote) override;
     std::vector<PeerId> peers() override;
     const crypto::KeyPair &signingKey() const override { return m_key; }
-    const ConsensusParams &consensusParams() const override { return m_params; }
-    const ConsensusGenesis &consensusGenesis() const override { return *m_genesis; }
     const BlockNode *genesisBlock() const override;
     BlockNode *findBlock(const Hash256 &hash) override { return m_tree->find(hash); }
     void tryVote(BlockNode *node, bool mayDefer = true);

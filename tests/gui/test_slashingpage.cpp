@@ -203,6 +203,9 @@ void TestSlashingPage::pageShowsTheCaseInHumanTerms()
     auto *trail = page.findChild<QTableView *>("trailView");
     QCOMPARE(trail->model()->rowCount(), 3);
     QCOMPARE(cell(trail->model(), 1, ui::TrailTableModel::By), QString("Automatic"));
+    // The chain's own step in the console's words; its wording in the tooltip.
+    QCOMPARE(cell(trail->model(), 1, ui::TrailTableModel::Text), QString("The evidence verifies again."));
+    QCOMPARE(cell(trail->model(), 1, ui::TrailTableModel::Text, Qt::ToolTipRole), QString("The two signed messages verify."));
     QCOMPARE(cell(trail->model(), 2, ui::TrailTableModel::Decision), QString("Overturns (100,000 GT)"));
     // A new case arrives: the operator's pick stays.
     auto s = snapshot();

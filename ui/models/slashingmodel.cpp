@@ -292,15 +292,21 @@ QVariant TrailTableModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (role == Qt::ToolTipRole && column == By)
         return QString::fromStdString(s.by);
+    if (role == Qt::ToolTipRole && column == Stage)
+        return appealStageName(s.stage) + QStringLiteral(": ") + appealActionName(s.action);
+    if (role == Qt::ToolTipRole && column == Time)
+        return ThaiDate::formatUtcMs(s.timeMs, QLocale().language());
     if (role == Qt::ToolTipRole && column == Text)
         return QString::fromStdString(s.text);
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
     case Time:
-        return ThaiDate::formatUtcMs(s.timeMs, QLocale().language());
+        // The time of day; the date is in the tooltip (an appeal lasts days, its steps are in order).
+        return ThaiDate::formatTimeUtcMs(s.timeMs, QLocale().language());
     case Stage:
-        return appealStageName(s.stage) + QStringLiteral(": ") + appealActionName(s.action);
+        // A party's step by what it did, the chain's own by its stage; both in the tooltip.
+        return s.by.empty() ? appealStageName(s.stage) : appealActionName(s.action);
     case By:
         //: Appeal trail: a step the chain took itself (the technical review, a deadline).
         return s.by.empty() ? tr("Automatic") : nameOrKey(s.byName, s.by);
@@ -317,9 +323,36 @@ QVariant TrailTableModel::data(const QModelIndex &index, int role) const
         return d;
     }
     case Text:
-        return QString::fromStdString(s.text);
+        return s.by.empty() ? automaticStepText(s) : QString::fromStdString(s.text);
     }
     return {};
+}
+
+QString TrailTableModel::automaticStepText(const interfaces::AppealStep &s)
+{
+    // The chain's own steps in the console's language (the chain's English
+    // wording, with its figures, is in the tooltip); people's texts stay as written.
+    switch (s.stage) {
+    case interfaces::AppealStage::Technical:
+        return s.uphold
+                   //: Appeal trail, technical review: the evidence was verified again and holds.
+                   ? tr("The evidence verifies again.")
+                   //: Appeal trail, technical review: the evidence does not verify; the slash is overturned.
+                   : tr("The evidence does not verify: the slash is overturned.");
+    case interfaces::AppealStage::Community:
+        return s.uphold
+                   //: Appeal trail: the community vote did not overturn the slash; the authorities decide next.
+                   ? tr("Not overturned by the community: the authorities decide.")
+                   //: Appeal trail: the community vote overturned the slash.
+                   : tr("Overturned by the community.");
+    case interfaces::AppealStage::Authority:
+        //: Appeal trail: the appeal window ended without an authority quorum to overturn.
+        return tr("No authority quorum to overturn by the end of the appeal window: the slash stands.");
+    case interfaces::AppealStage::None:
+    case interfaces::AppealStage::Closed:
+        break;
+    }
+    return QString::fromStdString(s.text);
 }
 
 QVariant TrailTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -70,6 +70,8 @@ public:
 
     void setTrail(const std::vector<interfaces::AppealStep> &trail);
     void retranslate();
+    // What a step the chain took itself says, in the console's language.
+    static QString automaticStepText(const interfaces::AppealStep &step);
 
 private:
     struct Row

@@ -128,6 +128,9 @@ SlashingPage::SlashingPage(QWidget *parent) : QWidget(parent)
     m_trailView = makeView(m_trailBox, "trailView");
     m_trailView->setModel(m_trail);
     m_trailView->setWordWrap(false);
+    // Every column in view; the reasoning takes the rest, in full in its tooltip.
+    m_trailView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_trailView->horizontalHeader()->setSectionResizeMode(TrailTableModel::Text, QHeaderView::Stretch);
     auto *trailLayout = new QVBoxLayout(m_trailBox);
     trailLayout->addWidget(m_trailView);
 
@@ -139,7 +142,7 @@ SlashingPage::SlashingPage(QWidget *parent) : QWidget(parent)
     auto *columns = new QHBoxLayout;
     columns->setSpacing(12);
     columns->addLayout(facts, 2);
-    columns->addLayout(right, 3);
+    columns->addLayout(right, 4);
     caseLayout->addLayout(columns, 1);
 
     auto *header = new QHBoxLayout;
@@ -261,7 +264,10 @@ void SlashingPage::showCase()
                                   .arg(c->priorCases)
                                   .arg(tierName(c->tier), percent(c->fractionBps)));
     // Stake bonded to the offender at the infraction; GT is the same in every language.
-    m_stake.value->setText(QStringLiteral("%1 GT").arg(formatGtAmount(c->stakeAtInfractionMicroGt)));
+    m_stake.value->setText(c->authority
+                               //: An authority's case: it bonds no stake.
+                               ? tr("None (an authority bonds no stake)")
+                               : QStringLiteral("%1 GT").arg(formatGtAmount(c->stakeAtInfractionMicroGt)));
     if (c->authority) {
         //: An authority's case takes no tokens.
         m_taken.value->setText(tr("No tokens: referred to government review with a licence-revocation proposal"));
@@ -374,7 +380,6 @@ void SlashingPage::showCase()
     m_trail->setTrail(c->trail);
     //: The appeal trail's title; %n steps.
     m_trailBox->setTitle(tr("Appeal trail (%n)", nullptr, int(c->trail.size())));
-    m_trailView->resizeColumnsToContents();
 }
 
 void SlashingPage::chooseExportFile()

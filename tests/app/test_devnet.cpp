@@ -148,6 +148,13 @@ void TestDevnet::devnetFinalizesAtEveryLevelAndRestarts()
     const Run again = gtxNode({"double-sign", "--devnet", dir, "--node", "node-6", "--slot", "40"}, 30000);
     QCOMPARE(again.exitCode, 1);
     QVERIFY2(again.out.contains("evidence.known"), qPrintable(again.out));
+    // A block carries it and the chain opens the case: node 4 lists it.
+    Run cases;
+    QTRY_VERIFY_WITH_TIMEOUT((cases = gtxNode({"query", "--config", dir + "/node-4/node.toml", "cases", "--json"}, 10000))
+                                 .out.contains("\"offence\":\"double-proposal\""),
+                             15000);
+    QVERIFY2(cases.out.contains("\"tier\":\"major\"") && cases.out.contains("\"evidence_verified\":true"),
+             qPrintable(cases.out));
     const Run stranger = gtxNode({"double-sign", "--devnet", dir, "--node", "node-99"}, 30000);
     QCOMPARE(stranger.exitCode, 1);
     QVERIFY2(stranger.err.contains("no node named node-99"), qPrintable(stranger.err));

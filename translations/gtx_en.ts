@@ -680,6 +680,19 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <extracomment>Members table column: blocks made out of slots drawn, in percent.</extracomment>
         <translation>Uptime</translation>
     </message>
+    <message>
+        <source>Stake validator (suspended)</source>
+        <translation>Stake validator (suspended)</translation>
+    </message>
+    <message>
+        <source>Energy validator (suspended)</source>
+        <translation>Energy validator (suspended)</translation>
+    </message>
+    <message>
+        <source>Rewards (GT)</source>
+        <extracomment>Members table column: fees the validator earned as proposer and attester, in GT.</extracomment>
+        <translation>Rewards (GT)</translation>
+    </message>
 </context>
 <context>
     <name>gtx::ui::NodeStatusWidget</name>

@@ -541,6 +541,8 @@ private:
                     m.blocksProduced = record->blocksProduced;
                     m.slotsMissed = record->slotsMissed;
                     m.uptimePpm = record->uptimePpm();
+                    m.rewards = record->rewardsEarned;
+                    m.suspended = record->suspended();
                 }
                 m_members.push_back(m);
             }

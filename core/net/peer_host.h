@@ -71,6 +71,8 @@ struct MemberSummary
     std::uint64_t blocksProduced = 0;
     std::uint64_t slotsMissed = 0;
     std::uint32_t uptimePpm = 0;
+    std::uint64_t rewards = 0;   // micro-GT of fees earned
+    bool suspended = false;      // by a slashing case: leaves at the next rotation
 };
 
 // One peer link as the host judges it. Authorities and validators send

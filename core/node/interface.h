@@ -69,6 +69,8 @@ struct MemberRow
     std::uint64_t blocksProduced = 0;   // validators: from the chain's records
     std::uint64_t slotsMissed = 0;
     std::uint32_t uptimePpm = 0;
+    std::uint64_t rewardsMicroGt = 0;   // fees earned as proposer and attester
+    bool suspended = false;             // by a slashing case (Slashing & Appeals)
 };
 
 // One of the node's peer links and its health (net::LinkSummary).

@@ -76,6 +76,8 @@ interfaces::ConsensusSnapshot toSnapshot(const net::HostSnapshot &h, std::uint64
         r.stakeMicroGt = m.stake;
         r.blocksProduced = m.blocksProduced;
         r.slotsMissed = m.slotsMissed;
+        r.rewardsMicroGt = m.rewards;
+        r.suspended = m.suspended;
         r.uptimePpm = m.uptimePpm;
         s.members.push_back(r);
     }

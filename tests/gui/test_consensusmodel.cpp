@@ -146,6 +146,17 @@ void TestConsensusModel::membersChangeByDiff()
     QCOMPARE(members.index(1, ui::MemberTableModel::Uptime).data().toString(), QString("87.5 %"));
     members.setRows(rows);   // nothing changed: no signal
     QCOMPARE(changed.count(), 1);
+    // Rewards earned; a slash suspends the validator: the one coloured cell.
+    QVERIFY(!members.index(1, ui::MemberTableModel::Member).data(Qt::BackgroundRole).isValid());
+    rows[1].rewardsMicroGt = 1'250'000;
+    rows[1].suspended = true;
+    members.setRows(rows);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(members.index(1, ui::MemberTableModel::Rewards).data().toString(), QString("1.25"));
+    QCOMPARE(members.index(1, ui::MemberTableModel::Member).data().toString(), QString("Stake validator (suspended)"));
+    QCOMPARE(members.index(1, ui::MemberTableModel::Member).data(Qt::BackgroundRole).value<QColor>(),
+             ui::HmiStyle::palette().alarmMedium);
+    QCOMPARE(members.index(0, ui::MemberTableModel::Rewards).data().toString(), QString("-"));
 }
 
 void TestConsensusModel::peerLinksChangeByDiffAndColourOnlyWhatIsLost()

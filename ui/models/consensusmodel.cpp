@@ -198,6 +198,11 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
                                                                  : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Key)
         return QString::fromStdString(r.key);
+    // Colour only for what is abnormal: a member suspended by a slash.
+    if (role == Qt::BackgroundRole && index.column() == Member && r.suspended)
+        return HmiStyle::palette().alarmMedium;
+    if (role == Qt::ForegroundRole && index.column() == Member && r.suspended)
+        return HmiStyle::palette().alarmMediumText;
     if (role != Qt::DisplayRole)
         return {};
     const QString none = QStringLiteral("-");
@@ -206,6 +211,12 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
         if (authority)
             //: Members table: an authority, %1 its short name.
             return tr("Authority %1").arg(authorityDisplayName(r.authorityName));
+        if (r.suspended)
+            return r.kind == interfaces::MemberKind::StakeValidator
+                       //: Members table: a stake validator suspended by a slashing case.
+                       ? tr("Stake validator (suspended)")
+                       //: Members table: an energy validator suspended by a slashing case.
+                       : tr("Energy validator (suspended)");
         return r.kind == interfaces::MemberKind::StakeValidator
                    //: Members table: a validator whose weight is its stake.
                    ? tr("Stake validator")
@@ -223,6 +234,8 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
         return authority || r.blocksProduced + r.slotsMissed == 0
                    ? none
                    : QString::number(double(r.uptimePpm) / 10000.0, 'f', 1) + QStringLiteral(" %");
+    case Rewards:
+        return authority ? none : QString::number(double(r.rewardsMicroGt) / 1e6, 'f', 2);
     }
     return {};
 }
@@ -250,6 +263,9 @@ QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, 
     case Uptime:
         //: Members table column: blocks made out of slots drawn, in percent.
         return tr("Uptime");
+    case Rewards:
+        //: Members table column: fees the validator earned as proposer and attester, in GT.
+        return tr("Rewards (GT)");
     }
     return {};
 }
@@ -258,7 +274,8 @@ void MemberTableModel::setRows(const std::vector<interfaces::MemberRow> &rows)
 {
     replaceKeyedRows(m_rows, rows, [](const interfaces::MemberRow &a, const interfaces::MemberRow &b) {
         return a.stakeMicroGt != b.stakeMicroGt || a.blocksProduced != b.blocksProduced
-            || a.slotsMissed != b.slotsMissed || a.uptimePpm != b.uptimePpm;
+            || a.slotsMissed != b.slotsMissed || a.uptimePpm != b.uptimePpm
+            || a.rewardsMicroGt != b.rewardsMicroGt || a.suspended != b.suspended;
     });
 }
 

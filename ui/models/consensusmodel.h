@@ -46,7 +46,7 @@ class MemberTableModel : public KeyedTableModel
     Q_OBJECT
 
 public:
-    enum Column { Member, Key, Stake, BlocksMade, SlotsMissed, Uptime, ColumnCount };
+    enum Column { Member, Key, Stake, BlocksMade, SlotsMissed, Uptime, Rewards, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -202,6 +202,7 @@ state::StateRules stateRules(const ConsensusParams &params, const ConsensusGenes
         r.authorities.push_back(a.key);
     std::sort(r.authorities.begin(), r.authorities.end());
     r.authorityQuorum = params.authorityQuorum(genesis.authorities.size());
+    r.maxValidatorWeight = params.rotation.maxValidatorWeight;
     r.verifyEvidence = [](const Evidence &e) {
         DirectVerifier verifier;
         return verifyConsensusEvidence(e, verifier);

@@ -101,6 +101,11 @@ Status verifyDuplicateReadingEvidence(std::uint32_t networkId, const DuplicateRe
         return bad("the readings are for different intervals");
     if (readingId(e.first) == readingId(e.second))
         return bad("the readings are the same");
+    // A meter that sends an interval again (a retry, a later timestamp, a
+    // new GPS fix) tells no lie: only different figures are evidence.
+    if (e.first.importWh == e.second.importWh && e.first.exportWh == e.second.exportWh
+        && e.first.importRegisterWh == e.second.importRegisterWh && e.first.exportRegisterWh == e.second.exportRegisterWh)
+        return bad("the readings report the same figures");
     if (!verifyReadingSignature(networkId, e.first, meterKey) || !verifyReadingSignature(networkId, e.second, meterKey))
         return bad("a reading is not signed by the meter's key");
     return Status::success();

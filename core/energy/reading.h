@@ -82,7 +82,8 @@ struct DuplicateReadingEvidence
 };
 
 // Error "energy.bad_evidence" unless both readings are the same meter's,
-// for the same interval, different, and both signed by meterKey.
+// for the same interval, report different figures (energy or registers),
+// and are both signed by meterKey.
 Status verifyDuplicateReadingEvidence(std::uint32_t networkId, const DuplicateReadingEvidence &evidence,
                                       const PublicKey &meterKey);
 

@@ -328,6 +328,7 @@ bool State::paysFee(TransactionKind kind)
     case TransactionKind::Redelegate:
     case TransactionKind::RandaoReveal:
     case TransactionKind::EnergyTrade:
+    case TransactionKind::EnergyEvidence:   // anyone may send it: the fee is its price
         return true;
     default:
         return false;
@@ -698,8 +699,6 @@ Status BlockExecution::apply(const Transaction &tx)
         return gridState(tx);
     if (tx.kind == TransactionKind::SlashAppeal)
         return appeal(tx);
-    if (tx.kind == TransactionKind::EnergyEvidence)
-        return energyEvidence(tx);
     if (!State::paysFee(tx.kind))
         return Status::success();   // kinds the state machine does not execute yet
     const std::uint64_t fee = m_rules.staking.transactionFee;
@@ -722,6 +721,9 @@ Status BlockExecution::apply(const Transaction &tx)
         break;
     case TransactionKind::EnergyTrade:
         result = trade(tx, fee);
+        break;
+    case TransactionKind::EnergyEvidence:
+        result = energyEvidence(tx, fee);
         break;
     default: {   // pays the fee and changes nothing else (RANDAO reveals)
         auto a = payer(tx.sender, 0, fee);
@@ -1225,6 +1227,14 @@ Status BlockExecution::redelegate(const Transaction &tx, std::uint64_t fee)
         return makeError("state.no_delegation", "The sender delegates nothing to this validator.");
     if (p.amount > held)
         return insufficient("delegation");
+    // Stake redelegated to a validator stays there for the evidence window
+    // before it moves on: a slash follows a redelegation, and hop after hop
+    // in one block would outrun it.
+    for (const StakeChange &c : stakeJournal(p.from, tx.sender).changes)
+        if (c.kind == StakeChangeKind::RedelegatedIn && c.slot + m_rules.evidenceWindowSlots >= m_block.slot)
+            return makeError("state.redelegation_hop",
+                             "Stake redelegated to this validator within the evidence window cannot be redelegated "
+                             "again yet; unbond it, or wait.");
     ValidatorRecord from = *fromRecord;
     ValidatorRecord to = *toRecord;
     const auto toDelegated = add(to.delegated, p.amount);
@@ -1255,24 +1265,34 @@ Status BlockExecution::redelegate(const Transaction &tx, std::uint64_t fee)
 
 BlockExecution::Outcome BlockExecution::finish() &&
 {
-    // Rewards: half the block's fees to the attesters it carries, in equal
-    // shares, the rest (and all of it without attesters) to its proposer.
-    // A block with no proposer (a trial run, never on the chain) burns them.
+    // Rewards: half the block's fees to its proposer; the other half in
+    // equal shares to the attesters it carries other than its proposer, and
+    // what of that half is not paid (no such attester, the remainder of the
+    // division) is burned, so a proposer gains nothing by leaving others'
+    // attestations out. A block with no proposer (a trial run, never on the
+    // chain) burns them all.
     if (m_fees != 0) {
-        std::uint64_t toProposer = m_fees;
-        if (!m_block.attesters.empty()) {
-            const std::uint64_t share = (m_fees / 2) / m_block.attesters.size();
-            for (const PublicKey &a : m_block.attesters) {
+        const std::uint64_t attesterHalf = m_fees / 2;
+        std::uint64_t paidToAttesters = 0;
+        std::vector<PublicKey> attesters;
+        for (const PublicKey &a : m_block.attesters)
+            if (a != m_block.proposer)
+                attesters.push_back(a);
+        if (!attesters.empty() && !m_block.proposer.isZero()) {
+            const std::uint64_t share = attesterHalf / attesters.size();
+            for (const PublicKey &a : attesters) {
                 if (share == 0)
                     break;
                 payReward(a, share);
-                toProposer -= share;
+                paidToAttesters += share;
             }
         }
-        if (m_block.proposer.isZero())
-            m_supply.burned += toProposer;
-        else
-            payReward(m_block.proposer, toProposer);
+        if (m_block.proposer.isZero()) {
+            m_supply.burned += m_fees;
+        } else {
+            payReward(m_block.proposer, m_fees - attesterHalf);
+            m_supply.burned += attesterHalf - paidToAttesters;
+        }
     }
     if (m_supply != m_parent.supply())
         put(supplyKey(), codec::encode(m_supply));

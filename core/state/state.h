@@ -86,6 +86,9 @@ struct StateRules
     // parameter), for which stake changes are kept.
     std::vector<PublicKey> authorities;
     std::size_t authorityQuorum = 4;
+    // The most one validator weighs (section 18): in the draw, as attestation
+    // stake, and in an appeal's community vote.
+    std::uint64_t maxValidatorWeight = 100'000ULL * 1'000'000ULL;
     // The slot clock (the consensus parameters'), to date energy offences.
     std::int64_t genesisTimeMs = 0;
     std::uint64_t slotMs = 10'000;
@@ -345,7 +348,7 @@ private:
     // Opens a case without consensus evidence (downtime): the rest as applyEvidence.
     void openCase(SlashCase c);
     Status appeal(const Transaction &tx);
-    Status energyEvidence(const Transaction &tx);
+    Status energyEvidence(const Transaction &tx, std::uint64_t fee);
     void closeCommunityReview(SlashCase &c);
     void cancelCase(SlashCase &c, const std::string &why);
     void refundCase(SlashCase &c);

@@ -97,7 +97,12 @@ Status BlockExecution::appeal(const Transaction &tx)
                                ? "The chain records " + std::to_string(c.dutiesMissed) + " of "
                                      + std::to_string(c.dutiesCounted) + " proposer duties missed."
                                : std::string("The two signed messages verify under the offender's key and conflict.")});
-        // 2. Community review until the deadline.
+        // 2. Community review until the deadline; an authority's case is
+        // for the other authorities alone.
+        if (c.authority) {
+            a.stage = AppealStage::Authority;
+            break;
+        }
         a.stage = AppealStage::Community;
         a.communityDeadline = now + m_rules.staking.communityReviewSlots;
         scheduleCase(a.communityDeadline, c.id);
@@ -114,7 +119,9 @@ Status BlockExecution::appeal(const Transaction &tx)
             return appealError("appeal.already_voted", "This validator has voted on this appeal.");
         // Its stake as it was when the appeal was filed: stake moved from
         // voter to voter since counts once, where it was.
-        const std::uint64_t weight = stakeOfAt(tx.sender, a.filedSlot);
+        // Capped like every weight (docs/protocol.md, section 18): one
+        // validator does not decide the community's review alone.
+        const std::uint64_t weight = std::min(stakeOfAt(tx.sender, a.filedSlot), m_rules.maxValidatorWeight);
         if (weight == 0)
             return appealError("appeal.not_voter", "This validator had no stake when the appeal was filed.");
         std::uint64_t &tally = p.uphold ? a.upholdStake : a.overturnStake;

@@ -253,10 +253,14 @@ void BlockExecution::applyEvidence(const Evidence &evidence)
     openCase(std::move(c));
 }
 
-Status BlockExecution::energyEvidence(const Transaction &tx)
+Status BlockExecution::energyEvidence(const Transaction &tx, std::uint64_t fee)
 {
-    // Anyone who holds both readings may send them (no fee: refused evidence
-    // never reaches a block). The owner of the meter answers for its key.
+    // Anyone who holds both readings may send them, paying the fee. The
+    // meter's owner answers for its key when it is an energy validator (its
+    // weight came from the meter).
+    auto payer = this->payer(tx.sender, 0, fee);
+    if (!payer)
+        return payer.error();
     auto decoded = codec::decode<energy::DuplicateReadingEvidence>(tx.payload, "energy evidence");
     if (!decoded)
         return makeError("state.bad_payload", decoded.error().message);
@@ -271,6 +275,19 @@ Status BlockExecution::energyEvidence(const Transaction &tx)
     const Hash256 id = energyCaseId(meter->id, interval);
     if (slashCase(id))
         return makeError("energy.evidence_known", "This meter's interval already has its case.");
+    // Dated by the interval the meter signed for: ended, and within the
+    // evidence window (stake moved since is followed; older is out of reach).
+    const std::int64_t sinceGenesis = interval - m_rules.genesisTimeMs;
+    const std::uint64_t signedSlot = sinceGenesis <= 0 || m_rules.slotMs == 0
+        ? 0
+        : static_cast<std::uint64_t>(sinceGenesis) / m_rules.slotMs;
+    if (interval > m_block.timeMs || signedSlot + m_rules.evidenceWindowSlots < m_block.slot)
+        return makeError("energy.evidence_stale", "The interval has not ended, or is older than the evidence window.");
+    const ValidatorRecord *owner = validator(meter->owner);
+    if (!owner || owner->role != ValidatorRole::Energy)
+        return makeError("energy.owner_not_validator",
+                         "The meter's owner is no energy validator: there is no stake to answer for it (its grid "
+                         "operator suspends the meter).");
     SlashCase c;
     c.id = id;
     c.kind = CaseKind::EnergyData;
@@ -279,14 +296,8 @@ Status BlockExecution::energyEvidence(const Transaction &tx)
     c.meterKey = meter->key;
     c.reason = SlashingReason::EnergyFalsification;
     c.severity = Severity::Medium;
-    // Dated by the interval the meter signed for (its end), within the
-    // evidence window of this block: stake moved after it is followed.
-    const std::int64_t sinceGenesis = interval - m_rules.genesisTimeMs;
-    const std::uint64_t signedSlot = sinceGenesis <= 0 || m_rules.slotMs == 0
-        ? 0
-        : static_cast<std::uint64_t>(sinceGenesis) / m_rules.slotMs;
-    const std::uint64_t earliest = m_block.slot > m_rules.evidenceWindowSlots ? m_block.slot - m_rules.evidenceWindowSlots : 0;
-    c.infractionSlot = std::clamp(signedSlot, earliest, m_block.slot);
+    c.infractionSlot = signedSlot;
+    putAccount(tx.sender, *payer);
     openCase(std::move(c));
     return Status::success();
 }

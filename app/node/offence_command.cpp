@@ -9,8 +9,10 @@
 #include "core/node/node_config.h"
 #include "core/sim/offence.h"
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 namespace gtx::app {
 
@@ -75,7 +77,12 @@ int runOffence(const OffenceOptions &o)
             judge = &n;
     if (!judge)
         return fail(o.to.empty() ? "the devnet has no other node" : "the devnet has no node named " + o.to);
+    // A devnet that is starting: its node may take a few seconds to answer.
     auto reply = net::controlRequest(judge->dir, request, 10'000);
+    for (int tries = 0; !reply && tries < 20; ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        reply = net::controlRequest(judge->dir, request, 10'000);
+    }
     if (!reply)
         return fail(judge->name + " does not answer on its control endpoint: " + reply.error().message);
     std::cout << judge->name << ": " << *reply;

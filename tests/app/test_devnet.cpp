@@ -143,6 +143,7 @@ void TestDevnet::devnetFinalizesAtEveryLevelAndRestarts()
     QVERIFY(!clash.out.contains("divergent="));
     // A stake validator signs two blocks for one slot; another node takes
     // the evidence (once), and the chain goes on with the case in it.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir + "/node-1/control.sock"), 30000);
     const Run offence = gtxNode({"double-sign", "--devnet", dir, "--node", "node-6", "--slot", "40"}, 30000);
     QVERIFY2(offence.exitCode == 0 && offence.out.contains("\"accepted\":true"), qPrintable(offence.out + offence.err));
     const Run again = gtxNode({"double-sign", "--devnet", dir, "--node", "node-6", "--slot", "40"}, 30000);

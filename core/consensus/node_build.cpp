@@ -30,10 +30,9 @@ Status ConsensusNode::executesOnHead(const Transaction &tx)
     // The mempool takes what would execute on the head's state now (an
     // unfunded sender is refused at the door); a block still executes each
     // transaction on its own parent, and the builder drops what no longer fits.
-    // Appeals and energy evidence pay no fee: they are tried too, so what
-    // could never be in a block does not take the Governance lane's room.
-    if (!state::State::paysFee(tx.kind) && tx.kind != TransactionKind::SlashAppeal
-        && tx.kind != TransactionKind::EnergyEvidence)
+    // Appeals pay no fee: they are tried too, so what could never be in a
+    // block does not take the Governance lane's room.
+    if (!state::State::paysFee(tx.kind) && tx.kind != TransactionKind::SlashAppeal)
         return Status::success();
     const std::uint64_t slot = m_head->slot + 1;
     state::BlockExecution trial(m_head->state.executed, m_tree->stateRules(),

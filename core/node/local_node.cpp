@@ -330,24 +330,20 @@ class LocalNode::Slashing final : public TipArea<interfaces::SlashingView, inter
 {
 public:
     Slashing()
-        : TipArea([this](const consensus::ConsensusNode &, const consensus::BlockNode &tip) {
-              return slashingSnapshot(tip.state.executed, m_params, m_authorityNames, tip.header().timestampMs);
+        : TipArea([this](const consensus::ConsensusNode &node, const consensus::BlockNode &tip) {
+              std::map<PublicKey, std::string> names;
+              for (const auto &a : node.consensusGenesis().authorities)
+                  names[a.key] = std::string(toString(a.type));
+              return slashingSnapshot(tip.state.executed, node.consensusParams(), names, tip.header().timestampMs,
+                                      &m_checks);
           })
     {
     }
 
-    // The network's parameters and authorities; before attach().
-    void configure(const consensus::ConsensusParams &params, const consensus::ConsensusGenesis &genesis)
-    {
-        m_params = params;
-        m_authorityNames.clear();
-        for (const auto &a : genesis.authorities)
-            m_authorityNames[a.key] = std::string(toString(a.type));
-    }
-
 private:
-    consensus::ConsensusParams m_params;   // read on the node's thread, written only while detached
-    std::map<PublicKey, std::string> m_authorityNames;
+    // Each case's evidence is verified once (on the node's thread, where
+    // the snapshot is made: reads are serialised by the area's mutex).
+    EvidenceChecks m_checks;
 };
 
 LocalNode::LocalNode(interfaces::NodeOptions options, std::shared_ptr<const Clock> clock)
@@ -410,7 +406,6 @@ Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool
     // The ledger grows with the Fast-final chain: the status follows it.
     m_consensus->attach(m_host.get(), m_slotMs, network->genesis, [this] { notifyStatus(); });
     m_grid->attach(m_host.get());
-    m_slashing->configure(network->params, *network->genesis);
     m_slashing->attach(m_host.get());
     return Status::success();
 }

@@ -29,7 +29,7 @@ interfaces::SignedMessageRow voteRow(const Vote &v)
 
 interfaces::SlashingSnapshot slashingSnapshot(const state::State &state, const consensus::ConsensusParams &params,
                                               const std::map<PublicKey, std::string> &authorityNames,
-                                              std::int64_t nowMs)
+                                              std::int64_t nowMs, EvidenceChecks *checks)
 {
     interfaces::SlashingSnapshot s;
     s.joined = true;
@@ -79,54 +79,53 @@ interfaces::SlashingSnapshot slashingSnapshot(const state::State &state, const c
         r.overturnStakeMicroGt = c->appeal.overturnStake;
         r.courtCase = c->appeal.courtCase;
         const Evidence &e = c->evidence;
-        if (c->kind == state::CaseKind::Downtime) {
-            // The chain's own record of the duties is the evidence.
-            r.evidenceVerified = true;
-        } else if (c->kind == state::CaseKind::EnergyData) {
+        if (c->kind == state::CaseKind::EnergyData) {
             const auto reading = [&](const energy::MeterReading &m) {
                 return interfaces::SignedMessageRow{params.slotAt(m.timestampMs), 0, energy::readingId(m).hex(),
                                                     m.signature.hex()};
             };
             r.first = reading(c->readings.first);
             r.second = reading(c->readings.second);
-            const Status verified = energy::verifyDuplicateReadingEvidence(params.networkId, c->readings, c->meterKey);
-            r.evidenceVerified = verified.ok();
+        } else if (c->kind == state::CaseKind::Evidence) {
+            switch (e.kind) {
+            case OffenceKind::DoubleProposal:
+                r.first = headerRow(e.headerA);
+                r.second = headerRow(e.headerB);
+                break;
+            case OffenceKind::DoubleLinkVote:
+            case OffenceKind::SurroundLinkVote:
+                r.first = linkRow(e.linkA);
+                r.second = linkRow(e.linkB);
+                break;
+            case OffenceKind::DoubleAttestation:
+            case OffenceKind::DoubleEmergencyVote:
+                r.first = voteRow(e.voteA);
+                r.second = voteRow(e.voteB);
+                break;
+            }
+        }
+        // The auditor sees the node's own check, not the chain's word for it
+        // (downtime's evidence is the chain's own record of the duties).
+        const auto known = checks ? checks->find(c->id) : EvidenceChecks::iterator{};
+        if (checks && known != checks->end()) {
+            r.evidenceProblem = known->second;
+        } else {
+            Status verified = Status::success();
+            if (c->kind == state::CaseKind::EnergyData) {
+                verified = energy::verifyDuplicateReadingEvidence(params.networkId, c->readings, c->meterKey);
+            } else if (c->kind == state::CaseKind::Evidence) {
+                consensus::DirectVerifier verifier;
+                verified = consensus::verifyConsensusEvidence(e, verifier);
+            }
             if (!verified)
                 r.evidenceProblem = verified.error().message;
-        } else switch (e.kind) {
-        case OffenceKind::DoubleProposal:
-            r.first = headerRow(e.headerA);
-            r.second = headerRow(e.headerB);
-            break;
-        case OffenceKind::DoubleLinkVote:
-        case OffenceKind::SurroundLinkVote:
-            r.first = linkRow(e.linkA);
-            r.second = linkRow(e.linkB);
-            break;
-        case OffenceKind::DoubleAttestation:
-        case OffenceKind::DoubleEmergencyVote:
-            r.first = voteRow(e.voteA);
-            r.second = voteRow(e.voteB);
-            break;
+            if (checks)
+                checks->emplace(c->id, r.evidenceProblem);
         }
-        // The auditor sees the node's own check, not the chain's word for it.
-        if (c->kind == state::CaseKind::Evidence) {
-            consensus::DirectVerifier verifier;
-            const Status verified = consensus::verifyConsensusEvidence(e, verifier);
-            r.evidenceVerified = verified.ok();
-            if (!verified)
-                r.evidenceProblem = verified.error().message;
-        }
+        r.evidenceVerified = r.evidenceProblem.empty();
         for (const auto &p : state.slashParts(*c))
             r.parts.push_back({p.party.hex(), p.validator.hex(), p.source == state::StakeSource::Unbonding, p.amount});
-        // The trail with the community's votes in it, in the order they came.
-        std::vector<state::AppealRecord> trail = c->appeal.trail;
-        const std::vector<state::AppealRecord> votes = state.appealVotes(*c);
-        trail.insert(trail.end(), votes.begin(), votes.end());
-        std::stable_sort(trail.begin(), trail.end(), [](const state::AppealRecord &a, const state::AppealRecord &b) {
-            return a.slot < b.slot || (a.slot == b.slot && a.stage < b.stage);
-        });
-        for (const auto &t : trail)
+        for (const auto &t : state.appealTrail(*c))
             r.trail.push_back({static_cast<interfaces::AppealStage>(t.stage), std::string(toString(t.action)), t.slot,
                                params.slotStartMs(t.slot), t.by.isZero() ? std::string() : t.by.hex(), nameOf(t.by),
                                t.uphold, t.weight, t.text});

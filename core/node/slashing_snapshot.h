@@ -13,9 +13,14 @@
 
 namespace gtx::node {
 
-// `authorityNames`: each authority's key and short name (EGAT, ...).
+// This node's own check of a case's evidence (empty when it verifies),
+// by case id: a case's evidence never changes, so it is checked once.
+using EvidenceChecks = std::map<crypto::Hash256, std::string>;
+
+// `authorityNames`: each authority's key and short name (EGAT, ...);
+// `checks`: earlier results to reuse and add to (none: check every case).
 interfaces::SlashingSnapshot slashingSnapshot(const state::State &state, const consensus::ConsensusParams &params,
                                               const std::map<PublicKey, std::string> &authorityNames,
-                                              std::int64_t nowMs);
+                                              std::int64_t nowMs, EvidenceChecks *checks = nullptr);
 
 } // namespace gtx::node

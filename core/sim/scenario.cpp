@@ -1114,13 +1114,7 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
                 .str("status", std::string(toString(c->status)))
                 .raw("parts", parts + "]");
             std::string trail = "[";
-            std::vector<state::AppealRecord> steps = c->appeal.trail;
-            const auto votes = s.appealVotes(*c);
-            steps.insert(steps.end(), votes.begin(), votes.end());
-            std::stable_sort(steps.begin(), steps.end(), [](const auto &a, const auto &b) {
-                return a.slot < b.slot || (a.slot == b.slot && a.stage < b.stage);
-            });
-            for (const auto &r : steps) {
+            for (const auto &r : s.appealTrail(*c)) {
                 Json e;
                 e.str("stage", std::string(toString(r.stage))).str("action", std::string(toString(r.action)))
                     .num("slot", r.slot)

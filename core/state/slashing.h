@@ -224,8 +224,6 @@ constexpr std::size_t kMaxStakeChanges = 1024;
 // The cases of one offender kept in its history (the ladder tops out after
 // four earlier cases, so dropping the oldest changes no decision).
 constexpr std::size_t kMaxOffenderCases = 1024;   // beyond it the oldest is dropped
-// A case's parts: one per party and place.
-constexpr std::size_t kMaxSlashParts = 1u << 20;
 
 struct OffenderHistory
 {

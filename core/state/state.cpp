@@ -484,6 +484,17 @@ std::vector<AppealRecord> State::appealVotes(const SlashCase &c) const
     return votes;
 }
 
+std::vector<AppealRecord> State::appealTrail(const SlashCase &c) const
+{
+    std::vector<AppealRecord> trail = c.appeal.trail;
+    const std::vector<AppealRecord> votes = appealVotes(c);
+    trail.insert(trail.end(), votes.begin(), votes.end());
+    std::stable_sort(trail.begin(), trail.end(), [](const AppealRecord &a, const AppealRecord &b) {
+        return a.slot < b.slot || (a.slot == b.slot && a.stage < b.stage);
+    });
+    return trail;
+}
+
 OffenderHistory State::offenderHistory(const PublicKey &offender) const
 {
     return entryOf<OffenderHistory>(m_trie.get(offenderHistoryKey(offender)), "offender history")

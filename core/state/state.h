@@ -240,6 +240,9 @@ public:
     // A case's parts, and its community votes (AppealRecords), in order.
     std::vector<SlashPart> slashParts(const SlashCase &c) const;
     std::vector<AppealRecord> appealVotes(const SlashCase &c) const;
+    // The whole appeal: the trail with the community's votes in it, in the
+    // order they came.
+    std::vector<AppealRecord> appealTrail(const SlashCase &c) const;
     OffenderHistory offenderHistory(const PublicKey &offender) const;
     // A party's recent stake changes in a validator (party = validator: its self-bond).
     StakeJournal stakeJournal(const PublicKey &validator, const PublicKey &party) const;
@@ -350,7 +353,7 @@ private:
     Status appeal(const Transaction &tx);
     Status energyEvidence(const Transaction &tx, std::uint64_t fee);
     void closeCommunityReview(SlashCase &c);
-    void cancelCase(SlashCase &c, const std::string &why);
+    void cancelCase(SlashCase &c);
     void refundCase(SlashCase &c);
     void scheduleCase(std::uint64_t slot, const Hash256 &id);
     void unscheduleCase(std::uint64_t slot, const Hash256 &id);

@@ -87,7 +87,7 @@ Status BlockExecution::appeal(const Transaction &tx)
             a.trail.push_back({AppealStage::Technical, AppealAction::File, now, {}, false, 0,
                                "The evidence does not verify: " + verified.error().message});
             a.stage = AppealStage::Closed;
-            cancelCase(c, "technical review");
+            cancelCase(c);
             break;
         }
         a.trail.push_back({AppealStage::Technical, AppealAction::File, now, {}, true, 0,
@@ -149,7 +149,7 @@ Status BlockExecution::appeal(const Transaction &tx)
         // 3. The quorum's decision is final.
         if (decisions(a, AppealAction::AuthorityDecision, false) >= m_rules.authorityQuorum) {
             a.stage = AppealStage::Closed;
-            cancelCase(c, "authority review");
+            cancelCase(c);
         } else if (decisions(a, AppealAction::AuthorityDecision, true) >= m_rules.authorityQuorum) {
             a.stage = AppealStage::Closed;   // upheld: executes when the appeal window ends
         }
@@ -205,7 +205,7 @@ void BlockExecution::closeCommunityReview(SlashCase &c)
         a.trail.push_back({AppealStage::Community, AppealAction::CommunityVote, m_block.slot, {}, false, 0,
                            "Overturned by the community: " + tally + "."});
         a.stage = AppealStage::Closed;
-        cancelCase(c, "community review");
+        cancelCase(c);
         return;
     }
     a.trail.push_back({AppealStage::Community, AppealAction::CommunityVote, m_block.slot, {}, true, 0,
@@ -214,7 +214,7 @@ void BlockExecution::closeCommunityReview(SlashCase &c)
     a.stage = AppealStage::Authority;
 }
 
-void BlockExecution::cancelCase(SlashCase &c, const std::string &)
+void BlockExecution::cancelCase(SlashCase &c)
 {
     // Every part goes back where it was taken from when that still exists:
     // the bond (self-bond or delegation), or the unbonding entry while it is

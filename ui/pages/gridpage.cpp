@@ -3,6 +3,7 @@
 #include "core/node/interface.h"
 #include "ui/models/gridmodel.h"
 #include "ui/style/hmistyle.h"
+#include "ui/widgets/compacttableview.h"
 #include "ui/style/thaidate.h"
 
 #include <QCategoryAxis>
@@ -47,23 +48,6 @@ QLabel *makeValueLabel(const char *objectName, QWidget *parent)
     label->setObjectName(QLatin1String(objectName));
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
-}
-
-QTableView *makeView(QWidget *parent, const char *name)
-{
-    auto *view = new QTableView(parent);
-    view->setObjectName(QLatin1String(name));
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->setAlternatingRowColors(false);
-    // Compact rows: every zone in view without scrolling on a 720-line screen.
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    return view;
 }
 
 // "14:00" in Bangkok time.
@@ -139,12 +123,12 @@ GridPage::GridPage(QWidget *parent) : QWidget(parent)
     balance->setColumnStretch(column - 1, 1);
 
     m_zonesBox = new QGroupBox(this);
-    m_zonesView = makeView(m_zonesBox, "zonesView");
+    m_zonesView = makeCompactTableView(m_zonesBox, "zonesView");
     m_zonesView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *zonesLayout = new QVBoxLayout(m_zonesBox);
     zonesLayout->addWidget(m_zonesView);
     m_linesBox = new QGroupBox(this);
-    m_linesView = makeView(m_linesBox, "tieLinesView");
+    m_linesView = makeCompactTableView(m_linesBox, "tieLinesView");
     // Every column in view, the state above all: no horizontal scrolling.
     m_linesView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_linesView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -3,7 +3,9 @@
 #include "core/node/interface.h"
 #include "ui/models/slashingmodel.h"
 #include "ui/nodetask.h"
+#include "ui/style/hmistyle.h"
 #include "ui/style/thaidate.h"
+#include "ui/widgets/compacttableview.h"
 
 #include <QEvent>
 #include <QFile>
@@ -25,21 +27,6 @@
 namespace gtx::ui {
 
 namespace {
-
-QTableView *makeView(QWidget *parent, const char *name)
-{
-    auto *view = new QTableView(parent);
-    view->setObjectName(QLatin1String(name));
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    return view;
-}
 
 QString shortHex(const std::string &hex)
 {
@@ -72,7 +59,7 @@ SlashingPage::SlashingPage(QWidget *parent) : QWidget(parent)
     connect(m_exportButton, &QPushButton::clicked, this, &SlashingPage::chooseExportFile);
 
     m_casesBox = new QGroupBox(this);
-    m_casesView = makeView(m_casesBox, "casesView");
+    m_casesView = makeCompactTableView(m_casesBox, "casesView");
     auto *casesLayout = new QVBoxLayout(m_casesBox);
     casesLayout->addWidget(m_casesView);
 
@@ -125,7 +112,7 @@ SlashingPage::SlashingPage(QWidget *parent) : QWidget(parent)
     evidence->addWidget(m_verification);
 
     m_trailBox = new QGroupBox(m_caseBox);
-    m_trailView = makeView(m_trailBox, "trailView");
+    m_trailView = makeCompactTableView(m_trailBox, "trailView");
     m_trailView->setModel(m_trail);
     m_trailView->setWordWrap(false);
     // Every column in view; the reasoning takes the rest, in full in its tooltip.
@@ -205,26 +192,19 @@ void SlashingPage::showCaseKey(const std::string &key)
     showCase();
 }
 
-void SlashingPage::setState(QLabel *label, const char *state)
-{
-    label->setProperty("hmiState", state ? QString::fromLatin1(state) : QString());
-    label->style()->unpolish(label);
-    label->style()->polish(label);
-}
-
 void SlashingPage::showCases()
 {
     const bool joined = m_model && m_model->snapshot().joined;
     const std::size_t count = m_model ? m_model->snapshot().cases.size() : 0;
     //: Slashing page: the cases table's title; %n cases on the chain.
     m_casesBox->setTitle(tr("Cases (%n)", nullptr, int(count)));
-    m_exportButton->setEnabled(joined && count > 0 && m_node);
+    // Not while an export is being written: one order, one file.
+    m_exportButton->setEnabled(joined && count > 0 && m_node && !m_exporting);
     // The newest case until the operator picks one.
     if (m_model && count > 0 && (!m_casePicked || !m_model->find(m_case)))
         showCaseKey(m_model->snapshot().cases.front().key);
     else
         showCase();
-    m_casesView->resizeColumnsToContents();
 }
 
 void SlashingPage::showCase()
@@ -376,7 +356,7 @@ void SlashingPage::showCase()
     else
         //: This node's check of the evidence failed; %1 why.
         m_verification->setText(tr("Not verified by this node: %1").arg(QString::fromStdString(c->evidenceProblem)));
-    setState(m_verification, c->evidenceVerified ? nullptr : "alarmHigh");
+    HmiStyle::setState(m_verification, c->evidenceVerified ? HmiState::Normal : HmiState::AlarmHigh);
     m_trail->setTrail(c->trail);
     //: The appeal trail's title; %n steps.
     m_trailBox->setTitle(tr("Appeal trail (%n)", nullptr, int(c->trail.size())));
@@ -395,8 +375,9 @@ void SlashingPage::chooseExportFile()
 
 void SlashingPage::exportTo(const QString &path)
 {
-    if (!m_model || !m_node)
+    if (!m_model || !m_node || m_exporting)
         return;
+    m_exporting = true;
     m_exportButton->setEnabled(false);
     //: While the export is written.
     m_exportResult->setText(tr("Exporting..."));
@@ -416,7 +397,8 @@ void SlashingPage::exportTo(const QString &path)
             return audited ? QString() : QStringLiteral("audit:") + QString::fromStdString(audited.error().message);
         },
         [this, path](const QString &problem) {
-            m_exportButton->setEnabled(true);
+            m_exporting = false;
+            showCases();
             if (problem.isEmpty()) {
                 //: The export succeeded; %1 the file's name.
                 const QString message = tr("Exported to %1").arg(QFileInfo(path).fileName());

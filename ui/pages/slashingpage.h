@@ -58,7 +58,6 @@ private:
     void showCase();
     void showCaseKey(const std::string &key);
     void chooseExportFile();
-    static void setState(QLabel *label, const char *state);
 
     SlashingModel *m_model = nullptr;
     interfaces::Node *m_node = nullptr;
@@ -66,6 +65,7 @@ private:
     std::string m_case;
     bool m_casePicked = false;
     bool m_selecting = false;
+    bool m_exporting = false;   // an export is being written
     TrailTableModel *m_trail = nullptr;
 
     QLabel *m_titleLabel = nullptr;

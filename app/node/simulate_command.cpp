@@ -214,6 +214,7 @@ int runSimulate(const SimulateOptions &o)
     std::uint64_t equivocations = 0;
     std::uint64_t observed = 0;
     std::uint64_t offences = 0;
+    std::uint64_t proposals = 0;
     std::uint64_t instant = 0;
     std::uint64_t restarts = 0;
     std::uint64_t attacks = 0;
@@ -246,6 +247,7 @@ int runSimulate(const SimulateOptions &o)
             equivocations += result.equivocations;
             observed += result.equivocationsObserved;
             offences += result.offencesOnChain;
+            proposals += result.proposalsDecided;
             instant += result.instantFinal;
             restarts += result.restarts;
             attacks += result.adversaryActions;
@@ -292,7 +294,7 @@ int runSimulate(const SimulateOptions &o)
               << " fast_p99=" << fixed2(percentile(fast, 0.99)) << " full_p50=" << fixed2(percentile(full, 0.5))
               << " full_p99=" << fixed2(percentile(full, 0.99)) << " min_economic_height=" << minEconomic
               << " equivocations=" << equivocations << " observed=" << observed << " offences_on_chain="
-              << offences << " instant_final=" << instant << " restarts=" << restarts << " attacks=" << attacks
+              << offences << " proposals_decided=" << proposals << " instant_final=" << instant << " restarts=" << restarts << " attacks=" << attacks
               << " slots_per_second=" << static_cast<std::uint64_t>(seconds > 0 ? slots / seconds : 0)
               << " seconds=" << fixed2(seconds);
     if (mutation) {

@@ -48,8 +48,9 @@ BlockHeader regularHeader(const ConsensusParams &params, const BlockNode &parent
     return h;
 }
 
-BlockTree::BlockTree(const ConsensusParams &params, const ConsensusGenesis &genesis)
-    : m_params(params), m_genesis(genesis), m_stateRules(consensus::stateRules(params, genesis))
+BlockTree::BlockTree(const ConsensusParams &params, const ConsensusGenesis &genesis, std::uint32_t chainRulesVersion)
+    : m_params(params), m_genesis(genesis), m_stateRules(consensus::stateRules(params, genesis)),
+      m_chainRulesVersion(chainRulesVersion)
 {
 
     auto block = std::make_shared<Block>();
@@ -307,6 +308,22 @@ ChainState BlockTree::applyState(const ChainState &parent, const Block &block, s
     return s;
 }
 
+std::optional<state::ScheduledUpgrade> BlockTree::upgradeStops(const BlockNode *parent, std::uint64_t slot) const
+{
+    auto upgrade = parent->state.executed.scheduledUpgrade();
+    if (upgrade && upgrade->version > m_chainRulesVersion && slot >= upgrade->slot)
+        return upgrade;
+    return std::nullopt;
+}
+
+Error BlockTree::upgradeRequiredError(const state::ScheduledUpgrade &upgrade) const
+{
+    return makeError("block.upgrade_required",
+                     "From slot " + std::to_string(upgrade.slot) + " the chain runs chain rules version "
+                         + std::to_string(upgrade.version) + "; this software executes version "
+                         + std::to_string(m_chainRulesVersion) + ". Upgrade the node.");
+}
+
 Result<BlockNode *> BlockTree::add(std::shared_ptr<const Block> block,
                                    SignatureVerifier &verifier, bool trusted)
 {
@@ -316,6 +333,8 @@ Result<BlockNode *> BlockTree::add(std::shared_ptr<const Block> block,
     BlockNode *parent = find(block->header.parentHash);
     if (!parent)
         return blockError("block.unknown_parent", "The block's parent is not known.");
+    if (const auto upgrade = upgradeStops(parent, block->header.slot))
+        return upgradeRequiredError(*upgrade);
     auto ctx = contextFor(parent, block->header.slot);
     if (trusted) {
         if (block->header.height != parent->height + 1 || block->header.slot <= parent->slot)

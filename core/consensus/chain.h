@@ -97,7 +97,10 @@ BlockHeader regularHeader(const ConsensusParams &params, const BlockNode &parent
 class BlockTree
 {
 public:
-    BlockTree(const ConsensusParams &params, const ConsensusGenesis &genesis);
+    // `chainRulesVersion`: the rules this software executes (a test may
+    // give a later one, as upgraded software would have).
+    BlockTree(const ConsensusParams &params, const ConsensusGenesis &genesis,
+              std::uint32_t chainRulesVersion = kChainRulesVersion);
     BlockTree(const BlockTree &) = delete;
     BlockTree &operator=(const BlockTree &) = delete;
 
@@ -132,6 +135,14 @@ public:
     state::BlockContext blockContext(BlockNode *parent, std::uint64_t slot, const PublicKey &proposer,
                                      const std::vector<Vote> &attestations = {});
     const state::StateRules &stateRules() const { return m_stateRules; }
+    // The upgrade that stops this software from taking a child of `parent`
+    // at `slot`: one the chain scheduled, for a version above this
+    // software's, from a slot at or before `slot` (block validity:
+    // "block.upgrade_required").
+    std::optional<state::ScheduledUpgrade> upgradeStops(const BlockNode *parent, std::uint64_t slot) const;
+    // The error upgradeStops() makes a block: "block.upgrade_required".
+    Error upgradeRequiredError(const state::ScheduledUpgrade &upgrade) const;
+    std::uint32_t chainRulesVersion() const { return m_chainRulesVersion; }
 
     std::size_t quorum() const { return m_params.authorityQuorum(m_genesis.authorities.size()); }
 
@@ -145,6 +156,7 @@ private:
     ConsensusParams m_params;
     ConsensusGenesis m_genesis;
     state::StateRules m_stateRules;
+    std::uint32_t m_chainRulesVersion = kChainRulesVersion;
     struct HashKey
     {
         std::size_t operator()(const Hash256 &h) const

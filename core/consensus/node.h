@@ -188,6 +188,13 @@ public:
     // True while the node waits for its peers to send the chain up to the
     // finalized block its store remembers (it neither votes nor proposes).
     bool catchingUp() const { return m_anchor.has_value(); }
+    // The technical upgrade that has stopped this node (its software is
+    // below the version the chain runs from the current slot): it takes,
+    // proposes and votes for no block until it is upgraded.
+    std::optional<state::ScheduledUpgrade> upgradeRequired() const
+    {
+        return m_tree->upgradeStops(m_head, m_currentSlot);
+    }
     std::size_t linkSigners(const Checkpoint &source, const Checkpoint &target) const
     {
         return m_finality->linkSigners(source, target);

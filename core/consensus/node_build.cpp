@@ -30,9 +30,9 @@ Status ConsensusNode::executesOnHead(const Transaction &tx)
     // The mempool takes what would execute on the head's state now (an
     // unfunded sender is refused at the door); a block still executes each
     // transaction on its own parent, and the builder drops what no longer fits.
-    // Appeals pay no fee: they are tried too, so what could never be in a
+    // The Governance lane's kinds are tried too (some senders pay no fee), so what could never be in a
     // block does not take the Governance lane's room.
-    if (!state::State::paysFee(tx.kind) && tx.kind != TransactionKind::SlashAppeal)
+    if (!state::State::paysFee(tx.kind) && !state::State::isGovernance(tx.kind))
         return Status::success();
     const std::uint64_t slot = m_head->slot + 1;
     state::BlockExecution trial(m_head->state.executed, m_tree->stateRules(),
@@ -183,6 +183,8 @@ void ConsensusNode::propose(std::uint64_t slot)
     BlockNode *parent = m_head;
     if (parent->slot >= slot || m_tree->expectedProposer(parent, slot) != m_key.publicKey())
         return;
+    if (m_tree->upgradeStops(parent, slot))
+        return;   // the chain has moved to rules this software does not have: nothing it built would be valid
 
     if (m_hooks && m_hooks->replaceProposal(*this, parent, slot))
         return;

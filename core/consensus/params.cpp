@@ -54,6 +54,12 @@ ConsensusParams ConsensusParams::simulation()
     p.staking.communityReviewSlots = 6;
     p.staking.temporarySuspensionSlots = 16;
     p.staking.extendedSuspensionSlots = 64;
+    p.staking.proposalDeposit = gtToMicro(10);
+    p.staking.emergencyVotingSlots = 8;
+    p.staking.standardVotingSlots = 16;
+    p.staking.standardWaitSlots = 8;
+    p.staking.constitutionalVotingSlots = 32;
+    p.staking.constitutionalWaitSlots = 16;
     return p;
 }
 
@@ -87,16 +93,7 @@ Status ConsensusParams::validate() const
     if (rotation.maxChurnBps > kBasisPointsFull || rotation.maxPerZone == 0)
         return makeError("consensus.invalid_params",
                          "The churn limit must be at most 100% and the zone cap positive.");
-    if (staking.appealFilingSlots == 0 || staking.communityReviewSlots == 0
-        || staking.appealFilingSlots + static_cast<Uint128>(staking.communityReviewSlots) >= staking.appealWindowSlots)
-        return makeError("consensus.invalid_params",
-                         "An appeal's filing time and community review must be positive and end before the appeal "
-                         "window does, leaving time for the authority review.");
-    if (static_cast<Uint128>(evidenceWindowSlots) + staking.appealWindowSlots >= staking.unbondingSlots)
-        return makeError("consensus.invalid_params",
-                         "The evidence window plus the appeal window must be shorter than the unbonding period, so "
-                         "stake is still bonded when evidence of an offence arrives and still there to give back "
-                         "when an appeal succeeds.");
+    GTX_TRY(state::checkStakingParams(staking, evidenceWindowSlots));
     if (rotation.maxValidatorWeight == 0 || rotation.maxZoneProposerWeight < rotation.maxValidatorWeight
         || static_cast<Uint128>(rotation.maxZoneProposerWeight) * rotation.maxActiveValidators
                    + static_cast<Uint128>(authorityProposerWeight) * 64

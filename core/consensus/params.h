@@ -17,6 +17,11 @@
 
 namespace gtx::consensus {
 
+// The chain rules this software executes. A technical upgrade (governance,
+// docs/protocol.md section 23) schedules a higher version from a slot on;
+// software below it takes no block from that slot (BlockTree::upgradeStops()).
+constexpr std::uint32_t kChainRulesVersion = 1;
+
 // Block space per lane. Unused reserved space is given to the next lane in
 // priority order (Emergency, Authority, Energy, Governance). Evidence, votes
 // and emergency records have their own budgets, so they always have room.

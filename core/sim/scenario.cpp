@@ -85,6 +85,9 @@ private:
     Result<Json> doubleSign(const toml::table &step, Json &line);
     Result<Json> appeal(const toml::table &step, Json &line);
     Result<Json> doubleReading(const toml::table &step, Json &line);
+    Result<Json> propose(const toml::table &step, Json &line);
+    Result<Json> vote(const toml::table &step, Json &line);
+    Result<Hash256> proposalNamed(const toml::table &step);
     Result<GridZone> zoneNamed(const toml::table &t, const char *field) const;
     // The step's `interval`, or the last one that has ended by the current slot.
     Result<std::int64_t> intervalOrLast(const toml::table &step);
@@ -119,6 +122,7 @@ private:
     std::uint64_t m_nonce = 0;
     std::uint64_t m_offers = 0;                       // trade offers made so far (their default nonce)
     std::map<std::string, Hash256> m_orders;          // named emergency orders, for a resume's lifts
+    std::map<std::string, Hash256> m_proposals;       // named governance proposals
     std::map<std::string, std::uint64_t> m_emergencySequence;   // per authority
 };
 
@@ -263,7 +267,12 @@ Status ScenarioRun::setup(const toml::table &doc)
         return valid.error();
     if (auto state = genesisState(m_params, *m_genesis); !state)
         return makeError("scenario.invalid", state.error().message);
-    m_tree = std::make_unique<BlockTree>(m_params, *m_genesis);
+    // The software the scenario stands for (a later version continues past
+    // a technical upgrade that stops this one).
+    const std::int64_t version = doc["chain_rules_version"].value_or(static_cast<std::int64_t>(kChainRulesVersion));
+    if (version < 1 || version > UINT32_MAX)
+        return makeError("scenario.invalid", "chain_rules_version is a positive whole number");
+    m_tree = std::make_unique<BlockTree>(m_params, *m_genesis, static_cast<std::uint32_t>(version));
     m_head = m_tree->genesisNode();
     return Status::success();
 }
@@ -400,6 +409,11 @@ Result<Status> ScenarioRun::submit(Transaction &tx, const std::string &from, Jso
     tx.networkId = m_params.networkId;
     tx.nonce = m_nonce++;
     GTX_TRY(openBlock());
+    if (const auto upgrade = m_tree->upgradeStops(m_head, m_pendingSlot)) {
+        line.num("slot", m_pendingSlot);
+        m_pending.reset();   // no block at this slot on this software
+        return Status(m_tree->upgradeRequiredError(*upgrade));
+    }
     // A full lane closes the block; the transaction goes into the next one.
     std::size_t inLane = 0;
     for (const auto &t : m_pendingTxs)
@@ -1030,6 +1044,109 @@ Result<Json> ScenarioRun::appeal(const toml::table &step, Json &line)
     return line;
 }
 
+Result<Hash256> ScenarioRun::proposalNamed(const toml::table &step)
+{
+    auto name = nameField(step, "proposal");
+    if (!name)
+        return name.error();
+    const auto it = m_proposals.find(*name);
+    if (it == m_proposals.end())
+        return invalid(step, "no proposal is named '" + *name + "' (a propose step names it)");
+    return it->second;
+}
+
+Result<Json> ScenarioRun::propose(const toml::table &step, Json &line)
+{
+    // A governance proposal, named for the votes and queries that follow.
+    auto from = nameField(step, "from");
+    auto name = nameField(step, "name");
+    if (!from)
+        return from.error();
+    if (!name)
+        return name.error();
+    const std::string typeName = step["type"].value_or(std::string());
+    std::optional<ProposalType> type;
+    for (int t = 0; t <= static_cast<int>(kLastProposalType); ++t)
+        if (toString(static_cast<ProposalType>(t)) == typeName)
+            type = static_cast<ProposalType>(t);
+    if (!type)
+        return invalid(step, "type is parameter-change, authority-update, emergency-protocol, market-rule or "
+                             "technical-upgrade");
+    state::ProposalPayload p;
+    p.type = *type;
+    p.title = step["title"].value_or(std::string());
+    p.text = step["text"].value_or(std::string());
+    if (const toml::node *set = step.get("set")) {
+        const toml::table *t = set->as_table();
+        if (!t)
+            return invalid(*set, "set is a table of parameter = value");
+        for (const auto &[param, value] : *t) {
+            const auto governed = state::governedParamNamed(param.str());
+            if (!governed) {
+                std::string names;
+                for (const auto &info : state::governedParams())
+                    names += (names.empty() ? "" : ", ") + std::string(info.name);
+                return invalid(value, "unknown parameter '" + std::string(param.str()) + "' (" + names + ")");
+            }
+            const auto v = value.value<std::int64_t>();
+            if (!value.is_integer() || !v || *v < 0)
+                return invalid(value, "a parameter's value is a whole number (micro-GT, slots, basis points or ms)");
+            p.settings.push_back({*governed, static_cast<std::uint64_t>(*v)});
+        }
+    }
+    p.upgradeVersion = static_cast<std::uint32_t>(std::clamp<std::int64_t>(step["upgrade_version"].value_or(std::int64_t{0}), 0, UINT32_MAX));
+    p.upgradeSlot = static_cast<std::uint64_t>(std::max<std::int64_t>(0, step["upgrade_slot"].value_or(std::int64_t{0})));
+    if (const toml::node *deposit = step.get("deposit")) {
+        auto amount = amountOf(*deposit);
+        if (!amount)
+            return amount.error();
+        p.deposit = *amount;
+    } else if (p.type != ProposalType::EmergencyProtocol) {
+        p.deposit = m_head->state.executed.rulesInForce(m_tree->stateRules()).staking.proposalDeposit;
+    }
+    line.str("from", *from).str("name", *name).str("type", typeName).str("deposit", formatGt(p.deposit));
+    Transaction tx;
+    tx.kind = TransactionKind::GovernanceProposal;
+    tx.payload = codec::encode(p);
+    auto verdict = submit(tx, *from, line);
+    if (!verdict)
+        return verdict.error();
+    if (*verdict)
+        m_proposals[*name] = transactionId(tx);
+    noteResult(line, *verdict);
+    return line;
+}
+
+Result<Json> ScenarioRun::vote(const toml::table &step, Json &line)
+{
+    auto from = nameField(step, "from");
+    if (!from)
+        return from.error();
+    auto id = proposalNamed(step);
+    if (!id)
+        return id.error();
+    const std::string choice = step["choice"].value_or(std::string());
+    state::GovernanceVotePayload v;
+    v.proposal = *id;
+    if (choice == "yes")
+        v.choice = state::VoteChoice::Yes;
+    else if (choice == "no")
+        v.choice = state::VoteChoice::No;
+    else if (choice == "abstain")
+        v.choice = state::VoteChoice::Abstain;
+    else
+        return invalid(step, "choice is yes, no or abstain");
+    line.str("from", *from).str("proposal", step["proposal"].value_or(std::string())).str("choice", choice);
+    Transaction tx;
+    tx.kind = TransactionKind::GovernanceVote;
+    tx.payload = codec::encode(v);
+    auto verdict = submit(tx, *from, line);
+    if (!verdict)
+        return verdict.error();
+    noteResult(line, *verdict);
+    return line;
+}
+
 Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
 {
     GTX_TRY(seal());
@@ -1131,6 +1248,54 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
                 .str("court_case", c->appeal.courtCase)
                 .raw("trail", trail + "]");
         }
+    } else if (what == "proposal") {
+        auto id = proposalNamed(step);
+        if (!id)
+            return id.error();
+        line.str("proposal", step["proposal"].value_or(std::string()));
+        const auto p = s.proposal(*id);
+        if (!p)
+            return makeError("scenario.invalid", "a named proposal is missing from the state");
+        out.str("type", std::string(toString(p->type)))
+            .str("track", std::string(toString(p->track)))
+            .str("status", std::string(toString(p->status)))
+            .str("deposit", formatGt(p->deposit))
+            .str("deposit_fate", std::string(toString(p->depositFate)))
+            .num("submitted_slot", p->submittedSlot)
+            .num("voting_end_slot", p->votingEndSlot)
+            .num("enact_slot", p->enactSlot)
+            .num("closed_slot", p->closedSlot)
+            .num("enacted_slot", p->enactedSlot)
+            .num("votes", p->voteCount)
+            .str("turnout", percentOf(static_cast<std::int32_t>(p->result.turnoutBps)))
+            .str("support", percentOf(static_cast<std::int32_t>(p->result.supportBps)))
+            .boolean("quorum_met", p->result.quorumMet)
+            .boolean("passed", p->result.passed);
+        static const char *const kClassNames[] = {"authorities", "stake_validators", "energy_validators", "community"};
+        for (std::size_t c = 0; c < state::kVoterClasses; ++c) {
+            const state::ClassTally &t = p->classes[c];
+            const bool gt = c == 1 || c == 3;   // stake and holdings in GT; authorities counted, energy in Wh
+            auto shown = [&](std::uint64_t v) { return gt ? formatGt(v) : std::to_string(v); };
+            const std::string n = kClassNames[c];
+            out.str(n + "_yes", shown(t.yes)).str(n + "_no", shown(t.no)).str(n + "_abstain", shown(t.abstain))
+                .str(n + "_eligible", shown(t.eligible)).num(n + "_weight_bps", p->rule.weightsBps[c]);
+        }
+        out.str("outcome", p->outcome);
+    } else if (what == "rules") {
+        // The governed parameters in force.
+        const state::StateRules r = s.rulesInForce(m_tree->stateRules());
+        for (const auto &info : state::governedParams())
+            out.num(std::string(info.name), state::paramValue(r.staking, r.tradeSettlementWindowMs, info.param));
+        if (const auto u = s.scheduledUpgrade())
+            out.num("upgrade_version", u->version).num("upgrade_slot", u->slot);
+    } else if (what == "lock") {
+        auto name = nameField(step, "name");
+        if (!name)
+            return name.error();
+        line.str("name", *name);
+        const state::BalanceLock l = s.balanceLock(key(*name).publicKey());
+        const bool active = l.untilSlot > m_now;
+        out.str("locked", formatGt(active ? l.amount : 0)).num("until_slot", active ? l.untilSlot : 0);
     } else if (what == "delegation") {
         auto name = nameField(step, "name");
         auto validator = nameField(step, "validator");
@@ -1163,7 +1328,8 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
             .str("unbonding", formatGt(sup.unbonding))
             .str("pending_slashes", formatGt(sup.pendingSlashes))
             .str("burned", formatGt(sup.burned))
-            .str("rewards_paid", formatGt(sup.rewardsPaid));
+            .str("rewards_paid", formatGt(sup.rewardsPaid))
+            .str("governance_deposits", formatGt(sup.governanceDeposits));
     } else if (what == "proposers") {
         // Each key's share of the draw at slot `now`, in basis points.
         const auto ctx = m_tree->contextFor(m_head, m_now);
@@ -1265,7 +1431,7 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
         }
     } else {
         return invalid(step, "what is account, validator, delegation, unbonding, supply, proposers, meter, zone, "
-                             "position, grid, halts or slash");
+                             "position, grid, halts, slash, proposal, rules or lock");
     }
     line.raw("state", out.done());
     // Expected values: each named field must render exactly so.
@@ -1345,8 +1511,11 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
         return Status::success();
     }
     if (what == "reading" || what == "meter-registry" || what == "grid-state" || what == "trade" || what == "halt"
-        || what == "resume" || what == "double-sign" || what == "appeal" || what == "double-reading") {
+        || what == "resume" || what == "double-sign" || what == "appeal" || what == "double-reading"
+        || what == "propose" || what == "vote") {
         auto done = what == "reading"      ? reading(step, line)
+            : what == "propose"           ? propose(step, line)
+            : what == "vote"              ? vote(step, line)
             : what == "double-reading"    ? doubleReading(step, line)
             : what == "appeal"            ? appeal(step, line)
             : what == "double-sign"       ? doubleSign(step, line)
@@ -1362,7 +1531,8 @@ Status ScenarioRun::step(const toml::table &step, std::uint64_t index, ScenarioR
     }
     return invalid(step, "unknown step '" + what
                              + "' (transfer, bond, unbond, delegate, redelegate, randao-reveal, reading, "
-                               "meter-registry, grid-state, trade, halt, resume, double-sign, double-reading, appeal, advance, query)");
+                               "meter-registry, grid-state, trade, halt, resume, double-sign, double-reading, appeal, propose, vote, "
+                               "advance, query)");
 }
 
 } // namespace

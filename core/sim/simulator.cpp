@@ -360,6 +360,7 @@ private:
     std::vector<KeySeed> m_sybilSeeds;                    // sybil-bond's keys
     std::set<PublicKey> m_sybilKeys;
     std::vector<KeySeed> m_spamSeeds;                     // lane-spam's funded keys
+    Hash256 m_lastProposal;                               // the clients' latest governance proposal
     std::map<Hash256, std::uint64_t> m_authorityTxs;      // honest authority transactions -> slot given
 
     RunResult m_result;
@@ -1510,8 +1511,24 @@ void Simulation::clientSlot(std::uint64_t slot)
         sybilBonds();
     if (m_scenario.adversaries.laneSpam && slot >= 2 && m_params.slotStartMs(slot) < m_end)
         laneSpam(slot);
-    if (slot % 7 == 0)
-        submit(signedTx(TransactionKind::GovernanceProposal, m_clientSeeds[1], toBytes("sim: proposal")));
+    if (slot % 24 == 0 && m_clientSeeds.size() >= 2) {
+        // A market rule put to the vote, and the clients' and authorities'
+        // votes on it, so every node executes governance too.
+        state::ProposalPayload rule;
+        rule.type = ProposalType::MarketRule;
+        rule.title = "sim: market rule";
+        rule.text = "sim: a rule for slot " + std::to_string(slot);
+        rule.deposit = m_params.staking.proposalDeposit;
+        const Transaction tx = signedTx(TransactionKind::GovernanceProposal, m_clientSeeds[1], codec::encode(rule));
+        m_lastProposal = transactionId(tx);
+        submit(tx);
+    } else if (slot % 24 < 12 && !m_lastProposal.isZero()) {
+        const bool byAuthority = slot % 2 == 0 && !m_authoritySeeds.empty();
+        const KeySeed &voter = byAuthority ? m_authoritySeeds[m_rng.below(m_authoritySeeds.size())]
+                                           : m_clientSeeds[m_rng.below(m_clientSeeds.size())];
+        const state::GovernanceVotePayload vote{m_lastProposal, static_cast<state::VoteChoice>(m_rng.below(3))};
+        submit(signedTx(TransactionKind::GovernanceVote, voter, codec::encode(vote)));
+    }
     if (slot % 3 == 0 && m_clientSeeds.size() >= 2) {
         // GT moves between clients, so every node's execution is exercised.
         const std::size_t from = m_rng.below(m_clientSeeds.size());
@@ -1860,6 +1877,13 @@ void Simulation::finish()
         }
     }
     m_result.offencesOnChain = onChainOffences.count(reference) ? onChainOffences[reference].size() : 0;
+    // The clients' governance: proposals whose vote closed on the reference node's Fast-final chain.
+    if (const BlockNode *tip = m_nodes[static_cast<std::size_t>(reference)].node->finalizedTip(FinalityLevel::Fast)) {
+        const state::State &s = tip->state.executed;
+        for (const auto &id : s.proposalIds())
+            if (auto p = s.proposal(id); p && p->status != state::ProposalStatus::Voting)
+                ++m_result.proposalsDecided;
+    }
 
     // Every certified emergency order is on every honest node's finalized chain.
     for (const auto &[id, at] : m_certifiedAt) {

@@ -204,6 +204,7 @@ struct RunResult
     std::uint64_t equivocations = 0;
     std::uint64_t equivocationsObserved = 0;
     std::uint64_t offencesOnChain = 0;
+    std::uint64_t proposalsDecided = 0;     // the clients' governance proposals closed on the reference chain
     std::uint64_t instantFinal = 0;
     std::uint64_t invalidBlocksRejected = 0;
     std::uint64_t restarts = 0;

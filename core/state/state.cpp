@@ -29,6 +29,13 @@ constexpr std::uint8_t kStakeJournalTable = 'k';
 constexpr std::uint8_t kSlashPartTable = 'p';
 constexpr std::uint8_t kAppealVoteTable = 'q';
 constexpr std::uint8_t kAppealVoterTable = 'Q';
+constexpr std::uint8_t kProposalTable = 'n';
+constexpr std::uint8_t kProposalVoteTable = 'w';
+constexpr std::uint8_t kProposalVoterTable = 'W';
+constexpr std::uint8_t kProposalValidatorVoteTable = 'y';
+constexpr std::uint8_t kBalanceLockTable = 'l';
+constexpr std::uint8_t kGovernedRulesTable = 'G';
+constexpr std::uint8_t kScheduledUpgradeTable = 'U';
 
 // Big-endian, so that a table's entries for successive intervals are in time order.
 void putBigEndian(std::uint8_t *out, std::uint64_t v)
@@ -215,6 +222,43 @@ Bytes appealVoterKey(const Hash256 &caseId, const PublicKey &voter)
     return tableKey(kAppealVoterTable, {caseId.view(), voter.view()});
 }
 
+Bytes proposalKey(const Hash256 &id)
+{
+    return tableKey(kProposalTable, {id.view()});
+}
+
+Bytes proposalVoteKey(const Hash256 &proposal, std::uint32_t index)
+{
+    const auto i = indexBytes(index);
+    return tableKey(kProposalVoteTable, {proposal.view(), ByteView(i.data(), i.size())});
+}
+
+Bytes proposalValidatorVoteKey(const Hash256 &proposal, std::uint32_t index)
+{
+    const auto i = indexBytes(index);
+    return tableKey(kProposalValidatorVoteTable, {proposal.view(), ByteView(i.data(), i.size())});
+}
+
+Bytes proposalVoterKey(const Hash256 &proposal, const PublicKey &voter)
+{
+    return tableKey(kProposalVoterTable, {proposal.view(), voter.view()});
+}
+
+Bytes balanceLockKey(const PublicKey &key)
+{
+    return tableKey(kBalanceLockTable, {key.view()});
+}
+
+Bytes governedRulesKey()
+{
+    return Bytes{kGovernedRulesTable};
+}
+
+Bytes scheduledUpgradeKey()
+{
+    return Bytes{kScheduledUpgradeTable};
+}
+
 Bytes offenderHistoryKey(const PublicKey &offender)
 {
     return tableKey(kOffenderHistoryTable, {offender.view()});
@@ -295,6 +339,7 @@ void encodeTo(codec::Writer &w, const Supply &v)
     w.u64(v.pendingSlashes);
     w.u64(v.burned);
     w.u64(v.rewardsPaid);
+    w.u64(v.governanceDeposits);
 }
 
 void decodeFrom(codec::Reader &r, Supply &v)
@@ -305,6 +350,73 @@ void decodeFrom(codec::Reader &r, Supply &v)
     v.pendingSlashes = r.u64();
     v.burned = r.u64();
     v.rewardsPaid = r.u64();
+    v.governanceDeposits = r.u64();
+}
+
+void encodeTo(codec::Writer &w, const StakingParams &v)
+{
+    w.u64(v.transactionFee);
+    w.u64(v.unbondingSlots);
+    w.u32(v.maxValidatorRecords);
+    w.u32(v.maxMissedSlotsCounted);
+    w.u64(v.appealWindowSlots);
+    w.u64(v.appealFilingSlots);
+    w.u64(v.communityReviewSlots);
+    w.u64(v.temporarySuspensionSlots);
+    w.u64(v.extendedSuspensionSlots);
+    w.u32(v.downtimeMinDuties);
+    w.u32(v.downtimeThresholdBps);
+    w.u64(v.proposalDeposit);
+    w.u64(v.emergencyVotingSlots);
+    w.u64(v.standardVotingSlots);
+    w.u64(v.standardWaitSlots);
+    w.u64(v.constitutionalVotingSlots);
+    w.u64(v.constitutionalWaitSlots);
+    for (const std::uint32_t weight : v.classWeightsBps)
+        w.u32(weight);
+    w.u32(v.standardQuorumBps);
+    w.u32(v.standardPassBps);
+    w.u32(v.constitutionalQuorumBps);
+    w.u32(v.constitutionalPassBps);
+}
+
+void decodeFrom(codec::Reader &r, StakingParams &v)
+{
+    v.transactionFee = r.u64();
+    v.unbondingSlots = r.u64();
+    v.maxValidatorRecords = r.u32();
+    v.maxMissedSlotsCounted = r.u32();
+    v.appealWindowSlots = r.u64();
+    v.appealFilingSlots = r.u64();
+    v.communityReviewSlots = r.u64();
+    v.temporarySuspensionSlots = r.u64();
+    v.extendedSuspensionSlots = r.u64();
+    v.downtimeMinDuties = r.u32();
+    v.downtimeThresholdBps = r.u32();
+    v.proposalDeposit = r.u64();
+    v.emergencyVotingSlots = r.u64();
+    v.standardVotingSlots = r.u64();
+    v.standardWaitSlots = r.u64();
+    v.constitutionalVotingSlots = r.u64();
+    v.constitutionalWaitSlots = r.u64();
+    for (std::uint32_t &weight : v.classWeightsBps)
+        weight = r.u32();
+    v.standardQuorumBps = r.u32();
+    v.standardPassBps = r.u32();
+    v.constitutionalQuorumBps = r.u32();
+    v.constitutionalPassBps = r.u32();
+}
+
+void encodeTo(codec::Writer &w, const GovernedRules &v)
+{
+    encodeTo(w, v.staking);
+    w.i64(v.tradeSettlementWindowMs);
+}
+
+void decodeFrom(codec::Reader &r, GovernedRules &v)
+{
+    decodeFrom(r, v.staking);
+    v.tradeSettlementWindowMs = r.i64();
 }
 
 // --- State -------------------------------------------------------------
@@ -314,8 +426,16 @@ State::State()
       m_unbonding(std::make_shared<std::map<UnbondingKey, std::uint64_t>>()),
       m_stakeParties(std::make_shared<std::set<std::pair<PublicKey, PublicKey>>>()),
       m_pendingCases(std::make_shared<std::set<std::pair<std::uint64_t, Hash256>>>()),
-      m_caseIds(std::make_shared<std::vector<Hash256>>())
+      m_caseIds(std::make_shared<std::vector<Hash256>>()),
+      m_pendingProposals(std::make_shared<std::set<std::pair<std::uint64_t, Hash256>>>()),
+      m_proposalIds(std::make_shared<std::vector<Hash256>>())
 {
+}
+
+bool State::isGovernance(TransactionKind kind)
+{
+    return kind == TransactionKind::SlashAppeal || kind == TransactionKind::GovernanceProposal
+           || kind == TransactionKind::GovernanceVote;
 }
 
 bool State::paysFee(TransactionKind kind)
@@ -542,6 +662,10 @@ BlockExecution::BlockExecution(const State &parent, const StateRules &rules, con
                                crypto::SignatureVerifier *verifier)
     : m_parent(parent), m_rules(rules), m_block(block), m_supply(parent.supply()), m_verifier(verifier)
 {
+    // 0. The rules governance has set, and proposals due: votes that close,
+    //    proposals that execute (their rules hold from here on).
+    loadGovernedRules();
+    processDueProposals();
     // 1. Matured unbonding returns to the owners' balances.
     for (auto it = parent.m_unbonding->begin();
          it != parent.m_unbonding->end() && it->first.releaseSlot <= block.slot; ++it) {
@@ -565,7 +689,7 @@ BlockExecution::BlockExecution(const State &parent, const StateRules &rules, con
         ++updated.blocksProduced;
         recordDuty(updated, false);
     }
-    if (block.missedProposers.size() <= rules.staking.maxMissedSlotsCounted) {
+    if (block.missedProposers.size() <= m_rules.staking.maxMissedSlotsCounted) {
         for (const auto &key : block.missedProposers) {
             if (const ValidatorRecord *v = validator(key)) {
                 ValidatorRecord updated = *v;
@@ -604,15 +728,23 @@ void BlockExecution::putAccount(const PublicKey &key, const Account &a)
     put(accountKey(key), a.balance == 0 ? std::nullopt : std::optional<Bytes>(codec::encode(a)));
 }
 
-Result<Account> BlockExecution::payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee) const
+Result<Account> BlockExecution::payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee,
+                                      bool feeFromLocked) const
 {
     // The one rule for what a sender can pay: `amount` plus the fee, from its balance.
     const auto cost = add(amount, fee);
     if (!cost)
         return overflow();
+    // A community vote's lock holds part of the balance until its vote closes.
     Account a = account(sender);
-    if (a.balance < *cost)
+    const BalanceLock lock = feeFromLocked && amount == 0 ? BalanceLock{} : balanceLock(sender);
+    const std::uint64_t spendable = a.balance > lock.amount ? a.balance - lock.amount : 0;
+    if (spendable < *cost) {
+        if (a.balance >= *cost)
+            return makeError("state.balance_locked", "Part of this balance is locked by a governance vote until slot "
+                                                         + std::to_string(lock.untilSlot) + ".");
         return insufficient(amount == 0 ? "balance for the fee" : "balance");
+    }
     a.balance -= *cost;
     return a;
 }
@@ -710,6 +842,10 @@ Status BlockExecution::apply(const Transaction &tx)
         return gridState(tx);
     if (tx.kind == TransactionKind::SlashAppeal)
         return appeal(tx);
+    if (tx.kind == TransactionKind::GovernanceProposal)
+        return propose(tx);
+    if (tx.kind == TransactionKind::GovernanceVote)
+        return governanceVote(tx);
     if (!State::paysFee(tx.kind))
         return Status::success();   // kinds the state machine does not execute yet
     const std::uint64_t fee = m_rules.staking.transactionFee;
@@ -1317,6 +1453,8 @@ BlockExecution::Outcome BlockExecution::finish() &&
     out.state.m_stakeParties = m_stakeParties ? std::move(m_stakeParties) : m_parent.m_stakeParties;
     out.state.m_pendingCases = m_pendingCases ? std::move(m_pendingCases) : m_parent.m_pendingCases;
     out.state.m_caseIds = m_caseIds ? std::move(m_caseIds) : m_parent.m_caseIds;
+    out.state.m_pendingProposals = m_pendingProposals ? std::move(m_pendingProposals) : m_parent.m_pendingProposals;
+    out.state.m_proposalIds = m_proposalIds ? std::move(m_proposalIds) : m_parent.m_proposalIds;
     return out;
 }
 

@@ -13,6 +13,7 @@
 // Supply invariant, after genesis and after every block:
 //   supply.total = sum(balances) + sum(self-bonds) + sum(delegations)
 //                  + sum(unbonding) + supply.pendingSlashes + supply.burned
+//                  + supply.governanceDeposits
 // supply.total is fixed at genesis (nothing mints); fees reward the block's
 // proposer and attesters (docs/protocol.md, "Rewards").
 
@@ -22,11 +23,13 @@
 #include "core/energy/grid_state.h"
 #include "core/energy/reading_rules.h"
 #include "core/energy/trade.h"
+#include "core/state/governance.h"
 #include "core/state/payloads.h"
 #include "core/state/slashing.h"
 #include "core/state/state_trie.h"
 #include "core/types/transaction.h"
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -61,9 +64,31 @@ struct StakingParams
     // excessive downtime. Gaps the network caused count against no one.
     std::uint32_t downtimeMinDuties = 8;
     std::uint32_t downtimeThresholdBps = 5'000;
+    // Governance (docs/protocol.md, "Governance"): the deposit a proposal
+    // holds, each track's voting time and wait, the classes' weights and the
+    // thresholds. Every one of these is itself governed (governedParams()).
+    std::uint64_t proposalDeposit = 1'000ULL * 1'000'000ULL;   // 1,000 GT
+    std::uint64_t emergencyVotingSlots = 8640;                 // 1 day for the authorities
+    std::uint64_t standardVotingSlots = 7 * 8640;
+    std::uint64_t standardWaitSlots = 7 * 8640;
+    std::uint64_t constitutionalVotingSlots = 30 * 8640;
+    std::uint64_t constitutionalWaitSlots = 30 * 8640;
+    std::array<std::uint32_t, kVoterClasses> classWeightsBps = {4'000, 3'500, 1'500, 1'000};
+    std::uint32_t standardQuorumBps = 4'000;         // weighted turnout at least 40 %
+    std::uint32_t standardPassBps = 5'000;           // weighted support above 50 %
+    std::uint32_t constitutionalQuorumBps = 5'000;   // at least 50 %
+    std::uint32_t constitutionalPassBps = 6'667;     // at least 66.67 %
 
     bool operator==(const StakingParams &) const = default;
 };
+
+// The staking, slashing and governance parameters are consistent: windows
+// positive and ordered, the evidence window plus the appeal window below the
+// unbonding period, a positive fee and deposit, class weights summing to
+// 100 %, thresholds at most 100 % with the constitutional ones at least the
+// standard ones and support above half. The one check for genesis and for
+// every change governance makes. Error: "consensus.invalid_params".
+Status checkStakingParams(const StakingParams &params, std::uint64_t evidenceWindowSlots);
 
 // The rules apply() follows: StakingParams and the candidacy minimums (the
 // rotation's, so the two never disagree).
@@ -166,6 +191,7 @@ struct Supply
     std::uint64_t pendingSlashes = 0;   // slashed, waiting for the appeal window
     std::uint64_t burned = 0;           // executed slashes (and fees of a block with no proposer, never on chain)
     std::uint64_t rewardsPaid = 0;      // fees paid to proposers and attesters, all time (now in balances)
+    std::uint64_t governanceDeposits = 0;   // held by proposals still being voted on
     bool operator==(const Supply &) const = default;
 };
 
@@ -195,6 +221,14 @@ struct BlockContext
     // The stake validators whose attestations the block carries (distinct,
     // sorted): the attesters its fees reward.
     std::vector<PublicKey> attesters = {};
+};
+
+// What governance has set of the rules (absent: the genesis rules hold).
+struct GovernedRules
+{
+    StakingParams staking;
+    std::int64_t tradeSettlementWindowMs = 0;
+    bool operator==(const GovernedRules &) const = default;
 };
 
 class State
@@ -252,9 +286,25 @@ public:
     // Every case opened, oldest first.
     const std::vector<Hash256> &caseIds() const { return *m_caseIds; }
 
+    // Governance: a proposal, every proposal made (oldest first), a
+    // proposal's votes in the order cast, and the ones still open by the
+    // slot of their next event (the vote closes, then it executes).
+    std::optional<Proposal> proposal(const Hash256 &id) const;
+    const std::vector<Hash256> &proposalIds() const { return *m_proposalIds; }
+    std::vector<GovernanceVoteRecord> proposalVotes(const Proposal &p) const;
+    const std::set<std::pair<std::uint64_t, Hash256>> &pendingProposals() const { return *m_pendingProposals; }
+    // The balance a community vote holds (none once untilSlot has passed).
+    BalanceLock balanceLock(const PublicKey &key) const;
+    // The rules in force: governance's, over the genesis rules given.
+    StateRules rulesInForce(const StateRules &genesis) const;
+    std::optional<ScheduledUpgrade> scheduledUpgrade() const;
+
     // True when `kind` pays the transaction fee (transfers and staking: the
     // kinds whose sender is an account).
     static bool paysFee(TransactionKind kind);
+    // The Governance lane's kinds (appeals, proposals, votes): executed here,
+    // with the fee for some senders and not others.
+    static bool isGovernance(TransactionKind kind);
 
 private:
     friend class BlockExecution;
@@ -267,6 +317,8 @@ private:
     std::shared_ptr<const std::set<std::pair<PublicKey, PublicKey>>> m_stakeParties;
     std::shared_ptr<const std::set<std::pair<std::uint64_t, Hash256>>> m_pendingCases;
     std::shared_ptr<const std::vector<Hash256>> m_caseIds;
+    std::shared_ptr<const std::set<std::pair<std::uint64_t, Hash256>>> m_pendingProposals;
+    std::shared_ptr<const std::vector<Hash256>> m_proposalIds;
 };
 
 // Executing one block on a parent state: begin() releases matured unbonding
@@ -321,7 +373,10 @@ private:
     Account account(const PublicKey &key) const;
     void putAccount(const PublicKey &key, const Account &a);
     // The sender's account after paying `amount` plus `fee`, or the error.
-    Result<Account> payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee) const;
+    // A governance vote's fee may come from a balance locked by earlier
+    // votes (else a voter could vote on one open proposal only).
+    Result<Account> payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee,
+                          bool feeFromLocked = false) const;
     const ValidatorRecord *validator(const PublicKey &key) const;
     void putValidator(const ValidatorRecord &v);
     void eraseValidator(const PublicKey &key);
@@ -382,6 +437,20 @@ private:
                             std::uint64_t fromSlot, std::uint64_t wanted, SlashCase &c, int depth);
     // A validator's stake (its own and its delegators') at the start of a slot.
     std::uint64_t stakeOfAt(const PublicKey &validator, std::uint64_t slot) const;
+    // Governance (state_governance.cpp).
+    Status propose(const Transaction &tx);
+    Status governanceVote(const Transaction &tx);
+    void processDueProposals();
+    void closeProposal(Proposal &p);
+    void enactProposal(Proposal &p);
+    void settleDeposit(Proposal &p, bool quorumMet);
+    void putProposal(const Proposal &p);
+    std::optional<Proposal> proposal(const Hash256 &id) const;
+    void scheduleProposal(std::uint64_t slot, const Hash256 &id);
+    void unscheduleProposal(std::uint64_t slot, const Hash256 &id);
+    BalanceLock balanceLock(const PublicKey &key) const;
+    // Takes governance's rules into m_rules (at the start, and after an enactment).
+    void loadGovernedRules();
     // A case's parts and appeal votes live in entries of their own, so a
     // case stays small whatever the number of delegators or voters.
     void addPart(SlashCase &c, const SlashPart &part);
@@ -396,6 +465,8 @@ private:
     std::shared_ptr<std::set<std::pair<PublicKey, PublicKey>>> m_stakeParties;     // copied on first write
     std::shared_ptr<std::set<std::pair<std::uint64_t, Hash256>>> m_pendingCases;   // copied on first write
     std::shared_ptr<std::vector<Hash256>> m_caseIds;                                 // copied on first write
+    std::shared_ptr<std::set<std::pair<std::uint64_t, Hash256>>> m_pendingProposals;   // copied on first write
+    std::shared_ptr<std::vector<Hash256>> m_proposalIds;                                 // copied on first write
     Supply m_supply;
     crypto::SignatureVerifier *m_verifier = nullptr;
     std::uint64_t m_readingsAccepted = 0;
@@ -412,7 +483,10 @@ private:
 // flow per interval and corridor, 't' the settled offers per interval,
 // 'c' each zone's conservation verdict per interval, 'x' slashing cases,
 // 'h' each offender's cases, 'k' each party's recent stake changes per validator,
-// 'p' each case's parts, 'q' its community votes and 'Q' who voted.
+// 'p' each case's parts, 'q' its community votes and 'Q' who voted,
+// 'n' governance proposals, 'w' each proposal's votes, 'W' who voted and
+// 'y' which of them are validators (weighed at the close),
+// 'l' balance locks, 'G' the governed rules and 'U' the scheduled upgrade.
 Bytes accountKey(const PublicKey &key);
 Bytes validatorKey(const PublicKey &key);
 Bytes delegationKey(const PublicKey &delegator, const PublicKey &validator);
@@ -432,6 +506,13 @@ Bytes appealVoteKey(const Hash256 &caseId, std::uint32_t index);
 Bytes appealVoterKey(const Hash256 &caseId, const PublicKey &voter);
 Bytes offenderHistoryKey(const PublicKey &offender);
 Bytes stakeJournalKey(const PublicKey &validator, const PublicKey &party);
+Bytes proposalKey(const Hash256 &id);
+Bytes proposalVoteKey(const Hash256 &proposal, std::uint32_t index);
+Bytes proposalVoterKey(const Hash256 &proposal, const PublicKey &voter);
+Bytes proposalValidatorVoteKey(const Hash256 &proposal, std::uint32_t index);
+Bytes balanceLockKey(const PublicKey &key);
+Bytes governedRulesKey();
+Bytes scheduledUpgradeKey();
 
 void encodeTo(codec::Writer &w, const Account &v);
 void decodeFrom(codec::Reader &r, Account &v);
@@ -441,5 +522,9 @@ void encodeTo(codec::Writer &w, const EnergyPosition &v);
 void decodeFrom(codec::Reader &r, EnergyPosition &v);
 void encodeTo(codec::Writer &w, const Supply &v);
 void decodeFrom(codec::Reader &r, Supply &v);
+void encodeTo(codec::Writer &w, const StakingParams &v);
+void decodeFrom(codec::Reader &r, StakingParams &v);
+void encodeTo(codec::Writer &w, const GovernedRules &v);
+void decodeFrom(codec::Reader &r, GovernedRules &v);
 
 } // namespace gtx::state

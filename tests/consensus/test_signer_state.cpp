@@ -112,11 +112,11 @@ TwoBlocks conflictingBlocks(const TestNetwork &n)
 {
     BlockTree tree(n.params, *n.genesis);
     Transaction tx;
-    tx.kind = TransactionKind::GovernanceProposal;
+    tx.kind = TransactionKind::RegulatoryEnforcement;   // executes as a record: valid on any state
     tx.networkId = n.params.networkId;
     tx.timestampMs = n.params.slotStartMs(1);
-    tx.payload = toBytes("a proposal");
-    signTransaction(tx, testKey(77));
+    tx.payload = toBytes("an order");
+    signTransaction(tx, n.authorities[1]);
     return {makeBlock(n, tree, tree.genesisNode(), 1),
             makeBlock(n, tree, tree.genesisNode(), 1, {}, {}, {tx})};
 }
@@ -470,27 +470,27 @@ void TestSignerState::clientTransactionIsRecordedBeforeItIsAccepted()
     auto node = startAuthority(n, store, outbox, verifier);
     const std::int64_t now = n.params.slotStartMs(1) + 200;
     node->onTick(now);
-    auto proposal = [&](const char *text) {
+    auto order = [&](const char *text) {
         Transaction tx;
-        tx.kind = TransactionKind::GovernanceProposal;
+        tx.kind = TransactionKind::RegulatoryEnforcement;
         tx.networkId = n.params.networkId;
         tx.timestampMs = now;
         tx.payload = toBytes(text);
-        signTransaction(tx, testKey(77));
+        signTransaction(tx, n.authorities[1]);
         return tx;
     };
     const std::size_t before = store.logged;
-    const std::vector<Transaction> batch{proposal("one"), proposal("two"), proposal("one")};
+    const std::vector<Transaction> batch{order("one"), order("two"), order("one")};
     const auto verdicts = node->submitTransactions(batch, now);
     QCOMPARE(verdicts.size(), std::size_t{3});
     QVERIFY(verdicts[0].ok() && verdicts[1].ok());
     QCOMPARE(verdicts[2].error().code, std::string("mempool.duplicate"));
     QCOMPARE(store.logged, before + 2);
     store.logFails = true;
-    const Status refused = node->submitTransaction(proposal("three"), now);
+    const Status refused = node->submitTransaction(order("three"), now);
     QCOMPARE(refused.error().code, std::string("store.log_failed"));
     store.logFails = false;
-    QVERIFY(node->submitTransaction(proposal("four"), now).ok());
+    QVERIFY(node->submitTransaction(order("four"), now).ok());
 }
 
 void TestSignerState::restartedNodeWaitsForItsLastSource()

@@ -91,6 +91,8 @@ void TestSimulator::perfectNetworkFinalizesEverySlot()
     QVERIFY(r.economicHeight + s.params.checkpointBlocks + 3 >= r.fastHeight);
     QVERIFY(percentile(r.fastLatencySlots, 0.99) < 1.2);
     QCOMPARE(r.equivocations, std::uint64_t{0});
+    // The clients' market-rule proposals are voted on and closed on every node alike.
+    QVERIFY(r.proposalsDecided >= 1);
 }
 
 void TestSimulator::sameSeedReplaysTheSameRun()

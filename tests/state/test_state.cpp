@@ -40,6 +40,12 @@ StateRules testRules()
     r.staking.appealWindowSlots = 10;   // 20 + 10 < 50, as ConsensusParams::validate() requires
     r.staking.temporarySuspensionSlots = 5;
     r.staking.extendedSuspensionSlots = 15;
+    r.staking.proposalDeposit = gtToMicro(1'000);
+    r.staking.emergencyVotingSlots = 6;
+    r.staking.standardVotingSlots = 8;
+    r.staking.standardWaitSlots = 4;
+    r.staking.constitutionalVotingSlots = 16;
+    r.staking.constitutionalWaitSlots = 8;
     return r;
 }
 
@@ -97,6 +103,7 @@ QString supplyProblem(const State &s)
     std::uint64_t pendingCases = 0;
     std::map<Hash256, std::uint64_t> caseAmounts, partSums;
     std::set<PublicKey> offenders, belowMinimum;
+    std::uint64_t heldDeposits = 0;
     Supply supply;
     QString problem;
     s.trie().forEach([&](ByteView key, ByteView value) {
@@ -151,10 +158,25 @@ QString supplyProblem(const State &s)
             partSums[id] += p.amount;
             break;
         }
+        case 'n': {
+            Proposal p;
+            decodeFrom(r, p);
+            if (p.depositFate == DepositFate::Held)
+                heldDeposits += p.deposit;
+            if ((p.depositFate == DepositFate::Held) != (p.status == ProposalStatus::Voting))
+                problem = "a deposit is held by a proposal that is not being voted on, or the other way round";
+            break;
+        }
+        case 'l':
         case 'h':
         case 'k':
         case 'q':
         case 'Q':
+        case 'w':
+        case 'W':
+        case 'y':
+        case 'G':
+        case 'U':
             break;
         default:
             problem = "an unknown table";
@@ -168,6 +190,8 @@ QString supplyProblem(const State &s)
     for (const auto &[id, amount] : caseAmounts)
         if (partSums[id] != amount)
             return "a case's parts do not add up to its amount";
+    if (heldDeposits != supply.governanceDeposits)
+        return "the held deposits differ from the proposals being voted on";
     if (pendingCases != supply.pendingSlashes)
         return "the pending slashes differ from the pending cases";
     for (const auto &[key, d] : recordDelegated)
@@ -179,7 +203,7 @@ QString supplyProblem(const State &s)
     if (supply.bonded != selfBonds + delegations || supply.unbonding != unbonding)
         return "the running totals differ from the entries";
     const Uint128 sum = static_cast<Uint128>(balances) + selfBonds + delegations + unbonding
-                                  + supply.pendingSlashes + supply.burned;
+                                  + supply.pendingSlashes + supply.burned + supply.governanceDeposits;
     if (sum != supply.total)
         return QString("the supply does not add up: %1 of %2").arg(static_cast<quint64>(sum)).arg(supply.total);
     return {};
@@ -206,6 +230,8 @@ private slots:
     void slashTakesTheStakeAtTheInfraction();
     void appealGivesBackExactlyWhatWasTaken();
     void caseStaysSmallWhateverItsParts();
+    void tallyNormalisesEachClassThenWeighs();
+    void validatorVotesWeighTheStakeAtTheClose();
     void fixedBytesOrderIsBytewise();
 };
 
@@ -473,6 +499,9 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
     std::map<CaseStatus, std::uint64_t> seen;   // the cases' ends over all runs: none may be missing
     std::uint64_t downtimeCases = 0;
     std::uint64_t takenFromUnbonding = 0, followedRedelegations = 0;
+    std::map<ProposalStatus, std::uint64_t> proposalsSeen;
+    std::map<DepositFate, std::uint64_t> depositsSeen;
+    std::uint64_t proposalNumber = 0;
     const bool ok = rc::check("supply invariant", [&] {
         StateRules rules = testRules();
         std::vector<crypto::KeyPair> keys;
@@ -483,6 +512,7 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
         // No evidence verifier: every appeal's technical review overturns, so
         // cancellations (stake given back) and court refunds come up often.
         std::vector<Hash256> cases;
+        std::vector<Hash256> proposals;
         GenesisAllocation g;
         for (std::size_t i = 0; i < 4; ++i)
             g.balances.push_back({keys[i].publicKey(), *rc::gen::inRange<std::uint64_t>(0, gtToMicro(60'000))});
@@ -508,7 +538,38 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
                 AppealPayload appeal;
                 appeal.caseId = cases.empty() ? Hash256{} : cases[*rc::gen::inRange<std::size_t>(0, cases.size())];
                 appeal.text = "grounds";
-                switch (*rc::gen::inRange(0, 9)) {
+                ProposalPayload proposal;
+                proposal.title = "a proposal";
+                proposal.text = "number " + std::to_string(++proposalNumber);
+                proposal.deposit = amounts[*rc::gen::inRange(0, 8)];
+                switch (*rc::gen::inRange(0, 13)) {
+                case 9: {
+                    // A text market rule, a fee change, a weight change (constitutional)
+                    // or an emergency fee change by the authority.
+                    const int kind = *rc::gen::inRange(0, 4);
+                    proposal.type = kind == 0 ? ProposalType::MarketRule
+                                  : kind == 3 ? ProposalType::EmergencyProtocol
+                                              : ProposalType::ParameterChange;
+                    if (kind == 1 || kind == 3)
+                        proposal.settings = {{GovernedParam::TransactionFee, *rc::gen::inRange<std::uint64_t>(0, 3 * kFee)}};
+                    if (kind == 2)
+                        proposal.settings = {{GovernedParam::AuthorityWeightBps, 3'000},
+                                             {GovernedParam::CommunityWeightBps, 2'000}};
+                    if (kind == 3)
+                        proposal.deposit = 0;
+                    txs.push_back(tx(TransactionKind::GovernanceProposal, kind == 3 ? keys[5] : sender,
+                                     codec::encode(proposal)));
+                    break;
+                }
+                case 10:
+                case 11: {
+                    GovernanceVotePayload vote;
+                    vote.proposal = proposals.empty() ? Hash256{} : proposals[*rc::gen::inRange<std::size_t>(0, proposals.size())];
+                    vote.choice = static_cast<VoteChoice>(*rc::gen::inRange(0, 3));
+                    txs.push_back(tx(TransactionKind::GovernanceVote, sender, codec::encode(vote)));
+                    break;
+                }
+                case 12:
                 case 6:
                     appeal.action = AppealAction::File;
                     txs.push_back(tx(TransactionKind::SlashAppeal, sender, codec::encode(appeal)));
@@ -567,6 +628,12 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
             RC_ASSERT(problem.toStdString() == std::string());
             RC_ASSERT(step.state.supply().total == genesis->supply().total);
             cases = step.state.caseIds();
+            proposals = step.state.proposalIds();
+            for (const auto &id : proposals)
+                if (auto p = step.state.proposal(id)) {
+                    ++proposalsSeen[p->status];
+                    ++depositsSeen[p->depositFate];
+                }
             for (const auto &id : cases)
                 if (auto c = step.state.slashCase(id)) {
                     ++seen[c->status];
@@ -588,6 +655,17 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
           static_cast<unsigned long long>(seen[CaseStatus::Cancelled]), static_cast<unsigned long long>(seen[CaseStatus::Refunded]),
           static_cast<unsigned long long>(takenFromUnbonding), static_cast<unsigned long long>(followedRedelegations));
     QVERIFY(seen[CaseStatus::Executed] > 0 && seen[CaseStatus::Cancelled] > 0 && seen[CaseStatus::Refunded] > 0);
+    qInfo("proposals seen: %llu voting, %llu passed, %llu rejected, %llu enacted, %llu failed; deposits %llu returned, "
+          "%llu burned",
+          static_cast<unsigned long long>(proposalsSeen[ProposalStatus::Voting]),
+          static_cast<unsigned long long>(proposalsSeen[ProposalStatus::Passed]),
+          static_cast<unsigned long long>(proposalsSeen[ProposalStatus::Rejected]),
+          static_cast<unsigned long long>(proposalsSeen[ProposalStatus::Enacted]),
+          static_cast<unsigned long long>(proposalsSeen[ProposalStatus::Failed]),
+          static_cast<unsigned long long>(depositsSeen[DepositFate::Returned]),
+          static_cast<unsigned long long>(depositsSeen[DepositFate::Burned]));
+    QVERIFY(proposalsSeen[ProposalStatus::Enacted] > 0 && proposalsSeen[ProposalStatus::Rejected] > 0);
+    QVERIFY(depositsSeen[DepositFate::Returned] > 0 && depositsSeen[DepositFate::Burned] > 0);
     // Parts from unbonding and redelegated stake are rare here; the slash
     // fixture below takes each kind on purpose.
 }
@@ -763,6 +841,105 @@ void TestState::caseStaysSmallWhateverItsParts()
     QCOMPARE(sum, c->amount);
     QCOMPARE(c->amount, gtToMicro(4'000) + 3'000 * 100'000);   // 20% of each
     QCOMPARE(supplyProblem(after), QString());
+}
+
+void TestState::tallyNormalisesEachClassThenWeighs()
+{
+    TallyRule standard;
+    standard.weightsBps = {4'000, 3'500, 1'500, 1'000};
+    standard.quorumBps = 4'000;
+    standard.passBps = 5'000;
+    // 3 of 5 authorities for and 1 against; 100,000 GT of stake for and
+    // 50,000 against; no energy validator votes; 80 % of the community for.
+    std::array<ClassTally, kVoterClasses> c{};
+    c[0] = {3, 1, 0, 5};
+    c[1] = {gtToMicro(100'000), gtToMicro(50'000), 0, gtToMicro(150'000)};
+    c[2] = {0, 0, 0, 2'000'000};
+    c[3] = {gtToMicro(800), 0, 0, gtToMicro(1'000)};
+    TallyResult r = tally(c, standard);
+    // turnout (40 x 0.8 + 35 x 1 + 15 x 0 + 10 x 0.8) / 100; support
+    // (40 x 0.75 + 35 x 2/3 + 10 x 1) / 85: the silent class counts for the
+    // quorum, not for support.
+    QCOMPARE(r.turnoutBps, 7'500u);
+    QCOMPARE(r.supportBps, 7'450u);
+    QVERIFY(r.quorumMet && r.passed);
+    // A class of one large holder weighs no more than its share: the
+    // community alone, however rich, is 10 %.
+    std::array<ClassTally, kVoterClasses> rich{};
+    rich[0] = {0, 0, 0, 5};
+    rich[1] = {0, 0, 0, gtToMicro(150'000)};
+    rich[3] = {gtToMicro(1'000'000), 0, 0, gtToMicro(1'000'000)};
+    r = tally(rich, standard);
+    QCOMPARE(r.turnoutBps, 1'176u);   // 10 / 85: the energy class has no weight to count
+    QVERIFY(!r.quorumMet && !r.passed);
+    // Abstentions reach the quorum, not support.
+    std::array<ClassTally, kVoterClasses> abstain{};
+    abstain[0] = {1, 0, 4, 5};
+    r = tally(abstain, standard);
+    QCOMPARE(r.turnoutBps, 10'000u);
+    QCOMPARE(r.supportBps, 10'000u);
+    // Exactly the threshold: a standard proposal needs more, a constitutional one at least it.
+    std::array<ClassTally, kVoterClasses> half{};
+    half[0] = {2, 2, 0, 4};
+    QVERIFY(!tally(half, standard).passed);
+    TallyRule atLeast = standard;
+    atLeast.strictlyAbove = false;
+    QVERIFY(tally(half, atLeast).passed);
+    // Nothing eligible, nothing cast: no quorum.
+    QVERIFY(!tally(std::array<ClassTally, kVoterClasses>{}, standard).quorumMet);
+}
+
+void TestState::validatorVotesWeighTheStakeAtTheClose()
+{
+    // V votes yes with 10,000 GT of stake, then D delegates 30,000 GT to V
+    // before the close: V's vote weighs 40,000. W votes no and is then
+    // slashed and suspended: its vote weighs nothing at the close.
+    StateRules rules = testRules();
+    const crypto::KeyPair v = testKey(70), w = testKey(71), d = testKey(72), a = testKey(73), p = testKey(74);
+    rules.authorities = {a.publicKey()};
+    rules.authorityQuorum = 1;
+    GenesisAllocation g;
+    g.balances = {{v.publicKey(), gtToMicro(10)}, {w.publicKey(), gtToMicro(10)}, {d.publicKey(), gtToMicro(40'000)},
+                  {p.publicKey(), gtToMicro(2'000)}};
+    g.validators = {{v.publicKey(), ValidatorRole::Stake, GridZone{1}, gtToMicro(10'000), 0},
+                    {w.publicKey(), ValidatorRole::Stake, GridZone{2}, gtToMicro(20'000), 0}};
+    State s = *State::genesis(g, rules);
+    ProposalPayload rule;
+    rule.type = ProposalType::MarketRule;
+    rule.title = "a rule";
+    rule.text = "a text rule";
+    rule.deposit = gtToMicro(1'000);
+    const Transaction proposal = tx(TransactionKind::GovernanceProposal, p, codec::encode(rule));
+    Step step = run(s, 1, {proposal}, rules);
+    QVERIFY2(step.codes[0].empty(), step.codes[0].c_str());
+    const Hash256 id = transactionId(proposal);
+    step = run(step.state, 2, {tx(TransactionKind::GovernanceVote, v, codec::encode(GovernanceVotePayload{id, VoteChoice::Yes})),
+                               tx(TransactionKind::GovernanceVote, w, codec::encode(GovernanceVotePayload{id, VoteChoice::No})),
+                               tx(TransactionKind::GovernanceVote, a, codec::encode(GovernanceVotePayload{id, VoteChoice::Yes}))},
+               rules);
+    for (const auto &code : step.codes)
+        QVERIFY2(code.empty(), code.c_str());
+    step = run(step.state, 3, {tx(TransactionKind::Delegate, d, codec::encode(DelegatePayload{v.publicKey(), gtToMicro(30'000)}))},
+               rules, {doubleProposal(w.publicKey(), 3)});
+    QVERIFY2(step.codes[0].empty(), step.codes[0].c_str());
+    QVERIFY(step.state.validator(w.publicKey())->suspended());
+    // D's delegated balance left its account before the close; V's own 10 GT voted as community.
+    const State closed = run(step.state, 1 + rules.staking.standardVotingSlots, {}, rules).state;
+    const auto result = closed.proposal(id);
+    QVERIFY(result.has_value());
+    QVERIFY(result->closedSlot != 0);
+    const ClassTally &stake = result->classes[static_cast<std::size_t>(VoterClass::StakeValidator)];
+    QCOMPARE(stake.yes, gtToMicro(40'000));
+    QCOMPARE(stake.no, 0u);
+    QCOMPARE(stake.eligible, gtToMicro(40'000));   // W is suspended: not eligible either
+    QCOMPARE(result->classes[0].yes, 1u);
+    QVERIFY(result->status == ProposalStatus::Passed);
+    QVERIFY(result->depositFate == DepositFate::Returned);
+    QCOMPARE(closed.account(p.publicKey()).balance, gtToMicro(2'000) - kFee);
+    // The voters' community balances stay locked until the close, then are free.
+    BlockExecution e(closed, rules, BlockContext{2 + rules.staking.standardVotingSlots, {}, {}});
+    QVERIFY(e.apply(tx(TransactionKind::Transfer, v, codec::encode(TransferPayload{d.publicKey(), gtToMicro(5)}))).ok());
+    QVERIFY(supplyProblem(closed).isEmpty());
 }
 
 void TestState::fixedBytesOrderIsBytewise()

@@ -9,6 +9,7 @@
 #include "core/net/control.h"
 #include "core/node/network_file.h"
 #include "core/node/node_config.h"
+#include "core/node/governance_snapshot.h"
 #include "core/node/slashing_snapshot.h"
 #include "core/state/payloads.h"
 #include "core/types/units.h"
@@ -175,11 +176,9 @@ std::string casesJson(const ConsensusNode &node, const std::optional<Hash256> &o
     const BlockNode *tip = node.finalizedTip(consensus::FinalityLevel::Fast);
     if (!tip)
         tip = node.head();
-    std::map<PublicKey, std::string> names;
-    for (const auto &a : node.consensusGenesis().authorities)
-        names[a.key] = std::string(toString(a.type));
-    const interfaces::SlashingSnapshot s =
-        node::slashingSnapshot(tip->state.executed, node.consensusParams(), names, tip->header().timestampMs);
+    const interfaces::SlashingSnapshot s = node::slashingSnapshot(
+        tip->state.executed, node.consensusParams(), consensus::authorityNames(node.consensusGenesis()),
+        tip->header().timestampMs);
     static const char *const kStatus[] = {"pending", "executed", "cancelled", "refunded"};
     static const char *const kStage[] = {"none", "technical-review", "community-review", "authority-review", "closed"};
     std::vector<std::string> rows;
@@ -230,6 +229,71 @@ std::string casesJson(const ConsensusNode &node, const std::optional<Hash256> &o
     if (only && rows.empty())
         return errorJson("query.no_case", "There is no slashing case with this id.");
     return Json().num("height", tip->height).raw("cases", jsonArray(rows)).done() + "\n";
+}
+
+// Every governance proposal on the Fast-final chain (newest first), or one
+// in full (its text, settings and tally per class) when `only` names it.
+std::string proposalsJson(const ConsensusNode &node, const std::optional<Hash256> &only)
+{
+    const BlockNode *tip = node.finalizedTip(consensus::FinalityLevel::Fast);
+    if (!tip)
+        tip = node.head();
+    const interfaces::GovernanceSnapshot s = node::governanceSnapshot(
+        tip->state.executed, node.consensusParams(), node.tree().stateRules(),
+        consensus::authorityNames(node.consensusGenesis()), tip->header().timestampMs);
+    static const char *const kStatus[] = {"voting", "passed", "rejected", "enacted", "failed"};
+    std::vector<std::string> rows;
+    for (const auto &p : s.proposals) {
+        if (only && p.key != only->hex())
+            continue;
+        Json r;
+        r.str("proposal", p.key)
+            .str("type", p.type)
+            .str("track", p.track)
+            .str("status", kStatus[int(p.status)])
+            .str("title", p.title)
+            .str("proposer", p.proposer)
+            .str("proposer_name", p.proposerName)
+            .str("deposit_gt", formatGt(p.depositMicroGt))
+            .str("deposit_fate", p.depositFate)
+            .num("voting_end_ms", static_cast<std::uint64_t>(p.votingEndMs))
+            .num("enact_ms", static_cast<std::uint64_t>(p.enactMs))
+            .num("votes", p.votes)
+            .num("turnout_bps", p.turnoutBps)
+            .num("support_bps", p.supportBps)
+            .num("quorum_bps", p.quorumBps)
+            .num("pass_bps", p.passBps)
+            .boolean("quorum_met", p.quorumMet)
+            .boolean("passed", p.passed)
+            .str("outcome", p.outcome);
+        if (only) {
+            std::vector<std::string> classes, settings;
+            for (const auto &c : p.classes)
+                classes.push_back(Json()
+                                      .str("class", c.voterClass)
+                                      .num("weight_bps", c.weightBps)
+                                      .num("yes", c.yes)
+                                      .num("no", c.no)
+                                      .num("abstain", c.abstain)
+                                      .num("eligible", c.eligible)
+                                      .done());
+            for (const auto &set : p.settings)
+                settings.push_back(
+                    Json().str("name", set.name).num("current", set.current).num("proposed", set.proposed).done());
+            r.str("text", p.text).raw("classes", jsonArray(classes)).raw("settings", jsonArray(settings));
+            if (p.upgradeVersion != 0)
+                r.num("upgrade_version", p.upgradeVersion).num("upgrade_ms", static_cast<std::uint64_t>(p.upgradeMs));
+        }
+        rows.push_back(r.done());
+    }
+    if (only && rows.empty())
+        return errorJson("query.no_proposal", "There is no proposal with this id.");
+    return Json()
+               .num("height", tip->height)
+               .str("proposal_deposit_gt", formatGt(s.proposalDepositMicroGt))
+               .raw("proposals", jsonArray(rows))
+               .done()
+           + "\n";
 }
 
 std::string validatorsJson(const net::HostSnapshot &s)
@@ -366,6 +430,17 @@ std::string answerControlRequest(net::PeerHost &host, const std::string &request
         host.onNodeThread([&](const ConsensusNode &node) { reply = casesJson(node, only); });
         return reply;
     }
+    if ((w.size() == 2 || w.size() == 3) && w[0] == "query" && w[1] == "proposals") {
+        std::optional<Hash256> only;
+        if (w.size() == 3) {
+            only = fixedOf<Hash256>(w[2]);
+            if (!only)
+                return errorJson("query.bad_proposal", "A proposal id is 64 hex digits.");
+        }
+        std::string reply = stopped;
+        host.onNodeThread([&](const ConsensusNode &node) { reply = proposalsJson(node, only); });
+        return reply;
+    }
     if (w.size() == 3 && w[0] == "query" && w[1] == "meter") {
         const auto id = fixedOf<Hash256>(w[2]);
         if (!id)
@@ -445,9 +520,9 @@ void addQueryOptions(CLI::App *query, QueryOptions &o)
 {
     query->add_option("--config", o.config, "The running node's configuration file")->required();
     query->add_flag("--json", o.json, "Print the node's reply, one JSON object");
-    query->add_option("what", o.what, "account, block, meter, validators or cases")
+    query->add_option("what", o.what, "account, block, meter, validators, cases or proposals")
         ->required()
-        ->check(CLI::IsMember({"account", "block", "meter", "validators", "cases"}));
+        ->check(CLI::IsMember({"account", "block", "meter", "validators", "cases", "proposals"}));
     query->add_option("argument", o.argument,
                       "account: its key (64 hex digits); block: its height; meter: its id (64 hex digits); "
                       "cases: a case id for that case in full (optional)");
@@ -459,16 +534,76 @@ void addTxOptions(CLI::App *tx, TxOptions &o)
     tx->add_option("--key", o.keyFile, "The sender's key file (gtx-node keygen)")->required();
     tx->add_option("--passphrase-file", o.passphraseFile, "Read the key's passphrase from this file");
     tx->add_flag("--json", o.json, "Print the node's reply, one JSON object");
-    tx->add_option("kind", o.kind, "transfer, delegate, unbond or appeal")
+    tx->add_option("kind", o.kind, "transfer, delegate, unbond, appeal, propose or vote")
         ->required()
-        ->check(CLI::IsMember({"transfer", "delegate", "unbond", "appeal"}));
+        ->check(CLI::IsMember({"transfer", "delegate", "unbond", "appeal", "propose", "vote"}));
     tx->add_option("--to,--validator", o.to, "transfer: the recipient; delegate, unbond: the validator (64 hex digits)");
     tx->add_option("--amount", o.amount, "In GT, e.g. 12.5");
     tx->add_option("--case", o.caseId, "appeal: the slashing case (64 hex digits; gtx-node query cases)");
     tx->add_option("--action", o.action, "appeal: file, vote, decide, court-case or court-refund")
         ->check(CLI::IsMember({"file", "vote", "decide", "court-case", "court-refund"}));
     tx->add_flag("--uphold", o.uphold, "appeal vote or decision: uphold the slash (default: overturn it)");
-    tx->add_option("--text", o.text, "appeal: the grounds, the reasoning, or the court's reference");
+    tx->add_option("--text", o.text, "appeal: the grounds, the reasoning, or the court's reference; propose: what it changes and why");
+    tx->add_option("--type", o.proposalType,
+                   "propose: parameter-change, market-rule, emergency-protocol, technical-upgrade or authority-update");
+    tx->add_option("--title", o.title, "propose: the proposal's title");
+    tx->add_option("--set", o.settings, "propose: a governed parameter, NAME=VALUE (docs/protocol.md, section 23); repeatable");
+    tx->add_option("--upgrade-version", o.upgradeVersion, "propose, technical upgrade: the chain rules version nodes need");
+    tx->add_option("--upgrade-slot", o.upgradeSlot, "propose, technical upgrade: the slot from which they need it");
+    tx->add_option("--deposit", o.deposit, "propose: the deposit in GT (default: the minimum, 1,000 GT in production)");
+    tx->add_option("--proposal", o.proposal, "vote: the proposal (64 hex digits; gtx-node query proposals)");
+    tx->add_option("--choice", o.choice, "vote: yes, no or abstain")->check(CLI::IsMember({"yes", "no", "abstain"}));
+}
+
+// A governance proposal's or vote's payload from the options (empty for other kinds).
+Result<Bytes> governancePayload(const TxOptions &o)
+{
+    if (o.kind == "vote") {
+        const auto id = fixedOf<Hash256>(o.proposal);
+        if (!id)
+            return makeError("tx.bad_proposal", "--proposal must be a proposal id of 64 hex digits (gtx-node query proposals)");
+        if (o.choice.empty())
+            return makeError("tx.no_choice", "a vote needs --choice (yes, no or abstain)");
+        const auto choice = o.choice == "yes" ? state::VoteChoice::Yes
+                            : o.choice == "no" ? state::VoteChoice::No
+                                               : state::VoteChoice::Abstain;
+        return codec::encode(state::GovernanceVotePayload{*id, choice});
+    }
+    if (o.kind != "propose")
+        return Bytes{};
+    state::ProposalPayload p;
+    bool typed = false;
+    for (int t = 0; t <= static_cast<int>(kLastProposalType); ++t)
+        if (toString(static_cast<ProposalType>(t)) == o.proposalType) {
+            p.type = static_cast<ProposalType>(t);
+            typed = true;
+        }
+    if (!typed)
+        return makeError("tx.bad_type", "--type is parameter-change, market-rule, emergency-protocol, "
+                                        "technical-upgrade or authority-update");
+    p.title = o.title;
+    p.text = o.text;
+    for (const auto &setting : o.settings) {
+        const auto eq = setting.find('=');
+        const auto param = eq == std::string::npos ? std::nullopt : state::governedParamNamed(setting.substr(0, eq));
+        const auto value = eq == std::string::npos ? std::nullopt : heightOf(setting.substr(eq + 1));
+        if (!param || !value)
+            return makeError("tx.bad_setting", "--set takes NAME=VALUE with a governed parameter's name and a whole "
+                                               "number (docs/protocol.md, section 23): " + setting);
+        p.settings.push_back({*param, *value});
+    }
+    p.upgradeVersion = o.upgradeVersion;
+    p.upgradeSlot = o.upgradeSlot;
+    if (p.type != ProposalType::EmergencyProtocol) {
+        if (o.deposit.empty())
+            return makeError("tx.no_deposit", "a proposal needs --deposit in GT, at least the minimum "
+                                              "(proposal_deposit_gt in gtx-node query proposals)");
+        auto deposit = parseGt(o.deposit);
+        if (!deposit)
+            return deposit.error();
+        p.deposit = *deposit;
+    }
+    return codec::encode(p);
 }
 
 int runQuery(const QueryOptions &o)
@@ -476,7 +611,7 @@ int runQuery(const QueryOptions &o)
     auto config = node::readNodeConfig(o.config);
     if (!config)
         return fail("query", config.error().message);
-    const bool optional = o.what == "validators" || o.what == "cases";
+    const bool optional = o.what == "validators" || o.what == "cases" || o.what == "proposals";
     if (!optional && o.argument.empty())
         return fail("query", "query " + o.what + " needs " + (o.what == "block" ? "a height" : "a key"));
     std::string request = "query " + o.what;
@@ -497,12 +632,16 @@ int runTx(const TxOptions &o)
     if (!network)
         return fail("tx", network.error().message);
     const bool appeal = o.kind == "appeal";
-    const auto target = appeal ? std::optional<PublicKey>(PublicKey{}) : keyOf(o.to);
+    const bool moves = o.kind == "transfer" || o.kind == "delegate" || o.kind == "unbond";
+    const auto target = moves ? keyOf(o.to) : std::optional<PublicKey>(PublicKey{});
     if (!target)
         return fail("tx", "--to/--validator must be a public key of 64 hex digits");
-    auto amount = appeal ? Result<std::uint64_t>(std::uint64_t{0}) : parseGt(o.amount);
+    auto amount = moves ? parseGt(o.amount) : Result<std::uint64_t>(std::uint64_t{0});
     if (!amount)
         return fail("tx", amount.error().message);
+    auto governance = governancePayload(o);
+    if (!governance)
+        return fail("tx", governance.error().message);
     const auto caseId = appeal ? fixedOf<Hash256>(o.caseId) : std::optional<Hash256>(Hash256{});
     if (!caseId)
         return fail("tx", "--case must be a case id of 64 hex digits (gtx-node query cases)");
@@ -528,6 +667,9 @@ int runTx(const TxOptions &o)
     } else if (o.kind == "unbond") {
         tx.kind = TransactionKind::Unbond;
         tx.payload = codec::encode(state::UnbondPayload{*target, *amount});
+    } else if (o.kind == "propose" || o.kind == "vote") {
+        tx.kind = o.kind == "propose" ? TransactionKind::GovernanceProposal : TransactionKind::GovernanceVote;
+        tx.payload = *governance;
     } else {
         static const std::map<std::string, state::AppealAction> kActions = {
             {"file", state::AppealAction::File},

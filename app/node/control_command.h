@@ -11,12 +11,16 @@
 //   gtx-node tx ... unbond --validator KEY --amount GT
 //   gtx-node tx ... appeal --case ID --action file|vote|decide|court-case|court-refund [--uphold] --text T
 //   gtx-node query --config FILE cases [ID]         slashing cases (one in full, with its trail)
+//   gtx-node tx ... propose --type T --title T --text T [--set NAME=VALUE]... [--upgrade-version V
+//       --upgrade-slot S] [--deposit GT]
+//   gtx-node tx ... vote --proposal ID --choice yes|no|abstain
+//   gtx-node query --config FILE proposals [ID]     governance proposals (one with its tally per class)
 //
 // Each prints one JSON object with --json, otherwise lines for a person.
 // A transaction is signed here, with the key file's key, and handed to the
 // node as its encoding in hex ("tx HEX"); the node's mempool decides.
 // Requests on the wire: "status", "query account HEX", "query block N",
-// "query validators", "query cases [ID]", "tx HEX" (an emergency order goes to the authority's
+// "query validators", "query cases [ID]", "query proposals [ID]", "tx HEX" (an emergency order goes to the authority's
 // emergency path), "evidence HEX" (an Evidence record, verified and gossiped
 // as if a peer had sent it; {"accepted":true,"offence":KEY}), "txs HEX HEX..." (a batch, one consensus-log write per slice of 64:
 // {"accepted":N,"refused":M,"first_error":CODE,...}); replies are one JSON
@@ -30,6 +34,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace gtx::app {
 
@@ -56,6 +61,15 @@ struct TxOptions
     std::string action; // appeal: file, vote, decide, court-case, court-refund
     bool uphold = false;
     std::string text;
+    // propose: the type, title, settings and upgrade; vote: the proposal and choice.
+    std::string proposalType;
+    std::string title;
+    std::vector<std::string> settings;   // NAME=VALUE
+    std::uint32_t upgradeVersion = 0;
+    std::uint64_t upgradeSlot = 0;
+    std::string deposit;                 // GT; default the minimum in force
+    std::string proposal;
+    std::string choice;
     bool json = false;
 };
 

@@ -93,7 +93,7 @@ Status ConsensusParams::validate() const
     if (rotation.maxChurnBps > kBasisPointsFull || rotation.maxPerZone == 0)
         return makeError("consensus.invalid_params",
                          "The churn limit must be at most 100% and the zone cap positive.");
-    GTX_TRY(state::checkStakingParams(staking, evidenceWindowSlots));
+    GTX_TRY(state::checkStakingParams(staking, evidenceWindowSlots, slotMs));
     if (rotation.maxValidatorWeight == 0 || rotation.maxZoneProposerWeight < rotation.maxValidatorWeight
         || static_cast<Uint128>(rotation.maxZoneProposerWeight) * rotation.maxActiveValidators
                    + static_cast<Uint128>(authorityProposerWeight) * 64

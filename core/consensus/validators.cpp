@@ -187,6 +187,14 @@ std::uint64_t proposerWeightOf(const Candidate &c, const RotationParams &params)
     return static_cast<std::uint64_t>(std::min<Uint128>(weight, params.maxValidatorWeight));
 }
 
+std::map<PublicKey, std::string> authorityNames(const ConsensusGenesis &genesis)
+{
+    std::map<PublicKey, std::string> names;
+    for (const auto &a : genesis.authorities)
+        names[a.key] = std::string(toString(a.type));
+    return names;
+}
+
 state::StateRules stateRules(const ConsensusParams &params, const ConsensusGenesis &genesis)
 {
     state::StateRules r;

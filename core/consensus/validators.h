@@ -15,6 +15,8 @@
 #include "core/types/validator.h"
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -92,6 +94,8 @@ struct ConsensusGenesis
 // authorities witness the zones' readings; the grid model is the built-in
 // one, energy::defaultGridModel()).
 state::StateRules stateRules(const ConsensusParams &params, const ConsensusGenesis &genesis);
+// Each genesis authority's key and short name ("EGAT", ...), as operators read it.
+std::map<PublicKey, std::string> authorityNames(const ConsensusGenesis &genesis);
 // The genesis state: the accounts and the validators' bonds.
 // Errors: "state.bad_genesis".
 Result<state::State> genesisState(const ConsensusParams &params, const ConsensusGenesis &genesis);

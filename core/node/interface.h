@@ -318,6 +318,108 @@ public:
     virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
 };
 
+// --- Governance ------------------------------------------------------------
+
+// A proposal's state (docs/protocol.md, section 23).
+enum class ProposalStatus : std::uint8_t { Voting = 0, Passed = 1, Rejected = 2, Enacted = 3, Failed = 4 };
+
+// One class of voters in a proposal's tally. Units: authorities counted,
+// stake and balances in micro-GT, energy in Wh. While the vote is open the
+// validators' weights are what they have now (they are measured at the close).
+struct ClassTallyRow
+{
+    std::string voterClass;        // "authorities", "stake-validators", "energy-validators", "community"
+    std::uint32_t weightBps = 0;   // the class's weight in the tally
+    std::uint64_t yes = 0;
+    std::uint64_t no = 0;
+    std::uint64_t abstain = 0;
+    std::uint64_t eligible = 0;
+    bool operator==(const ClassTallyRow &) const = default;
+};
+
+// A governed parameter a proposal sets: its name (docs/protocol.md,
+// section 23), the value in force now and the one proposed.
+struct ProposalSettingRow
+{
+    std::string name;
+    std::uint64_t current = 0;
+    std::uint64_t proposed = 0;
+    bool operator==(const ProposalSettingRow &) const = default;
+};
+
+// A proposal with its timeline and tally. Codes: type "parameter-change",
+// "authority-update", "emergency-protocol", "market-rule",
+// "technical-upgrade"; track "emergency", "standard", "constitutional";
+// deposit fate "held", "returned", "burned", "none".
+struct ProposalRow
+{
+    std::string key;               // hex proposal id
+    std::string type;
+    std::string track;
+    ProposalStatus status = ProposalStatus::Voting;
+    std::string title;
+    std::string text;
+    std::string proposer;          // hex key
+    std::string proposerName;      // an authority's short name, else empty
+    std::uint64_t depositMicroGt = 0;
+    std::string depositFate;
+    std::int64_t submittedMs = 0;
+    std::int64_t votingEndMs = 0;  // votes are taken until then
+    std::int64_t enactMs = 0;      // it executes then, once passed (emergency: when the quorum approves)
+    std::int64_t closedMs = 0;     // 0 while voting
+    std::int64_t enactedMs = 0;    // executed or failed; 0 until then
+    std::uint32_t votes = 0;
+    std::vector<ClassTallyRow> classes;   // the four classes, in the order above
+    std::uint32_t quorumBps = 0;   // weighted turnout needed
+    std::uint32_t passBps = 0;     // weighted support needed: above it, or at least it (constitutional)
+    bool supportAtLeast = false;
+    std::uint32_t turnoutBps = 0;  // as it stands (projected while voting), or as it closed
+    std::uint32_t supportBps = 0;
+    bool quorumMet = false;
+    bool passed = false;
+    std::vector<ProposalSettingRow> settings;
+    std::uint32_t upgradeVersion = 0;   // technical upgrades
+    std::int64_t upgradeMs = 0;
+    std::string outcome;           // what it changed, or why not (the chain's words)
+    bool operator==(const ProposalRow &) const = default;
+};
+
+// Every proposal on the Fast-final chain, newest first, and the rules a
+// new one would be judged by.
+struct GovernanceSnapshot
+{
+    bool joined = false;
+    std::int64_t chainTimeMs = 0;
+    std::vector<ProposalRow> proposals;
+    std::uint64_t proposalDepositMicroGt = 0;
+    std::vector<std::uint32_t> classWeightsBps;   // authorities, stake, energy, community
+    std::uint32_t standardQuorumBps = 0;
+    std::uint32_t standardPassBps = 0;
+    std::uint32_t constitutionalQuorumBps = 0;
+    std::uint32_t constitutionalPassBps = 0;
+    std::int64_t standardVotingMs = 0;
+    std::int64_t standardWaitMs = 0;
+    std::int64_t constitutionalVotingMs = 0;
+    std::int64_t constitutionalWaitMs = 0;
+    std::int64_t emergencyVotingMs = 0;
+    // A technical upgrade the chain scheduled (version 0: none), and the
+    // chain rules version this software executes.
+    std::uint32_t upgradeVersion = 0;
+    std::int64_t upgradeMs = 0;
+    std::uint32_t softwareVersion = 0;
+    bool operator==(const GovernanceSnapshot &) const = default;
+};
+
+class GovernanceView
+{
+public:
+    virtual ~GovernanceView() = default;
+    virtual GovernanceSnapshot snapshot() const = 0;
+    // Called on a node thread, at most every second, when the Fast-final chain moved.
+    using ChangedFn = std::function<void(const GovernanceSnapshot &)>;
+    virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
+};
+
 class Node
 {
 public:
@@ -348,6 +450,8 @@ public:
     virtual GridView &grid() = 0;
     // The slashing area: cases, their evidence and their appeals.
     virtual SlashingView &slashing() = 0;
+    // The governance area: proposals, their timelines and tallies.
+    virtual GovernanceView &governance() = 0;
 };
 
 struct NodeOptions

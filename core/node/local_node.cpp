@@ -5,6 +5,7 @@
 #include "core/node/grid_snapshot.h"
 #include "core/node/network_file.h"
 #include "core/node/node_config.h"
+#include "core/node/governance_snapshot.h"
 #include "core/node/slashing_snapshot.h"
 #include "core/node/subscription.h"
 
@@ -36,9 +37,7 @@ interfaces::Finality finalityOf(consensus::FinalityLevel level)
 interfaces::ConsensusSnapshot toSnapshot(const net::HostSnapshot &h, std::uint64_t slotMs,
                                          const consensus::ConsensusGenesis &genesis)
 {
-    std::map<PublicKey, std::string> authorityNames;
-    for (const auto &a : genesis.authorities)
-        authorityNames[a.key] = std::string(toString(a.type));
+    const std::map<PublicKey, std::string> authorityNames = consensus::authorityNames(genesis);
     interfaces::ConsensusSnapshot s;
     s.joined = true;
     s.headHeight = h.headHeight;
@@ -331,10 +330,8 @@ class LocalNode::Slashing final : public TipArea<interfaces::SlashingView, inter
 public:
     Slashing()
         : TipArea([this](const consensus::ConsensusNode &node, const consensus::BlockNode &tip) {
-              std::map<PublicKey, std::string> names;
-              for (const auto &a : node.consensusGenesis().authorities)
-                  names[a.key] = std::string(toString(a.type));
-              return slashingSnapshot(tip.state.executed, node.consensusParams(), names, tip.header().timestampMs,
+              return slashingSnapshot(tip.state.executed, node.consensusParams(),
+                                      consensus::authorityNames(node.consensusGenesis()), tip.header().timestampMs,
                                       &m_checks);
           })
     {
@@ -346,9 +343,23 @@ private:
     EvidenceChecks m_checks;
 };
 
+// The governance area: every proposal on the Fast-final chain.
+class LocalNode::Governance final : public TipArea<interfaces::GovernanceView, interfaces::GovernanceSnapshot>
+{
+public:
+    Governance()
+        : TipArea([](const consensus::ConsensusNode &node, const consensus::BlockNode &tip) {
+              return governanceSnapshot(tip.state.executed, node.consensusParams(), node.tree().stateRules(),
+                                        consensus::authorityNames(node.consensusGenesis()), tip.header().timestampMs);
+          })
+    {
+    }
+};
+
 LocalNode::LocalNode(interfaces::NodeOptions options, std::shared_ptr<const Clock> clock)
     : m_options(std::move(options)), m_clock(std::move(clock)), m_consensus(std::make_unique<Consensus>()),
-      m_grid(std::make_unique<Grid>()), m_slashing(std::make_unique<Slashing>())
+      m_grid(std::make_unique<Grid>()), m_slashing(std::make_unique<Slashing>()),
+      m_governance(std::make_unique<Governance>())
 {
 }
 
@@ -365,6 +376,11 @@ interfaces::GridView &LocalNode::grid()
 interfaces::SlashingView &LocalNode::slashing()
 {
     return *m_slashing;
+}
+
+interfaces::GovernanceView &LocalNode::governance()
+{
+    return *m_governance;
 }
 
 Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool create)
@@ -407,6 +423,7 @@ Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool
     m_consensus->attach(m_host.get(), m_slotMs, network->genesis, [this] { notifyStatus(); });
     m_grid->attach(m_host.get());
     m_slashing->attach(m_host.get());
+    m_governance->attach(m_host.get());
     return Status::success();
 }
 
@@ -501,6 +518,7 @@ void LocalNode::shutdown()
     m_consensus->detach();
     m_grid->detach();
     m_slashing->detach();
+    m_governance->detach();
     std::unique_ptr<ledger::Ledger> closing;
     std::unique_ptr<net::PeerHost> host;
     std::unique_ptr<consensus::LedgerConsensusStore> store;

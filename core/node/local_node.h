@@ -41,11 +41,13 @@ public:
     interfaces::ConsensusView &consensus() override;
     interfaces::GridView &grid() override;
     interfaces::SlashingView &slashing() override;
+    interfaces::GovernanceView &governance() override;
 
 private:
     class Consensus;
     class Grid;
     class Slashing;
+    class Governance;
     interfaces::NodeStatus statusLocked() const;
     void notifyStatus();
     crypto::Argon2Params kdfParams() const;
@@ -64,6 +66,7 @@ private:
     std::unique_ptr<Consensus> m_consensus;
     std::unique_ptr<Grid> m_grid;
     std::unique_ptr<Slashing> m_slashing;
+    std::unique_ptr<Governance> m_governance;
 
     Subscribers<StatusChangedFn> m_statusSubscribers;
 };

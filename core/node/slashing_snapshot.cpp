@@ -38,6 +38,9 @@ interfaces::SlashingSnapshot slashingSnapshot(const state::State &state, const c
         const auto it = authorityNames.find(key);
         return it == authorityNames.end() ? std::string() : it->second;
     };
+    state::StateRules genesis;
+    genesis.staking = params.staking;
+    const std::uint64_t filingSlots = state.rulesInForce(genesis).staking.appealFilingSlots;   // governance's, if set
     const auto &ids = state.caseIds();
     for (auto id = ids.rbegin(); id != ids.rend(); ++id) {
         const auto c = state.slashCase(*id);
@@ -64,7 +67,7 @@ interfaces::SlashingSnapshot slashingSnapshot(const state::State &state, const c
         r.infractionTimeMs = params.slotStartMs(c->infractionSlot);
         r.recordedSlot = c->recordedSlot;
         r.recordedTimeMs = params.slotStartMs(c->recordedSlot);
-        r.filingDeadlineMs = params.slotStartMs(c->recordedSlot + params.staking.appealFilingSlots);
+        r.filingDeadlineMs = params.slotStartMs(c->recordedSlot + filingSlots);
         r.communityDeadlineMs = c->appeal.communityDeadline ? params.slotStartMs(c->appeal.communityDeadline) : 0;
         r.executeSlot = c->executeSlot;
         r.executeTimeMs = params.slotStartMs(c->executeSlot);

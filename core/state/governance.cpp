@@ -86,7 +86,6 @@ const std::array<GovernedParamInfo, static_cast<std::size_t>(kLastGovernedParam)
     using P = GovernedParam;
     static const std::array<GovernedParamInfo, static_cast<std::size_t>(kLastGovernedParam) + 1> kTable = {{
         {P::TransactionFee, "transaction_fee", false, false},
-        {P::UnbondingSlots, "unbonding_slots", false, false},
         {P::AppealWindowSlots, "appeal_window_slots", false, false},
         {P::AppealFilingSlots, "appeal_filing_slots", false, false},
         {P::CommunityReviewSlots, "community_review_slots", false, false},
@@ -154,7 +153,6 @@ std::uint64_t paramValue(const StakingParams &p, std::int64_t tradeSettlementWin
     using P = GovernedParam;
     switch (param) {
     case P::TransactionFee: return p.transactionFee;
-    case P::UnbondingSlots: return p.unbondingSlots;
     case P::AppealWindowSlots: return p.appealWindowSlots;
     case P::AppealFilingSlots: return p.appealFilingSlots;
     case P::CommunityReviewSlots: return p.communityReviewSlots;
@@ -186,7 +184,6 @@ void setParam(StakingParams &p, std::int64_t &tradeSettlementWindowMs, GovernedP
     using P = GovernedParam;
     switch (param) {
     case P::TransactionFee: p.transactionFee = v; break;
-    case P::UnbondingSlots: p.unbondingSlots = v; break;
     case P::AppealWindowSlots: p.appealWindowSlots = v; break;
     case P::AppealFilingSlots: p.appealFilingSlots = v; break;
     case P::CommunityReviewSlots: p.communityReviewSlots = v; break;
@@ -214,9 +211,23 @@ void setParam(StakingParams &p, std::int64_t &tradeSettlementWindowMs, GovernedP
     }
 }
 
-Status checkStakingParams(const StakingParams &s, std::uint64_t evidenceWindowSlots)
+Status checkStakingParams(const StakingParams &s, std::uint64_t evidenceWindowSlots, std::uint64_t slotMs)
 {
     auto bad = [](const char *why) { return makeError("consensus.invalid_params", why); };
+    if (slotMs == 0)
+        return bad("The slot length must be positive.");
+    constexpr std::uint64_t kDayMs = 24ULL * 3600 * 1000;
+    const auto within = [&](std::uint64_t slots, std::uint64_t days) {
+        return static_cast<Uint128>(slots) * slotMs <= static_cast<Uint128>(days) * kDayMs;
+    };
+    if (!within(s.standardVotingSlots, 90) || !within(s.standardWaitSlots, 90) || !within(s.constitutionalVotingSlots, 90)
+        || !within(s.constitutionalWaitSlots, 90) || !within(s.emergencyVotingSlots, 7))
+        return bad("A vote lasts at most 90 days and waits at most 90 days; an emergency vote lasts at most 7 days.");
+    if (!within(s.extendedSuspensionSlots, 365) || s.temporarySuspensionSlots == 0
+        || s.temporarySuspensionSlots > s.extendedSuspensionSlots)
+        return bad("A temporary suspension is positive and at most an extended one, which is at most a year.");
+    if (s.transactionFee > 100ULL * kMicroGtPerGt || s.proposalDeposit > 1'000'000ULL * kMicroGtPerGt)
+        return bad("The transaction fee is at most 100 GT and the proposal deposit at most 1,000,000 GT.");
     if (s.appealFilingSlots == 0 || s.communityReviewSlots == 0
         || s.appealFilingSlots + static_cast<Uint128>(s.communityReviewSlots) >= s.appealWindowSlots)
         return bad("An appeal's filing time and community review must be positive and end before the appeal "

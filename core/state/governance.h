@@ -77,31 +77,32 @@ std::string_view toString(DepositFate fate);
 
 // The parameters governance changes, each with the track it needs and the
 // proposal types that may carry it (the one table: governedParams()).
+// The unbonding period is not one: unbonding entries made under another
+// period would fall outside the slash's reach (it needs a technical upgrade).
 enum class GovernedParam : std::uint8_t {
-    TransactionFee = 0,            // micro-GT
-    UnbondingSlots = 1,
-    AppealWindowSlots = 2,
-    AppealFilingSlots = 3,
-    CommunityReviewSlots = 4,
-    TemporarySuspensionSlots = 5,
-    ExtendedSuspensionSlots = 6,
-    DowntimeMinDuties = 7,
-    DowntimeThresholdBps = 8,
-    ProposalDeposit = 9,            // micro-GT
-    TradeSettlementWindowMs = 10,   // market rule
-    AuthorityWeightBps = 11,        // constitutional from here on
-    StakeValidatorWeightBps = 12,
-    EnergyValidatorWeightBps = 13,
-    CommunityWeightBps = 14,
-    StandardQuorumBps = 15,
-    StandardPassBps = 16,
-    ConstitutionalQuorumBps = 17,
-    ConstitutionalPassBps = 18,
-    StandardVotingSlots = 19,
-    StandardWaitSlots = 20,
-    ConstitutionalVotingSlots = 21,
-    ConstitutionalWaitSlots = 22,
-    EmergencyVotingSlots = 23,
+    TransactionFee = 0,    // micro-GT
+    AppealWindowSlots = 1,
+    AppealFilingSlots = 2,
+    CommunityReviewSlots = 3,
+    TemporarySuspensionSlots = 4,
+    ExtendedSuspensionSlots = 5,
+    DowntimeMinDuties = 6,
+    DowntimeThresholdBps = 7,
+    ProposalDeposit = 8,    // micro-GT
+    TradeSettlementWindowMs = 9,    // market rule
+    AuthorityWeightBps = 10,    // constitutional from here on
+    StakeValidatorWeightBps = 11,
+    EnergyValidatorWeightBps = 12,
+    CommunityWeightBps = 13,
+    StandardQuorumBps = 14,
+    StandardPassBps = 15,
+    ConstitutionalQuorumBps = 16,
+    ConstitutionalPassBps = 17,
+    StandardVotingSlots = 18,
+    StandardWaitSlots = 19,
+    ConstitutionalVotingSlots = 20,
+    ConstitutionalWaitSlots = 21,
+    EmergencyVotingSlots = 22,
 };
 constexpr GovernedParam kLastGovernedParam = GovernedParam::EmergencyVotingSlots;
 
@@ -186,6 +187,13 @@ struct TallyResult
 // (docs/protocol.md, "Governance"). Rounds down, in 128-bit arithmetic.
 TallyResult tally(const std::array<ClassTally, kVoterClasses> &classes, const TallyRule &rule);
 
+// The tally of an open vote as it would close now (State::projectedTally()).
+struct ProjectedTally
+{
+    std::array<ClassTally, kVoterClasses> classes{};
+    TallyResult result;
+};
+
 // A proposal and its whole history. Invariants: votingEndSlot > submittedSlot;
 // enactSlot is set when it passed (votingEndSlot + the track's wait, or the
 // slot the emergency quorum was reached); deposit is held in
@@ -240,8 +248,12 @@ struct BalanceLock
     bool operator==(const BalanceLock &) const = default;
 };
 
+// The chain rules version a chain starts with.
+constexpr std::uint32_t kGenesisChainRulesVersion = 1;
+
 // A technical upgrade governance scheduled: from `slot` on, a node whose
-// chain-rules version is below `version` stops.
+// chain-rules version is below `version` stops. Versions only rise: an
+// upgrade names a version above the one scheduled last (or the genesis one).
 struct ScheduledUpgrade
 {
     std::uint32_t version = 0;

@@ -728,8 +728,7 @@ void BlockExecution::putAccount(const PublicKey &key, const Account &a)
     put(accountKey(key), a.balance == 0 ? std::nullopt : std::optional<Bytes>(codec::encode(a)));
 }
 
-Result<Account> BlockExecution::payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee,
-                                      bool feeFromLocked) const
+Result<Account> BlockExecution::payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee) const
 {
     // The one rule for what a sender can pay: `amount` plus the fee, from its balance.
     const auto cost = add(amount, fee);
@@ -737,7 +736,7 @@ Result<Account> BlockExecution::payer(const PublicKey &sender, std::uint64_t amo
         return overflow();
     // A community vote's lock holds part of the balance until its vote closes.
     Account a = account(sender);
-    const BalanceLock lock = feeFromLocked && amount == 0 ? BalanceLock{} : balanceLock(sender);
+    const BalanceLock lock = amount == 0 ? BalanceLock{} : balanceLock(sender);
     const std::uint64_t spendable = a.balance > lock.amount ? a.balance - lock.amount : 0;
     if (spendable < *cost) {
         if (a.balance >= *cost)
@@ -1312,7 +1311,7 @@ Status BlockExecution::unbond(const Transaction &tx, std::uint64_t fee)
     else
         putValidator(v);
     // The owner's release: at most one entry per (slot, owner, validator).
-    addUnbonding({m_block.slot + m_rules.staking.unbondingSlots, tx.sender, p.validator}, p.amount);
+    addUnbonding({saturatingAdd(m_block.slot, m_rules.staking.unbondingSlots), tx.sender, p.validator}, p.amount);
     m_supply.bonded -= p.amount;
     return Status::success();
 }

@@ -74,7 +74,7 @@ struct StakingParams
     std::uint64_t constitutionalVotingSlots = 30 * 8640;
     std::uint64_t constitutionalWaitSlots = 30 * 8640;
     std::array<std::uint32_t, kVoterClasses> classWeightsBps = {4'000, 3'500, 1'500, 1'000};
-    std::uint32_t standardQuorumBps = 4'000;         // weighted turnout at least 40 %
+    std::uint32_t standardQuorumBps = 4'500;         // weighted turnout at least 45 % (more than the authorities' 40 %)
     std::uint32_t standardPassBps = 5'000;           // weighted support above 50 %
     std::uint32_t constitutionalQuorumBps = 5'000;   // at least 50 %
     std::uint32_t constitutionalPassBps = 6'667;     // at least 66.67 %
@@ -86,9 +86,12 @@ struct StakingParams
 // positive and ordered, the evidence window plus the appeal window below the
 // unbonding period, a positive fee and deposit, class weights summing to
 // 100 %, thresholds at most 100 % with the constitutional ones at least the
-// standard ones and support above half. The one check for genesis and for
+// standard ones and support at least half; and bounded (docs/protocol.md,
+// section 23: no vote, wait or window longer than its limit in time, no fee
+// or deposit above its cap), so no change can leave governance unable to
+// close a vote or lock balances for ever. The one check for genesis and for
 // every change governance makes. Error: "consensus.invalid_params".
-Status checkStakingParams(const StakingParams &params, std::uint64_t evidenceWindowSlots);
+Status checkStakingParams(const StakingParams &params, std::uint64_t evidenceWindowSlots, std::uint64_t slotMs);
 
 // The rules apply() follows: StakingParams and the candidacy minimums (the
 // rotation's, so the two never disagree).
@@ -292,6 +295,9 @@ public:
     std::optional<Proposal> proposal(const Hash256 &id) const;
     const std::vector<Hash256> &proposalIds() const { return *m_proposalIds; }
     std::vector<GovernanceVoteRecord> proposalVotes(const Proposal &p) const;
+    // An open proposal's tally as if its vote closed now (the validators
+    // weighed by what they have now); a closed one's as it closed.
+    ProjectedTally projectedTally(const Proposal &p, const StateRules &rules) const;
     const std::set<std::pair<std::uint64_t, Hash256>> &pendingProposals() const { return *m_pendingProposals; }
     // The balance a community vote holds (none once untilSlot has passed).
     BalanceLock balanceLock(const PublicKey &key) const;
@@ -373,10 +379,10 @@ private:
     Account account(const PublicKey &key) const;
     void putAccount(const PublicKey &key, const Account &a);
     // The sender's account after paying `amount` plus `fee`, or the error.
-    // A governance vote's fee may come from a balance locked by earlier
-    // votes (else a voter could vote on one open proposal only).
-    Result<Account> payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee,
-                          bool feeFromLocked = false) const;
+    // The fee of a transaction that moves no amount (a vote, an unbond, a
+    // redelegation) may come from a balance a governance vote locked, so a
+    // voter is never shut out of them.
+    Result<Account> payer(const PublicKey &sender, std::uint64_t amount, std::uint64_t fee) const;
     const ValidatorRecord *validator(const PublicKey &key) const;
     void putValidator(const ValidatorRecord &v);
     void eraseValidator(const PublicKey &key);
@@ -451,6 +457,8 @@ private:
     BalanceLock balanceLock(const PublicKey &key) const;
     // Takes governance's rules into m_rules (at the start, and after an enactment).
     void loadGovernedRules();
+    // The version the last scheduled upgrade names (the genesis one without any).
+    std::uint32_t chainRulesVersion() const;
     // A case's parts and appeal votes live in entries of their own, so a
     // case stays small whatever the number of delegators or voters.
     void addPart(SlashCase &c, const SlashPart &part);

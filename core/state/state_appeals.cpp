@@ -60,7 +60,7 @@ Status BlockExecution::appeal(const Transaction &tx)
             return appealError("appeal.not_party", "Only the offender may appeal its case.");
         if (c.status != CaseStatus::Pending || a.stage != AppealStage::None)
             return appealError("appeal.closed", "This case has been appealed already, or is decided.");
-        if (now >= c.recordedSlot + m_rules.staking.appealFilingSlots)
+        if (now >= saturatingAdd(c.recordedSlot, m_rules.staking.appealFilingSlots))
             return appealError("appeal.too_late", "The time to file an appeal against this case has passed.");
         if (p.text.empty())
             return appealError("appeal.no_text", "An appeal states its grounds.");
@@ -104,7 +104,7 @@ Status BlockExecution::appeal(const Transaction &tx)
             break;
         }
         a.stage = AppealStage::Community;
-        a.communityDeadline = now + m_rules.staking.communityReviewSlots;
+        a.communityDeadline = saturatingAdd(now, m_rules.staking.communityReviewSlots);
         scheduleCase(a.communityDeadline, c.id);
         break;
     }
@@ -238,7 +238,8 @@ void BlockExecution::cancelCase(SlashCase &c)
         } else if (part.source == StakeSource::Unbonding && part.releaseSlot > m_block.slot) {
             addUnbonding({part.releaseSlot, part.party, part.validator}, part.amount);
         } else if (part.source == StakeSource::Bond) {
-            addUnbonding({m_block.slot + m_rules.staking.unbondingSlots, part.party, part.validator}, part.amount);
+            addUnbonding({saturatingAdd(m_block.slot, m_rules.staking.unbondingSlots), part.party, part.validator},
+                         part.amount);
         } else {
             Account a = account(part.party);
             a.balance += part.amount;

@@ -22,17 +22,19 @@ constexpr std::size_t kMaxOpenPerProposer = 4;
 constexpr std::size_t kMaxOpenProposals = 256;
 // A settlement window shorter than one interval would settle nothing.
 constexpr std::int64_t kMinTradeSettlementWindowMs = 15LL * 60 * 1000;
+constexpr std::int64_t kMaxTradeSettlementWindowMs = 90LL * 24 * 3600 * 1000;
 
 constexpr std::uint8_t bitOf(VoterClass c)
 {
     return static_cast<std::uint8_t>(1u << static_cast<unsigned>(c));
 }
 
-Status checkGoverned(const GovernedRules &g, std::uint64_t evidenceWindowSlots)
+Status checkGoverned(const GovernedRules &g, const StateRules &rules)
 {
-    GTX_TRY(checkStakingParams(g.staking, evidenceWindowSlots));
-    if (g.tradeSettlementWindowMs < kMinTradeSettlementWindowMs)
-        return makeError("consensus.invalid_params", "A trade settlement window is at least one 15-minute interval.");
+    GTX_TRY(checkStakingParams(g.staking, rules.evidenceWindowSlots, rules.slotMs));
+    if (g.tradeSettlementWindowMs < kMinTradeSettlementWindowMs || g.tradeSettlementWindowMs > kMaxTradeSettlementWindowMs)
+        return makeError("consensus.invalid_params",
+                         "A trade settlement window is at least one 15-minute interval and at most 90 days.");
     return Status::success();
 }
 
@@ -46,6 +48,67 @@ std::uint64_t classChoice(ClassTally &t, VoteChoice choice, std::uint64_t weight
 std::string percent(std::uint32_t bps)
 {
     return std::to_string(bps / 100) + "." + (bps % 100 < 10 ? "0" : "") + std::to_string(bps % 100) + " %";
+}
+
+// The tally as it stands at a moment: the classes' votes (the authorities'
+// and the community's as cast), the validators' votes weighed by what they
+// have now (stake capped at the validator weight cap, or verified energy; a
+// suspended or gone validator weighs nothing), and every class's eligible
+// weight. The one weighing, for the close and for a projection of an open
+// vote. `records`: the validators' vote records with their weight.
+struct Weighed
+{
+    std::array<ClassTally, kVoterClasses> classes{};
+    std::vector<std::pair<std::uint32_t, GovernanceVoteRecord>> records;
+};
+
+template<class ReadFn, class ValidatorFn>
+Weighed weighVotes(const Proposal &p, ReadFn read, ValidatorFn validatorOf, const std::vector<ValidatorRecord> &all,
+                   const StateRules &rules, const Supply &s)
+{
+    Weighed out;
+    auto &classes = out.classes;
+    classes = p.classes;
+    classes[static_cast<std::size_t>(VoterClass::Authority)].eligible = rules.authorities.size();
+    for (std::uint32_t k = 0; k < p.validatorVotes; ++k) {
+        const auto voterBytes = read(proposalValidatorVoteKey(p.id, k));
+        if (!voterBytes || voterBytes->size() != PublicKey{}.view().size())
+            continue;
+        PublicKey voter;
+        std::copy(voterBytes->begin(), voterBytes->end(), voter.data());
+        const auto indexBytes = read(proposalVoterKey(p.id, voter));
+        if (!indexBytes)
+            continue;
+        codec::Reader r(*indexBytes);
+        const std::uint32_t index = r.u32();
+        auto record = entryOf<GovernanceVoteRecord>(read(proposalVoteKey(p.id, index)), "governance vote");
+        if (!record)
+            continue;
+        const ValidatorRecord *v = validatorOf(voter);
+        if (!v || v->suspended())
+            continue;
+        const bool stake = v->role == ValidatorRole::Stake;
+        record->validatorWeight = stake ? std::min(v->stake(), rules.maxValidatorWeight) : v->verifiedEnergyWh;
+        classChoice(classes[static_cast<std::size_t>(stake ? VoterClass::StakeValidator : VoterClass::EnergyValidator)],
+                    record->choice, record->validatorWeight);
+        out.records.emplace_back(index, *record);
+    }
+    ClassTally &stakeClass = classes[static_cast<std::size_t>(VoterClass::StakeValidator)];
+    ClassTally &energyClass = classes[static_cast<std::size_t>(VoterClass::EnergyValidator)];
+    for (const ValidatorRecord &v : all) {
+        if (v.suspended())
+            continue;
+        if (v.role == ValidatorRole::Stake)
+            stakeClass.eligible = saturatingAdd(stakeClass.eligible, std::min(v.stake(), rules.maxValidatorWeight));
+        else
+            energyClass.eligible = saturatingAdd(energyClass.eligible, v.verifiedEnergyWh);
+    }
+    // The community: every balance (the supply less what is bonded,
+    // unbonding, held or burned).
+    const Uint128 held = static_cast<Uint128>(s.bonded) + s.unbonding + s.pendingSlashes + s.burned + s.governanceDeposits;
+    classes[static_cast<std::size_t>(VoterClass::Community)].eligible =
+        held < s.total ? static_cast<std::uint64_t>(s.total - held) : 0;
+    return out;
 }
 
 } // namespace
@@ -64,6 +127,34 @@ std::vector<GovernanceVoteRecord> State::proposalVotes(const Proposal &p) const
     for (std::uint32_t i = 0; i < p.voteCount; ++i)
         if (auto v = entryOf<GovernanceVoteRecord>(m_trie.get(proposalVoteKey(p.id, i)), "governance vote"))
             out.push_back(*v);
+    return out;
+}
+
+ProjectedTally State::projectedTally(const Proposal &p, const StateRules &genesis) const
+{
+    if (p.status != ProposalStatus::Voting)
+        return {p.classes, p.result};
+    const StateRules rules = rulesInForce(genesis);
+    ProjectedTally out;
+    if (p.track == ProposalTrack::Emergency) {
+        out.classes = p.classes;
+        ClassTally &a = out.classes[static_cast<std::size_t>(VoterClass::Authority)];
+        a.eligible = rules.authorities.size();
+        out.result.turnoutBps = a.eligible ? static_cast<std::uint32_t>(mulDiv(a.yes + a.no + a.abstain, kBasisPointsFull, a.eligible)) : 0;
+        out.result.supportBps = a.eligible ? static_cast<std::uint32_t>(mulDiv(a.yes, kBasisPointsFull, a.eligible)) : 0;
+        out.result.quorumMet = out.result.passed = a.yes >= rules.authorityQuorum;
+        return out;
+    }
+    const auto weighed = weighVotes(
+        p, [this](const Bytes &key) { return m_trie.get(key); },
+        [this](const PublicKey &k) -> const ValidatorRecord * {
+            const auto it = std::lower_bound(m_validators->begin(), m_validators->end(), k,
+                                             [](const ValidatorRecord &v, const PublicKey &key) { return v.key < key; });
+            return it != m_validators->end() && it->key == k ? &*it : nullptr;
+        },
+        *m_validators, rules, supply());
+    out.classes = weighed.classes;
+    out.result = tally(out.classes, p.rule);
     return out;
 }
 
@@ -98,6 +189,12 @@ BalanceLock BlockExecution::balanceLock(const PublicKey &key) const
     if (!lock || lock->untilSlot <= m_block.slot)
         return {};
     return *lock;
+}
+
+std::uint32_t BlockExecution::chainRulesVersion() const
+{
+    const auto u = entryOf<ScheduledUpgrade>(read(scheduledUpgradeKey()), "scheduled upgrade");
+    return u ? u->version : kGenesisChainRulesVersion;
 }
 
 void BlockExecution::loadGovernedRules()
@@ -186,7 +283,7 @@ Status BlockExecution::propose(const Transaction &tx)
     for (const auto &s : p.settings)
         setParam(changed.staking, changed.tradeSettlementWindowMs, s.param, s.value);
     if (!p.settings.empty())
-        if (Status ok = checkGoverned(changed, m_rules.evidenceWindowSlots); !ok)
+        if (Status ok = checkGoverned(changed, m_rules); !ok)
             return makeError("governance.invalid_change", ok.error().message);
 
     const ProposalTrack track = trackOf(p.type, p.settings);
@@ -199,9 +296,17 @@ Status BlockExecution::propose(const Transaction &tx)
                                                                        : sp.constitutionalWaitSlots;
     const std::uint64_t votingEnd = saturatingAdd(now, votingSlots);
     const std::uint64_t enactAt = saturatingAdd(votingEnd, waitSlots);
-    if (p.type == ProposalType::TechnicalUpgrade && p.upgradeSlot <= enactAt)
-        return makeError("governance.bad_upgrade", "The upgrade slot must come after the proposal would execute (slot "
-                                                       + std::to_string(enactAt) + ").");
+    if (p.type == ProposalType::TechnicalUpgrade) {
+        // Operators get the standard wait again as notice to install the
+        // release; versions only rise.
+        const std::uint64_t earliest = saturatingAdd(enactAt, sp.standardWaitSlots);
+        if (p.upgradeSlot <= earliest)
+            return makeError("governance.bad_upgrade", "The upgrade slot must leave operators a wait after the proposal "
+                                                           "would execute: after slot " + std::to_string(earliest) + ".");
+        if (p.upgradeVersion <= chainRulesVersion())
+            return makeError("governance.bad_upgrade", "The chain already runs or has scheduled chain rules version "
+                                                           + std::to_string(chainRulesVersion()) + "; an upgrade names a later one.");
+    }
 
     // Who may propose, and what it costs.
     std::uint64_t fee = 0;
@@ -217,7 +322,9 @@ Status BlockExecution::propose(const Transaction &tx)
         fee = sp.transactionFee;
     }
     const auto &pending = m_pendingProposals ? *m_pendingProposals : *m_parent.m_pendingProposals;
-    if (pending.size() >= kMaxOpenProposals)
+    // The chain-wide cap leaves the authorities' emergency proposals out: no
+    // flood of deposits can keep an emergency from being put to them.
+    if (track != ProposalTrack::Emergency && pending.size() >= kMaxOpenProposals)
         return makeError("governance.full", "The chain has as many open proposals as it takes; try again later.");
     std::size_t own = 0;
     for (const auto &[slot, id] : pending)
@@ -296,7 +403,7 @@ Status BlockExecution::governanceVote(const Transaction &tx)
         if (p.track == ProposalTrack::Emergency)
             return makeError("governance.not_voter", "Only the authorities vote on an emergency proposal.");
         fee = m_rules.staking.transactionFee;
-        auto a = payer(tx.sender, 0, fee, true);
+        auto a = payer(tx.sender, 0, fee);
         if (!a)
             return a.error();
         if (const ValidatorRecord *v = validator(tx.sender); v && !v->suspended()) {
@@ -335,7 +442,8 @@ Status BlockExecution::governanceVote(const Transaction &tx)
         const ClassTally &t = p.classes[static_cast<std::size_t>(VoterClass::Authority)];
         const std::size_t members = m_rules.authorities.size();
         const std::size_t quorum = m_rules.authorityQuorum;
-        if (t.yes >= quorum || t.no + quorum > members) {
+        const std::uint64_t undecided = members > t.no + t.abstain ? members - t.no - t.abstain : 0;
+        if (t.yes >= quorum || undecided < quorum) {
             unscheduleProposal(p.votingEndSlot, p.id);
             closeProposal(p);
         }
@@ -414,48 +522,12 @@ void BlockExecution::closeProposal(Proposal &p)
         return;
     }
 
-    // The validators' votes weigh what they have at the close: stake, capped
-    // at the validator weight cap, or verified energy; a suspended or gone
-    // validator's vote weighs nothing.
-    for (std::uint32_t k = 0; k < p.validatorVotes; ++k) {
-        const auto voterBytes = read(proposalValidatorVoteKey(p.id, k));
-        if (!voterBytes || voterBytes->size() != PublicKey{}.view().size())
-            continue;
-        PublicKey voter;
-        std::copy(voterBytes->begin(), voterBytes->end(), voter.data());
-        const auto indexBytes = read(proposalVoterKey(p.id, voter));
-        if (!indexBytes)
-            continue;
-        codec::Reader r(*indexBytes);
-        const std::uint32_t index = r.u32();
-        auto record = entryOf<GovernanceVoteRecord>(read(proposalVoteKey(p.id, index)), "governance vote");
-        if (!record)
-            continue;
-        const ValidatorRecord *v = validator(voter);
-        if (!v || v->suspended())
-            continue;
-        const bool stake = v->role == ValidatorRole::Stake;
-        record->validatorWeight = stake ? std::min(v->stake(), m_rules.maxValidatorWeight) : v->verifiedEnergyWh;
-        classChoice(classes[static_cast<std::size_t>(stake ? VoterClass::StakeValidator : VoterClass::EnergyValidator)],
-                    record->choice, record->validatorWeight);
-        put(proposalVoteKey(p.id, index), codec::encode(*record));
-    }
-    ClassTally &stakeClass = classes[static_cast<std::size_t>(VoterClass::StakeValidator)];
-    ClassTally &energyClass = classes[static_cast<std::size_t>(VoterClass::EnergyValidator)];
-    for (const ValidatorRecord &v : m_validators ? *m_validators : *m_parent.m_validators) {
-        if (v.suspended())
-            continue;
-        if (v.role == ValidatorRole::Stake)
-            stakeClass.eligible = saturatingAdd(stakeClass.eligible, std::min(v.stake(), m_rules.maxValidatorWeight));
-        else
-            energyClass.eligible = saturatingAdd(energyClass.eligible, v.verifiedEnergyWh);
-    }
-    // The community: every balance (the supply less what is bonded, unbonding,
-    // held or burned).
-    const Supply &s = m_supply;
-    const Uint128 held = static_cast<Uint128>(s.bonded) + s.unbonding + s.pendingSlashes + s.burned + s.governanceDeposits;
-    classes[static_cast<std::size_t>(VoterClass::Community)].eligible =
-        held < s.total ? static_cast<std::uint64_t>(s.total - held) : 0;
+    const auto weighed = weighVotes(
+        p, [this](const Bytes &key) { return read(key); }, [this](const PublicKey &k) { return validator(k); },
+        m_validators ? *m_validators : *m_parent.m_validators, m_rules, m_supply);
+    classes = weighed.classes;
+    for (const auto &[index, record] : weighed.records)
+        put(proposalVoteKey(p.id, index), codec::encode(record));
 
     p.result = tally(classes, p.rule);
     settleDeposit(p, p.result.quorumMet);
@@ -485,6 +557,12 @@ void BlockExecution::enactProposal(Proposal &p)
             p.outcome = "Not executed: the upgrade slot " + std::to_string(p.upgradeSlot) + " has passed.";
             return;
         }
+        if (p.upgradeVersion <= chainRulesVersion()) {
+            p.status = ProposalStatus::Failed;
+            p.outcome = "Not executed: chain rules version " + std::to_string(chainRulesVersion())
+                        + " is already scheduled.";
+            return;
+        }
         put(scheduledUpgradeKey(), codec::encode(ScheduledUpgrade{p.upgradeVersion, p.upgradeSlot, p.id}));
         p.status = ProposalStatus::Enacted;
         p.outcome = "Nodes below chain rules version " + std::to_string(p.upgradeVersion) + " stop at slot "
@@ -505,7 +583,7 @@ void BlockExecution::enactProposal(Proposal &p)
                    + std::to_string(s.value);
         setParam(g.staking, g.tradeSettlementWindowMs, s.param, s.value);
     }
-    if (Status ok = checkGoverned(g, m_rules.evidenceWindowSlots); !ok) {
+    if (Status ok = checkGoverned(g, m_rules); !ok) {
         p.status = ProposalStatus::Failed;
         p.outcome = "Not executed: " + ok.error().message;
         return;

@@ -94,6 +94,7 @@ private:
 using FakeConsensus = FakeArea<interfaces::ConsensusView, interfaces::ConsensusSnapshot>;
 using FakeGrid = FakeArea<interfaces::GridView, interfaces::GridSnapshot>;
 using FakeSlashing = FakeArea<interfaces::SlashingView, interfaces::SlashingSnapshot>;
+using FakeGovernance = FakeArea<interfaces::GovernanceView, interfaces::GovernanceSnapshot>;
 
 class FakeNode final : public interfaces::Node
 {
@@ -255,6 +256,8 @@ public:
     FakeGrid &fakeGrid() { return m_grid; }
     interfaces::SlashingView &slashing() override { return m_slashing; }
     FakeSlashing &fakeSlashing() { return m_slashing; }
+    interfaces::GovernanceView &governance() override { return m_governance; }
+    FakeGovernance &fakeGovernance() { return m_governance; }
 
     std::unique_ptr<interfaces::Handler> handleStatusChanged(StatusChangedFn fn) override
     {
@@ -270,6 +273,7 @@ private:
     std::vector<std::string> m_audits;
     bool m_auditFails = false;
     FakeSlashing m_slashing;
+    FakeGovernance m_governance;
 
     class FakeHandler final : public interfaces::Handler
     {

@@ -38,6 +38,8 @@ StateRules testRules()
     r.energyMinSelfBond = gtToMicro(1'000);
     r.evidenceWindowSlots = 20;
     r.staking.appealWindowSlots = 10;   // 20 + 10 < 50, as ConsensusParams::validate() requires
+    r.staking.appealFilingSlots = 3;    // 3 + 4 < 10: time is left for the authority review
+    r.staking.communityReviewSlots = 4;
     r.staking.temporarySuspensionSlots = 5;
     r.staking.extendedSuspensionSlots = 15;
     r.staking.proposalDeposit = gtToMicro(1'000);
@@ -163,7 +165,8 @@ QString supplyProblem(const State &s)
             decodeFrom(r, p);
             if (p.depositFate == DepositFate::Held)
                 heldDeposits += p.deposit;
-            if ((p.depositFate == DepositFate::Held) != (p.status == ProposalStatus::Voting))
+            if ((p.depositFate == DepositFate::Held)
+                != (p.status == ProposalStatus::Voting && p.track != ProposalTrack::Emergency))
                 problem = "a deposit is held by a proposal that is not being voted on, or the other way round";
             break;
         }
@@ -232,6 +235,7 @@ private slots:
     void caseStaysSmallWhateverItsParts();
     void tallyNormalisesEachClassThenWeighs();
     void validatorVotesWeighTheStakeAtTheClose();
+    void emergencyProposalsAreNeverCrowdedOut();
     void fixedBytesOrderIsBytewise();
 };
 
@@ -501,6 +505,7 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
     std::uint64_t takenFromUnbonding = 0, followedRedelegations = 0;
     std::map<ProposalStatus, std::uint64_t> proposalsSeen;
     std::map<DepositFate, std::uint64_t> depositsSeen;
+    std::map<ProposalTrack, std::uint64_t> tracksSeen;
     std::uint64_t proposalNumber = 0;
     const bool ok = rc::check("supply invariant", [&] {
         StateRules rules = testRules();
@@ -633,6 +638,7 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
                 if (auto p = step.state.proposal(id)) {
                     ++proposalsSeen[p->status];
                     ++depositsSeen[p->depositFate];
+                    ++tracksSeen[p->track];
                 }
             for (const auto &id : cases)
                 if (auto c = step.state.slashCase(id)) {
@@ -666,6 +672,11 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
           static_cast<unsigned long long>(depositsSeen[DepositFate::Burned]));
     QVERIFY(proposalsSeen[ProposalStatus::Enacted] > 0 && proposalsSeen[ProposalStatus::Rejected] > 0);
     QVERIFY(depositsSeen[DepositFate::Returned] > 0 && depositsSeen[DepositFate::Burned] > 0);
+    qInfo("tracks seen: %llu emergency, %llu standard, %llu constitutional",
+          static_cast<unsigned long long>(tracksSeen[ProposalTrack::Emergency]),
+          static_cast<unsigned long long>(tracksSeen[ProposalTrack::Standard]),
+          static_cast<unsigned long long>(tracksSeen[ProposalTrack::Constitutional]));
+    QVERIFY(tracksSeen[ProposalTrack::Emergency] > 0 && tracksSeen[ProposalTrack::Constitutional] > 0);
     // Parts from unbonding and redelegated stake are rare here; the slash
     // fixture below takes each kind on purpose.
 }
@@ -940,6 +951,43 @@ void TestState::validatorVotesWeighTheStakeAtTheClose()
     BlockExecution e(closed, rules, BlockContext{2 + rules.staking.standardVotingSlots, {}, {}});
     QVERIFY(e.apply(tx(TransactionKind::Transfer, v, codec::encode(TransferPayload{d.publicKey(), gtToMicro(5)}))).ok());
     QVERIFY(supplyProblem(closed).isEmpty());
+}
+
+void TestState::emergencyProposalsAreNeverCrowdedOut()
+{
+    // 64 keys fill the chain's 256 open proposals with deposits; a further
+    // one waits for room, but an authority's emergency proposal goes in.
+    StateRules rules = testRules();
+    const crypto::KeyPair authority = testKey(80);
+    rules.authorities = {authority.publicKey()};
+    rules.authorityQuorum = 1;
+    GenesisAllocation g;
+    std::vector<crypto::KeyPair> keys;
+    for (std::uint32_t i = 0; i < 65; ++i) {
+        keys.push_back(testKey(1000 + i));
+        g.balances.push_back({keys.back().publicKey(), gtToMicro(5'000)});
+    }
+    const State s = *State::genesis(g, rules);
+    BlockExecution e(s, rules, BlockContext{1, {}, {}});
+    ProposalPayload p;
+    p.type = ProposalType::MarketRule;
+    p.title = "a rule";
+    p.deposit = gtToMicro(1'000);
+    for (std::size_t k = 0; k < 64; ++k)
+        for (int n = 0; n < 4; ++n) {
+            p.text = "rule " + std::to_string(k) + "/" + std::to_string(n);
+            QVERIFY(e.apply(tx(TransactionKind::GovernanceProposal, keys[k], codec::encode(p))).ok());
+        }
+    p.text = "rule 65";
+    QCOMPARE(e.apply(tx(TransactionKind::GovernanceProposal, keys[64], codec::encode(p))).error().code,
+             std::string("governance.full"));
+    ProposalPayload emergency;
+    emergency.type = ProposalType::EmergencyProtocol;
+    emergency.title = "an emergency procedure";
+    emergency.text = "adopted at once";
+    QVERIFY(e.apply(tx(TransactionKind::GovernanceProposal, authority, codec::encode(emergency))).ok());
+    const QString problem = supplyProblem(std::move(e).finish().state);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestState::fixedBytesOrderIsBytewise()

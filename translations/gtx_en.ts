@@ -375,6 +375,211 @@
     </message>
 </context>
 <context>
+    <name>gtx::ui::GovernancePage</name>
+    <message numerus="yes">
+        <source>Proposals (%n)</source>
+        <extracomment>Governance page: the proposals table&apos;s title; %n proposals on the chain.</extracomment>
+        <translation>
+            <numerusform>Proposals (%n)</numerusform>
+            <numerusform>Proposals (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weights: authorities %1, stake validators %2, energy validators %3, community %4. Deposit %5 GT, returned when the vote reaches its quorum.</source>
+        <extracomment>Governance rules: %1-%4 the classes&apos; weights; %5 the deposit in GT.</extracomment>
+        <translation>Weights: authorities %1, stake validators %2, energy validators %3, community %4. Deposit %5 GT, returned when the vote reaches its quorum.</translation>
+    </message>
+    <message>
+        <source>Standard: votes for %1, executes %2 later; quorum %3, more than %4 for.</source>
+        <extracomment>Governance rules, standard track: %1 voting time, %2 wait, %3 quorum, %4 support needed (more than).</extracomment>
+        <translation>Standard: votes for %1, executes %2 later; quorum %3, more than %4 for.</translation>
+    </message>
+    <message>
+        <source>Constitutional: votes for %1, executes %2 later; quorum %3, at least %4 for.</source>
+        <extracomment>Governance rules, constitutional track (weights, thresholds, timelines): %1 voting time, %2 wait, %3 quorum, %4 support needed (at least).</extracomment>
+        <translation>Constitutional: votes for %1, executes %2 later; quorum %3, at least %4 for.</translation>
+    </message>
+    <message>
+        <source>Emergency: the authorities alone; executes the moment %1 of %2 approve, within %3.</source>
+        <extracomment>Governance rules, emergency track: %1 of %2 authorities, within %3.</extracomment>
+        <translation>Emergency: the authorities alone; executes the moment %1 of %2 approve, within %3.</translation>
+    </message>
+    <message>
+        <source>Technical upgrade: chain rules version %1 from %2. This console runs it.</source>
+        <extracomment>A scheduled upgrade this console already runs; %1 version, %2 when.</extracomment>
+        <translation>Technical upgrade: chain rules version %1 from %2. This console runs it.</translation>
+    </message>
+    <message>
+        <source>Technical upgrade: chain rules version %1 from %2. This console runs version %3: install the new release before then, or it stops following the chain.</source>
+        <extracomment>A scheduled upgrade this console does not run yet; %1 version, %2 when, %3 this console&apos;s version.</extracomment>
+        <translation>Technical upgrade: chain rules version %1 from %2. This console runs version %3: install the new release before then, or it stops following the chain.</translation>
+    </message>
+    <message>
+        <source>The chain runs chain rules version %1 since %2; this console runs version %3 and no longer follows it. Install the new release.</source>
+        <extracomment>The chain has moved to rules this console does not have; %1 version, %2 when, %3 this console&apos;s version.</extracomment>
+        <translation>The chain runs chain rules version %1 since %2; this console runs version %3 and no longer follows it. Install the new release.</translation>
+    </message>
+    <message>
+        <source>Not connected to a network: there are no proposals to show.</source>
+        <extracomment>Governance page, before the console has joined a network.</extracomment>
+        <translation>Not connected to a network: there are no proposals to show.</translation>
+    </message>
+    <message>
+        <source>No proposal has been made on this chain.</source>
+        <extracomment>Governance page: the chain has no proposal.</extracomment>
+        <translation>No proposal has been made on this chain.</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <extracomment>Governance page: the proposal box&apos;s title when none is selected.</extracomment>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Proposal: %1</source>
+        <extracomment>Governance page: the proposal box&apos;s title; %1 the proposal&apos;s title as written.</extracomment>
+        <translation>Proposal: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 track: %3</source>
+        <extracomment>A proposal&apos;s type, track and status: %1 type, %2 track, %3 status.</extracomment>
+        <translation>%1, %2 track: %3</translation>
+    </message>
+    <message>
+        <source>Authority %1 (%2)</source>
+        <translation>Authority %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 now, %3 proposed</source>
+        <extracomment>A parameter a proposal sets: %1 its name, %2 the value in force now, %3 the value proposed.</extracomment>
+        <translation>%1: %2 now, %3 proposed</translation>
+    </message>
+    <message>
+        <source>Chain rules version %1 from %2</source>
+        <extracomment>A technical upgrade: %1 the chain rules version, %2 from when.</extracomment>
+        <translation>Chain rules version %1 from %2</translation>
+    </message>
+    <message>
+        <source>No parameter: the text is the rule or procedure adopted</source>
+        <extracomment>A proposal that sets no parameter: its text is what it adopts.</extracomment>
+        <translation>No parameter: the text is the rule or procedure adopted</translation>
+    </message>
+    <message>
+        <source>Made %1; the authorities decide by %2, and it executes when their quorum approves</source>
+        <extracomment>An emergency proposal&apos;s timeline: %1 made, %2 the latest the authorities can approve it.</extracomment>
+        <translation>Made %1; the authorities decide by %2, and it executes when their quorum approves</translation>
+    </message>
+    <message>
+        <source>Made %1; voting ends %2; executes %3 if it passes</source>
+        <extracomment>A proposal&apos;s timeline: %1 made, %2 voting ends, %3 executes if passed.</extracomment>
+        <translation>Made %1; voting ends %2; executes %3 if it passes</translation>
+    </message>
+    <message>
+        <source>Decided %1</source>
+        <extracomment>When it executed or failed; %1 the time.</extracomment>
+        <translation>Decided %1</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Not decided yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tally so far (%n vote(s); validators weighed at their stake now)</source>
+        <extracomment>The tally box while the vote is open: validators are weighed when it closes.</extracomment>
+        <translation>
+            <numerusform>Tally so far (%n vote; validators weighed at their stake now)</numerusform>
+            <numerusform>Tally so far (%n votes; validators weighed at their stake now)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tally at the close (%n vote(s))</source>
+        <translation>
+            <numerusform>Tally at the close (%n vote)</numerusform>
+            <numerusform>Tally at the close (%n votes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs %1 authorities to approve.</source>
+        <extracomment>An emergency tally: %1 approvals needed.</extracomment>
+        <translation>Needs %1 authorities to approve.</translation>
+    </message>
+    <message>
+        <source>Weighted turnout %1 (quorum %2); weighted support %3 (needs %4 %5). %6</source>
+        <extracomment>The weighted result: %1 turnout, %2 quorum, %3 support, %4 &quot;more than&quot; or &quot;at least&quot; %5, %6 verdict.</extracomment>
+        <translation>Weighted turnout %1 (quorum %2); weighted support %3 (needs %4 %5). %6</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <source>It would pass if the vote closed now.</source>
+        <extracomment>The tally as it stands would pass.</extracomment>
+        <translation>It would pass if the vote closed now.</translation>
+    </message>
+    <message>
+        <source>Passed.</source>
+        <translation>Passed.</translation>
+    </message>
+    <message>
+        <source>It would not pass if the vote closed now.</source>
+        <extracomment>The tally as it stands would not pass.</extracomment>
+        <translation>It would not pass if the vote closed now.</translation>
+    </message>
+    <message>
+        <source>Not passed.</source>
+        <translation>Not passed.</translation>
+    </message>
+    <message>
+        <source>Governance</source>
+        <extracomment>Page title.</extracomment>
+        <translation>Governance</translation>
+    </message>
+    <message>
+        <source>Every proposal on the chain, newest first, with its tally per class of voters. Proposals and votes are transactions signed with the voter&apos;s own key (gtx-node tx propose, vote).</source>
+        <extracomment>Governance page: what it shows, and how proposals and votes are made.</extracomment>
+        <translation>Every proposal on the chain, newest first, with its tally per class of voters. Proposals and votes are transactions signed with the voter&apos;s own key (gtx-node tx propose, vote).</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <extracomment>Proposal details.</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <extracomment>Proposal details: who made it.</extracomment>
+        <translation>Proposer</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <extracomment>Proposal details: what it says.</extracomment>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <extracomment>Proposal details: the parameters it sets.</extracomment>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <extracomment>Proposal details.</extracomment>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <extracomment>Proposal details.</extracomment>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <extracomment>Proposal details: what it changed, or why not.</extracomment>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::GridPage</name>
     <message>
         <source>%1 to %2</source>
@@ -588,11 +793,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>When built, this page will show the stake each authority&apos;s node has put up, and stake being added or withdrawn.</source>
         <extracomment>What the unbuilt Staking page will show.</extracomment>
         <translation>When built, this page will show the stake each authority&apos;s node has put up, and stake being added or withdrawn.</translation>
-    </message>
-    <message>
-        <source>When built, this page will show proposals to change rules and parameters, each authority&apos;s vote, and the result.</source>
-        <extracomment>What the unbuilt Governance page will show.</extracomment>
-        <translation>When built, this page will show proposals to change rules and parameters, each authority&apos;s vote, and the result.</translation>
     </message>
     <message>
         <source>When built, this page will show the audit trail - who did what, when and why - and whether its chain of records is intact.</source>
@@ -816,6 +1016,276 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>This page is not built yet.</source>
         <extracomment>Shown on every page of the console that has not been built yet.</extracomment>
         <translation>This page is not built yet.</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::ProposalTableModel</name>
+    <message>
+        <source>Parameter change</source>
+        <extracomment>Governance proposal type: changes governed parameters (fees, windows, weights).</extracomment>
+        <translation>Parameter change</translation>
+    </message>
+    <message>
+        <source>Authority update</source>
+        <extracomment>Governance proposal type: adds or removes an authority.</extracomment>
+        <translation>Authority update</translation>
+    </message>
+    <message>
+        <source>Emergency protocol</source>
+        <extracomment>Governance proposal type: an emergency procedure, decided by the authorities at once.</extracomment>
+        <translation>Emergency protocol</translation>
+    </message>
+    <message>
+        <source>Market rule</source>
+        <extracomment>Governance proposal type: an energy market rule.</extracomment>
+        <translation>Market rule</translation>
+    </message>
+    <message>
+        <source>Technical upgrade</source>
+        <extracomment>Governance proposal type: a software upgrade from a given slot.</extracomment>
+        <translation>Technical upgrade</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <extracomment>Governance track: the authorities decide at once.</extracomment>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <extracomment>Governance track: 7 days of voting, then 7 days before it executes.</extracomment>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Constitutional</source>
+        <extracomment>Governance track: voting weights, thresholds and timelines; 30 days and 30 days.</extracomment>
+        <translation>Constitutional</translation>
+    </message>
+    <message>
+        <source>Voting</source>
+        <extracomment>Proposal status: votes are being taken.</extracomment>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <source>Passed, waiting</source>
+        <extracomment>Proposal status: passed, waiting until it executes.</extracomment>
+        <translation>Passed, waiting</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <extracomment>Proposal status: no quorum, or not enough support.</extracomment>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Enacted</source>
+        <extracomment>Proposal status: executed.</extracomment>
+        <translation>Enacted</translation>
+    </message>
+    <message>
+        <source>Failed when due</source>
+        <extracomment>Proposal status: passed, but its change no longer held when it was due.</extracomment>
+        <translation>Failed when due</translation>
+    </message>
+    <message>
+        <source>held until the vote closes</source>
+        <extracomment>A proposal&apos;s deposit while the vote is open.</extracomment>
+        <translation>held until the vote closes</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <extracomment>A proposal&apos;s deposit: the vote reached its quorum.</extracomment>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>burned (no quorum)</source>
+        <extracomment>A proposal&apos;s deposit: the vote did not reach its quorum.</extracomment>
+        <translation>burned (no quorum)</translation>
+    </message>
+    <message>
+        <source>none (an authority&apos;s emergency proposal)</source>
+        <extracomment>An emergency proposal carries no deposit.</extracomment>
+        <translation>none (an authority&apos;s emergency proposal)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <extracomment>A duration in whole days.</extracomment>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <extracomment>A duration in whole hours.</extracomment>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <extracomment>A duration in whole minutes.</extracomment>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <extracomment>A duration in seconds.</extracomment>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 for, %2 turnout</source>
+        <extracomment>Proposals table: weighted support and turnout, as it stands or as it closed; %1 support, %2 turnout.</extracomment>
+        <translation>%1 for, %2 turnout</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <extracomment>Proposals table column.</extracomment>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <extracomment>Proposals table column.</extracomment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <extracomment>Proposals table column: emergency, standard or constitutional.</extracomment>
+        <translation>Track</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Proposals table column.</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Voting ends</source>
+        <extracomment>Proposals table column: when the vote closes.</extracomment>
+        <translation>Voting ends</translation>
+    </message>
+    <message>
+        <source>Tally</source>
+        <extracomment>Proposals table column: weighted support and turnout.</extracomment>
+        <translation>Tally</translation>
+    </message>
+    <message>
+        <source>Transaction fee</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Transaction fee</translation>
+    </message>
+    <message>
+        <source>Appeal window</source>
+        <extracomment>Governed parameter: how long a slashing case is held for appeals.</extracomment>
+        <translation>Appeal window</translation>
+    </message>
+    <message>
+        <source>Time to file an appeal</source>
+        <extracomment>Governed parameter: how long after a case an appeal may be filed.</extracomment>
+        <translation>Time to file an appeal</translation>
+    </message>
+    <message>
+        <source>Community review</source>
+        <extracomment>Governed parameter: how long validators vote on an appeal.</extracomment>
+        <translation>Community review</translation>
+    </message>
+    <message>
+        <source>Temporary suspension</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Temporary suspension</translation>
+    </message>
+    <message>
+        <source>Extended suspension</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Extended suspension</translation>
+    </message>
+    <message>
+        <source>Duties before downtime is judged</source>
+        <extracomment>Governed parameter: proposer duties before downtime is judged.</extracomment>
+        <translation>Duties before downtime is judged</translation>
+    </message>
+    <message>
+        <source>Downtime threshold</source>
+        <extracomment>Governed parameter: share of duties missed that is excessive downtime.</extracomment>
+        <translation>Downtime threshold</translation>
+    </message>
+    <message>
+        <source>Proposal deposit</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Proposal deposit</translation>
+    </message>
+    <message>
+        <source>Trade settlement window</source>
+        <extracomment>Governed parameter (market rule): how long after an interval its trades may settle.</extracomment>
+        <translation>Trade settlement window</translation>
+    </message>
+    <message>
+        <source>Authorities&apos; weight</source>
+        <extracomment>Governed parameter: the authorities&apos; weight in a tally.</extracomment>
+        <translation>Authorities&apos; weight</translation>
+    </message>
+    <message>
+        <source>Stake validators&apos; weight</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Stake validators&apos; weight</translation>
+    </message>
+    <message>
+        <source>Energy validators&apos; weight</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Energy validators&apos; weight</translation>
+    </message>
+    <message>
+        <source>Community&apos;s weight</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Community&apos;s weight</translation>
+    </message>
+    <message>
+        <source>Standard quorum</source>
+        <extracomment>Governed parameter: weighted turnout a standard proposal needs.</extracomment>
+        <translation>Standard quorum</translation>
+    </message>
+    <message>
+        <source>Standard support</source>
+        <extracomment>Governed parameter: weighted support a standard proposal must exceed.</extracomment>
+        <translation>Standard support</translation>
+    </message>
+    <message>
+        <source>Constitutional quorum</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Constitutional quorum</translation>
+    </message>
+    <message>
+        <source>Constitutional support</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Constitutional support</translation>
+    </message>
+    <message>
+        <source>Standard voting time</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Standard voting time</translation>
+    </message>
+    <message>
+        <source>Standard wait</source>
+        <extracomment>Governed parameter: the wait between a standard vote and execution.</extracomment>
+        <translation>Standard wait</translation>
+    </message>
+    <message>
+        <source>Constitutional voting time</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Constitutional voting time</translation>
+    </message>
+    <message>
+        <source>Constitutional wait</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Constitutional wait</translation>
+    </message>
+    <message>
+        <source>Emergency voting time</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>Emergency voting time</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1612,79 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>None (an authority bonds no stake)</source>
         <translation>None (an authority bonds no stake)</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::TallyTableModel</name>
+    <message>
+        <source>Authorities</source>
+        <extracomment>Class of voters in a governance tally.</extracomment>
+        <translation>Authorities</translation>
+    </message>
+    <message>
+        <source>Stake validators</source>
+        <extracomment>Class of voters: validators weighted by stake.</extracomment>
+        <translation>Stake validators</translation>
+    </message>
+    <message>
+        <source>Energy validators</source>
+        <extracomment>Class of voters: validators weighted by verified energy.</extracomment>
+        <translation>Energy validators</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <extracomment>Class of voters: token holders, weighted by balance.</extracomment>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <extracomment>A class with no eligible weight takes no part in the tally.</extracomment>
+        <translation>not counted</translation>
+    </message>
+    <message>
+        <source>no votes</source>
+        <extracomment>A class whose voters all abstained (or none voted) counts for no support.</extracomment>
+        <translation>no votes</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <extracomment>Tally table column: the class of voters.</extracomment>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <extracomment>Tally table column: the class&apos;s weight in the result.</extracomment>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <extracomment>Tally table column: weight voting for.</extracomment>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <extracomment>Tally table column: weight voting against.</extracomment>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <source>Abstain</source>
+        <extracomment>Tally table column.</extracomment>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <extracomment>Tally table column: the class&apos;s whole weight.</extracomment>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Turnout</source>
+        <extracomment>Tally table column: share of the class&apos;s weight that voted.</extracomment>
+        <translation>Turnout</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <extracomment>Tally table column: share for, of those for or against.</extracomment>
+        <translation>Support</translation>
     </message>
 </context>
 <context>

@@ -375,6 +375,208 @@
     </message>
 </context>
 <context>
+    <name>gtx::ui::GovernancePage</name>
+    <message numerus="yes">
+        <source>Proposals (%n)</source>
+        <extracomment>Governance page: the proposals table&apos;s title; %n proposals on the chain.</extracomment>
+        <translation>
+            <numerusform>ข้อเสนอ (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weights: authorities %1, stake validators %2, energy validators %3, community %4. Deposit %5 GT, returned when the vote reaches its quorum.</source>
+        <extracomment>Governance rules: %1-%4 the classes&apos; weights; %5 the deposit in GT.</extracomment>
+        <translation>น้ำหนัก: หน่วยงาน %1 ผู้รับรองบล็อกแบบหลักประกัน %2 ผู้รับรองบล็อกแบบพลังงาน %3 ชุมชน %4 เงินมัดจำ %5 GT คืนให้เมื่อการลงคะแนนครบองค์ประชุม</translation>
+    </message>
+    <message>
+        <source>Standard: votes for %1, executes %2 later; quorum %3, more than %4 for.</source>
+        <extracomment>Governance rules, standard track: %1 voting time, %2 wait, %3 quorum, %4 support needed (more than).</extracomment>
+        <translation>แบบปกติ: ลงคะแนน %1 มีผลหลังจากนั้น %2 องค์ประชุม %3 ต้องมีเสียงสนับสนุนมากกว่า %4</translation>
+    </message>
+    <message>
+        <source>Constitutional: votes for %1, executes %2 later; quorum %3, at least %4 for.</source>
+        <extracomment>Governance rules, constitutional track (weights, thresholds, timelines): %1 voting time, %2 wait, %3 quorum, %4 support needed (at least).</extracomment>
+        <translation>แบบกติกาหลัก: ลงคะแนน %1 มีผลหลังจากนั้น %2 องค์ประชุม %3 ต้องมีเสียงสนับสนุนอย่างน้อย %4</translation>
+    </message>
+    <message>
+        <source>Emergency: the authorities alone; executes the moment %1 of %2 approve, within %3.</source>
+        <extracomment>Governance rules, emergency track: %1 of %2 authorities, within %3.</extracomment>
+        <translation>ฉุกเฉิน: หน่วยงานเท่านั้น มีผลทันทีเมื่อ %1 จาก %2 หน่วยงานอนุมัติ ภายใน %3</translation>
+    </message>
+    <message>
+        <source>Technical upgrade: chain rules version %1 from %2. This console runs it.</source>
+        <extracomment>A scheduled upgrade this console already runs; %1 version, %2 when.</extracomment>
+        <translation>การปรับรุ่นทางเทคนิค: กติกาเชนรุ่น %1 ตั้งแต่ %2 คอนโซลนี้รองรับแล้ว</translation>
+    </message>
+    <message>
+        <source>Technical upgrade: chain rules version %1 from %2. This console runs version %3: install the new release before then, or it stops following the chain.</source>
+        <extracomment>A scheduled upgrade this console does not run yet; %1 version, %2 when, %3 this console&apos;s version.</extracomment>
+        <translation>การปรับรุ่นทางเทคนิค: กติกาเชนรุ่น %1 ตั้งแต่ %2 คอนโซลนี้ใช้รุ่น %3 โปรดติดตั้งรุ่นใหม่ก่อนเวลานั้น มิฉะนั้นจะหยุดติดตามเชน</translation>
+    </message>
+    <message>
+        <source>The chain runs chain rules version %1 since %2; this console runs version %3 and no longer follows it. Install the new release.</source>
+        <extracomment>The chain has moved to rules this console does not have; %1 version, %2 when, %3 this console&apos;s version.</extracomment>
+        <translation>เชนใช้กติการุ่น %1 ตั้งแต่ %2 คอนโซลนี้ใช้รุ่น %3 จึงไม่ได้ติดตามเชนแล้ว โปรดติดตั้งรุ่นใหม่</translation>
+    </message>
+    <message>
+        <source>Not connected to a network: there are no proposals to show.</source>
+        <extracomment>Governance page, before the console has joined a network.</extracomment>
+        <translation>ยังไม่ได้เชื่อมต่อเครือข่าย จึงไม่มีข้อเสนอให้แสดง</translation>
+    </message>
+    <message>
+        <source>No proposal has been made on this chain.</source>
+        <extracomment>Governance page: the chain has no proposal.</extracomment>
+        <translation>ยังไม่มีข้อเสนอบนเชนนี้</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <extracomment>Governance page: the proposal box&apos;s title when none is selected.</extracomment>
+        <translation>ข้อเสนอ</translation>
+    </message>
+    <message>
+        <source>Proposal: %1</source>
+        <extracomment>Governance page: the proposal box&apos;s title; %1 the proposal&apos;s title as written.</extracomment>
+        <translation>ข้อเสนอ: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 track: %3</source>
+        <extracomment>A proposal&apos;s type, track and status: %1 type, %2 track, %3 status.</extracomment>
+        <translation>%1 (แบบ%2): %3</translation>
+    </message>
+    <message>
+        <source>Authority %1 (%2)</source>
+        <translation>หน่วยงาน %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 now, %3 proposed</source>
+        <extracomment>A parameter a proposal sets: %1 its name, %2 the value in force now, %3 the value proposed.</extracomment>
+        <translation>%1: ปัจจุบัน %2 เสนอ %3</translation>
+    </message>
+    <message>
+        <source>Chain rules version %1 from %2</source>
+        <extracomment>A technical upgrade: %1 the chain rules version, %2 from when.</extracomment>
+        <translation>กติกาเชนรุ่น %1 ตั้งแต่ %2</translation>
+    </message>
+    <message>
+        <source>No parameter: the text is the rule or procedure adopted</source>
+        <extracomment>A proposal that sets no parameter: its text is what it adopts.</extracomment>
+        <translation>ไม่มีการเปลี่ยนค่าพารามิเตอร์ ข้อความคือกติกาหรือขั้นตอนที่รับรอง</translation>
+    </message>
+    <message>
+        <source>Made %1; the authorities decide by %2, and it executes when their quorum approves</source>
+        <extracomment>An emergency proposal&apos;s timeline: %1 made, %2 the latest the authorities can approve it.</extracomment>
+        <translation>เสนอเมื่อ %1 หน่วยงานตัดสินภายใน %2 และมีผลเมื่อครบองค์ประชุมอนุมัติ</translation>
+    </message>
+    <message>
+        <source>Made %1; voting ends %2; executes %3 if it passes</source>
+        <extracomment>A proposal&apos;s timeline: %1 made, %2 voting ends, %3 executes if passed.</extracomment>
+        <translation>เสนอเมื่อ %1 ปิดการลงคะแนน %2 มีผล %3 หากผ่าน</translation>
+    </message>
+    <message>
+        <source>Decided %1</source>
+        <extracomment>When it executed or failed; %1 the time.</extracomment>
+        <translation>ตัดสินเมื่อ %1</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>ยังไม่ได้ตัดสิน</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tally so far (%n vote(s); validators weighed at their stake now)</source>
+        <extracomment>The tally box while the vote is open: validators are weighed when it closes.</extracomment>
+        <translation>
+            <numerusform>ผลคะแนนถึงขณะนี้ (%n เสียง ผู้รับรองบล็อกคิดตามหลักประกันปัจจุบัน)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tally at the close (%n vote(s))</source>
+        <translation>
+            <numerusform>ผลคะแนนเมื่อปิดการลงคะแนน (%n เสียง)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs %1 authorities to approve.</source>
+        <extracomment>An emergency tally: %1 approvals needed.</extracomment>
+        <translation>ต้องมีหน่วยงานอนุมัติ %1 แห่ง</translation>
+    </message>
+    <message>
+        <source>Weighted turnout %1 (quorum %2); weighted support %3 (needs %4 %5). %6</source>
+        <extracomment>The weighted result: %1 turnout, %2 quorum, %3 support, %4 &quot;more than&quot; or &quot;at least&quot; %5, %6 verdict.</extracomment>
+        <translation>ผู้มาลงคะแนนถ่วงน้ำหนัก %1 (องค์ประชุม %2) เสียงสนับสนุนถ่วงน้ำหนัก %3 (ต้อง%4 %5) %6</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>อย่างน้อย</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>มากกว่า</translation>
+    </message>
+    <message>
+        <source>It would pass if the vote closed now.</source>
+        <extracomment>The tally as it stands would pass.</extracomment>
+        <translation>หากปิดการลงคะแนนขณะนี้จะผ่าน</translation>
+    </message>
+    <message>
+        <source>Passed.</source>
+        <translation>ผ่าน</translation>
+    </message>
+    <message>
+        <source>It would not pass if the vote closed now.</source>
+        <extracomment>The tally as it stands would not pass.</extracomment>
+        <translation>หากปิดการลงคะแนนขณะนี้จะไม่ผ่าน</translation>
+    </message>
+    <message>
+        <source>Not passed.</source>
+        <translation>ไม่ผ่าน</translation>
+    </message>
+    <message>
+        <source>Governance</source>
+        <extracomment>Page title.</extracomment>
+        <translation>การกำกับดูแลเครือข่าย</translation>
+    </message>
+    <message>
+        <source>Every proposal on the chain, newest first, with its tally per class of voters. Proposals and votes are transactions signed with the voter&apos;s own key (gtx-node tx propose, vote).</source>
+        <extracomment>Governance page: what it shows, and how proposals and votes are made.</extracomment>
+        <translation>ข้อเสนอทั้งหมดบนเชน ล่าสุดก่อน พร้อมผลคะแนนตามกลุ่มผู้ลงคะแนน ข้อเสนอและการลงคะแนนเป็นธุรกรรมที่ลงนามด้วยกุญแจของผู้ลงคะแนนเอง (gtx-node tx propose, vote)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <extracomment>Proposal details.</extracomment>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <extracomment>Proposal details: who made it.</extracomment>
+        <translation>ผู้เสนอ</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <extracomment>Proposal details: what it says.</extracomment>
+        <translation>ข้อความ</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <extracomment>Proposal details: the parameters it sets.</extracomment>
+        <translation>การเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <extracomment>Proposal details.</extracomment>
+        <translation>กำหนดเวลา</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <extracomment>Proposal details.</extracomment>
+        <translation>เงินมัดจำ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <extracomment>Proposal details: what it changed, or why not.</extracomment>
+        <translation>ผลลัพธ์</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::GridPage</name>
     <message>
         <source>%1 to %2</source>
@@ -560,7 +762,7 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>Governance</source>
         <extracomment>Navigation entry: proposals and votes on rules and parameters.</extracomment>
-        <translation>การกำกับดูแล</translation>
+        <translation>การกำกับดูแลเครือข่าย</translation>
     </message>
     <message>
         <source>Audit</source>
@@ -586,11 +788,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>When built, this page will show the stake each authority&apos;s node has put up, and stake being added or withdrawn.</source>
         <extracomment>What the unbuilt Staking page will show.</extracomment>
         <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงหลักประกันที่โหนดของแต่ละหน่วยงานวางไว้ และหลักประกันที่กำลังเพิ่มหรือถอนออก</translation>
-    </message>
-    <message>
-        <source>When built, this page will show proposals to change rules and parameters, each authority&apos;s vote, and the result.</source>
-        <extracomment>What the unbuilt Governance page will show.</extracomment>
-        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงข้อเสนอเปลี่ยนแปลงกฎและพารามิเตอร์ การลงคะแนนของแต่ละหน่วยงาน และผลการลงมติ</translation>
     </message>
     <message>
         <source>When built, this page will show the audit trail - who did what, when and why - and whether its chain of records is intact.</source>
@@ -814,6 +1011,272 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>This page is not built yet.</source>
         <extracomment>Shown on every page of the console that has not been built yet.</extracomment>
         <translation>หน้านี้ยังไม่ได้พัฒนา</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::ProposalTableModel</name>
+    <message>
+        <source>Parameter change</source>
+        <extracomment>Governance proposal type: changes governed parameters (fees, windows, weights).</extracomment>
+        <translation>การเปลี่ยนค่าพารามิเตอร์</translation>
+    </message>
+    <message>
+        <source>Authority update</source>
+        <extracomment>Governance proposal type: adds or removes an authority.</extracomment>
+        <translation>การเปลี่ยนแปลงหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Emergency protocol</source>
+        <extracomment>Governance proposal type: an emergency procedure, decided by the authorities at once.</extracomment>
+        <translation>ขั้นตอนฉุกเฉิน</translation>
+    </message>
+    <message>
+        <source>Market rule</source>
+        <extracomment>Governance proposal type: an energy market rule.</extracomment>
+        <translation>กฎตลาด</translation>
+    </message>
+    <message>
+        <source>Technical upgrade</source>
+        <extracomment>Governance proposal type: a software upgrade from a given slot.</extracomment>
+        <translation>การปรับรุ่นทางเทคนิค</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <extracomment>Governance track: the authorities decide at once.</extracomment>
+        <translation>ฉุกเฉิน</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <extracomment>Governance track: 7 days of voting, then 7 days before it executes.</extracomment>
+        <translation>ปกติ</translation>
+    </message>
+    <message>
+        <source>Constitutional</source>
+        <extracomment>Governance track: voting weights, thresholds and timelines; 30 days and 30 days.</extracomment>
+        <translation>กติกาหลัก</translation>
+    </message>
+    <message>
+        <source>Voting</source>
+        <extracomment>Proposal status: votes are being taken.</extracomment>
+        <translation>กำลังลงคะแนน</translation>
+    </message>
+    <message>
+        <source>Passed, waiting</source>
+        <extracomment>Proposal status: passed, waiting until it executes.</extracomment>
+        <translation>ผ่านแล้ว รอมีผล</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <extracomment>Proposal status: no quorum, or not enough support.</extracomment>
+        <translation>ไม่ผ่าน</translation>
+    </message>
+    <message>
+        <source>Enacted</source>
+        <extracomment>Proposal status: executed.</extracomment>
+        <translation>มีผลแล้ว</translation>
+    </message>
+    <message>
+        <source>Failed when due</source>
+        <extracomment>Proposal status: passed, but its change no longer held when it was due.</extracomment>
+        <translation>ไม่มีผลเมื่อถึงกำหนด</translation>
+    </message>
+    <message>
+        <source>held until the vote closes</source>
+        <extracomment>A proposal&apos;s deposit while the vote is open.</extracomment>
+        <translation>เก็บไว้จนปิดการลงคะแนน</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <extracomment>A proposal&apos;s deposit: the vote reached its quorum.</extracomment>
+        <translation>คืนแล้ว</translation>
+    </message>
+    <message>
+        <source>burned (no quorum)</source>
+        <extracomment>A proposal&apos;s deposit: the vote did not reach its quorum.</extracomment>
+        <translation>ถูกเผา (ไม่ครบองค์ประชุม)</translation>
+    </message>
+    <message>
+        <source>none (an authority&apos;s emergency proposal)</source>
+        <extracomment>An emergency proposal carries no deposit.</extracomment>
+        <translation>ไม่มี (ข้อเสนอฉุกเฉินของหน่วยงาน)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <extracomment>A duration in whole days.</extracomment>
+        <translation>
+            <numerusform>%n วัน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <extracomment>A duration in whole hours.</extracomment>
+        <translation>
+            <numerusform>%n ชั่วโมง</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <extracomment>A duration in whole minutes.</extracomment>
+        <translation>
+            <numerusform>%n นาที</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <extracomment>A duration in seconds.</extracomment>
+        <translation>
+            <numerusform>%n วินาที</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 for, %2 turnout</source>
+        <extracomment>Proposals table: weighted support and turnout, as it stands or as it closed; %1 support, %2 turnout.</extracomment>
+        <translation>สนับสนุน %1 มาลงคะแนน %2</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <extracomment>Proposals table column.</extracomment>
+        <translation>ข้อเสนอ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <extracomment>Proposals table column.</extracomment>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <extracomment>Proposals table column: emergency, standard or constitutional.</extracomment>
+        <translation>ประเภทการพิจารณา</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Proposals table column.</extracomment>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Voting ends</source>
+        <extracomment>Proposals table column: when the vote closes.</extracomment>
+        <translation>ปิดการลงคะแนน</translation>
+    </message>
+    <message>
+        <source>Tally</source>
+        <extracomment>Proposals table column: weighted support and turnout.</extracomment>
+        <translation>ผลคะแนน</translation>
+    </message>
+    <message>
+        <source>Transaction fee</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>ค่าธรรมเนียมธุรกรรม</translation>
+    </message>
+    <message>
+        <source>Appeal window</source>
+        <extracomment>Governed parameter: how long a slashing case is held for appeals.</extracomment>
+        <translation>ระยะเวลาอุทธรณ์</translation>
+    </message>
+    <message>
+        <source>Time to file an appeal</source>
+        <extracomment>Governed parameter: how long after a case an appeal may be filed.</extracomment>
+        <translation>ระยะเวลายื่นอุทธรณ์</translation>
+    </message>
+    <message>
+        <source>Community review</source>
+        <extracomment>Governed parameter: how long validators vote on an appeal.</extracomment>
+        <translation>การพิจารณาโดยชุมชน</translation>
+    </message>
+    <message>
+        <source>Temporary suspension</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>การพักการเข้าร่วมชั่วคราว</translation>
+    </message>
+    <message>
+        <source>Extended suspension</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>การพักการเข้าร่วมระยะยาว</translation>
+    </message>
+    <message>
+        <source>Duties before downtime is judged</source>
+        <extracomment>Governed parameter: proposer duties before downtime is judged.</extracomment>
+        <translation>จำนวนหน้าที่ก่อนพิจารณาการหยุดทำงาน</translation>
+    </message>
+    <message>
+        <source>Downtime threshold</source>
+        <extracomment>Governed parameter: share of duties missed that is excessive downtime.</extracomment>
+        <translation>เกณฑ์การหยุดทำงาน</translation>
+    </message>
+    <message>
+        <source>Proposal deposit</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>เงินมัดจำข้อเสนอ</translation>
+    </message>
+    <message>
+        <source>Trade settlement window</source>
+        <extracomment>Governed parameter (market rule): how long after an interval its trades may settle.</extracomment>
+        <translation>ระยะเวลาชำระราคาการซื้อขาย</translation>
+    </message>
+    <message>
+        <source>Authorities&apos; weight</source>
+        <extracomment>Governed parameter: the authorities&apos; weight in a tally.</extracomment>
+        <translation>น้ำหนักของหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Stake validators&apos; weight</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>น้ำหนักของผู้รับรองบล็อกแบบหลักประกัน</translation>
+    </message>
+    <message>
+        <source>Energy validators&apos; weight</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>น้ำหนักของผู้รับรองบล็อกแบบพลังงาน</translation>
+    </message>
+    <message>
+        <source>Community&apos;s weight</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>น้ำหนักของชุมชน</translation>
+    </message>
+    <message>
+        <source>Standard quorum</source>
+        <extracomment>Governed parameter: weighted turnout a standard proposal needs.</extracomment>
+        <translation>องค์ประชุมแบบปกติ</translation>
+    </message>
+    <message>
+        <source>Standard support</source>
+        <extracomment>Governed parameter: weighted support a standard proposal must exceed.</extracomment>
+        <translation>เสียงสนับสนุนแบบปกติ</translation>
+    </message>
+    <message>
+        <source>Constitutional quorum</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>องค์ประชุมแบบกติกาหลัก</translation>
+    </message>
+    <message>
+        <source>Constitutional support</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>เสียงสนับสนุนแบบกติกาหลัก</translation>
+    </message>
+    <message>
+        <source>Standard voting time</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>ระยะเวลาลงคะแนนแบบปกติ</translation>
+    </message>
+    <message>
+        <source>Standard wait</source>
+        <extracomment>Governed parameter: the wait between a standard vote and execution.</extracomment>
+        <translation>ระยะรอแบบปกติ</translation>
+    </message>
+    <message>
+        <source>Constitutional voting time</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>ระยะเวลาลงคะแนนแบบกติกาหลัก</translation>
+    </message>
+    <message>
+        <source>Constitutional wait</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>ระยะรอแบบกติกาหลัก</translation>
+    </message>
+    <message>
+        <source>Emergency voting time</source>
+        <extracomment>Governed parameter.</extracomment>
+        <translation>ระยะเวลาลงคะแนนฉุกเฉิน</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1600,79 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>None (an authority bonds no stake)</source>
         <translation>ไม่มี (หน่วยงานไม่วางหลักประกัน)</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::TallyTableModel</name>
+    <message>
+        <source>Authorities</source>
+        <extracomment>Class of voters in a governance tally.</extracomment>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Stake validators</source>
+        <extracomment>Class of voters: validators weighted by stake.</extracomment>
+        <translation>ผู้รับรองบล็อกแบบหลักประกัน</translation>
+    </message>
+    <message>
+        <source>Energy validators</source>
+        <extracomment>Class of voters: validators weighted by verified energy.</extracomment>
+        <translation>ผู้รับรองบล็อกแบบพลังงาน</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <extracomment>Class of voters: token holders, weighted by balance.</extracomment>
+        <translation>ชุมชน</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <extracomment>A class with no eligible weight takes no part in the tally.</extracomment>
+        <translation>ไม่นับ</translation>
+    </message>
+    <message>
+        <source>no votes</source>
+        <extracomment>A class whose voters all abstained (or none voted) counts for no support.</extracomment>
+        <translation>ไม่มีเสียง</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <extracomment>Tally table column: the class of voters.</extracomment>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <extracomment>Tally table column: the class&apos;s weight in the result.</extracomment>
+        <translation>น้ำหนัก</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <extracomment>Tally table column: weight voting for.</extracomment>
+        <translation>เห็นด้วย</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <extracomment>Tally table column: weight voting against.</extracomment>
+        <translation>ไม่เห็นด้วย</translation>
+    </message>
+    <message>
+        <source>Abstain</source>
+        <extracomment>Tally table column.</extracomment>
+        <translation>งดออกเสียง</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <extracomment>Tally table column: the class&apos;s whole weight.</extracomment>
+        <translation>มีสิทธิ์ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Turnout</source>
+        <extracomment>Tally table column: share of the class&apos;s weight that voted.</extracomment>
+        <translation>มาลงคะแนน</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <extracomment>Tally table column: share for, of those for or against.</extracomment>
+        <translation>สนับสนุน</translation>
     </message>
 </context>
 <context>

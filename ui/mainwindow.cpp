@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/models/consensusmodel.h"
+#include "ui/models/governancemodel.h"
 #include "ui/models/gridmodel.h"
 #include "ui/models/slashingmodel.h"
 
@@ -9,6 +10,7 @@
 #include "ui/nodesnapshot.h"
 #include "ui/nodetask.h"
 #include "ui/pages/consensuspage.h"
+#include "ui/pages/governancepage.h"
 #include "ui/pages/gridpage.h"
 #include "ui/pages/placeholderpage.h"
 #include "ui/pages/settingspage.h"
@@ -83,6 +85,9 @@ MainWindow::MainWindow(interfaces::Node &node, LanguageManager &languages, QWidg
     m_slashingModel = new SlashingModel(m_node.slashing(), this);
     m_slashingPage->setModel(m_slashingModel);
     m_slashingPage->setAudit(&m_node, m_operatorName);
+    // The one subscription to the governance area.
+    m_governanceModel = new GovernanceModel(m_node.governance(), this);
+    m_governancePage->setModel(m_governanceModel);
     retranslateUi();
     subscribeToStatus();
     refresh();
@@ -116,6 +121,8 @@ void MainWindow::buildUi()
             widget = m_gridPage = new GridPage(m_pages);
         } else if (page == Page::SlashingAndAppeals) {
             widget = m_slashingPage = new SlashingPage(m_pages);
+        } else if (page == Page::Governance) {
+            widget = m_governancePage = new GovernancePage(m_pages);
         } else if (page == Page::Consensus) {
             widget = m_consensusPage = new ConsensusPage(m_pages);
         } else if (page == Page::Settings) {
@@ -201,10 +208,6 @@ QString MainWindow::plannedContent(Page page)
         //: What the unbuilt Staking page will show.
         return tr("When built, this page will show the stake each authority's node has put up, "
                   "and stake being added or withdrawn.");
-    case Page::Governance:
-        //: What the unbuilt Governance page will show.
-        return tr("When built, this page will show proposals to change rules and parameters, "
-                  "each authority's vote, and the result.");
     case Page::Audit:
         //: What the unbuilt Audit page will show.
         return tr("When built, this page will show the audit trail - who did what, when and "
@@ -216,6 +219,7 @@ QString MainWindow::plannedContent(Page page)
     case Page::Grid:
     case Page::Consensus:
     case Page::SlashingAndAppeals:
+    case Page::Governance:
     case Page::Settings:
         break;
     }

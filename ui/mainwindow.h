@@ -25,6 +25,8 @@ class GridModel;
 class GridPage;
 class SlashingModel;
 class SlashingPage;
+class GovernanceModel;
+class GovernancePage;
 
 class AlarmBanner;
 class ConsensusPage;
@@ -109,6 +111,8 @@ private:
     GridPage *m_gridPage = nullptr;
     SlashingModel *m_slashingModel = nullptr;
     SlashingPage *m_slashingPage = nullptr;
+    GovernanceModel *m_governanceModel = nullptr;
+    GovernancePage *m_governancePage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     NodeStatusWidget *m_nodeStatus = nullptr;
     QLabel *m_operatorLabel = nullptr;

@@ -28,6 +28,9 @@ interfaces::GovernanceSnapshot governanceSnapshot(const state::State &state, con
     s.constitutionalWaitMs = duration(sp.constitutionalWaitSlots);
     s.emergencyVotingMs = duration(sp.emergencyVotingSlots);
     s.softwareVersion = consensus::kChainRulesVersion;
+    s.slotMs = params.slotMs;
+    s.authorityQuorum = static_cast<std::uint32_t>(rules.authorityQuorum);
+    s.authorityCount = static_cast<std::uint32_t>(rules.authorities.size());
     if (const auto u = state.scheduledUpgrade()) {
         s.upgradeVersion = u->version;
         s.upgradeMs = at(u->slot);

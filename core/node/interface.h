@@ -402,6 +402,9 @@ struct GovernanceSnapshot
     std::int64_t constitutionalVotingMs = 0;
     std::int64_t constitutionalWaitMs = 0;
     std::int64_t emergencyVotingMs = 0;
+    std::uint64_t slotMs = 0;                    // the slot length, for settings counted in slots
+    std::uint32_t authorityQuorum = 0;           // of authorityCount, for emergency proposals
+    std::uint32_t authorityCount = 0;
     // A technical upgrade the chain scheduled (version 0: none), and the
     // chain rules version this software executes.
     std::uint32_t upgradeVersion = 0;

@@ -1,0 +1,372 @@
+#include "ui/pages/governancepage.h"
+
+#include "core/node/interface.h"
+#include "ui/models/governancemodel.h"
+#include "ui/models/slashingmodel.h"
+#include "ui/style/hmistyle.h"
+#include "ui/style/thaidate.h"
+#include "ui/widgets/compacttableview.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace gtx::ui {
+
+namespace {
+
+QString percent(std::uint32_t bps)
+{
+    // Unit symbols are the same in every language.
+    return QStringLiteral("%1 %").arg(double(bps) / 100.0, 0, 'f', 2);
+}
+
+QString shortHex(const std::string &hex)
+{
+    return hex.size() > 16 ? QString::fromStdString(hex.substr(0, 16)) + QStringLiteral("...")
+                           : QString::fromStdString(hex);
+}
+
+} // namespace
+
+GovernancePage::GovernancePage(QWidget *parent) : QWidget(parent)
+{
+    m_tally = new TallyTableModel(this);
+    m_titleLabel = new QLabel(this);
+    m_titleLabel->setObjectName(QStringLiteral("pageTitle"));
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("governanceNote"));
+    m_note->setWordWrap(true);
+    m_note->setProperty("muted", true);
+    m_rules = new QLabel(this);
+    m_rules->setObjectName(QStringLiteral("rulesValue"));
+    m_rules->setWordWrap(true);
+    m_upgrade = new QLabel(this);
+    m_upgrade->setObjectName(QStringLiteral("upgradeValue"));
+    m_upgrade->setWordWrap(true);
+
+    m_proposalsBox = new QGroupBox(this);
+    m_proposalsView = makeCompactTableView(m_proposalsBox, "proposalsView");
+    auto *proposalsLayout = new QVBoxLayout(m_proposalsBox);
+    proposalsLayout->addWidget(m_proposalsView);
+
+    m_proposalBox = new QGroupBox(this);
+    m_proposalBox->setObjectName(QStringLiteral("proposalBox"));
+    m_emptyNote = new QLabel(m_proposalBox);
+    m_emptyNote->setObjectName(QStringLiteral("emptyNote"));
+    m_emptyNote->setWordWrap(true);
+    m_emptyNote->setProperty("muted", true);
+    auto *facts = new QGridLayout;
+    facts->setHorizontalSpacing(12);
+    facts->setVerticalSpacing(4);
+    int row = 0;
+    for (Fact *f : {&m_kind, &m_proposer, &m_text, &m_changes, &m_timeline, &m_deposit, &m_outcome}) {
+        f->name = new QLabel(m_proposalBox);
+        f->name->setProperty("muted", true);
+        f->name->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        f->value = new QLabel(m_proposalBox);
+        f->value->setWordWrap(true);
+        f->value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        facts->addWidget(f->name, row, 0);
+        facts->addWidget(f->value, row, 1);
+        ++row;
+    }
+    m_kind.value->setObjectName(QStringLiteral("kindValue"));
+    m_changes.value->setObjectName(QStringLiteral("changesValue"));
+    m_timeline.value->setObjectName(QStringLiteral("timelineValue"));
+    m_deposit.value->setObjectName(QStringLiteral("depositValue"));
+    m_outcome.value->setObjectName(QStringLiteral("outcomeValue"));
+    facts->setColumnStretch(1, 1);
+    facts->setRowStretch(row, 1);
+
+    m_tallyBox = new QGroupBox(m_proposalBox);
+    m_tallyView = makeCompactTableView(m_tallyBox, "tallyView");
+    m_tallyView->setModel(m_tally);
+    m_tallyView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tallyView->horizontalHeader()->setSectionResizeMode(TallyTableModel::Class, QHeaderView::Stretch);
+    m_result = new QLabel(m_tallyBox);
+    m_result->setObjectName(QStringLiteral("resultValue"));
+    m_result->setWordWrap(true);
+    auto *tallyLayout = new QVBoxLayout(m_tallyBox);
+    tallyLayout->addWidget(m_tallyView);
+    tallyLayout->addWidget(m_result);
+
+    auto *proposalLayout = new QVBoxLayout(m_proposalBox);
+    proposalLayout->addWidget(m_emptyNote);
+    auto *columns = new QHBoxLayout;
+    columns->setSpacing(12);
+    columns->addLayout(facts, 3);
+    columns->addWidget(m_tallyBox, 4);
+    proposalLayout->addLayout(columns, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->setSpacing(10);
+    layout->addWidget(m_titleLabel);
+    layout->addWidget(m_note);
+    layout->addWidget(m_rules);
+    layout->addWidget(m_upgrade);
+    layout->addWidget(m_proposalsBox, 2);
+    layout->addWidget(m_proposalBox, 3);
+    retranslateUi();
+}
+
+GovernancePage::~GovernancePage() = default;
+
+void GovernancePage::setModel(GovernanceModel *model)
+{
+    m_model = model;
+    m_proposalsView->setModel(model ? model->proposals() : nullptr);
+    if (model) {
+        m_proposalsView->horizontalHeader()->setSectionResizeMode(ProposalTableModel::Title, QHeaderView::Stretch);
+        connect(model, &GovernanceModel::changed, this, &GovernancePage::showProposals);
+        connect(m_proposalsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                [this](const QModelIndex &current) {
+                    if (!m_model || !current.isValid() || current.row() >= int(m_model->proposals()->rows().size()))
+                        return;
+                    m_proposal = m_model->proposals()->rows()[std::size_t(current.row())].key;
+                    m_proposalPicked = m_proposalPicked || !m_selecting;
+                    showProposal();
+                });
+    }
+    showProposals();
+}
+
+void GovernancePage::selectProposal(const std::string &key)
+{
+    m_proposalPicked = true;
+    showProposalKey(key);
+}
+
+void GovernancePage::showProposalKey(const std::string &key)
+{
+    m_proposal = key;
+    if (m_model) {
+        const auto &rows = m_model->proposals()->rows();
+        m_selecting = true;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].key == key)
+                m_proposalsView->selectRow(int(i));
+        m_selecting = false;
+    }
+    showProposal();
+}
+
+void GovernancePage::showProposals()
+{
+    const std::size_t count = m_model ? m_model->snapshot().proposals.size() : 0;
+    //: Governance page: the proposals table's title; %n proposals on the chain.
+    m_proposalsBox->setTitle(tr("Proposals (%n)", nullptr, int(count)));
+    showRules();
+    // The newest proposal until the operator picks one.
+    if (m_model && count > 0 && (!m_proposalPicked || !m_model->find(m_proposal)))
+        showProposalKey(m_model->snapshot().proposals.front().key);
+    else
+        showProposal();
+}
+
+void GovernancePage::showRules()
+{
+    const interfaces::GovernanceSnapshot *s = m_model ? &m_model->snapshot() : nullptr;
+    const bool known = s && s->joined && s->classWeightsBps.size() == 4;
+    m_rules->setVisible(known);
+    if (!known) {
+        m_upgrade->setVisible(false);
+        return;
+    }
+    //: Governance rules: %1-%4 the classes' weights; %5 the deposit in GT.
+    QString text = tr("Weights: authorities %1, stake validators %2, energy validators %3, community %4. "
+                      "Deposit %5 GT, returned when the vote reaches its quorum.")
+                       .arg(percent(s->classWeightsBps[0]), percent(s->classWeightsBps[1]),
+                            percent(s->classWeightsBps[2]), percent(s->classWeightsBps[3]),
+                            formatGtAmount(s->proposalDepositMicroGt));
+    //: Governance rules, standard track: %1 voting time, %2 wait, %3 quorum, %4 support needed (more than).
+    text += QLatin1Char('\n') + tr("Standard: votes for %1, executes %2 later; quorum %3, more than %4 for.")
+                                    .arg(durationText(s->standardVotingMs), durationText(s->standardWaitMs),
+                                         percent(s->standardQuorumBps), percent(s->standardPassBps));
+    //: Governance rules, constitutional track (weights, thresholds, timelines): %1 voting time, %2 wait, %3 quorum, %4 support needed (at least).
+    text += QLatin1Char('\n') + tr("Constitutional: votes for %1, executes %2 later; quorum %3, at least %4 for.")
+                                    .arg(durationText(s->constitutionalVotingMs), durationText(s->constitutionalWaitMs),
+                                         percent(s->constitutionalQuorumBps), percent(s->constitutionalPassBps));
+    //: Governance rules, emergency track: %1 of %2 authorities, within %3.
+    text += QLatin1Char('\n') + tr("Emergency: the authorities alone; executes the moment %1 of %2 approve, within %3.")
+                                    .arg(s->authorityQuorum)
+                                    .arg(s->authorityCount)
+                                    .arg(durationText(s->emergencyVotingMs));
+    m_rules->setText(text);
+
+    // A scheduled upgrade: amber while this software is below it, red once the chain has reached it.
+    m_upgrade->setVisible(s->upgradeVersion != 0);
+    if (s->upgradeVersion != 0) {
+        const QString when = ThaiDate::formatUtcMs(s->upgradeMs, QLocale().language());
+        const bool below = s->softwareVersion < s->upgradeVersion;
+        const bool reached = s->chainTimeMs >= s->upgradeMs;
+        if (!below)
+            //: A scheduled upgrade this console already runs; %1 version, %2 when.
+            m_upgrade->setText(tr("Technical upgrade: chain rules version %1 from %2. This console runs it.")
+                                   .arg(s->upgradeVersion)
+                                   .arg(when));
+        else if (!reached)
+            //: A scheduled upgrade this console does not run yet; %1 version, %2 when, %3 this console's version.
+            m_upgrade->setText(tr("Technical upgrade: chain rules version %1 from %2. This console runs version %3: "
+                                  "install the new release before then, or it stops following the chain.")
+                                   .arg(s->upgradeVersion)
+                                   .arg(when)
+                                   .arg(s->softwareVersion));
+        else
+            //: The chain has moved to rules this console does not have; %1 version, %2 when, %3 this console's version.
+            m_upgrade->setText(tr("The chain runs chain rules version %1 since %2; this console runs version %3 and "
+                                  "no longer follows it. Install the new release.")
+                                   .arg(s->upgradeVersion)
+                                   .arg(when)
+                                   .arg(s->softwareVersion));
+        HmiStyle::setState(m_upgrade, !below ? HmiState::Info : reached ? HmiState::AlarmHigh : HmiState::AlarmMedium);
+    }
+}
+
+void GovernancePage::showProposal()
+{
+    const interfaces::ProposalRow *p = m_model ? m_model->find(m_proposal) : nullptr;
+    const bool joined = m_model && m_model->snapshot().joined;
+    m_emptyNote->setVisible(!p);
+    if (!joined)
+        //: Governance page, before the console has joined a network.
+        m_emptyNote->setText(tr("Not connected to a network: there are no proposals to show."));
+    else if (!p)
+        //: Governance page: the chain has no proposal.
+        m_emptyNote->setText(tr("No proposal has been made on this chain."));
+    m_tallyBox->setVisible(p != nullptr);
+    for (Fact *f : {&m_kind, &m_proposer, &m_text, &m_changes, &m_timeline, &m_deposit, &m_outcome}) {
+        f->name->setVisible(p != nullptr);
+        f->value->setVisible(p != nullptr);
+    }
+    if (!p) {
+        m_tally->setClasses({});
+        //: Governance page: the proposal box's title when none is selected.
+        m_proposalBox->setTitle(tr("Proposal"));
+        return;
+    }
+    const QLocale::Language language = QLocale().language();
+    const std::uint64_t slotMs = m_model->snapshot().slotMs;
+    //: Governance page: the proposal box's title; %1 the proposal's title as written.
+    m_proposalBox->setTitle(tr("Proposal: %1").arg(QString::fromStdString(p->title)));
+    //: A proposal's type, track and status: %1 type, %2 track, %3 status.
+    m_kind.value->setText(tr("%1, %2 track: %3")
+                              .arg(proposalTypeName(p->type), proposalTrackName(p->track), proposalStatusName(p->status)));
+    m_proposer.value->setText(p->proposerName.empty()
+                                  ? shortHex(p->proposer)
+                                  //: An authority made the proposal; %1 its name, %2 its key.
+                                  : tr("Authority %1 (%2)").arg(QString::fromStdString(p->proposerName), shortHex(p->proposer)));
+    m_text.value->setText(QString::fromStdString(p->text));
+    QStringList changes;
+    for (const auto &s : p->settings)
+        //: A parameter a proposal sets: %1 its name, %2 the value in force now, %3 the value proposed.
+        changes << tr("%1: %2 now, %3 proposed")
+                       .arg(governedParamName(s.name), governedParamValue(s.name, s.current, slotMs),
+                            governedParamValue(s.name, s.proposed, slotMs));
+    if (p->type == "technical-upgrade")
+        //: A technical upgrade: %1 the chain rules version, %2 from when.
+        changes << tr("Chain rules version %1 from %2")
+                       .arg(p->upgradeVersion)
+                       .arg(ThaiDate::formatUtcMs(p->upgradeMs, language));
+    if (changes.isEmpty())
+        //: A proposal that sets no parameter: its text is what it adopts.
+        changes << tr("No parameter: the text is the rule or procedure adopted");
+    m_changes.value->setText(changes.join(QLatin1Char('\n')));
+    QString timeline;
+    if (p->track == "emergency")
+        //: An emergency proposal's timeline: %1 made, %2 the latest the authorities can approve it.
+        timeline = tr("Made %1; the authorities decide by %2, and it executes when their quorum approves")
+                       .arg(ThaiDate::formatUtcMs(p->submittedMs, language), ThaiDate::formatUtcMs(p->votingEndMs, language));
+    else
+        //: A proposal's timeline: %1 made, %2 voting ends, %3 executes if passed.
+        timeline = tr("Made %1; voting ends %2; executes %3 if it passes")
+                       .arg(ThaiDate::formatUtcMs(p->submittedMs, language), ThaiDate::formatUtcMs(p->votingEndMs, language),
+                            ThaiDate::formatUtcMs(p->enactMs, language));
+    if (p->enactedMs != 0)
+        //: When it executed or failed; %1 the time.
+        timeline += QLatin1Char('\n') + tr("Decided %1").arg(ThaiDate::formatUtcMs(p->enactedMs, language));
+    m_timeline.value->setText(timeline);
+    m_deposit.value->setText(p->track == "emergency" ? depositFateName(p->depositFate)
+                                                     : QStringLiteral("%1 GT, ").arg(formatGtAmount(p->depositMicroGt))
+                                                           + depositFateName(p->depositFate));
+    m_outcome.value->setText(p->outcome.empty()
+                                 //: A proposal not decided yet.
+                                 ? tr("Not decided yet")
+                                 : QString::fromStdString(p->outcome));
+    HmiStyle::setState(m_outcome.value, p->status == interfaces::ProposalStatus::Failed ? HmiState::AlarmMedium
+                                                                                        : HmiState::Normal);
+    m_tally->setClasses(p->classes);
+    const bool open = p->status == interfaces::ProposalStatus::Voting;
+    m_tallyBox->setTitle(open
+                             //: The tally box while the vote is open: validators are weighed when it closes.
+                             ? tr("Tally so far (%n vote(s); validators weighed at their stake now)", nullptr, int(p->votes))
+                             //: The tally box after the close.
+                             : tr("Tally at the close (%n vote(s))", nullptr, int(p->votes)));
+    if (p->track == "emergency")
+        //: An emergency tally: %1 approvals needed.
+        m_result->setText(tr("Needs %1 authorities to approve.").arg(m_model->snapshot().authorityQuorum));
+    else
+        //: The weighted result: %1 turnout, %2 quorum, %3 support, %4 "more than" or "at least" %5, %6 verdict.
+        m_result->setText(tr("Weighted turnout %1 (quorum %2); weighted support %3 (needs %4 %5). %6")
+                              .arg(percent(p->turnoutBps), percent(p->quorumBps), percent(p->supportBps))
+                              .arg(p->supportAtLeast
+                                       //: Support needed: at least the threshold.
+                                       ? tr("at least")
+                                       //: Support needed: more than the threshold.
+                                       : tr("more than"))
+                              .arg(percent(p->passBps))
+                              .arg(p->passed ? (open
+                                                    //: The tally as it stands would pass.
+                                                    ? tr("It would pass if the vote closed now.")
+                                                    //: It passed.
+                                                    : tr("Passed."))
+                                             : (open
+                                                    //: The tally as it stands would not pass.
+                                                    ? tr("It would not pass if the vote closed now.")
+                                                    //: It did not pass.
+                                                    : tr("Not passed."))));
+}
+
+void GovernancePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void GovernancePage::retranslateUi()
+{
+    //: Page title.
+    m_titleLabel->setText(tr("Governance"));
+    //: Governance page: what it shows, and how proposals and votes are made.
+    m_note->setText(tr("Every proposal on the chain, newest first, with its tally per class of voters. Proposals "
+                       "and votes are transactions signed with the voter's own key (gtx-node tx propose, vote)."));
+    //: Proposal details.
+    m_kind.name->setText(tr("Kind"));
+    //: Proposal details: who made it.
+    m_proposer.name->setText(tr("Proposer"));
+    //: Proposal details: what it says.
+    m_text.name->setText(tr("Text"));
+    //: Proposal details: the parameters it sets.
+    m_changes.name->setText(tr("Changes"));
+    //: Proposal details.
+    m_timeline.name->setText(tr("Timeline"));
+    //: Proposal details.
+    m_deposit.name->setText(tr("Deposit"));
+    //: Proposal details: what it changed, or why not.
+    m_outcome.name->setText(tr("Outcome"));
+    if (m_model)
+        m_model->proposals()->retranslate();
+    m_tally->retranslate();
+    showProposals();
+}
+
+} // namespace gtx::ui

@@ -552,7 +552,8 @@ void addTxOptions(CLI::App *tx, TxOptions &o)
     tx->add_option("--upgrade-slot", o.upgradeSlot, "propose, technical upgrade: the slot from which they need it");
     tx->add_option("--deposit", o.deposit, "propose: the deposit in GT (default: the minimum, 1,000 GT in production)");
     tx->add_option("--proposal", o.proposal, "vote: the proposal (64 hex digits; gtx-node query proposals)");
-    tx->add_option("--choice", o.choice, "vote: yes, no or abstain")->check(CLI::IsMember({"yes", "no", "abstain"}));
+    tx->add_option("--choice", o.choice, "vote: yes, no or abstain (--amount: the GT of the balance that votes "
+                                         "as community and is locked until the vote closes; default all, 0 none)")->check(CLI::IsMember({"yes", "no", "abstain"}));
 }
 
 // A governance proposal's or vote's payload from the options (empty for other kinds).
@@ -567,7 +568,14 @@ Result<Bytes> governancePayload(const TxOptions &o)
         const auto choice = o.choice == "yes" ? state::VoteChoice::Yes
                             : o.choice == "no" ? state::VoteChoice::No
                                                : state::VoteChoice::Abstain;
-        return codec::encode(state::GovernanceVotePayload{*id, choice});
+        std::uint64_t amount = state::kWholeBalance;
+        if (!o.amount.empty()) {
+            auto parsed = parseGt(o.amount);
+            if (!parsed)
+                return parsed.error();
+            amount = *parsed;
+        }
+        return codec::encode(state::GovernanceVotePayload{*id, choice, amount});
     }
     if (o.kind != "propose")
         return Bytes{};

@@ -13,7 +13,7 @@
 //   gtx-node query --config FILE cases [ID]         slashing cases (one in full, with its trail)
 //   gtx-node tx ... propose --type T --title T --text T [--set NAME=VALUE]... [--upgrade-version V
 //       --upgrade-slot S] [--deposit GT]
-//   gtx-node tx ... vote --proposal ID --choice yes|no|abstain
+//   gtx-node tx ... vote --proposal ID --choice yes|no|abstain [--amount GT]   (GT of the balance that votes, locked)
 //   gtx-node query --config FILE proposals [ID]     governance proposals (one with its tally per class)
 //
 // Each prints one JSON object with --json, otherwise lines for a person.

@@ -1128,6 +1128,13 @@ Result<Json> ScenarioRun::vote(const toml::table &step, Json &line)
     const std::string choice = step["choice"].value_or(std::string());
     state::GovernanceVotePayload v;
     v.proposal = *id;
+    if (const toml::node *amount = step.get("community")) {
+        auto a = amountOf(*amount);
+        if (!a)
+            return a.error();
+        v.communityAmount = *a;
+        line.str("community", formatGt(*a));
+    }
     if (choice == "yes")
         v.choice = state::VoteChoice::Yes;
     else if (choice == "no")

@@ -1526,7 +1526,8 @@ void Simulation::clientSlot(std::uint64_t slot)
         const bool byAuthority = slot % 2 == 0 && !m_authoritySeeds.empty();
         const KeySeed &voter = byAuthority ? m_authoritySeeds[m_rng.below(m_authoritySeeds.size())]
                                            : m_clientSeeds[m_rng.below(m_clientSeeds.size())];
-        const state::GovernanceVotePayload vote{m_lastProposal, static_cast<state::VoteChoice>(m_rng.below(3))};
+        const state::GovernanceVotePayload vote{m_lastProposal, static_cast<state::VoteChoice>(m_rng.below(3)),
+                                                m_rng.below(2) ? state::kWholeBalance : gtToMicro(m_rng.below(100))};
         submit(signedTx(TransactionKind::GovernanceVote, voter, codec::encode(vote)));
     }
     if (slot % 3 == 0 && m_clientSeeds.size() >= 2) {

@@ -334,12 +334,14 @@ void encodeTo(codec::Writer &w, const GovernanceVotePayload &v)
 {
     w.fixed(v.proposal);
     w.enumeration(v.choice);
+    w.u64(v.communityAmount);
 }
 
 void decodeFrom(codec::Reader &r, GovernanceVotePayload &v)
 {
     r.fixed(v.proposal);
     r.value(v.choice);
+    v.communityAmount = r.u64();
 }
 
 void encodeTo(codec::Writer &w, const ClassTally &v)

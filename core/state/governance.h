@@ -147,10 +147,16 @@ struct ProposalPayload
 };
 
 // TransactionKind::GovernanceVote: one vote per key and proposal, final.
+// `communityAmount`: how much of the voter's balance votes in the community
+// class and is locked until the vote closes (at most the balance left after
+// the fee; kWholeBalance: all of it; 0: none, for a validator that keeps its
+// balance free).
+constexpr std::uint64_t kWholeBalance = UINT64_MAX;
 struct GovernanceVotePayload
 {
     Hash256 proposal;
     VoteChoice choice = VoteChoice::Yes;
+    std::uint64_t communityAmount = kWholeBalance;
     bool operator==(const GovernanceVotePayload &) const = default;
 };
 

@@ -414,13 +414,15 @@ Status BlockExecution::governanceVote(const Transaction &tx)
             put(proposalValidatorVoteKey(p.id, p.validatorVotes), Bytes(tx.sender.view().begin(), tx.sender.view().end()));
             ++p.validatorVotes;
         }
-        if (a->balance > 0) {
-            // The whole balance votes and stays put until the vote closes.
+        // The amount the voter chose (at most its balance) votes and stays
+        // put until the vote closes.
+        const std::uint64_t weight = std::min(decoded->communityAmount, a->balance);
+        if (weight > 0) {
             record.classMask |= bitOf(VoterClass::Community);
-            record.communityWeight = a->balance;
-            classChoice(p.classes[static_cast<std::size_t>(VoterClass::Community)], choice, a->balance);
+            record.communityWeight = weight;
+            classChoice(p.classes[static_cast<std::size_t>(VoterClass::Community)], choice, weight);
             BalanceLock lock = balanceLock(tx.sender);
-            lock.amount = std::max(lock.amount, a->balance);
+            lock.amount = std::max(lock.amount, weight);
             lock.untilSlot = std::max(lock.untilSlot, p.votingEndSlot);
             put(balanceLockKey(tx.sender), codec::encode(lock));
         }

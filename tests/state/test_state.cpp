@@ -571,6 +571,7 @@ void TestState::supplyInvariantHoldsOverRandomSequences()
                     GovernanceVotePayload vote;
                     vote.proposal = proposals.empty() ? Hash256{} : proposals[*rc::gen::inRange<std::size_t>(0, proposals.size())];
                     vote.choice = static_cast<VoteChoice>(*rc::gen::inRange(0, 3));
+                    vote.communityAmount = *rc::gen::inRange(0, 2) ? kWholeBalance : amounts[*rc::gen::inRange(0, 8)];
                     txs.push_back(tx(TransactionKind::GovernanceVote, sender, codec::encode(vote)));
                     break;
                 }

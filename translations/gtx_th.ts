@@ -384,26 +384,6 @@
         </translation>
     </message>
     <message>
-        <source>Weights: authorities %1, stake validators %2, energy validators %3, community %4. Deposit %5 GT, returned when the vote reaches its quorum.</source>
-        <extracomment>Governance rules: %1-%4 the classes&apos; weights; %5 the deposit in GT.</extracomment>
-        <translation>น้ำหนัก: หน่วยงาน %1 ผู้รับรองบล็อกแบบหลักประกัน %2 ผู้รับรองบล็อกแบบพลังงาน %3 ชุมชน %4 เงินมัดจำ %5 GT คืนให้เมื่อการลงคะแนนครบองค์ประชุม</translation>
-    </message>
-    <message>
-        <source>Standard: votes for %1, executes %2 later; quorum %3, more than %4 for.</source>
-        <extracomment>Governance rules, standard track: %1 voting time, %2 wait, %3 quorum, %4 support needed (more than).</extracomment>
-        <translation>แบบปกติ: ลงคะแนน %1 มีผลหลังจากนั้น %2 องค์ประชุม %3 ต้องมีเสียงสนับสนุนมากกว่า %4</translation>
-    </message>
-    <message>
-        <source>Constitutional: votes for %1, executes %2 later; quorum %3, at least %4 for.</source>
-        <extracomment>Governance rules, constitutional track (weights, thresholds, timelines): %1 voting time, %2 wait, %3 quorum, %4 support needed (at least).</extracomment>
-        <translation>แบบกติกาหลัก: ลงคะแนน %1 มีผลหลังจากนั้น %2 องค์ประชุม %3 ต้องมีเสียงสนับสนุนอย่างน้อย %4</translation>
-    </message>
-    <message>
-        <source>Emergency: the authorities alone; executes the moment %1 of %2 approve, within %3.</source>
-        <extracomment>Governance rules, emergency track: %1 of %2 authorities, within %3.</extracomment>
-        <translation>ฉุกเฉิน: หน่วยงานเท่านั้น มีผลทันทีเมื่อ %1 จาก %2 หน่วยงานอนุมัติ ภายใน %3</translation>
-    </message>
-    <message>
         <source>Technical upgrade: chain rules version %1 from %2. This console runs it.</source>
         <extracomment>A scheduled upgrade this console already runs; %1 version, %2 when.</extracomment>
         <translation>การปรับรุ่นทางเทคนิค: กติกาเชนรุ่น %1 ตั้งแต่ %2 คอนโซลนี้รองรับแล้ว</translation>
@@ -479,6 +459,7 @@
     </message>
     <message>
         <source>Not decided yet</source>
+        <extracomment>A proposal not decided yet.</extracomment>
         <translation>ยังไม่ได้ตัดสิน</translation>
     </message>
     <message numerus="yes">
@@ -536,11 +517,6 @@
         <translation>การกำกับดูแลเครือข่าย</translation>
     </message>
     <message>
-        <source>Every proposal on the chain, newest first, with its tally per class of voters. Proposals and votes are transactions signed with the voter&apos;s own key (gtx-node tx propose, vote).</source>
-        <extracomment>Governance page: what it shows, and how proposals and votes are made.</extracomment>
-        <translation>ข้อเสนอทั้งหมดบนเชน ล่าสุดก่อน พร้อมผลคะแนนตามกลุ่มผู้ลงคะแนน ข้อเสนอและการลงคะแนนเป็นธุรกรรมที่ลงนามด้วยกุญแจของผู้ลงคะแนนเอง (gtx-node tx propose, vote)</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <extracomment>Proposal details.</extracomment>
         <translation>ประเภท</translation>
@@ -574,6 +550,61 @@
         <source>Outcome</source>
         <extracomment>Proposal details: what it changed, or why not.</extracomment>
         <translation>ผลลัพธ์</translation>
+    </message>
+    <message>
+        <source>Passed; executes %1</source>
+        <extracomment>Passed and waiting; %1 when it executes.</extracomment>
+        <translation>ผ่านแล้ว มีผล %1</translation>
+    </message>
+    <message>
+        <source>Executed: nodes below chain rules version %1 stop at %2</source>
+        <extracomment>An executed upgrade: %1 version, %2 from when.</extracomment>
+        <translation>มีผลแล้ว: โหนดที่ใช้กติกาเชนต่ำกว่ารุ่น %1 จะหยุดเมื่อ %2</translation>
+    </message>
+    <message>
+        <source>Adopted: its text holds from %1</source>
+        <extracomment>An executed proposal that sets no parameter.</extracomment>
+        <translation>รับรองแล้ว: ข้อความมีผลตั้งแต่ %1</translation>
+    </message>
+    <message>
+        <source>Executed: %1</source>
+        <extracomment>An executed parameter change; %1 the parameters and their new values.</extracomment>
+        <translation>มีผลแล้ว: %1</translation>
+    </message>
+    <message>
+        <source>Rejected: the authority quorum (%1 of %2) did not approve it</source>
+        <extracomment>An emergency proposal the authorities did not approve; %1 of %2.</extracomment>
+        <translation>ไม่ผ่าน: หน่วยงานไม่ครบองค์ประชุม (%1 จาก %2) ที่จะอนุมัติ</translation>
+    </message>
+    <message>
+        <source>Rejected: no quorum (weighted turnout %1, %2 needed); the deposit is burned</source>
+        <extracomment>Rejected for want of a quorum: %1 the weighted turnout, %2 the quorum.</extracomment>
+        <translation>ไม่ผ่าน: ไม่ครบองค์ประชุม (ผู้มาลงคะแนนถ่วงน้ำหนัก %1 ต้องการ %2) เงินมัดจำถูกเผา</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 for, %2 needed</source>
+        <extracomment>Rejected for want of support: %1 weighted support, %2 the threshold.</extracomment>
+        <translation>ไม่ผ่าน: เสียงสนับสนุน %1 ต้องการ %2</translation>
+    </message>
+    <message>
+        <source>Passed, but not executed when due: %1</source>
+        <extracomment>Passed, but the change no longer held when it was due; %1 the chain&apos;s reason, as recorded.</extracomment>
+        <translation>ผ่านแล้ว แต่ไม่มีผลเมื่อถึงกำหนด: %1</translation>
+    </message>
+    <message>
+        <source>Weights: authorities %1, stake validators %2, energy validators %3, community %4; deposit %5 GT, returned when the vote reaches its quorum.</source>
+        <extracomment>Governance rules, line 1: %1-%4 the weights of authorities, stake validators, energy validators and the community; %5 the deposit in GT.</extracomment>
+        <translation>น้ำหนัก: หน่วยงาน %1 ผู้รับรองบล็อกแบบหลักประกัน %2 ผู้รับรองบล็อกแบบพลังงาน %3 ชุมชน %4 เงินมัดจำ %5 GT คืนให้เมื่อการลงคะแนนครบองค์ประชุม</translation>
+    </message>
+    <message>
+        <source>Standard: %1 vote, %2 wait, quorum %3, more than %4 for. Constitutional: %5 vote, %6 wait, quorum %7, at least %8 for. Emergency: %9 of %10 authorities, within %11.</source>
+        <extracomment>Governance rules, line 2: standard track %1 voting, %2 wait, %3 quorum, more than %4 for; constitutional %5, %6, %7, at least %8; emergency %9 of %10 authorities within %11.</extracomment>
+        <translation>แบบปกติ: ลงคะแนน %1 รอ %2 องค์ประชุม %3 สนับสนุนมากกว่า %4 แบบกติกาหลัก: ลงคะแนน %5 รอ %6 องค์ประชุม %7 สนับสนุนอย่างน้อย %8 ฉุกเฉิน: หน่วยงาน %9 จาก %10 แห่ง ภายใน %11</translation>
+    </message>
+    <message>
+        <source>Newest first, with the tally per class of voters. Proposals and votes are signed with the voter&apos;s own key (gtx-node tx propose, vote).</source>
+        <extracomment>Governance page: what it shows, and how proposals and votes are made.</extracomment>
+        <translation>ล่าสุดก่อน พร้อมผลคะแนนตามกลุ่มผู้ลงคะแนน ข้อเสนอและการลงคะแนนลงนามด้วยกุญแจของผู้ลงคะแนนเอง (gtx-node tx propose, vote)</translation>
     </message>
 </context>
 <context>
@@ -1129,11 +1160,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         </translation>
     </message>
     <message>
-        <source>%1 for, %2 turnout</source>
-        <extracomment>Proposals table: weighted support and turnout, as it stands or as it closed; %1 support, %2 turnout.</extracomment>
-        <translation>สนับสนุน %1 มาลงคะแนน %2</translation>
-    </message>
-    <message>
         <source>Proposal</source>
         <extracomment>Proposals table column.</extracomment>
         <translation>ข้อเสนอ</translation>
@@ -1157,11 +1183,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Voting ends</source>
         <extracomment>Proposals table column: when the vote closes.</extracomment>
         <translation>ปิดการลงคะแนน</translation>
-    </message>
-    <message>
-        <source>Tally</source>
-        <extracomment>Proposals table column: weighted support and turnout.</extracomment>
-        <translation>ผลคะแนน</translation>
     </message>
     <message>
         <source>Transaction fee</source>
@@ -1277,6 +1298,11 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Emergency voting time</source>
         <extracomment>Governed parameter.</extracomment>
         <translation>ระยะเวลาลงคะแนนฉุกเฉิน</translation>
+    </message>
+    <message>
+        <source>For / turnout</source>
+        <extracomment>Proposals table column: weighted support, then weighted turnout.</extracomment>
+        <translation>สนับสนุน / มาลงคะแนน</translation>
     </message>
 </context>
 <context>

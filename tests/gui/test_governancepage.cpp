@@ -165,7 +165,7 @@ void TestGovernancePage::proposalsChangeByDiffAndColourOnlyAFailure()
     QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Type), QString("Parameter change"));
     QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Track), QString("Standard"));
     QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Status), QString("Voting"));
-    QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Result), QString("74.50 % for, 81.17 % turnout"));
+    QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Result), QString("74.50 % / 81.17 %"));
     QCOMPARE(cell(proposals, 1, ui::ProposalTableModel::Status), QString("Failed when due"));
     // Only the failure is coloured.
     QCOMPARE(proposals->index(1, ui::ProposalTableModel::Status).data(Qt::BackgroundRole).value<QColor>(),
@@ -199,12 +199,23 @@ void TestGovernancePage::pageShowsTheProposalAndItsTally()
     QVERIFY(text(page, "timelineValue").contains("voting ends"));
     QCOMPARE(text(page, "depositValue"), QString("1,000 GT, held until the vote closes"));
     QCOMPARE(text(page, "outcomeValue"), QString("Not decided yet"));
+    // The outcome in the console's words, from the chain's figures.
+    auto s = snapshot();
+    s.proposals[0].status = interfaces::ProposalStatus::Rejected;
+    s.proposals[0].quorumMet = false;
+    model.apply(s);
+    QCOMPARE(text(page, "outcomeValue"),
+             QString("Rejected: no quorum (weighted turnout 81.17 %, 45.00 % needed); the deposit is burned"));
+    s.proposals[0].status = interfaces::ProposalStatus::Enacted;
+    model.apply(s);
+    QCOMPARE(text(page, "outcomeValue"), QString("Executed: Transaction fee 0.02 GT"));
+    model.apply(snapshot());
     const QString rules = text(page, "rulesValue");
     QVERIFY2(rules.contains("authorities 40.00 %, stake validators 35.00 %, energy validators 15.00 %, community 10.00 %"),
              qPrintable(rules));
-    QVERIFY2(rules.contains("Standard: votes for 7 day(s), executes 7 day(s) later; quorum 45.00 %, more than 50.00 % for."),
+    QVERIFY2(rules.contains("Standard: 7 day(s) vote, 7 day(s) wait, quorum 45.00 %, more than 50.00 % for."),
              qPrintable(rules));
-    QVERIFY(rules.contains("executes the moment 4 of 5 approve, within 1 day(s)"));
+    QVERIFY(rules.contains("Emergency: 4 of 5 authorities, within 1 day(s)."));
     // (Source strings: the English plural forms come from gtx_en.ts.)
     // The tally, a row per class, each normalised within itself.
     auto *tally = page.findChild<QTableView *>("tallyView")->model();
@@ -225,7 +236,7 @@ void TestGovernancePage::pageShowsTheProposalAndItsTally()
     // The operator picks the failed one: its outcome, the one amber fact.
     page.selectProposal("bb22");
     QCOMPARE(text(page, "changesValue"), QString("Appeal window: 7 day(s) now, 1 day(s) proposed"));
-    QVERIFY(text(page, "outcomeValue").startsWith("Not executed"));
+    QVERIFY(text(page, "outcomeValue").startsWith("Passed, but not executed when due: Not executed"));
     QCOMPARE(state(page, "outcomeValue"), QString("alarmMedium"));
     QVERIFY(text(page, "resultValue").endsWith("Not passed."));
     // A new report keeps the operator's pick.

@@ -261,8 +261,8 @@ QVariant ProposalTableModel::data(const QModelIndex &index, int role) const
     case VotingEnds:
         return ThaiDate::formatUtcMs(r.votingEndMs, QLocale().language());
     case Result:
-        //: Proposals table: weighted support and turnout, as it stands or as it closed; %1 support, %2 turnout.
-        return tr("%1 for, %2 turnout").arg(percent(r.supportBps), percent(r.turnoutBps));
+        // Weighted support / turnout, as it stands or as it closed (unit symbols only).
+        return QStringLiteral("%1 / %2").arg(percent(r.supportBps), percent(r.turnoutBps));
     }
     return {};
 }
@@ -288,8 +288,8 @@ QVariant ProposalTableModel::headerData(int section, Qt::Orientation orientation
         //: Proposals table column: when the vote closes.
         return tr("Voting ends");
     case Result:
-        //: Proposals table column: weighted support and turnout.
-        return tr("Tally");
+        //: Proposals table column: weighted support, then weighted turnout.
+        return tr("For / turnout");
     }
     return {};
 }

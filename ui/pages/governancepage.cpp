@@ -54,8 +54,8 @@ GovernancePage::GovernancePage(QWidget *parent) : QWidget(parent)
 
     m_proposalsBox = new QGroupBox(this);
     m_proposalsView = makeCompactTableView(m_proposalsBox, "proposalsView");
-    auto *proposalsLayout = new QVBoxLayout(m_proposalsBox);
-    proposalsLayout->addWidget(m_proposalsView);
+    auto *proposalsLayout = new QHBoxLayout(m_proposalsBox);
+    proposalsLayout->addWidget(m_proposalsView, 1);
 
     m_proposalBox = new QGroupBox(this);
     m_proposalBox->setObjectName(QStringLiteral("proposalBox"));
@@ -63,19 +63,26 @@ GovernancePage::GovernancePage(QWidget *parent) : QWidget(parent)
     m_emptyNote->setObjectName(QStringLiteral("emptyNote"));
     m_emptyNote->setWordWrap(true);
     m_emptyNote->setProperty("muted", true);
+    // Two columns of facts (who and what; when and how it ended), the tally below them.
     auto *facts = new QGridLayout;
     facts->setHorizontalSpacing(12);
     facts->setVerticalSpacing(4);
     int row = 0;
+    int column = 0;
     for (Fact *f : {&m_kind, &m_proposer, &m_text, &m_changes, &m_timeline, &m_deposit, &m_outcome}) {
+        if (f == &m_timeline) {
+            row = 0;
+            column = 2;
+        }
         f->name = new QLabel(m_proposalBox);
         f->name->setProperty("muted", true);
         f->name->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         f->value = new QLabel(m_proposalBox);
         f->value->setWordWrap(true);
         f->value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        facts->addWidget(f->name, row, 0);
-        facts->addWidget(f->value, row, 1);
+        f->value->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        facts->addWidget(f->name, row, column, Qt::AlignTop);
+        facts->addWidget(f->value, row, column + 1, Qt::AlignTop);
         ++row;
     }
     m_kind.value->setObjectName(QStringLiteral("kindValue"));
@@ -84,13 +91,16 @@ GovernancePage::GovernancePage(QWidget *parent) : QWidget(parent)
     m_deposit.value->setObjectName(QStringLiteral("depositValue"));
     m_outcome.value->setObjectName(QStringLiteral("outcomeValue"));
     facts->setColumnStretch(1, 1);
-    facts->setRowStretch(row, 1);
+    facts->setColumnStretch(3, 1);
 
     m_tallyBox = new QGroupBox(m_proposalBox);
     m_tallyView = makeCompactTableView(m_tallyBox, "tallyView");
     m_tallyView->setModel(m_tally);
     m_tallyView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_tallyView->horizontalHeader()->setSectionResizeMode(TallyTableModel::Class, QHeaderView::Stretch);
+    // As tall as its four classes: the proposals table above gets the rest.
+    m_tallyView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tallyView->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_result = new QLabel(m_tallyBox);
     m_result->setObjectName(QStringLiteral("resultValue"));
     m_result->setWordWrap(true);
@@ -100,21 +110,22 @@ GovernancePage::GovernancePage(QWidget *parent) : QWidget(parent)
 
     auto *proposalLayout = new QVBoxLayout(m_proposalBox);
     proposalLayout->addWidget(m_emptyNote);
-    auto *columns = new QHBoxLayout;
-    columns->setSpacing(12);
-    columns->addLayout(facts, 3);
-    columns->addWidget(m_tallyBox, 4);
-    proposalLayout->addLayout(columns, 1);
+    proposalLayout->addLayout(facts);
+    proposalLayout->addWidget(m_tallyBox);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->setSpacing(10);
-    layout->addWidget(m_titleLabel);
-    layout->addWidget(m_note);
+    // The title with the note beside it, then the rules in two lines.
+    auto *header = new QHBoxLayout;
+    header->setSpacing(16);
+    header->addWidget(m_titleLabel);
+    header->addWidget(m_note, 1);
+    layout->addLayout(header);
     layout->addWidget(m_rules);
     layout->addWidget(m_upgrade);
-    layout->addWidget(m_proposalsBox, 2);
-    layout->addWidget(m_proposalBox, 3);
+    layout->addWidget(m_proposalsBox, 1);
+    layout->addWidget(m_proposalBox, 0);
     retranslateUi();
 }
 
@@ -181,25 +192,23 @@ void GovernancePage::showRules()
         m_upgrade->setVisible(false);
         return;
     }
-    //: Governance rules: %1-%4 the classes' weights; %5 the deposit in GT.
-    QString text = tr("Weights: authorities %1, stake validators %2, energy validators %3, community %4. "
-                      "Deposit %5 GT, returned when the vote reaches its quorum.")
+    //: Governance rules, line 1: %1-%4 the weights of authorities, stake validators, energy validators and the community; %5 the deposit in GT.
+    QString text = tr("Weights: authorities %1, stake validators %2, energy validators %3, community %4; deposit %5 GT, "
+                      "returned when the vote reaches its quorum.")
                        .arg(percent(s->classWeightsBps[0]), percent(s->classWeightsBps[1]),
                             percent(s->classWeightsBps[2]), percent(s->classWeightsBps[3]),
                             formatGtAmount(s->proposalDepositMicroGt));
-    //: Governance rules, standard track: %1 voting time, %2 wait, %3 quorum, %4 support needed (more than).
-    text += QLatin1Char('\n') + tr("Standard: votes for %1, executes %2 later; quorum %3, more than %4 for.")
-                                    .arg(durationText(s->standardVotingMs), durationText(s->standardWaitMs),
-                                         percent(s->standardQuorumBps), percent(s->standardPassBps));
-    //: Governance rules, constitutional track (weights, thresholds, timelines): %1 voting time, %2 wait, %3 quorum, %4 support needed (at least).
-    text += QLatin1Char('\n') + tr("Constitutional: votes for %1, executes %2 later; quorum %3, at least %4 for.")
-                                    .arg(durationText(s->constitutionalVotingMs), durationText(s->constitutionalWaitMs),
-                                         percent(s->constitutionalQuorumBps), percent(s->constitutionalPassBps));
-    //: Governance rules, emergency track: %1 of %2 authorities, within %3.
-    text += QLatin1Char('\n') + tr("Emergency: the authorities alone; executes the moment %1 of %2 approve, within %3.")
-                                    .arg(s->authorityQuorum)
-                                    .arg(s->authorityCount)
-                                    .arg(durationText(s->emergencyVotingMs));
+    //: Governance rules, line 2: standard track %1 voting, %2 wait, %3 quorum, more than %4 for; constitutional %5, %6, %7, at least %8; emergency %9 of %10 authorities within %11.
+    text += QLatin1Char('\n')
+            + tr("Standard: %1 vote, %2 wait, quorum %3, more than %4 for. Constitutional: %5 vote, %6 wait, quorum %7, "
+                 "at least %8 for. Emergency: %9 of %10 authorities, within %11.")
+                  .arg(durationText(s->standardVotingMs), durationText(s->standardWaitMs), percent(s->standardQuorumBps),
+                       percent(s->standardPassBps), durationText(s->constitutionalVotingMs),
+                       durationText(s->constitutionalWaitMs), percent(s->constitutionalQuorumBps),
+                       percent(s->constitutionalPassBps))
+                  .arg(s->authorityQuorum)
+                  .arg(s->authorityCount)
+                  .arg(durationText(s->emergencyVotingMs));
     m_rules->setText(text);
 
     // A scheduled upgrade: amber while this software is below it, red once the chain has reached it.
@@ -297,13 +306,13 @@ void GovernancePage::showProposal()
     m_deposit.value->setText(p->track == "emergency" ? depositFateName(p->depositFate)
                                                      : QStringLiteral("%1 GT, ").arg(formatGtAmount(p->depositMicroGt))
                                                            + depositFateName(p->depositFate));
-    m_outcome.value->setText(p->outcome.empty()
-                                 //: A proposal not decided yet.
-                                 ? tr("Not decided yet")
-                                 : QString::fromStdString(p->outcome));
+    m_outcome.value->setText(outcomeText(*p, m_model->snapshot()));
     HmiStyle::setState(m_outcome.value, p->status == interfaces::ProposalStatus::Failed ? HmiState::AlarmMedium
                                                                                         : HmiState::Normal);
     m_tally->setClasses(p->classes);
+    m_tallyView->setFixedHeight(m_tallyView->horizontalHeader()->sizeHint().height()
+                                + int(p->classes.size()) * m_tallyView->verticalHeader()->defaultSectionSize()
+                                + 2 * m_tallyView->frameWidth());
     const bool open = p->status == interfaces::ProposalStatus::Voting;
     m_tallyBox->setTitle(open
                              //: The tally box while the vote is open: validators are weighed when it closes.
@@ -335,6 +344,49 @@ void GovernancePage::showProposal()
                                                     : tr("Not passed."))));
 }
 
+QString GovernancePage::outcomeText(const interfaces::ProposalRow &p, const interfaces::GovernanceSnapshot &s)
+{
+    const QLocale::Language language = QLocale().language();
+    switch (p.status) {
+    case interfaces::ProposalStatus::Voting:
+        //: A proposal not decided yet.
+        return tr("Not decided yet");
+    case interfaces::ProposalStatus::Passed:
+        //: Passed and waiting; %1 when it executes.
+        return tr("Passed; executes %1").arg(ThaiDate::formatUtcMs(p.enactMs, language));
+    case interfaces::ProposalStatus::Enacted: {
+        if (p.type == "technical-upgrade")
+            //: An executed upgrade: %1 version, %2 from when.
+            return tr("Executed: nodes below chain rules version %1 stop at %2")
+                .arg(p.upgradeVersion)
+                .arg(ThaiDate::formatUtcMs(p.upgradeMs, language));
+        if (p.settings.empty())
+            //: An executed proposal that sets no parameter.
+            return tr("Adopted: its text holds from %1").arg(ThaiDate::formatUtcMs(p.enactedMs, language));
+        QStringList set;
+        for (const auto &setting : p.settings)
+            set << QStringLiteral("%1 %2").arg(governedParamName(setting.name),
+                                                governedParamValue(setting.name, setting.proposed, s.slotMs));
+        //: An executed parameter change; %1 the parameters and their new values.
+        return tr("Executed: %1").arg(set.join(QStringLiteral(", ")));
+    }
+    case interfaces::ProposalStatus::Rejected:
+        if (p.track == "emergency")
+            //: An emergency proposal the authorities did not approve; %1 of %2.
+            return tr("Rejected: the authority quorum (%1 of %2) did not approve it").arg(s.authorityQuorum).arg(s.authorityCount);
+        if (!p.quorumMet)
+            //: Rejected for want of a quorum: %1 the weighted turnout, %2 the quorum.
+            return tr("Rejected: no quorum (weighted turnout %1, %2 needed); the deposit is burned")
+                .arg(percent(p.turnoutBps), percent(p.quorumBps));
+        //: Rejected for want of support: %1 weighted support, %2 the threshold.
+        return tr("Rejected: %1 for, %2 needed").arg(percent(p.supportBps), percent(p.passBps));
+    case interfaces::ProposalStatus::Failed:
+        //: Passed, but the change no longer held when it was due; %1 the chain's reason, as recorded.
+        return tr("Passed, but not executed when due: %1").arg(QString::fromStdString(p.outcome));
+    }
+    return {};
+}
+
 void GovernancePage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -347,8 +399,8 @@ void GovernancePage::retranslateUi()
     //: Page title.
     m_titleLabel->setText(tr("Governance"));
     //: Governance page: what it shows, and how proposals and votes are made.
-    m_note->setText(tr("Every proposal on the chain, newest first, with its tally per class of voters. Proposals "
-                       "and votes are transactions signed with the voter's own key (gtx-node tx propose, vote)."));
+    m_note->setText(tr("Newest first, with the tally per class of voters. Proposals and votes are signed with the "
+                       "voter's own key (gtx-node tx propose, vote)."));
     //: Proposal details.
     m_kind.name->setText(tr("Kind"));
     //: Proposal details: who made it.

@@ -18,6 +18,11 @@ class QGroupBox;
 class QLabel;
 class QTableView;
 
+namespace gtx::interfaces {
+struct GovernanceSnapshot;
+struct ProposalRow;
+}
+
 namespace gtx::ui {
 
 class GovernanceModel;
@@ -46,6 +51,8 @@ private:
     void showProposal();
     void showProposalKey(const std::string &key);
     void showRules();
+    // What became of a proposal, in the console's language.
+    static QString outcomeText(const interfaces::ProposalRow &p, const interfaces::GovernanceSnapshot &s);
 
     GovernanceModel *m_model = nullptr;
     std::string m_proposal;

@@ -228,6 +228,12 @@ void TestGovernancePage::pageShowsTheProposalAndItsTally()
     QCOMPARE(cell(tally, 2, ui::TallyTableModel::Turnout), QString("not counted"));
     QCOMPARE(cell(tally, 2, ui::TallyTableModel::Support), QString("no votes"));
     QCOMPARE(cell(tally, 3, ui::TallyTableModel::Weight), QString("10.00 %"));
+    // Weights near the whole supply in micro-GT do not overflow the shares.
+    ui::TallyTableModel big;
+    big.setClasses({{"community", 1'000, 4'000'000'000'000'000'000ULL, 4'000'000'000'000'000'000ULL, 0,
+                     10'000'000'000'000'000'000ULL}});
+    QCOMPARE(cell(&big, 0, ui::TallyTableModel::Turnout), QString("80.00 %"));
+    QCOMPARE(cell(&big, 0, ui::TallyTableModel::Support), QString("50.00 %"));
     QVERIFY(page.findChild<QGroupBox *>("proposalBox")->title().contains("Raise the transaction fee"));
     const QString result = text(page, "resultValue");
     QVERIFY2(result.startsWith("Weighted turnout 81.17 % (quorum 45.00 %); weighted support 74.50 % (needs more than "

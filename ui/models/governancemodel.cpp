@@ -1,5 +1,7 @@
 #include "ui/models/governancemodel.h"
 
+#include "core/common/arith.h"
+
 #include "ui/models/slashingmodel.h"
 #include "ui/style/hmistyle.h"
 #include "ui/style/thaidate.h"
@@ -328,8 +330,9 @@ QVariant TallyTableModel::data(const QModelIndex &index, int role) const
         return alignment(column == Class);
     if (role != Qt::DisplayRole)
         return {};
-    const std::uint64_t cast = t.yes + t.no + t.abstain;
-    const std::uint64_t decided = t.yes + t.no;
+    // In 128 bits: a class's weights are micro-GT of the whole supply.
+    const std::uint64_t cast = saturatingAdd(saturatingAdd(t.yes, t.no), t.abstain);
+    const std::uint64_t decided = saturatingAdd(t.yes, t.no);
     switch (column) {
     case Class:
         return voterClassName(t.voterClass);
@@ -345,10 +348,10 @@ QVariant TallyTableModel::data(const QModelIndex &index, int role) const
         return classAmount(t.voterClass, t.eligible);
     case Turnout:
         //: A class with no eligible weight takes no part in the tally.
-        return t.eligible ? percent(std::min<std::uint64_t>(cast, t.eligible) * 10'000 / t.eligible) : tr("not counted");
+        return t.eligible ? percent(mulDiv(std::min<std::uint64_t>(cast, t.eligible), 10'000, t.eligible)) : tr("not counted");
     case Support:
         //: A class whose voters all abstained (or none voted) counts for no support.
-        return decided ? percent(t.yes * 10'000 / decided) : tr("no votes");
+        return decided ? percent(mulDiv(t.yes, 10'000, decided)) : tr("no votes");
     }
     return {};
 }

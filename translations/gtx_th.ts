@@ -425,11 +425,12 @@
     </message>
     <message>
         <source>Authority %1 (%2)</source>
+        <extracomment>An authority made the proposal; %1 its name, %2 its key.</extracomment>
         <translation>หน่วยงาน %1 (%2)</translation>
     </message>
     <message>
         <source>%1: %2 now, %3 proposed</source>
-        <extracomment>A parameter a proposal sets: %1 its name, %2 the value in force now, %3 the value proposed.</extracomment>
+        <extracomment>A parameter an open proposal sets: %1 its name, %2 the value in force now, %3 the value proposed.</extracomment>
         <translation>%1: ปัจจุบัน %2 เสนอ %3</translation>
     </message>
     <message>
@@ -463,14 +464,8 @@
         <translation>ยังไม่ได้ตัดสิน</translation>
     </message>
     <message numerus="yes">
-        <source>Tally so far (%n vote(s); validators weighed at their stake now)</source>
-        <extracomment>The tally box while the vote is open: validators are weighed when it closes.</extracomment>
-        <translation>
-            <numerusform>ผลคะแนนถึงขณะนี้ (%n เสียง ผู้รับรองบล็อกคิดตามหลักประกันปัจจุบัน)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Tally at the close (%n vote(s))</source>
+        <extracomment>The tally box after the close.</extracomment>
         <translation>
             <numerusform>ผลคะแนนเมื่อปิดการลงคะแนน (%n เสียง)</numerusform>
         </translation>
@@ -482,15 +477,17 @@
     </message>
     <message>
         <source>Weighted turnout %1 (quorum %2); weighted support %3 (needs %4 %5). %6</source>
-        <extracomment>The weighted result: %1 turnout, %2 quorum, %3 support, %4 &quot;more than&quot; or &quot;at least&quot; %5, %6 verdict.</extracomment>
+        <extracomment>The weighted result: %1 turnout, %2 quorum, %3 support, %4 &quot;more than&quot; or &quot;at least&quot;, %5 the threshold, %6 verdict.</extracomment>
         <translation>ผู้มาลงคะแนนถ่วงน้ำหนัก %1 (องค์ประชุม %2) เสียงสนับสนุนถ่วงน้ำหนัก %3 (ต้อง%4 %5) %6</translation>
     </message>
     <message>
         <source>at least</source>
+        <extracomment>Support needed, followed by a percentage: at least the threshold (constitutional proposals).</extracomment>
         <translation>อย่างน้อย</translation>
     </message>
     <message>
         <source>more than</source>
+        <extracomment>Support needed, followed by a percentage: more than the threshold (standard proposals).</extracomment>
         <translation>มากกว่า</translation>
     </message>
     <message>
@@ -500,6 +497,7 @@
     </message>
     <message>
         <source>Passed.</source>
+        <extracomment>The closed vote passed.</extracomment>
         <translation>ผ่าน</translation>
     </message>
     <message>
@@ -509,6 +507,7 @@
     </message>
     <message>
         <source>Not passed.</source>
+        <extracomment>The closed vote did not pass.</extracomment>
         <translation>ไม่ผ่าน</translation>
     </message>
     <message>
@@ -605,6 +604,25 @@
         <source>Newest first, with the tally per class of voters. Proposals and votes are signed with the voter&apos;s own key (gtx-node tx propose, vote).</source>
         <extracomment>Governance page: what it shows, and how proposals and votes are made.</extracomment>
         <translation>ล่าสุดก่อน พร้อมผลคะแนนตามกลุ่มผู้ลงคะแนน ข้อเสนอและการลงคะแนนลงนามด้วยกุญแจของผู้ลงคะแนนเอง (gtx-node tx propose, vote)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <extracomment>A parameter a decided proposal set (or would have): %1 its name, %2 the value proposed.</extracomment>
+        <translation>%1 เป็น %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Authorities&apos; votes so far (%n)</source>
+        <extracomment>The tally box of an open emergency proposal: the authorities&apos; votes so far.</extracomment>
+        <translation>
+            <numerusform>คะแนนของหน่วยงานถึงขณะนี้ (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tally so far (%n vote(s); validators weighed by their stake or energy now)</source>
+        <extracomment>The tally box while the vote is open: validators are weighed by what they hold when it closes.</extracomment>
+        <translation>
+            <numerusform>ผลคะแนนถึงขณะนี้ (%n เสียง ผู้รับรองบล็อกคิดตามหลักประกันหรือพลังงานปัจจุบัน)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1657,7 +1675,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     </message>
     <message>
         <source>no votes</source>
-        <extracomment>A class whose voters all abstained (or none voted) counts for no support.</extracomment>
         <translation>ไม่มีเสียง</translation>
     </message>
     <message>

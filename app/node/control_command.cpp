@@ -268,15 +268,23 @@ std::string proposalsJson(const ConsensusNode &node, const std::optional<Hash256
             .str("outcome", p.outcome);
         if (only) {
             std::vector<std::string> classes, settings;
-            for (const auto &c : p.classes)
+            for (const auto &c : p.classes) {
+                // In each class's unit: authorities counted, energy in Wh, stake and balances in GT.
+                const bool counted = c.voterClass == "authorities";
+                const bool energy = c.voterClass == "energy-validators";
+                const std::string unit = counted ? "" : energy ? "_wh" : "_gt";
+                const auto value = [&](std::uint64_t v) {
+                    return counted || energy ? std::to_string(v) : formatGt(v);
+                };
                 classes.push_back(Json()
                                       .str("class", c.voterClass)
                                       .num("weight_bps", c.weightBps)
-                                      .num("yes", c.yes)
-                                      .num("no", c.no)
-                                      .num("abstain", c.abstain)
-                                      .num("eligible", c.eligible)
+                                      .str("yes" + unit, value(c.yes))
+                                      .str("no" + unit, value(c.no))
+                                      .str("abstain" + unit, value(c.abstain))
+                                      .str("eligible" + unit, value(c.eligible))
                                       .done());
+            }
             for (const auto &set : p.settings)
                 settings.push_back(
                     Json().str("name", set.name).num("current", set.current).num("proposed", set.proposed).done());
@@ -525,7 +533,7 @@ void addQueryOptions(CLI::App *query, QueryOptions &o)
         ->check(CLI::IsMember({"account", "block", "meter", "validators", "cases", "proposals"}));
     query->add_option("argument", o.argument,
                       "account: its key (64 hex digits); block: its height; meter: its id (64 hex digits); "
-                      "cases: a case id for that case in full (optional)");
+                      "cases, proposals: an id for that one in full (optional)");
 }
 
 void addTxOptions(CLI::App *tx, TxOptions &o)
@@ -538,7 +546,9 @@ void addTxOptions(CLI::App *tx, TxOptions &o)
         ->required()
         ->check(CLI::IsMember({"transfer", "delegate", "unbond", "appeal", "propose", "vote"}));
     tx->add_option("--to,--validator", o.to, "transfer: the recipient; delegate, unbond: the validator (64 hex digits)");
-    tx->add_option("--amount", o.amount, "In GT, e.g. 12.5");
+    tx->add_option("--amount", o.amount,
+                   "In GT, e.g. 12.5; vote: how much of the balance votes as community and is held until the vote "
+                   "closes (default all; 0 none; an authority votes as an authority only)");
     tx->add_option("--case", o.caseId, "appeal: the slashing case (64 hex digits; gtx-node query cases)");
     tx->add_option("--action", o.action, "appeal: file, vote, decide, court-case or court-refund")
         ->check(CLI::IsMember({"file", "vote", "decide", "court-case", "court-refund"}));
@@ -550,10 +560,11 @@ void addTxOptions(CLI::App *tx, TxOptions &o)
     tx->add_option("--set", o.settings, "propose: a governed parameter, NAME=VALUE (docs/protocol.md, section 23); repeatable");
     tx->add_option("--upgrade-version", o.upgradeVersion, "propose, technical upgrade: the chain rules version nodes need");
     tx->add_option("--upgrade-slot", o.upgradeSlot, "propose, technical upgrade: the slot from which they need it");
-    tx->add_option("--deposit", o.deposit, "propose: the deposit in GT (default: the minimum, 1,000 GT in production)");
+    tx->add_option("--deposit", o.deposit,
+                   "propose: the deposit in GT, at least the minimum (proposal_deposit_gt in gtx-node query "
+                   "proposals; 1,000 GT in production); none for an emergency proposal");
     tx->add_option("--proposal", o.proposal, "vote: the proposal (64 hex digits; gtx-node query proposals)");
-    tx->add_option("--choice", o.choice, "vote: yes, no or abstain (--amount: the GT of the balance that votes "
-                                         "as community and is locked until the vote closes; default all, 0 none)")->check(CLI::IsMember({"yes", "no", "abstain"}));
+    tx->add_option("--choice", o.choice, "vote: yes, no or abstain")->check(CLI::IsMember({"yes", "no", "abstain"}));
 }
 
 // A governance proposal's or vote's payload from the options (empty for other kinds).

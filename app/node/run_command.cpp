@@ -48,7 +48,9 @@ std::string statusJson(const net::HostSnapshot &s)
     std::ostringstream o;
     o << "{\"head\":" << s.headHeight << ",\"fast\":" << s.fastHeight << ",\"full\":" << s.fullHeight
       << ",\"economic\":" << s.economicHeight << ",\"fast_hash\":\"" << s.fastHash.hex()
-      << "\",\"safety_alarms\":" << s.safetyAlarms << ",\"evidence\":" << s.evidenceDetected << "}\n";
+      << "\",\"safety_alarms\":" << s.safetyAlarms << ",\"evidence\":" << s.evidenceDetected
+      << ",\"upgrade_version\":" << s.upgradeVersion << ",\"upgrade_slot\":" << s.upgradeSlot
+      << ",\"upgrade_required\":" << (s.upgradeRequired ? "true" : "false") << "}\n";
     return o.str();
 }
 
@@ -134,8 +136,22 @@ int runNodeDaemon(const RunOptions &o)
               << (*host)->consensusEndpoint() << ", bulk " << (*host)->bulkEndpoint() << ", " << config->peers.size()
               << " peers" << std::endl;
 
+    std::uint32_t announced = 0;   // the upgrade last told to the operator
+    bool stopped = false;
     while (!waitForStop(signals, 500)) {
         const net::HostSnapshot now = (*host)->snapshot();
+        if (now.upgradeVersion > consensus::kChainRulesVersion && now.upgradeVersion != announced) {
+            announced = now.upgradeVersion;
+            std::cout << "run: the chain runs chain rules version " << now.upgradeVersion << " from slot "
+                      << now.upgradeSlot << "; this node runs version " << consensus::kChainRulesVersion
+                      << ": install the new release before then" << std::endl;
+        }
+        if (now.upgradeRequired && !stopped) {
+            stopped = true;
+            std::cerr << "gtx-node: run: stopped following the chain at slot " << now.upgradeSlot
+                      << ": it runs chain rules version " << now.upgradeVersion
+                      << ", which this release does not have. Install the new release." << std::endl;
+        }
         if (!config->statusFile.empty())
             (void)writeAtomically(config->statusFile, statusJson(now));
         if (!config->metricsFile.empty())
@@ -172,6 +188,12 @@ int runStatusQuery(const std::string &configFile, bool json)
               << statusField(*reply, "full") << "\neconomic " << statusField(*reply, "economic")
               << "\nsafety alarms " << statusField(*reply, "safety_alarms") << "\nevidence seen "
               << statusField(*reply, "evidence") << '\n';
+    if (reply->find("\"upgrade_required\":true") != std::string::npos)
+        std::cout << "upgrade required: chain rules version " << statusField(*reply, "upgrade_version")
+                  << " since slot " << statusField(*reply, "upgrade_slot") << '\n';
+    else if (statusField(*reply, "upgrade_version") != 0)
+        std::cout << "upgrade scheduled: chain rules version " << statusField(*reply, "upgrade_version")
+                  << " from slot " << statusField(*reply, "upgrade_slot") << '\n';
     return 0;
 }
 

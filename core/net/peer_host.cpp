@@ -98,6 +98,9 @@ std::string prometheusText(const HostSnapshot &h, const TransportCounters &t, st
             o << "gtx_links{state=\"" << names[i] << "\"} " << byState[i] << '\n';
         metric("gtx_authority_links_lost", "gauge", "Authorities this node has not heard from for five slots.");
         o << "gtx_authority_links_lost " << lostAuthorities << '\n';
+        metric("gtx_upgrade_required", "gauge",
+               "1 when the chain runs chain rules this release does not have (install the new release).");
+        o << "gtx_upgrade_required " << (h.upgradeRequired ? 1 : 0) << '\n';
     }
     const std::pair<const char *, std::uint64_t> counters[] = {
         {"gtx_messages_received_total", h.counters.messagesIn},
@@ -556,6 +559,11 @@ private:
         s.economicHeight = m_node->finalizedTip(FinalityLevel::Economic)->height;
         s.fastSlot = fast->slot;
         s.currentSlot = m_setup.params.slotAt(m_clock.nowMs());
+        if (const auto upgrade = m_node->head()->state.executed.scheduledUpgrade()) {
+            s.upgradeVersion = upgrade->version;
+            s.upgradeSlot = upgrade->slot;
+        }
+        s.upgradeRequired = m_node->upgradeRequired().has_value();
         s.counters = m_node->counters();
         for (std::size_t lane = 0; lane < kLaneCount; ++lane)
             s.mempool[lane] = m_node->mempool().size(static_cast<Lane>(lane));

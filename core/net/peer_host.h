@@ -110,6 +110,12 @@ struct HostSnapshot
     std::uint64_t evidenceDetected = 0;   // offences this node saw (double votes and the like)
     std::uint64_t fastSlot = 0;           // slot of the Fast-final block
     std::uint64_t currentSlot = 0;        // this node's clock
+    // A technical upgrade the head's chain scheduled (version 0: none), and
+    // whether it has stopped this node (its software is below it and the
+    // slot has come: it takes no block until it is upgraded).
+    std::uint32_t upgradeVersion = 0;
+    std::uint64_t upgradeSlot = 0;
+    bool upgradeRequired = false;
     std::size_t peers = 0;
     std::array<std::size_t, kLaneCount> mempool{};   // waiting transactions per lane
     consensus::NodeCounters counters;

@@ -1301,8 +1301,7 @@ Result<Json> ScenarioRun::query(const toml::table &step, std::uint64_t index)
             return name.error();
         line.str("name", *name);
         const state::BalanceLock l = s.balanceLock(key(*name).publicKey());
-        const bool active = l.untilSlot > m_now;
-        out.str("locked", formatGt(active ? l.amount : 0)).num("until_slot", active ? l.untilSlot : 0);
+        out.str("locked", formatGt(l.lockedAt(m_now))).num("until_slot", l.freeFrom(m_now));
     } else if (what == "delegation") {
         auto name = nameField(step, "name");
         auto validator = nameField(step, "validator");

@@ -450,16 +450,69 @@ void decodeFrom(codec::Reader &r, GovernanceVoteRecord &v)
     v.validatorWeight = r.u64();
 }
 
-void encodeTo(codec::Writer &w, const BalanceLock &v)
+std::uint64_t BalanceLock::lockedAt(std::uint64_t slot) const
+{
+    std::uint64_t locked = 0;
+    for (const BalanceHold &h : holds)
+        if (h.untilSlot > slot)
+            locked = std::max(locked, h.amount);
+    return locked;
+}
+
+std::uint64_t BalanceLock::freeFrom(std::uint64_t slot) const
+{
+    std::uint64_t until = 0;
+    for (const BalanceHold &h : holds)
+        if (h.untilSlot > slot)
+            until = std::max(until, h.untilSlot);
+    return until;
+}
+
+void BalanceLock::hold(std::uint64_t amount, std::uint64_t untilSlot, std::uint64_t slot)
+{
+    std::erase_if(holds, [slot](const BalanceHold &h) { return h.untilSlot <= slot; });
+    const auto it = std::lower_bound(holds.begin(), holds.end(), untilSlot,
+                                     [](const BalanceHold &h, std::uint64_t u) { return h.untilSlot < u; });
+    if (it != holds.end() && it->untilSlot == untilSlot)
+        it->amount = std::max(it->amount, amount);
+    else
+        holds.insert(it, {amount, untilSlot});
+    // A hold that ends no later than another at least as large adds nothing
+    // (holds are sorted by untilSlot and unique in it: a later one dominates
+    // when it is at least as large).
+    std::vector<BalanceHold> kept;
+    std::uint64_t largestLater = 0;
+    for (auto h = holds.rbegin(); h != holds.rend(); ++h) {
+        if (h->amount > largestLater || kept.empty()) {
+            kept.push_back(*h);
+            largestLater = std::max(largestLater, h->amount);
+        }
+    }
+    holds.assign(kept.rbegin(), kept.rend());
+    if (holds.size() > kMaxBalanceHolds)   // never reached: each hold is an open vote
+        holds.erase(holds.begin());
+}
+
+void encodeTo(codec::Writer &w, const BalanceHold &v)
 {
     w.u64(v.amount);
     w.u64(v.untilSlot);
 }
 
-void decodeFrom(codec::Reader &r, BalanceLock &v)
+void decodeFrom(codec::Reader &r, BalanceHold &v)
 {
     v.amount = r.u64();
     v.untilSlot = r.u64();
+}
+
+void encodeTo(codec::Writer &w, const BalanceLock &v)
+{
+    w.list(v.holds);
+}
+
+void decodeFrom(codec::Reader &r, BalanceLock &v)
+{
+    r.list(v.holds, kMaxBalanceHolds, "balance holds", 16);
 }
 
 void encodeTo(codec::Writer &w, const ScheduledUpgrade &v)

@@ -245,12 +245,27 @@ struct GovernanceVoteRecord
     bool operator==(const GovernanceVoteRecord &) const = default;
 };
 
-// Balance a community vote holds until the vote closes (the highest of the
-// voter's open votes, until the latest of their closes).
-struct BalanceLock
+// Balance a community vote holds until its vote closes: one hold per open
+// vote (the same slot's merged), so a small vote on a long proposal does not
+// keep a large one's lock. At any slot the locked amount is the largest hold
+// still open (the same tokens may vote on several proposals). Expired holds
+// are dropped whenever the lock is written. Invariant: at most one hold per
+// untilSlot, holds sorted by untilSlot.
+struct BalanceHold
 {
     std::uint64_t amount = 0;
     std::uint64_t untilSlot = 0;   // spendable again from this slot
+    bool operator==(const BalanceHold &) const = default;
+};
+constexpr std::size_t kMaxBalanceHolds = 512;   // beyond the open proposals a key can vote on
+struct BalanceLock
+{
+    std::vector<BalanceHold> holds;
+    // The amount locked at `slot`, and the slot from which all of it is free.
+    std::uint64_t lockedAt(std::uint64_t slot) const;
+    std::uint64_t freeFrom(std::uint64_t slot) const;
+    // Adds a hold, dropping those expired by `slot`.
+    void hold(std::uint64_t amount, std::uint64_t untilSlot, std::uint64_t slot);
     bool operator==(const BalanceLock &) const = default;
 };
 
@@ -293,6 +308,8 @@ void encodeTo(codec::Writer &w, const Proposal &v);
 void decodeFrom(codec::Reader &r, Proposal &v);
 void encodeTo(codec::Writer &w, const GovernanceVoteRecord &v);
 void decodeFrom(codec::Reader &r, GovernanceVoteRecord &v);
+void encodeTo(codec::Writer &w, const BalanceHold &v);
+void decodeFrom(codec::Reader &r, BalanceHold &v);
 void encodeTo(codec::Writer &w, const BalanceLock &v);
 void decodeFrom(codec::Reader &r, BalanceLock &v);
 void encodeTo(codec::Writer &w, const ScheduledUpgrade &v);

@@ -2,6 +2,7 @@
 
 #include "core/common/arith.h"
 #include "core/state/entry.h"
+#include "core/types/units.h"
 
 #include <algorithm>
 #include <array>
@@ -737,11 +738,13 @@ Result<Account> BlockExecution::payer(const PublicKey &sender, std::uint64_t amo
     // A community vote's lock holds part of the balance until its vote closes.
     Account a = account(sender);
     const BalanceLock lock = amount == 0 ? BalanceLock{} : balanceLock(sender);
-    const std::uint64_t spendable = a.balance > lock.amount ? a.balance - lock.amount : 0;
+    const std::uint64_t locked = lock.lockedAt(m_block.slot);
+    const std::uint64_t spendable = a.balance > locked ? a.balance - locked : 0;
     if (spendable < *cost) {
         if (a.balance >= *cost)
-            return makeError("state.balance_locked", "Part of this balance is locked by a governance vote until slot "
-                                                         + std::to_string(lock.untilSlot) + ".");
+            return makeError("state.balance_locked",
+                             formatGt(locked) + " GT of this balance are held by governance votes (all free from slot "
+                                 + std::to_string(lock.freeFrom(m_block.slot)) + ").");
         return insufficient(amount == 0 ? "balance for the fee" : "balance");
     }
     a.balance -= *cost;

@@ -185,10 +185,7 @@ std::optional<Proposal> BlockExecution::proposal(const Hash256 &id) const
 
 BalanceLock BlockExecution::balanceLock(const PublicKey &key) const
 {
-    auto lock = entryOf<BalanceLock>(read(balanceLockKey(key)), "balance lock");
-    if (!lock || lock->untilSlot <= m_block.slot)
-        return {};
-    return *lock;
+    return entryOf<BalanceLock>(read(balanceLockKey(key)), "balance lock").value_or(BalanceLock{});
 }
 
 std::uint32_t BlockExecution::chainRulesVersion() const
@@ -422,13 +419,14 @@ Status BlockExecution::governanceVote(const Transaction &tx)
             record.communityWeight = weight;
             classChoice(p.classes[static_cast<std::size_t>(VoterClass::Community)], choice, weight);
             BalanceLock lock = balanceLock(tx.sender);
-            lock.amount = std::max(lock.amount, weight);
-            lock.untilSlot = std::max(lock.untilSlot, p.votingEndSlot);
+            lock.hold(weight, p.votingEndSlot, now);
             put(balanceLockKey(tx.sender), codec::encode(lock));
         }
         if (record.classMask == 0)
             return makeError("governance.not_voter",
-                             "This key has nothing to vote with: no balance left after the fee and no validator.");
+                             decoded->communityAmount == 0
+                                 ? "A vote of no balance from a key that is no validator counts nowhere."
+                                 : "This key has nothing to vote with: no balance left after the fee and no validator.");
         putAccount(tx.sender, *a);
     }
     const std::uint32_t index = p.voteCount++;

@@ -50,7 +50,9 @@ interfaces::ProposalRow feeProposal()
                  {"community", 1'000, 800'000'000, 0, 0, 1'000'000'000}};
     p.quorumBps = 4'500;
     p.passBps = 5'000;
-    p.turnoutBps = 8'117;
+    // tally(): turnout (40 x 0.8 + 35 x 1 + 10 x 0.8) / 85 (the energy class has
+    // no eligible weight), support (40 x 0.75 + 35 x 2/3 + 10 x 1) / 85.
+    p.turnoutBps = 8'823;
     p.supportBps = 7'450;
     p.quorumMet = true;
     p.passed = true;
@@ -165,7 +167,7 @@ void TestGovernancePage::proposalsChangeByDiffAndColourOnlyAFailure()
     QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Type), QString("Parameter change"));
     QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Track), QString("Standard"));
     QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Status), QString("Voting"));
-    QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Result), QString("74.50 % / 81.17 %"));
+    QCOMPARE(cell(proposals, 0, ui::ProposalTableModel::Result), QString("74.50 % / 88.23 %"));
     QCOMPARE(cell(proposals, 1, ui::ProposalTableModel::Status), QString("Failed when due"));
     // Only the failure is coloured.
     QCOMPARE(proposals->index(1, ui::ProposalTableModel::Status).data(Qt::BackgroundRole).value<QColor>(),
@@ -202,10 +204,11 @@ void TestGovernancePage::pageShowsTheProposalAndItsTally()
     // The outcome in the console's words, from the chain's figures.
     auto s = snapshot();
     s.proposals[0].status = interfaces::ProposalStatus::Rejected;
-    s.proposals[0].quorumMet = false;
+    s.proposals[0].quorumMet = false;   // as if only the authorities had voted: 40 x 0.8 / 85
+    s.proposals[0].turnoutBps = 3'764;
     model.apply(s);
     QCOMPARE(text(page, "outcomeValue"),
-             QString("Rejected: no quorum (weighted turnout 81.17 %, 45.00 % needed); the deposit is burned"));
+             QString("Rejected: no quorum (weighted turnout 37.64 %, 45.00 % needed); the deposit is burned"));
     s.proposals[0].status = interfaces::ProposalStatus::Enacted;
     model.apply(s);
     QCOMPARE(text(page, "outcomeValue"), QString("Executed: Transaction fee 0.02 GT"));
@@ -234,14 +237,20 @@ void TestGovernancePage::pageShowsTheProposalAndItsTally()
                      10'000'000'000'000'000'000ULL}});
     QCOMPARE(cell(&big, 0, ui::TallyTableModel::Turnout), QString("80.00 %"));
     QCOMPARE(cell(&big, 0, ui::TallyTableModel::Support), QString("50.00 %"));
+    // An emergency proposal: the authorities' support is of all of them, as the quorum counts it.
+    ui::TallyTableModel emergency;
+    emergency.setClasses({{"authorities", 4'000, 3, 0, 0, 5}}, true);
+    QCOMPARE(cell(&emergency, 0, ui::TallyTableModel::Support), QString("60.00 %"));
+    emergency.setClasses({{"authorities", 4'000, 3, 0, 0, 5}}, false);
+    QCOMPARE(cell(&emergency, 0, ui::TallyTableModel::Support), QString("100.00 %"));
     QVERIFY(page.findChild<QGroupBox *>("proposalBox")->title().contains("Raise the transaction fee"));
     const QString result = text(page, "resultValue");
-    QVERIFY2(result.startsWith("Weighted turnout 81.17 % (quorum 45.00 %); weighted support 74.50 % (needs more than "
+    QVERIFY2(result.startsWith("Weighted turnout 88.23 % (quorum 45.00 %); weighted support 74.50 % (needs more than "
                                "50.00 %). It would pass if the vote closed now."),
              qPrintable(result));
     // The operator picks the failed one: its outcome, the one amber fact.
     page.selectProposal("bb22");
-    QCOMPARE(text(page, "changesValue"), QString("Appeal window: 7 day(s) now, 1 day(s) proposed"));
+    QCOMPARE(text(page, "changesValue"), QString("Appeal window to 1 day(s)"));
     QVERIFY(text(page, "outcomeValue").startsWith("Passed, but not executed when due: Not executed"));
     QCOMPARE(state(page, "outcomeValue"), QString("alarmMedium"));
     QVERIFY(text(page, "resultValue").endsWith("Not passed."));

@@ -351,6 +351,8 @@ QVariant TallyTableModel::data(const QModelIndex &index, int role) const
         return t.eligible ? percent(mulDiv(std::min<std::uint64_t>(cast, t.eligible), 10'000, t.eligible)) : tr("not counted");
     case Support:
         //: A class whose voters all abstained (or none voted) counts for no support.
+        if (m_emergency && t.voterClass == "authorities" && t.eligible)
+            return percent(mulDiv(t.yes, 10'000, t.eligible));   // approvals of all the authorities
         return decided ? percent(mulDiv(t.yes, 10'000, decided)) : tr("no votes");
     }
     return {};
@@ -389,8 +391,13 @@ QVariant TallyTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-void TallyTableModel::setClasses(const std::vector<interfaces::ClassTallyRow> &classes)
+void TallyTableModel::setClasses(const std::vector<interfaces::ClassTallyRow> &classes, bool emergency)
 {
+    if (emergency != m_emergency) {
+        m_emergency = emergency;
+        if (!m_rows.empty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
     std::vector<Row> rows;
     rows.reserve(classes.size());
     for (const auto &c : classes)

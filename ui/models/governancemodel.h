@@ -66,7 +66,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    void setClasses(const std::vector<interfaces::ClassTallyRow> &classes);
+    // `emergency`: the authorities' support is of all of them (the quorum's rule).
+    void setClasses(const std::vector<interfaces::ClassTallyRow> &classes, bool emergency = false);
     void retranslate();
 
 private:
@@ -76,6 +77,7 @@ private:
         interfaces::ClassTallyRow tally;
     };
     std::vector<Row> m_rows;
+    bool m_emergency = false;
 };
 
 class GovernanceModel : public QObject

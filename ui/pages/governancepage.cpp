@@ -269,17 +269,22 @@ void GovernancePage::showProposal()
     //: A proposal's type, track and status: %1 type, %2 track, %3 status.
     m_kind.value->setText(tr("%1, %2 track: %3")
                               .arg(proposalTypeName(p->type), proposalTrackName(p->track), proposalStatusName(p->status)));
-    m_proposer.value->setText(p->proposerName.empty()
-                                  ? shortHex(p->proposer)
-                                  //: An authority made the proposal; %1 its name, %2 its key.
-                                  : tr("Authority %1 (%2)").arg(QString::fromStdString(p->proposerName), shortHex(p->proposer)));
+    //: An authority made the proposal; %1 its name, %2 its key.
+    const QString byAuthority = tr("Authority %1 (%2)").arg(QString::fromStdString(p->proposerName), shortHex(p->proposer));
+    m_proposer.value->setText(p->proposerName.empty() ? shortHex(p->proposer) : byAuthority);
     m_text.value->setText(QString::fromStdString(p->text));
     QStringList changes;
-    for (const auto &s : p->settings)
-        //: A parameter a proposal sets: %1 its name, %2 the value in force now, %3 the value proposed.
-        changes << tr("%1: %2 now, %3 proposed")
-                       .arg(governedParamName(s.name), governedParamValue(s.name, s.current, slotMs),
-                            governedParamValue(s.name, s.proposed, slotMs));
+    const bool open = p->status == interfaces::ProposalStatus::Voting || p->status == interfaces::ProposalStatus::Passed;
+    for (const auto &s : p->settings) {
+        if (open)
+            //: A parameter an open proposal sets: %1 its name, %2 the value in force now, %3 the value proposed.
+            changes << tr("%1: %2 now, %3 proposed")
+                           .arg(governedParamName(s.name), governedParamValue(s.name, s.current, slotMs),
+                                governedParamValue(s.name, s.proposed, slotMs));
+        else
+            //: A parameter a decided proposal set (or would have): %1 its name, %2 the value proposed.
+            changes << tr("%1 to %2").arg(governedParamName(s.name), governedParamValue(s.name, s.proposed, slotMs));
+    }
     if (p->type == "technical-upgrade")
         //: A technical upgrade: %1 the chain rules version, %2 from when.
         changes << tr("Chain rules version %1 from %2")
@@ -309,39 +314,52 @@ void GovernancePage::showProposal()
     m_outcome.value->setText(outcomeText(*p, m_model->snapshot()));
     HmiStyle::setState(m_outcome.value, p->status == interfaces::ProposalStatus::Failed ? HmiState::AlarmMedium
                                                                                         : HmiState::Normal);
-    m_tally->setClasses(p->classes);
+    const bool emergency = p->track == "emergency";
+    m_tally->setClasses(p->classes, emergency);
     m_tallyView->setFixedHeight(m_tallyView->horizontalHeader()->sizeHint().height()
                                 + int(p->classes.size()) * m_tallyView->verticalHeader()->defaultSectionSize()
                                 + 2 * m_tallyView->frameWidth());
-    const bool open = p->status == interfaces::ProposalStatus::Voting;
-    m_tallyBox->setTitle(open
-                             //: The tally box while the vote is open: validators are weighed when it closes.
-                             ? tr("Tally so far (%n vote(s); validators weighed at their stake now)", nullptr, int(p->votes))
-                             //: The tally box after the close.
-                             : tr("Tally at the close (%n vote(s))", nullptr, int(p->votes)));
-    if (p->track == "emergency")
+    const bool voting = p->status == interfaces::ProposalStatus::Voting;
+    QString tallyTitle;
+    if (voting && emergency)
+        //: The tally box of an open emergency proposal: the authorities' votes so far.
+        tallyTitle = tr("Authorities' votes so far (%n)", nullptr, int(p->votes));
+    else if (voting)
+        //: The tally box while the vote is open: validators are weighed by what they hold when it closes.
+        tallyTitle = tr("Tally so far (%n vote(s); validators weighed by their stake or energy now)", nullptr, int(p->votes));
+    else
+        //: The tally box after the close.
+        tallyTitle = tr("Tally at the close (%n vote(s))", nullptr, int(p->votes));
+    m_tallyBox->setTitle(tallyTitle);
+    if (emergency) {
         //: An emergency tally: %1 approvals needed.
         m_result->setText(tr("Needs %1 authorities to approve.").arg(m_model->snapshot().authorityQuorum));
-    else
-        //: The weighted result: %1 turnout, %2 quorum, %3 support, %4 "more than" or "at least" %5, %6 verdict.
+    } else {
+        QString need;
+        if (p->supportAtLeast)
+            //: Support needed, followed by a percentage: at least the threshold (constitutional proposals).
+            need = tr("at least");
+        else
+            //: Support needed, followed by a percentage: more than the threshold (standard proposals).
+            need = tr("more than");
+        QString verdict;
+        if (voting && p->passed)
+            //: The tally as it stands would pass.
+            verdict = tr("It would pass if the vote closed now.");
+        else if (voting)
+            //: The tally as it stands would not pass.
+            verdict = tr("It would not pass if the vote closed now.");
+        else if (p->passed)
+            //: The closed vote passed.
+            verdict = tr("Passed.");
+        else
+            //: The closed vote did not pass.
+            verdict = tr("Not passed.");
+        //: The weighted result: %1 turnout, %2 quorum, %3 support, %4 "more than" or "at least", %5 the threshold, %6 verdict.
         m_result->setText(tr("Weighted turnout %1 (quorum %2); weighted support %3 (needs %4 %5). %6")
-                              .arg(percent(p->turnoutBps), percent(p->quorumBps), percent(p->supportBps))
-                              .arg(p->supportAtLeast
-                                       //: Support needed: at least the threshold.
-                                       ? tr("at least")
-                                       //: Support needed: more than the threshold.
-                                       : tr("more than"))
-                              .arg(percent(p->passBps))
-                              .arg(p->passed ? (open
-                                                    //: The tally as it stands would pass.
-                                                    ? tr("It would pass if the vote closed now.")
-                                                    //: It passed.
-                                                    : tr("Passed."))
-                                             : (open
-                                                    //: The tally as it stands would not pass.
-                                                    ? tr("It would not pass if the vote closed now.")
-                                                    //: It did not pass.
-                                                    : tr("Not passed."))));
+                              .arg(percent(p->turnoutBps), percent(p->quorumBps), percent(p->supportBps), need,
+                                   percent(p->passBps), verdict));
+    }
 }
 
 QString GovernancePage::outcomeText(const interfaces::ProposalRow &p, const interfaces::GovernanceSnapshot &s)

@@ -236,6 +236,7 @@ private slots:
     void tallyNormalisesEachClassThenWeighs();
     void validatorVotesWeighTheStakeAtTheClose();
     void emergencyProposalsAreNeverCrowdedOut();
+    void balanceLockHoldsEachVoteUntilItsClose();
     void fixedBytesOrderIsBytewise();
 };
 
@@ -989,6 +990,25 @@ void TestState::emergencyProposalsAreNeverCrowdedOut()
     QVERIFY(e.apply(tx(TransactionKind::GovernanceProposal, authority, codec::encode(emergency))).ok());
     const QString problem = supplyProblem(std::move(e).finish().state);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestState::balanceLockHoldsEachVoteUntilItsClose()
+{
+    BalanceLock lock;
+    lock.hold(gtToMicro(100), 18, 2);   // the whole balance on a standard vote
+    lock.hold(gtToMicro(1), 34, 2);     // 1 GT on a constitutional one
+    QCOMPARE(lock.lockedAt(10), gtToMicro(100));
+    QCOMPARE(lock.freeFrom(10), 34u);
+    QCOMPARE(lock.lockedAt(18), gtToMicro(1));   // the standard vote has closed
+    QCOMPARE(lock.lockedAt(34), 0u);
+    // A later, larger hold makes an earlier, smaller one redundant; expired holds go.
+    lock.hold(gtToMicro(200), 40, 20);
+    QCOMPARE(lock.holds.size(), std::size_t{1});
+    QCOMPARE(lock.lockedAt(21), gtToMicro(200));
+    // Two votes closing at one slot merge into the larger.
+    lock.hold(gtToMicro(300), 40, 21);
+    QCOMPARE(lock.holds.size(), std::size_t{1});
+    QCOMPARE(lock.lockedAt(39), gtToMicro(300));
 }
 
 void TestState::fixedBytesOrderIsBytewise()

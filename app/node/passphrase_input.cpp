@@ -138,6 +138,12 @@ Result<crypto::SecureBuffer> askPassphrase(const std::string &prompt, bool confi
     };
     auto first = ask(prompt);
     Result<crypto::SecureBuffer> result = std::move(first);
+    // A new passphrase: say at once what the policy wants, before asking
+    // to repeat it (the ledger or key file refuses it anyway).
+    if (result.ok() && confirm) {
+        if (Status policy = crypto::checkNewPassphrase(result->view()); !policy)
+            result = policy.error();
+    }
     if (result.ok() && confirm) {
         auto second = ask("Repeat the passphrase");
         if (!second.ok())

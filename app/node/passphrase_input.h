@@ -1,9 +1,11 @@
 #pragma once
 
 // Passphrases for gtx-node: asked on the terminal without echo, or read from
-// a file for scripts. Held only in locked, wiped memory.
+// a file for scripts. Held only in locked, wiped memory. A new passphrase
+// must meet crypto::checkNewPassphrase (core/crypto/passphrase_policy.h).
 
 #include "core/common/result.h"
+#include "core/crypto/passphrase_policy.h"
 #include "core/crypto/secure_buffer.h"
 
 #include <filesystem>
@@ -11,7 +13,7 @@
 
 namespace gtx::app {
 
-constexpr std::size_t kMaxPassphraseBytes = 1024;
+using crypto::kMaxPassphraseBytes;
 
 // Reads the first line of `file` (without its line ending). The file must be
 // a regular file of at most kMaxPassphraseBytes + 2 bytes and not empty.

@@ -17,6 +17,27 @@ Argon2Params Argon2Params::moderate()
     return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
 }
 
+Argon2Params Argon2Params::floor()
+{
+    return {kArgon2FloorOpsLimit, kArgon2FloorMemLimitBytes};
+}
+
+Status checkNewKdfParams(const Argon2Params &params)
+{
+    if (params.opsLimit < kArgon2FloorOpsLimit || params.memLimitBytes < kArgon2FloorMemLimitBytes)
+        return makeError("crypto.kdf_weak",
+                         "The key-derivation costs are below the floor for new files: at least "
+                             + std::to_string(kArgon2FloorOpsLimit) + " passes and "
+                             + std::to_string(kArgon2FloorMemLimitBytes >> 20)
+                             + " MiB of memory.");
+    if (params.opsLimit > kArgon2MaxOpsLimit || params.memLimitBytes > kArgon2MaxMemLimitBytes)
+        return makeError("crypto.kdf_params",
+                         "The key-derivation parameters are out of range: at most "
+                             + std::to_string(kArgon2MaxOpsLimit) + " passes and "
+                             + std::to_string(kArgon2MaxMemLimitBytes >> 20) + " MiB of memory.");
+    return {};
+}
+
 Argon2Params Argon2Params::minimum()
 {
     return {crypto_pwhash_OPSLIMIT_MIN, 8192};

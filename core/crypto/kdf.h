@@ -17,7 +17,10 @@ struct Argon2Params
 
     static Argon2Params interactive();  // ~65 ms here; tests and devnet
     static Argon2Params moderate();     // ~400 ms here; the default for operators
-    static Argon2Params minimum();      // fastest permitted; unit tests only
+    static Argon2Params floor();        // the least a new file may use (below)
+    // libsodium's own minimum (1 pass, 8 KiB): accepted when an existing
+    // file is read, never written. Unit tests of the reading path only.
+    static Argon2Params minimum();
     bool operator==(const Argon2Params &) const = default;
 };
 
@@ -29,6 +32,18 @@ constexpr std::size_t kArgon2SaltBytes = 16;
 // claim gigabytes of memory. Every preset above fits well within them.
 constexpr std::uint64_t kArgon2MaxOpsLimit = 16;
 constexpr std::uint64_t kArgon2MaxMemLimitBytes = std::uint64_t{1} << 30;   // 1 GiB
+
+// The floor for new ledgers and key files: 2 passes over 19 MiB, the
+// least OWASP's Password Storage Cheat Sheet recommends for Argon2id
+// (about 20 ms here). A new ledger, a change of passphrase and a new key
+// file with less are refused ("crypto.kdf_weak"); files written before
+// the floor existed are still opened.
+constexpr std::uint64_t kArgon2FloorOpsLimit = 2;
+constexpr std::uint64_t kArgon2FloorMemLimitBytes = std::uint64_t{19} << 20;
+
+// Empty when `params` may seal a new secret: at least the floor, at most
+// the maximum above.
+Status checkNewKdfParams(const Argon2Params &params);
 
 // Derives `outBytes` bytes from a passphrase with Argon2id. Fails with a clear
 // error on out-of-range parameters or when the memory cannot be allocated.

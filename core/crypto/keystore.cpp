@@ -1,4 +1,5 @@
 #include "core/crypto/keystore.h"
+#include "core/crypto/passphrase_policy.h"
 #include "core/crypto/sodium.h"
 
 #include <sodium.h>
@@ -112,7 +113,9 @@ struct ParsedKeystore
 
 Result<Bytes> readWholeFile(const std::filesystem::path &file)
 {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO in place of the file opens at once (and is then
+    // refused as not a regular file) instead of waiting for a writer.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         const int error = errno;
         if (error == ENOENT)
@@ -276,11 +279,10 @@ Status saveKeystore(const std::filesystem::path &file, const KeyPair &key, std::
         return makeError("keystore.bad_role",
                          "The key role must be 1 to 32 ASCII letters, digits, '-', '_' or '.', "
                          "such as \"node\" or \"operator\".");
-    if (passphrase.empty())
-        return makeError("keystore.empty_passphrase", "A key file needs a non-empty passphrase.");
-    if (!validParams(kdf))
-        return makeError("keystore.bad_params",
-                         "The key-derivation costs are outside the range a key file accepts.");
+    if (Status weak = checkNewKdfParams(kdf); !weak)
+        return weak;
+    if (Status policy = checkNewPassphrase(passphrase); !policy)
+        return policy;
 
     struct stat st{};
     if (::lstat(file.c_str(), &st) == 0)

@@ -1,6 +1,7 @@
 #include "core/ledger/key_file.h"
 
 #include "core/codec/codec.h"
+#include "core/crypto/passphrase_policy.h"
 #include "core/crypto/sodium.h"
 
 #include <cerrno>
@@ -61,12 +62,10 @@ crypto::Hash256 keyCheckOf(ByteView key)
 
 Result<NewKey> makeNewKey(ByteView passphrase, const crypto::Argon2Params &params)
 {
-    if (!withinAcceptedLimits(params))
-        return makeError("crypto.kdf_params",
-                         "The key-derivation parameters are out of range: at most "
-                             + std::to_string(crypto::kArgon2MaxOpsLimit) + " passes and "
-                             + std::to_string(crypto::kArgon2MaxMemLimitBytes >> 20)
-                             + " MiB of memory.");
+    if (Status weak = crypto::checkNewKdfParams(params); !weak)
+        return weak.error();
+    if (Status policy = crypto::checkNewPassphrase(passphrase); !policy)
+        return policy.error();
     if (!crypto::initialize())
         return makeError("crypto.init", "The cryptography library could not be initialised.");
     NewKey out;

@@ -22,6 +22,10 @@
 // as damage before any key is derived, and only a regular file is read (a
 // FIFO or device in its place would block or never end).
 //
+// A new file (create, passphrase change) is written only with parameters at
+// or above crypto::Argon2Params::floor() and a passphrase that passes
+// crypto::checkNewPassphrase; reading accepts anything within the bounds.
+//
 // The file is written atomically: a temporary file in the same directory,
 // fsync, rename over the target, fsync of the directory. Mode 0600.
 

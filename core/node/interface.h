@@ -10,6 +10,7 @@
 
 #include "core/common/bytes.h"
 #include "core/common/result.h"
+#include "core/crypto/passphrase_policy.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -19,6 +20,11 @@
 #include <vector>
 
 namespace gtx::interfaces {
+
+// The passphrase policy the node enforces when it seals a ledger or key
+// file (core/crypto/passphrase_policy.h): the console's dialogs show it
+// while typing and the node refuses anything shorter.
+inline constexpr int kMinPassphraseCharacters = static_cast<int>(crypto::kMinPassphraseCharacters);
 
 // Keeps an event subscription alive; destroying it unsubscribes.
 class Handler

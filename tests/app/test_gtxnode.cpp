@@ -37,6 +37,14 @@ Run gtxNode(const QStringList &args)
             QString::fromUtf8(p.readAllStandardError())};
 }
 
+// gtx-node init of a new ledger at the interactive Argon2id cost.
+Run initLedger(const QString &data, const QString &passFile)
+{
+    return gtxNode({QStringLiteral("init"), QStringLiteral("--data-dir"), data,
+                    QStringLiteral("--passphrase-file"), passFile, QStringLiteral("--kdf"),
+                    QStringLiteral("interactive")});
+}
+
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
     const QString path = dir.filePath(name);
@@ -183,9 +191,7 @@ private slots:
         const QString wrong = writeFile(dir, QStringLiteral("wrong"), "grid stability first 2570\n");
         const QString data = dir.filePath(QStringLiteral("data"));
 
-        Run r = gtxNode({QStringLiteral("init"), QStringLiteral("--data-dir"), data,
-                         QStringLiteral("--passphrase-file"), pass, QStringLiteral("--kdf"),
-                         QStringLiteral("interactive")});
+        Run r = initLedger(data, pass);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("devnet")));
 
@@ -208,15 +214,49 @@ private slots:
         QCOMPARE(digestOfDir(data), before);
     }
 
+    // One passphrase policy (core/crypto/passphrase_policy.h) for init,
+    // keygen and passwd alike, and the same as the console's.
+    void shortPassphrasesAreRefusedEverywhere()
+    {
+        QTemporaryDir dir;
+        const QString shortPass = writeFile(dir, QStringLiteral("short"), "abcde\n");
+        const QString good = writeFile(dir, QStringLiteral("good"), "grid stability first 2569\n");
+        const QString data = dir.filePath(QStringLiteral("data"));
+
+        Run r = initLedger(data, shortPass);
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QStringLiteral("5 characters; at least 12")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(data + QStringLiteral("/ledger.db")));
+
+        const QString key = dir.filePath(QStringLiteral("node.key"));
+        r = gtxNode({QStringLiteral("keygen"), QStringLiteral("--out"), key,
+                     QStringLiteral("--passphrase-file"), shortPass,
+                     QStringLiteral("--kdf"), QStringLiteral("interactive")});
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QStringLiteral("at least 12")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(key));
+
+        r = initLedger(data, good);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = gtxNode({QStringLiteral("ledger"), QStringLiteral("passwd"), QStringLiteral("--data-dir"),
+                     data, QStringLiteral("--passphrase-file"), good,
+                     QStringLiteral("--new-passphrase-file"), shortPass, QStringLiteral("--kdf"),
+                     QStringLiteral("interactive")});
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QStringLiteral("at least 12")), qPrintable(r.err));
+        // The old passphrase still opens the ledger.
+        r = gtxNode({QStringLiteral("ledger"), QStringLiteral("verify"), QStringLiteral("--data-dir"),
+                     data, QStringLiteral("--passphrase-file"), good});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+    }
+
     void passwdChangesThePassphrase()
     {
         QTemporaryDir dir;
         const QString pass = writeFile(dir, QStringLiteral("pass"), "old passphrase of EGAT\n");
         const QString next = writeFile(dir, QStringLiteral("next"), "new passphrase of EGAT\n");
         const QString data = dir.filePath(QStringLiteral("data"));
-        Run r = gtxNode({QStringLiteral("init"), QStringLiteral("--data-dir"), data,
-                         QStringLiteral("--passphrase-file"), pass, QStringLiteral("--kdf"),
-                         QStringLiteral("interactive")});
+        Run r = initLedger(data, pass);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = gtxNode({QStringLiteral("status"), QStringLiteral("--data-dir"), data,
                      QStringLiteral("--passphrase-file"), pass});
@@ -244,9 +284,7 @@ private slots:
         QTemporaryDir dir;
         const QString pass = writeFile(dir, QStringLiteral("pass"), "damage detection test\n");
         const QString data = dir.filePath(QStringLiteral("data"));
-        Run r = gtxNode({QStringLiteral("init"), QStringLiteral("--data-dir"), data,
-                         QStringLiteral("--passphrase-file"), pass, QStringLiteral("--kdf"),
-                         QStringLiteral("interactive")});
+        Run r = initLedger(data, pass);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QFile db(QDir(data).filePath(QStringLiteral("ledger.db")));
         QVERIFY(db.exists());

@@ -18,7 +18,7 @@ Result<std::unique_ptr<LedgerConsensusStore>> openStore(const std::unique_ptr<QT
                                                         const TestNetwork &n)
 {
     return LedgerConsensusStore::open(std::filesystem::path(dir->path().toStdString()) / "node", kPassphrase,
-                                      n.params, *n.genesis, crypto::Argon2Params::minimum(), "test-node");
+                                      n.params, *n.genesis, crypto::Argon2Params::floor(), "test-node");
 }
 
 // Records what a node sends; optionally checks each outgoing vote against the

@@ -5,6 +5,7 @@
 #include "core/crypto/hash.h"
 #include "core/crypto/kdf.h"
 #include "core/crypto/keystore.h"
+#include "core/crypto/passphrase_policy.h"
 #include "core/crypto/merkle.h"
 #include "core/crypto/secure_buffer.h"
 #include "core/crypto/signature.h"
@@ -171,7 +172,7 @@ std::filesystem::path TestCrypto::savedKeyFile(const char *name, std::string_vie
 {
     const auto file = path(name);
     const Status saved = saveKeystore(file, testKey(1), role, asBytes(kPassphrase),
-                                      Argon2Params::minimum());
+                                      Argon2Params::floor());
     if (!saved)
         qFatal("saveKeystore failed: %s", saved.error().message.c_str());
     return file;
@@ -601,7 +602,7 @@ void TestCrypto::keystoreRoundTrip()
     QVERIFY(verify(original.publicKey(), "gtx/vote/v1", msg, loaded->sign("gtx/vote/v1", msg)));
     QCOMPARE(info.role, std::string("operator"));
     QCOMPARE(info.version, std::uint16_t{1});
-    QVERIFY(info.kdf == Argon2Params::minimum());
+    QVERIFY(info.kdf == Argon2Params::floor());
     QCOMPARE(info.publicKey.hex(), original.publicKey().hex());
 }
 
@@ -622,7 +623,7 @@ void TestCrypto::keystoreInfoWithoutPassphrase()
     QVERIFY(info.ok());
     QCOMPARE(info->role, std::string("node"));
     QCOMPARE(info->publicKey.hex(), testKey(1).publicKey().hex());
-    QVERIFY(info->kdf == Argon2Params::minimum());
+    QVERIFY(info->kdf == Argon2Params::floor());
     QCOMPARE(info->version, kKeystoreVersion);
 }
 
@@ -639,12 +640,12 @@ void TestCrypto::keystoreDoesNotOverwrite()
     QTemporaryDir dir(m_dir->filePath(QStringLiteral("overwrite-XXXXXX")));
     QVERIFY(dir.isValid());
     const std::filesystem::path file = dir.filePath(QStringLiteral("node.key")).toStdString();
-    QVERIFY(saveKeystore(file, testKey(1), "node", asBytes(kPassphrase), Argon2Params::minimum())
+    QVERIFY(saveKeystore(file, testKey(1), "node", asBytes(kPassphrase), Argon2Params::floor())
                 .ok());
     const Bytes before = readFile(file);
 
-    const Status again = saveKeystore(file, testKey(2), "node", asBytes("other"),
-                                      Argon2Params::minimum());
+    const Status again = saveKeystore(file, testKey(2), "node", asBytes("another passphrase"),
+                                      Argon2Params::floor());
     QVERIFY(!again.ok());
     QCOMPARE(codeOf(again), std::string("keystore.exists"));
     QVERIFY(readFile(file) == before);
@@ -652,8 +653,8 @@ void TestCrypto::keystoreDoesNotOverwrite()
     // Any existing file is kept, whatever it holds.
     const std::filesystem::path notes = dir.filePath(QStringLiteral("notes.txt")).toStdString();
     writeFile(notes, asBytes("keep me"));
-    const Status overNotes = saveKeystore(notes, testKey(2), "node", asBytes("other"),
-                                          Argon2Params::minimum());
+    const Status overNotes = saveKeystore(notes, testKey(2), "node", asBytes("another passphrase"),
+                                          Argon2Params::floor());
     QCOMPARE(codeOf(overNotes), std::string("keystore.exists"));
     QVERIFY(readFile(notes) == toBytes("keep me"));
 
@@ -864,18 +865,80 @@ void TestCrypto::keystoreRejectsBadArguments()
                           const Argon2Params &kdf) {
         return saveKeystore(file, key, role, asBytes(pass), kdf);
     };
-    const Argon2Params fast = Argon2Params::minimum();
-    QCOMPARE(codeOf(save(testKey(1), "", "p", fast)), std::string("keystore.bad_role"));
-    QCOMPARE(codeOf(save(testKey(1), std::string(33, 'a'), "p", fast)),
+    const Argon2Params fast = Argon2Params::floor();
+    const std::string pass = "twelve chars";
+    QCOMPARE(codeOf(save(testKey(1), "", pass, fast)), std::string("keystore.bad_role"));
+    QCOMPARE(codeOf(save(testKey(1), std::string(33, 'a'), pass, fast)),
              std::string("keystore.bad_role"));
-    QCOMPARE(codeOf(save(testKey(1), "no de", "p", fast)), std::string("keystore.bad_role"));
-    QCOMPARE(codeOf(save(testKey(1), "node", "", fast)),
-             std::string("keystore.empty_passphrase"));
-    QCOMPARE(codeOf(save(KeyPair(), "node", "p", fast)), std::string("keystore.no_key"));
-    QCOMPARE(codeOf(save(testKey(1), "node", "p", Argon2Params{100, 8192})),
-             std::string("keystore.bad_params"));
+    QCOMPARE(codeOf(save(testKey(1), "no de", pass, fast)), std::string("keystore.bad_role"));
+    QCOMPARE(codeOf(save(testKey(1), "node", "", fast)), std::string("passphrase.empty"));
+    QCOMPARE(codeOf(save(KeyPair(), "node", pass, fast)), std::string("keystore.no_key"));
+    QCOMPARE(codeOf(save(testKey(1), "node", pass, Argon2Params{100, 8192})),
+             std::string("crypto.kdf_weak"));
+    QCOMPARE(codeOf(save(testKey(1), "node", pass, Argon2Params{100, Argon2Params::floor().memLimitBytes})),
+             std::string("crypto.kdf_params"));
+    // The policy of passphrase_policy.h, for key files as for ledgers.
+    QCOMPARE(codeOf(save(testKey(1), "node", "hunter2", fast)), std::string("passphrase.too_short"));
+    QCOMPARE(codeOf(save(testKey(1), "node", "eleven char", fast)),
+             std::string("passphrase.too_short"));
+    // Below the floor: libsodium's minimum, and either cost alone too low.
+    QCOMPARE(codeOf(save(testKey(1), "node", pass, Argon2Params::minimum())),
+             std::string("crypto.kdf_weak"));
+    QCOMPARE(codeOf(save(testKey(1), "node", pass, Argon2Params{1, Argon2Params::floor().memLimitBytes})),
+             std::string("crypto.kdf_weak"));
+    QCOMPARE(codeOf(save(testKey(1), "node", pass, Argon2Params{2, (std::uint64_t{19} << 20) - 1024})),
+             std::string("crypto.kdf_weak"));
     QVERIFY(!std::filesystem::exists(file));
-    QVERIFY(save(testKey(1), std::string(32, 'a'), "p", fast).ok());
+    QVERIFY(save(testKey(1), std::string(32, 'a'), pass, fast).ok());
+}
+
+void TestCrypto::passphrasePolicy()
+{
+    QVERIFY(checkNewPassphrase(asBytes("twelve chars")).ok());
+    QCOMPARE(codeOf(checkNewPassphrase(asBytes("eleven char"))), std::string("passphrase.too_short"));
+    QCOMPARE(codeOf(checkNewPassphrase({})), std::string("passphrase.empty"));
+    // Thai letters count as characters, not bytes: 11 letters are 33 bytes
+    // and still too short; 12 are enough.
+    const std::string koKai = "\xe0\xb8\x81";   // U+0E01
+    std::string eleven;
+    for (int i = 0; i < 11; ++i)
+        eleven += koKai;
+    QCOMPARE(passphraseCharacters(asBytes(eleven)), std::size_t{11});
+    QCOMPARE(codeOf(checkNewPassphrase(asBytes(eleven))), std::string("passphrase.too_short"));
+    QVERIFY(checkNewPassphrase(asBytes(eleven + koKai)).ok());
+    // The message says how many characters there are and how many are needed.
+    const Status shortOne = checkNewPassphrase(asBytes("hunter2"));
+    QVERIFY(shortOne.error().message.find("7 characters") != std::string::npos);
+    QVERIFY(shortOne.error().message.find("12") != std::string::npos);
+    // Not UTF-8: a lone continuation byte, an overlong '/', a surrogate, a
+    // truncated sequence.
+    for (const char *bad : {"passphrase \x80\x80", "passphrase \xc0\xaf", "passphrase \xed\xa0\x80",
+                            "passphrase long \xe0\xb8"}) {
+        QCOMPARE(codeOf(checkNewPassphrase(asBytes(std::string(bad)))), std::string("passphrase.not_utf8"));
+    }
+    QCOMPARE(codeOf(checkNewPassphrase(asBytes(std::string(kMaxPassphraseBytes + 1, 'a')))),
+             std::string("passphrase.too_long"));
+    QVERIFY(checkNewPassphrase(asBytes(std::string(kMaxPassphraseBytes, 'a'))).ok());
+    // Every preset a new file may use is at or above the floor.
+    QVERIFY(checkNewKdfParams(Argon2Params::floor()).ok());
+    QVERIFY(checkNewKdfParams(Argon2Params::interactive()).ok());
+    QVERIFY(checkNewKdfParams(Argon2Params::moderate()).ok());
+    QCOMPARE(codeOf(checkNewKdfParams(Argon2Params::minimum())), std::string("crypto.kdf_weak"));
+}
+
+void TestCrypto::keystoreRefusesFifo()
+{
+    // A FIFO where the key file should be: refused at once, never waited on
+    // (no writer ever opens it here, so a blocking open would hang the test).
+    const auto fifo = path("fifo.key");
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    auto loaded = loadKeystore(fifo, asBytes(kPassphrase));
+    QVERIFY(!loaded.ok());
+    QCOMPARE(codeOf(loaded), std::string("keystore.read"));
+    QVERIFY(loaded.error().message.find("not a regular file") != std::string::npos);
+    auto info = readKeystoreInfo(fifo);
+    QCOMPARE(codeOf(info), std::string("keystore.read"));
+    std::filesystem::remove(fifo);
 }
 
 // --- CURVE keys -------------------------------------------------------------------

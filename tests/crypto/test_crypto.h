@@ -61,6 +61,8 @@ private slots:
     void keystoreFormatIsAsDocumented();
     void keystoreBoundsKdfCosts();
     void keystoreRejectsBadArguments();
+    void passphrasePolicy();
+    void keystoreRefusesFifo();
 
     // CURVE keys
     void curveKeysAgree();

@@ -40,9 +40,9 @@ Measurement measure(std::uint64_t entries, int commits)
     if (!tmp.isValid())
         return m;
     const std::filesystem::path dir = std::filesystem::path(tmp.path().toStdString()) / "ledger";
-    const std::string passphrase = "benchmark";
+    const std::string passphrase = "benchmark passphrase";
     auto created = Ledger::create(dir, gtx::asBytes(passphrase), makeGenesis({}), {},
-                                  gtx::crypto::Argon2Params::minimum());
+                                  gtx::crypto::Argon2Params::floor());
     if (!created) {
         std::fprintf(stderr, "create: %s\n", created.error().message.c_str());
         return m;

@@ -36,7 +36,7 @@ int create(const std::string &dir, const std::string &passphrase)
 {
     const std::vector<StateChange> state = {{gtx::toBytes("network/name"), gtx::toBytes("devnet")}};
     auto created = Ledger::create(dir, gtx::asBytes(passphrase), makeGenesis(state), state,
-                                  gtx::crypto::Argon2Params::minimum());
+                                  gtx::crypto::Argon2Params::floor());
     if (!created)
         return report(created.error());
     return report(gtx::Status::success());
@@ -58,7 +58,7 @@ int changePassphrase(const std::string &dir, const std::string &oldPassphrase,
         }
     }
     return report((*opened)->changePassphrase(gtx::asBytes(newPassphrase),
-                                              gtx::crypto::Argon2Params::minimum()));
+                                              gtx::crypto::Argon2Params::floor()));
 }
 
 } // namespace

@@ -36,7 +36,7 @@ using gtx::ledger::AuditRecord;
 namespace {
 
 const QByteArray kPassphrase = "correct horse battery staple";
-const gtx::crypto::Argon2Params kFastKdf = gtx::crypto::Argon2Params::minimum();
+const gtx::crypto::Argon2Params kFastKdf = gtx::crypto::Argon2Params::floor();
 
 gtx::ByteView bytesOf(const QByteArray &a)
 {
@@ -1230,7 +1230,7 @@ void TestLedger::localRecordsAreDurableAndSeparate()
     QCOMPARE((*reopened)->auditCount(), audits);
     // The records survive a passphrase change.
     QVERIFY((*reopened)->changePassphrase(bytesOf("another passphrase"),
-                                          gtx::crypto::Argon2Params::minimum())
+                                          gtx::crypto::Argon2Params::floor())
                 .ok());
     QCOMPARE((*reopened)->getLocal("node.record").value(), std::optional(second));
     QVERIFY((*reopened)->putLocal("node.record", first).ok());

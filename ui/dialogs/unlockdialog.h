@@ -13,6 +13,8 @@
 // Qt makes internally (undo history, input method, accessibility) are beyond
 // our reach, so that part is best-effort.
 
+#include "core/node/interface.h"
+
 #include <QDialog>
 #include <QString>
 
@@ -45,7 +47,7 @@ public:
         Unlock
     };
 
-    static constexpr int kMinPassphraseLength = 12;
+    static constexpr int kMinPassphraseLength = interfaces::kMinPassphraseCharacters;
     static constexpr int kMaxOperatorNameLength = 64;
 
     UnlockDialog(interfaces::Node &node, Mode mode, QWidget *parent = nullptr);

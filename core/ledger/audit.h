@@ -3,9 +3,11 @@
 // The append-only, hash-chained audit trail: who did what, when and why.
 // Each record's hash covers its predecessor's hash, so removing or editing a
 // record breaks the chain from that point on (Ledger::verify() finds it).
-// Triggers in the database refuse UPDATE and DELETE of records, and
-// Ledger::verify() checks that they (and the audit table) are exactly the
-// ledger's own.
+// Triggers in the database refuse UPDATE and DELETE of records and any
+// INSERT other than the next sequence number on the last hash (INSERT OR
+// REPLACE would otherwise delete and rewrite a record without firing the
+// DELETE trigger), and Ledger::verify() checks that they (and the audit
+// table) are exactly the ledger's own.
 //
 // The limit of a local chain: whoever holds the database key can drop the
 // triggers, delete the newest N records and recreate the triggers as they

@@ -27,9 +27,10 @@ namespace {
 // Version 2 added local_meta and the block encoding that carries the
 // consensus records (core/types/block.h); version 3 the state change log
 // (state_log, meta folded_height); version 4 the consensus log
-// (consensus_log). An older ledger is upgraded when opened (see
+// (consensus_log); version 5 the audit trail's insert rule
+// (audit_next_only). An older ledger is upgraded when opened (see
 // SqlLedger::upgradeSchema()).
-constexpr std::int64_t kSchemaVersion = 4;
+constexpr std::int64_t kSchemaVersion = 5;
 constexpr std::int64_t kOldestSchemaVersion = 1;
 constexpr const char *kDbFile = "ledger.db";
 constexpr const char *kKdfFile = "ledger.kdf";
@@ -125,7 +126,19 @@ END)sql"},
 BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
 END)sql"},
+    // Only the next record on the last hash: INSERT OR REPLACE of an
+    // existing sequence (which deletes the old row without firing
+    // audit_no_delete), a gap, or a record that does not link is refused.
+    {"trigger", "audit_next_only", R"sql(CREATE TRIGGER audit_next_only BEFORE INSERT ON audit
+WHEN NEW.sequence IS NOT (SELECT coalesce(max(sequence), 0) + 1 FROM audit)
+    OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit ORDER BY sequence DESC LIMIT 1),
+                                     zeroblob(32))
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only: a record must follow the last one');
+END)sql"},
 };
+// The schema version that added audit_next_only (see upgradeSchema()).
+constexpr std::int64_t kAuditNextOnlyVersion = 5;
 
 // Free space a passphrase change needs beyond the database and its WAL
 // (which the rollback journal of the re-encryption copies page by page).
@@ -550,6 +563,7 @@ private:
     Result<Block> readBlock(std::uint64_t height, Hash256 *storedHash) const;
     std::string verifyBlocks(VerifyReport &report) const;
     std::string verifyAudit(VerifyReport &report) const;
+    std::string verifyAuditChain(VerifyReport &report) const;
     std::string verifyAuditSchema() const;
     std::string verifyState() const;
 
@@ -780,6 +794,8 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
 // re-encoded (its header, and so its hash, is unchanged). Version 2 lacks
 // the state log: its state tables hold the head's state, so it is folded
 // up to the head. Version 3 lacks the consensus log, which starts empty.
+// Version 4 lacks the audit insert rule; the trail is verified first, so the
+// rule is never put over a chain that is already broken.
 Status SqlLedger::upgradeSchema()
 {
     if (m_schemaVersion == kSchemaVersion)
@@ -793,7 +809,17 @@ Status SqlLedger::upgradeSchema()
         GTX_TRY(m_db.exec(kStateLogSql));
         GTX_TRY(putMeta("folded_height", static_cast<std::int64_t>(m_height)));
     }
-    GTX_TRY(m_db.exec(kConsensusLogSql));
+    if (m_schemaVersion < 4)
+        GTX_TRY(m_db.exec(kConsensusLogSql));
+    if (m_schemaVersion < kAuditNextOnlyVersion) {
+        VerifyReport unused;
+        const std::string problem = verifyAuditChain(unused);
+        if (!problem.empty())
+            return corrupt("the audit trail cannot be upgraded: " + problem);
+        for (const SchemaObject &object : kAuditSchema)
+            if (std::string_view(object.name) == "audit_next_only")
+                GTX_TRY(m_db.exec(object.sql));
+    }
     GTX_TRY(putMeta("schema_version", kSchemaVersion));
     GTX_TRY(tx.commit());
     m_schemaVersion = kSchemaVersion;
@@ -1620,6 +1646,12 @@ std::string SqlLedger::verifyBlocks(VerifyReport &report) const
 
 std::string SqlLedger::verifyAudit(VerifyReport &report) const
 {
+    const std::string problem = verifyAuditChain(report);
+    return problem.empty() ? verifyAuditSchema() : problem;
+}
+
+std::string SqlLedger::verifyAuditChain(VerifyReport &report) const
+{
     auto st = m_db.prepare("SELECT sequence, time_ms, actor, action, reason, details, prev_hash, "
                            "hash FROM audit ORDER BY sequence");
     if (!st)
@@ -1658,7 +1690,7 @@ std::string SqlLedger::verifyAudit(VerifyReport &report) const
         ++expected;
         report.auditRecords = expected - 1;
     }
-    return verifyAuditSchema();
+    return {};
 }
 
 // The audit table and its triggers must be exactly those the ledger created,

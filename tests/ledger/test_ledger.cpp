@@ -236,11 +236,13 @@ private slots:
     void changePassphraseKeepsEverything();
     void interruptedPassphraseChangeStillOpens();
     void auditIsAppendOnlyAndChained();
+    void auditAdmitsOnlyTheNextRecord();
     void verifyFindsTampering();
     void newerSchemaIsRefused();
     void localRecordsAreDurableAndSeparate();
     void consensusLogKeepsEntriesUntilPruned();
     void olderSchemaIsUpgraded();
+    void auditRuleIsAddedToAnIntactTrailOnly();
     void survivesSigkill();
     void failedReencryptionKeepsOldPassphrase();
     void reencryptionNeedsFreeSpace();
@@ -1018,6 +1020,87 @@ void TestLedger::auditIsAppendOnlyAndChained()
     QCOMPARE(next->previousHash, records.back().hash);
 }
 
+// Someone holding the database key rewrites a record in the middle with
+// INSERT OR REPLACE (REPLACE deletes the old row without firing DELETE
+// triggers) and recomputes every later hash, so the chain still links. The
+// database must refuse any insert other than the next record on the last hash.
+void TestLedger::auditAdmitsOnlyTheNextRecord()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    std::vector<AuditRecord> records;
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(ledger->appendAudit({1000 + i, "operator-" + std::to_string(i),
+                                         "emergency.halt", "reason " + std::to_string(i), ""}));
+        records = ledger->auditRange(1, 100).value();
+    }
+    QCOMPARE(records.size(), std::size_t{7});
+    const auto insertSql = [](const char *verb) {
+        return std::string(verb)
+               + " INTO audit (sequence, time_ms, actor, action, reason, details, prev_hash, "
+                 "hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    };
+    const auto insert = [](gtx::ledger::sql::Statement &st, const AuditRecord &r) {
+        return st.start()
+            .bind(1, static_cast<std::int64_t>(r.sequence))
+            .bind(2, r.entry.timeMs)
+            .bindText(3, r.entry.actor)
+            .bindText(4, r.entry.action)
+            .bindText(5, r.entry.reason)
+            .bindText(6, r.entry.details)
+            .bind(7, r.previousHash.view())
+            .bind(8, r.hash.view())
+            .run();
+    };
+    const auto expectRefused = [](const Status &status) {
+        QVERIFY(!status.ok());
+        QVERIFY2(QString::fromStdString(status.error().message).contains("append-only"),
+                 status.error().message.c_str());
+    };
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        // The rewrite: record 3 forged, records 3..7 re-hashed.
+        std::vector<AuditRecord> forged = records;
+        forged[2].entry.reason = "forged";
+        for (std::size_t i = 2; i < forged.size(); ++i) {
+            forged[i].previousHash = forged[i - 1].hash;
+            forged[i].hash = gtx::ledger::auditHash(forged[i].sequence, forged[i].previousHash,
+                                                    forged[i].entry);
+        }
+        for (const char *verb : {"INSERT OR REPLACE", "REPLACE", "INSERT OR IGNORE"}) {
+            auto st = raw->prepare(insertSql(verb));
+            QVERIFY(st);
+            expectRefused(insert(*st, forged[2]));
+        }
+        auto st = raw->prepare(insertSql("INSERT"));
+        QVERIFY(st);
+        // A record that skips a number, one that does not link to the last
+        // hash, and a second record 1 (after the chain is emptied) are refused.
+        AuditRecord next = records.back();
+        next.sequence += 2;
+        next.previousHash = records.back().hash;
+        expectRefused(insert(*st, next));
+        next.sequence = records.back().sequence + 1;
+        next.previousHash = records[3].hash;
+        expectRefused(insert(*st, next));
+        next.previousHash = Hash256{};
+        expectRefused(insert(*st, next));
+    }
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(opened);
+    QCOMPARE((*opened)->auditRange(1, 100).value(), records);
+    const auto report = (*opened)->verify();
+    QVERIFY2(report.ok, report.problem.c_str());
+    // The ledger's own appends still pass the rule.
+    auto appended = (*opened)->appendAudit({2000, "operator-7", "node.unlocked", "", ""});
+    QVERIFY2(appended, appended ? "" : appended.error().message.c_str());
+    QCOMPARE(appended->sequence, std::uint64_t{8});
+}
+
 void TestLedger::verifyFindsTampering()
 {
     QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
@@ -1098,7 +1181,7 @@ void TestLedger::newerSchemaIsRefused()
     {
         auto raw = openRaw(dir);
         QVERIFY(raw);
-        QVERIFY(raw->exec("UPDATE meta SET value = 5 WHERE name = 'schema_version'").ok());
+        QVERIFY(raw->exec("UPDATE meta SET value = 6 WHERE name = 'schema_version'").ok());
     }
     auto opened = Ledger::open(dir, bytesOf(kPassphrase));
     QVERIFY(!opened);
@@ -1166,6 +1249,7 @@ void TestLedger::consensusLogKeepsEntriesUntilPruned()
         auto raw = openRaw(dir);
         QVERIFY(raw);
         QVERIFY(raw->exec("DROP TABLE consensus_log").ok());
+        QVERIFY(raw->exec("DROP TRIGGER audit_next_only").ok());
         QVERIFY(raw->exec("UPDATE meta SET value = 3 WHERE name = 'schema_version'").ok());
     }
     auto upgraded = Ledger::open(dir, bytesOf(kPassphrase));
@@ -1273,6 +1357,7 @@ void TestLedger::olderSchemaIsUpgraded()
         QVERIFY(raw->exec("DROP TABLE local_meta").ok());
         QVERIFY(raw->exec("DROP TABLE state_log").ok());
         QVERIFY(raw->exec("DROP TABLE consensus_log").ok());
+        QVERIFY(raw->exec("DROP TRIGGER audit_next_only").ok());
         QVERIFY(raw->exec("DELETE FROM meta WHERE name = 'folded_height'").ok());
         QVERIFY(raw->exec("UPDATE meta SET value = 1 WHERE name = 'schema_version'").ok());
         auto update = raw->prepare("UPDATE blocks SET data = ?2 WHERE height = ?1");
@@ -1314,13 +1399,70 @@ void TestLedger::olderSchemaIsUpgraded()
         auto raw = openRaw(dir);
         QVERIFY(raw);
         QCOMPARE(raw->queryText("SELECT value FROM meta WHERE name = 'schema_version'").value(),
-                 std::string("4"));
+                 std::string("5"));
     }
     auto opened = Ledger::open(dir, bytesOf(kPassphrase));
     QVERIFY(opened);
     QCOMPARE((*opened)->height(), std::uint64_t{4});
     QCOMPARE((*opened)->getLocal("node.record").value(), std::optional(gtx::toBytes("v")));
     QVERIFY((*opened)->verify().ok);
+}
+
+// A version 4 ledger has no insert rule. Opening adds it, but only over a
+// trail that verifies: a rewrite done before the upgrade must not be sealed
+// in as if it were the original.
+void TestLedger::auditRuleIsAddedToAnIntactTrailOnly()
+{
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(ledger->appendAudit({1000 + i, "operator", "test.step", "", ""}));
+    }
+    const auto makeVersion4 = [&](const char *extra) {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QVERIFY(raw->exec("DROP TRIGGER audit_next_only").ok());
+        QVERIFY(raw->exec("UPDATE meta SET value = 4 WHERE name = 'schema_version'").ok());
+        if (*extra) {
+            const Status status = raw->exec(extra);
+            QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+        }
+    };
+    const QByteArray pristine = readFile(dir / "ledger.db");
+    makeVersion4("");
+    {
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        const auto report = (*opened)->verify();
+        QVERIFY2(report.ok, report.problem.c_str());
+        QCOMPARE(report.auditRecords, std::uint64_t{4});
+    }
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QCOMPARE(raw->queryText("SELECT value FROM meta WHERE name = 'schema_version'").value(),
+                 std::string("5"));
+        QVERIFY(!raw->exec("INSERT OR REPLACE INTO audit SELECT * FROM audit WHERE sequence = 2")
+                     .ok());
+    }
+
+    // A version 4 ledger whose record 2 was rewritten: not upgraded, and the
+    // error names the trail.
+    QVERIFY(writeFile(dir / "ledger.db", pristine));
+    QFile::remove(qPath(dir / "ledger.db-wal"));
+    QFile::remove(qPath(dir / "ledger.db-shm"));
+    makeVersion4("INSERT OR REPLACE INTO audit (sequence, time_ms, actor, action, reason, "
+                 "details, prev_hash, hash) SELECT sequence, time_ms, actor, action, 'forged', "
+                 "details, prev_hash, hash FROM audit WHERE sequence = 2");
+    auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+    QVERIFY(!opened);
+    QVERIFY2(errorMessage(opened.error()).contains("audit trail cannot be upgraded"),
+             qPrintable(errorMessage(opened.error())));
+    QVERIFY2(errorMessage(opened.error()).contains("audit record 2"),
+             qPrintable(errorMessage(opened.error())));
 }
 
 void TestLedger::survivesSigkill()
@@ -1696,6 +1838,11 @@ void TestLedger::auditProtectionMustMatchSchema()
     expectDetected("DROP TRIGGER audit_no_delete;"
                    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT 1; END;"
                    "DELETE FROM audit WHERE sequence = 4;");
+    // The insert rule removed, or replaced by one that admits anything.
+    expectDetected("DROP TRIGGER audit_next_only");
+    expectDetected("DROP TRIGGER audit_next_only;"
+                   "CREATE TRIGGER audit_next_only BEFORE INSERT ON audit WHEN 0 "
+                   "BEGIN SELECT RAISE(ABORT, 'no'); END;");
     // An extra trigger that silently drops new records.
     expectDetected("CREATE TRIGGER audit_swallow BEFORE INSERT ON audit "
                    "BEGIN SELECT RAISE(IGNORE); END;");

@@ -123,7 +123,7 @@ Result<SizeResult> measureSize(const BenchOptions &o, std::uint64_t entries)
     const std::string passphrase = "benchmark passphrase";
     const Block genesis = blockAt(0, {}, ledger::Ledger::stateRootFor({}));
     auto created = ledger::Ledger::create(dir->path / "ledger", asBytes(passphrase), genesis, {},
-                                          crypto::Argon2Params::floor());
+                                          crypto::Argon2Params::floor(), crypto::KeyPair::generate());
     if (!created)
         return created.error();
     ledger::Ledger &l = **created;

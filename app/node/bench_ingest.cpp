@@ -248,7 +248,7 @@ int runBenchIngest(const BenchIngestOptions &o)
     genesisBlock.header.stateRoot = f.genesis.root();
     const std::string passphrase = "benchmark passphrase";
     auto created = ledger::Ledger::create(dir->path / "ledger", asBytes(passphrase), genesisBlock, genesisEntries,
-                                          crypto::Argon2Params::floor());
+                                          crypto::Argon2Params::floor(), crypto::KeyPair::generate());
     if (!created) {
         std::fprintf(stderr, "gtx-node: error: %s\n", created.error().message.c_str());
         return 1;

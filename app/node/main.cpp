@@ -36,6 +36,7 @@
 #include "core/crypto/sodium.h"
 #include "core/ledger/ledger.h"
 #include "core/node/interface.h"
+#include "core/node/node_key.h"
 
 #include <CLI/CLI.hpp>
 
@@ -143,20 +144,33 @@ int runVerify(const Options &o)
         return 1;
     }
     std::cout << "ledger verify: OK: " << report.blocks << " blocks, " << report.auditRecords
-              << " audit records, head " << (*opened)->headHash().hex() << ", state root "
+              << " audit records";
+    if (report.unsignedAuditRecords > 0)
+        std::cout << " (the first " << report.unsignedAuditRecords
+                  << " unsigned, written before records were signed)";
+    std::cout << ", head " << (*opened)->headHash().hex() << ", state root "
               << (*opened)->stateRoot().hex() << '\n';
     return 0;
 }
 
 int runPasswd(const Options &o)
 {
-    auto opened = openLedger(o);
+    if (!ledger::Ledger::exists(o.dataDir))
+        return fail(makeError("ledger.not_found", "No ledger in '" + o.dataDir
+                                                      + "': create one with gtx-node init."));
+    auto old = app::obtainPassphrase(o.passphraseFile, "Ledger passphrase", false);
+    if (!old)
+        return fail(old.error());
+    auto opened = ledger::Ledger::open(o.dataDir, old->view());
     if (!opened)
         return fail(opened.error());
     auto pass = app::obtainPassphrase(o.newPassphraseFile, "New ledger passphrase", true);
     if (!pass)
         return fail(pass.error());
-    if (auto changed = (*opened)->changePassphrase(pass->view(), kdfByName(o.kdf)); !changed)
+    // The node's own key (node.key) is re-sealed with the ledger.
+    if (auto changed = node::changeLedgerPassphrase(**opened, o.dataDir, old->view(), pass->view(),
+                                                    kdfByName(o.kdf));
+        !changed)
         return fail(changed.error());
     std::cout << "ledger passwd: the ledger in " << o.dataDir << " now opens with the new passphrase\n";
     return 0;

@@ -110,10 +110,9 @@ int runNodeDaemon(const RunOptions &o)
     auto key = crypto::loadKeystore(config->keyFile, pass->view());
     if (!key)
         return fail(cmd, key.error().message);
-    const std::string name = "node " + key->publicKey().shortHex();
     auto store = consensus::LedgerConsensusStore::open(config->dataDir / "ledger", pass->view(), network->params,
                                                        *network->genesis, crypto::Argon2Params::interactive(),
-                                                       name);
+                                                       *key);
     if (!store)
         return fail(cmd, store.error().message);
 

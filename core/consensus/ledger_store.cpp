@@ -13,8 +13,10 @@ Block ledgerGenesisBlock(const ConsensusParams &params, const ConsensusGenesis &
 
 Result<std::unique_ptr<LedgerConsensusStore>> LedgerConsensusStore::open(
     const std::filesystem::path &dir, ByteView passphrase, const ConsensusParams &params,
-    const ConsensusGenesis &genesis, const crypto::Argon2Params &kdf, std::string actor)
+    const ConsensusGenesis &genesis, const crypto::Argon2Params &kdf, const crypto::KeyPair &nodeKey)
 {
+    if (!nodeKey.valid())
+        return makeError("ledger.no_signer", "The node needs its key to sign its audit records.");
     const Block genesisBlock = ledgerGenesisBlock(params, genesis);
     std::unique_ptr<ledger::Ledger> opened;
     if (ledger::Ledger::exists(dir)) {
@@ -33,12 +35,12 @@ Result<std::unique_ptr<LedgerConsensusStore>> LedgerConsensusStore::open(
         if (!state)
             return state.error();
         const auto entries = state->entries();
-        auto l = ledger::Ledger::create(dir, passphrase, genesisBlock, entries, kdf);
+        auto l = ledger::Ledger::create(dir, passphrase, genesisBlock, entries, kdf, nodeKey);
         if (!l)
             return l.error();
         opened = std::move(*l);
     }
-    return std::unique_ptr<LedgerConsensusStore>(new LedgerConsensusStore(std::move(opened), std::move(actor)));
+    return std::unique_ptr<LedgerConsensusStore>(new LedgerConsensusStore(std::move(opened), nodeKey.copy()));
 }
 
 Result<SignerRecord> LedgerConsensusStore::loadSignerRecord()
@@ -148,10 +150,10 @@ Status LedgerConsensusStore::recordAudit(const std::string &action, const std::s
     std::lock_guard lock(m_mutex);
     ledger::AuditEntry entry;
     entry.timeMs = nowMs;
-    entry.actor = m_actor;
+    entry.actor = "node " + m_nodeKey.publicKey().shortHex();
     entry.action = action;
     entry.details = details;
-    auto appended = m_ledger->appendAudit(entry);
+    auto appended = m_ledger->appendAudit(entry, m_nodeKey);
     if (!appended)
         return appended.error();
     return Status::success();

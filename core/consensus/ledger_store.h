@@ -33,14 +33,16 @@ class LedgerConsensusStore final : public ConsensusStore
 {
 public:
     // Opens the ledger in `dir`, creating it with the network's genesis block
-    // (and an empty state) when there is none. `actor` names the node in
-    // audit records. Errors: the ledger's, "store.wrong_network".
+    // (and an empty state) when there is none. The node's own audit records
+    // (its emergency actions) are signed by `nodeKey` and name the node as
+    // "node " and the key's short hex. Errors: the ledger's,
+    // "store.wrong_network".
     static Result<std::unique_ptr<LedgerConsensusStore>> open(const std::filesystem::path &dir,
                                                               ByteView passphrase,
                                                               const ConsensusParams &params,
                                                               const ConsensusGenesis &genesis,
                                                               const crypto::Argon2Params &kdf,
-                                                              std::string actor);
+                                                              const crypto::KeyPair &nodeKey);
 
     Result<SignerRecord> loadSignerRecord() override;
     Status saveSignerRecord(const SignerRecord &record, std::int64_t nowMs) override;
@@ -65,14 +67,14 @@ public:
     }
 
 private:
-    LedgerConsensusStore(std::unique_ptr<ledger::Ledger> ledger, std::string actor)
-        : m_ledger(std::move(ledger)), m_actor(std::move(actor))
+    LedgerConsensusStore(std::unique_ptr<ledger::Ledger> ledger, crypto::KeyPair nodeKey)
+        : m_ledger(std::move(ledger)), m_nodeKey(std::move(nodeKey))
     {
     }
 
     std::mutex m_mutex;   // every use of m_ledger through this store
     std::unique_ptr<ledger::Ledger> m_ledger;
-    std::string m_actor;
+    crypto::KeyPair m_nodeKey;   // signs the node's audit records
 };
 
 // The ledger's genesis block for a consensus genesis: the consensus genesis

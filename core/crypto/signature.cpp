@@ -56,6 +56,14 @@ Result<KeyPair> KeyPair::fromSecretKey(ByteView secretKey)
     return kp;
 }
 
+KeyPair KeyPair::copy() const
+{
+    KeyPair kp;
+    kp.m_public = m_public;
+    kp.m_secret = SecureBuffer::copyOf(m_secret.view());
+    return kp;
+}
+
 SecureBuffer KeyPair::seed() const
 {
     SecureBuffer out(crypto_sign_SEEDBYTES);

@@ -27,6 +27,9 @@ public:
     static Result<KeyPair> fromSecretKey(ByteView secretKey);
 
     const PublicKey &publicKey() const { return m_public; }
+    // A second holder of the same key, with its own SecureBuffer (for an
+    // object that must sign after the original has been handed on).
+    KeyPair copy() const;
     bool valid() const { return !m_secret.empty(); }
     Signature sign(std::string_view domain, ByteView message) const;
     // The 32-byte seed; handle with care (keystore only).

@@ -3,13 +3,45 @@
 namespace gtx::ledger {
 
 crypto::Hash256 auditHash(std::uint64_t sequence, const crypto::Hash256 &previousHash,
-                          const AuditEntry &entry)
+                          const crypto::PublicKey &signer, const AuditEntry &entry)
 {
     codec::Writer w;
     w.u64(sequence);
     w.fixed(previousHash);
+    if (signer.isZero()) {
+        encodeTo(w, entry);
+        return crypto::hash("gtx/audit/v1", w.data());
+    }
+    w.fixed(signer);
     encodeTo(w, entry);
-    return crypto::hash("gtx/audit/v1", w.data());
+    return crypto::hash("gtx/audit/v2", w.data());
+}
+
+AuditRecord signAuditRecord(std::uint64_t sequence, const crypto::Hash256 &previousHash,
+                            const AuditEntry &entry, const crypto::KeyPair &signer)
+{
+    AuditRecord record;
+    record.sequence = sequence;
+    record.entry = entry;
+    record.previousHash = previousHash;
+    record.signer = signer.publicKey();
+    record.hash = auditHash(sequence, previousHash, record.signer, entry);
+    record.signature = signer.sign(kAuditSignatureDomain, record.hash.view());
+    return record;
+}
+
+std::string auditRecordProblem(const AuditRecord &record)
+{
+    if (auditHash(record.sequence, record.previousHash, record.signer, record.entry)
+        != record.hash)
+        return "has been altered (its hash does not match its content)";
+    if (!record.isSigned())
+        return record.signature.isZero() ? "" : "carries a signature but no signer";
+    if (!crypto::verify(record.signer, kAuditSignatureDomain, record.hash.view(),
+                        record.signature))
+        return "has a signature that does not verify under its signer's key "
+               + record.signer.shortHex();
+    return {};
 }
 
 void encodeTo(codec::Writer &w, const AuditEntry &v)

@@ -28,9 +28,10 @@ namespace {
 // consensus records (core/types/block.h); version 3 the state change log
 // (state_log, meta folded_height); version 4 the consensus log
 // (consensus_log); version 5 the audit trail's insert rule
-// (audit_next_only). An older ledger is upgraded when opened (see
+// (audit_next_only); version 6 signed audit records (columns signer and
+// signature). An older ledger is upgraded when opened (see
 // SqlLedger::upgradeSchema()).
-constexpr std::int64_t kSchemaVersion = 5;
+constexpr std::int64_t kSchemaVersion = 6;
 constexpr std::int64_t kOldestSchemaVersion = 1;
 constexpr const char *kDbFile = "ledger.db";
 constexpr const char *kKdfFile = "ledger.kdf";
@@ -107,17 +108,32 @@ struct SchemaObject
     const char *name;
     const char *sql;
 };
+//
+// The table is created as schema version 1 had it, then given the signature
+// columns of version 6 by ALTER TABLE, exactly as an upgraded ledger is, so
+// that a new and an upgraded ledger keep the same text. An unsigned record
+// (schema 5 and older) has empty signer and signature blobs.
+// GTX_AUDIT_COLUMNS_V1: the table of version 1 up to its closing parenthesis.
+#define GTX_AUDIT_COLUMNS_V1                                                        \
+    "CREATE TABLE audit (\n"                                                      \
+    "    sequence INTEGER PRIMARY KEY NOT NULL,\n"                                \
+    "    time_ms INTEGER NOT NULL,\n"                                             \
+    "    actor TEXT NOT NULL,\n"                                                  \
+    "    action TEXT NOT NULL,\n"                                                 \
+    "    reason TEXT NOT NULL,\n"                                                 \
+    "    details TEXT NOT NULL,\n"                                                \
+    "    prev_hash BLOB NOT NULL,\n"                                              \
+    "    hash BLOB NOT NULL\n"
+const char *const kAuditTableSql = GTX_AUDIT_COLUMNS_V1 ")";
+const char *const kAuditSignatureColumnsSql[] = {
+    "ALTER TABLE audit ADD COLUMN signer BLOB NOT NULL DEFAULT x''",
+    "ALTER TABLE audit ADD COLUMN signature BLOB NOT NULL DEFAULT x''",
+};
 const SchemaObject kAuditSchema[] = {
-    {"table", "audit", R"sql(CREATE TABLE audit (
-    sequence INTEGER PRIMARY KEY NOT NULL,
-    time_ms INTEGER NOT NULL,
-    actor TEXT NOT NULL,
-    action TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    details TEXT NOT NULL,
-    prev_hash BLOB NOT NULL,
-    hash BLOB NOT NULL
-))sql"},
+    // The text SQLite keeps for kAuditTableSql after kAuditSignatureColumnsSql.
+    {"table", "audit",
+     GTX_AUDIT_COLUMNS_V1
+     ", signer BLOB NOT NULL DEFAULT x'', signature BLOB NOT NULL DEFAULT x'')"},
     {"trigger", "audit_no_update", R"sql(CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
@@ -137,8 +153,11 @@ BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only: a record must follow the last one');
 END)sql"},
 };
-// The schema version that added audit_next_only (see upgradeSchema()).
+#undef GTX_AUDIT_COLUMNS_V1
+// The schema versions that added audit_next_only and the signature columns
+// (see upgradeSchema()).
 constexpr std::int64_t kAuditNextOnlyVersion = 5;
+constexpr std::int64_t kSignedAuditVersion = 6;
 
 // Free space a passphrase change needs beyond the database and its WAL
 // (which the rollback journal of the re-encryption copies page by page).
@@ -155,6 +174,38 @@ bool hashFromBlob(ByteView blob, Hash256 &out)
         return false;
     std::copy(blob.begin(), blob.end(), out.bytes.begin());
     return true;
+}
+
+// A fixed-size value, or all zero from an empty blob (an unsigned audit
+// record's signer and signature).
+template <std::size_t N>
+bool fixedOrZeroFromBlob(ByteView blob, FixedBytes<N> &out)
+{
+    out = FixedBytes<N>{};
+    if (blob.empty())
+        return true;
+    if (blob.size() != N)
+        return false;
+    std::copy(blob.begin(), blob.end(), out.bytes.begin());
+    return true;
+}
+
+// A row of sequence, time_ms, actor, action, reason, details, prev_hash,
+// hash, signer, signature. False when a hash, key or signature has the
+// wrong size, or a record has only one of signer and signature.
+bool readAuditRecord(const sql::Statement &st, AuditRecord &record)
+{
+    record.sequence = static_cast<std::uint64_t>(st.integer(0));
+    record.entry.timeMs = st.integer(1);
+    record.entry.actor = st.text(2);
+    record.entry.action = st.text(3);
+    record.entry.reason = st.text(4);
+    record.entry.details = st.text(5);
+    return hashFromBlob(st.blobView(6), record.previousHash)
+           && hashFromBlob(st.blobView(7), record.hash)
+           && fixedOrZeroFromBlob(st.blobView(8), record.signer)
+           && fixedOrZeroFromBlob(st.blobView(9), record.signature)
+           && st.blobView(8).empty() == st.blobView(9).empty();
 }
 
 bool lessThan(ByteView a, ByteView b)
@@ -266,8 +317,10 @@ struct Statements
     sql::Statement logDeleteUpTo;
 };
 
-// `withLog`: the ledger has its state_log (schema version 3).
-Status prepareAll(sql::Database &db, Statements &st, bool withLog)
+// Statements on tables or columns a schema version added are prepared only
+// for that version and later (an older ledger is upgraded, then prepared
+// again).
+Status prepareAll(sql::Database &db, Statements &st, std::int64_t schemaVersion)
 {
     struct Entry
     {
@@ -289,32 +342,35 @@ Status prepareAll(sql::Database &db, Statements &st, bool withLog)
         {&st.nodeInsert, "INSERT INTO state_node (level, idx, hash) VALUES (?1, ?2, ?3)"},
         {&st.nodeUpdate, "UPDATE OR IGNORE state_node SET hash = ?3 WHERE level = ?1 AND idx = ?2"},
         {&st.nodeDelete, "DELETE FROM state_node WHERE level = ?1 AND idx = ?2"},
-        {&st.auditInsert,
-         "INSERT INTO audit (sequence, time_ms, actor, action, reason, details, prev_hash, hash) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
-        {&st.auditRange,
-         "SELECT sequence, time_ms, actor, action, reason, details, prev_hash, hash FROM audit "
-         "WHERE sequence >= ?1 ORDER BY sequence LIMIT ?2"},
         {&st.auditLast, "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1"},
+    };
+    const Entry signedAuditEntries[] = {
+        {&st.auditInsert,
+         "INSERT INTO audit (sequence, time_ms, actor, action, reason, details, prev_hash, hash, "
+         "signer, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+        {&st.auditRange,
+         "SELECT sequence, time_ms, actor, action, reason, details, prev_hash, hash, signer, "
+         "signature FROM audit WHERE sequence >= ?1 ORDER BY sequence LIMIT ?2"},
     };
     const Entry logEntries[] = {
         {&st.logInsert, "INSERT INTO state_log (height, changes) VALUES (?1, ?2)"},
         {&st.logFrom, "SELECT height, changes FROM state_log WHERE height > ?1 ORDER BY height"},
         {&st.logDeleteUpTo, "DELETE FROM state_log WHERE height <= ?1"},
     };
-    for (const Entry &entry : entries) {
-        auto prepared = db.prepare(entry.sql);
-        if (!prepared)
-            return prepared.error();
-        *entry.target = std::move(prepared).value();
-    }
-    if (withLog)
-        for (const Entry &entry : logEntries) {
+    const auto prepare = [&db](std::span<const Entry> group) -> Status {
+        for (const Entry &entry : group) {
             auto prepared = db.prepare(entry.sql);
             if (!prepared)
                 return prepared.error();
             *entry.target = std::move(prepared).value();
         }
+        return Status::success();
+    };
+    GTX_TRY(prepare(entries));
+    if (schemaVersion >= 3)
+        GTX_TRY(prepare(logEntries));
+    if (schemaVersion >= kSignedAuditVersion)
+        GTX_TRY(prepare(signedAuditEntries));
     return Status::success();
 }
 
@@ -487,7 +543,8 @@ public:
     Status load();
     Status configure() { return configureConnection(m_db); }
     Status upgradeSchema();
-    Status initialise(const Block &genesis, std::span<const StateChange> genesisState);
+    Status initialise(const Block &genesis, std::span<const StateChange> genesisState,
+                      const crypto::KeyPair &creator);
 
     Status changePassphrase(ByteView newPassphrase, const crypto::Argon2Params &kdf) override;
     Status rekeyTo(ByteView newPassphrase, const crypto::Argon2Params &kdf);
@@ -508,10 +565,12 @@ public:
 
     Result<Hash256> previewStateRoot(std::span<const StateChange> changes) const override;
     Status commitBlock(const Block &block, std::span<const StateChange> changes,
-                       std::span<const AuditEntry> audit) override;
+                       std::span<const AuditEntry> audit,
+                       const crypto::KeyPair *signer) override;
     Status flushState() override;
 
-    Result<AuditRecord> appendAudit(const AuditEntry &entry) override;
+    Result<AuditRecord> appendAudit(const AuditEntry &entry,
+                                    const crypto::KeyPair &signer) override;
     std::uint64_t auditCount() const override { return m_auditCount; }
     Result<std::vector<AuditRecord>> auditRange(std::uint64_t firstSequence,
                                         std::size_t maxCount) const override;
@@ -553,9 +612,10 @@ private:
     Error restorePending(Error error);
     Status writeNodes(const StatePlan &plan);
     Status writeBlock(const Block &block, std::span<const StateChange> changes,
-                      std::span<const AuditEntry> audit, bool genesis);
-    Status insertAudit(std::uint64_t sequence, const Hash256 &previous, const AuditEntry &entry,
-                       Hash256 &hashOut);
+                      std::span<const AuditEntry> audit, const crypto::KeyPair *signer,
+                      bool genesis);
+    static Status checkAuditEntry(const AuditEntry &entry, const crypto::KeyPair *signer);
+    Status insertAudit(const AuditRecord &record);
     Status putMeta(const char *name, std::int64_t value);
     Status putMeta(const char *name, const Hash256 &value);
     Result<std::int64_t> metaInteger(const char *name) const;
@@ -670,7 +730,7 @@ Status SqlLedger::load()
             return corrupt("unknown schema version " + std::to_string(version));
         m_schemaVersion = version;
     }
-    GTX_TRY(prepareAll(m_db, m_st, m_schemaVersion >= 3));
+    GTX_TRY(prepareAll(m_db, m_st, m_schemaVersion));
 
     auto network = metaInteger("network_id");
     if (!network)
@@ -765,7 +825,8 @@ Result<std::pair<GroupedChanges, std::uint64_t>> SqlLedger::readLog(std::uint64_
     return out;
 }
 
-Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> genesisState)
+Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> genesisState,
+                             const crypto::KeyPair &creator)
 {
     {
         sql::Transaction tx(m_db);
@@ -774,9 +835,13 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
         GTX_TRY(m_db.exec(kLocalMetaSql));
         GTX_TRY(m_db.exec(kStateLogSql));
         GTX_TRY(m_db.exec(kConsensusLogSql));
+        GTX_TRY(m_db.exec(kAuditTableSql));
+        for (const char *column : kAuditSignatureColumnsSql)
+            GTX_TRY(m_db.exec(column));
         for (const SchemaObject &object : kAuditSchema)
-            GTX_TRY(m_db.exec(object.sql));
-        GTX_TRY(prepareAll(m_db, m_st, true));
+            if (std::string_view(object.type) == "trigger")
+                GTX_TRY(m_db.exec(object.sql));
+        GTX_TRY(prepareAll(m_db, m_st, kSchemaVersion));
         GTX_TRY(putMeta("schema_version", kSchemaVersion));
         GTX_TRY(putMeta("network_id", genesis.header.networkId));
         GTX_TRY(putMeta("folded_height", std::int64_t{0}));
@@ -786,7 +851,8 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
     const AuditEntry created{SystemClock().nowMs(), "ledger", "ledger.created", "",
                              "network=" + std::to_string(genesis.header.networkId)
                                  + " genesis=" + blockHash(genesis.header).hex()};
-    return writeBlock(genesis, genesisState, std::span<const AuditEntry>(&created, 1), true);
+    return writeBlock(genesis, genesisState, std::span<const AuditEntry>(&created, 1), &creator,
+                      true);
 }
 
 // Brings an older ledger to the current schema in one transaction. Version 1
@@ -795,7 +861,8 @@ Status SqlLedger::initialise(const Block &genesis, std::span<const StateChange> 
 // the state log: its state tables hold the head's state, so it is folded
 // up to the head. Version 3 lacks the consensus log, which starts empty.
 // Version 4 lacks the audit insert rule; the trail is verified first, so the
-// rule is never put over a chain that is already broken.
+// rule is never put over a chain that is already broken. Version 5 lacks the
+// signature columns: its records stay unsigned (empty signer and signature).
 Status SqlLedger::upgradeSchema()
 {
     if (m_schemaVersion == kSchemaVersion)
@@ -811,6 +878,9 @@ Status SqlLedger::upgradeSchema()
     }
     if (m_schemaVersion < 4)
         GTX_TRY(m_db.exec(kConsensusLogSql));
+    if (m_schemaVersion < kSignedAuditVersion)
+        for (const char *column : kAuditSignatureColumnsSql)
+            GTX_TRY(m_db.exec(column));
     if (m_schemaVersion < kAuditNextOnlyVersion) {
         VerifyReport unused;
         const std::string problem = verifyAuditChain(unused);
@@ -825,7 +895,7 @@ Status SqlLedger::upgradeSchema()
     m_schemaVersion = kSchemaVersion;
     if (addsStateLog)
         m_foldedHeight = m_height;
-    return prepareAll(m_db, m_st, true);
+    return prepareAll(m_db, m_st, kSchemaVersion);
 }
 
 Status SqlLedger::upgradeFromVersion1()
@@ -1261,24 +1331,26 @@ Status SqlLedger::foldPending(std::uint64_t height, const Hash256 &root)
 
 // --- writing -----------------------------------------------------------------
 
-Status SqlLedger::insertAudit(std::uint64_t sequence, const Hash256 &previous,
-                              const AuditEntry &entry, Hash256 &hashOut)
+Status SqlLedger::insertAudit(const AuditRecord &record)
 {
-    hashOut = auditHash(sequence, previous, entry);
+    const AuditEntry &entry = record.entry;
     return m_st.auditInsert.start()
-        .bind(1, static_cast<std::int64_t>(sequence))
+        .bind(1, static_cast<std::int64_t>(record.sequence))
         .bind(2, entry.timeMs)
         .bindText(3, entry.actor)
         .bindText(4, entry.action)
         .bindText(5, entry.reason)
         .bindText(6, entry.details)
-        .bind(7, previous.view())
-        .bind(8, hashOut.view())
+        .bind(7, record.previousHash.view())
+        .bind(8, record.hash.view())
+        .bind(9, record.signer.view())
+        .bind(10, record.signature.view())
         .run();
 }
 
 Status SqlLedger::writeBlock(const Block &block, std::span<const StateChange> changes,
-                             std::span<const AuditEntry> audit, bool genesis)
+                             std::span<const AuditEntry> audit, const crypto::KeyPair *signer,
+                             bool genesis)
 {
     const BlockHeader &header = block.header;
     const std::uint64_t expectedHeight = genesis ? 0 : m_height + 1;
@@ -1300,11 +1372,8 @@ Status SqlLedger::writeBlock(const Block &block, std::span<const StateChange> ch
                          "Block " + std::to_string(header.height) + " belongs to network "
                              + std::to_string(header.networkId) + ", not "
                              + std::to_string(m_networkId) + ".");
-    for (const AuditEntry &entry : audit) {
-        const std::string problem = auditEntryProblem(entry);
-        if (!problem.empty())
-            return makeError("ledger.invalid_audit", "Audit entry rejected: " + problem + ".");
-    }
+    for (const AuditEntry &entry : audit)
+        GTX_TRY(checkAuditEntry(entry, signer));
     const Bytes encoded = codec::encode(block);
     if (encoded.size() > codec::kMaxEncodedBytes)
         return makeError("ledger.block_too_large",
@@ -1350,10 +1419,10 @@ Status SqlLedger::writeBlock(const Block &block, std::span<const StateChange> ch
     for (const AuditEntry &entry : audit) {
         if (!written.ok())
             break;
-        Hash256 next;
-        written = insertAudit(auditCount + 1, auditHead, entry, next);
+        const AuditRecord record = signAuditRecord(auditCount + 1, auditHead, entry, *signer);
+        written = insertAudit(record);
         ++auditCount;
-        auditHead = next;
+        auditHead = record.hash;
     }
     if (written.ok())
         written = tx.commit();
@@ -1381,9 +1450,9 @@ Status SqlLedger::writeBlock(const Block &block, std::span<const StateChange> ch
 }
 
 Status SqlLedger::commitBlock(const Block &block, std::span<const StateChange> changes,
-                              std::span<const AuditEntry> audit)
+                              std::span<const AuditEntry> audit, const crypto::KeyPair *signer)
 {
-    return writeBlock(block, changes, audit, false);
+    return writeBlock(block, changes, audit, signer, false);
 }
 
 Status SqlLedger::flushState()
@@ -1410,18 +1479,26 @@ Status SqlLedger::flushState()
 
 // --- audit -------------------------------------------------------------------
 
-Result<AuditRecord> SqlLedger::appendAudit(const AuditEntry &entry)
+// The one check of an entry before it is written: its fields, and a signer
+// that holds a key.
+Status SqlLedger::checkAuditEntry(const AuditEntry &entry, const crypto::KeyPair *signer)
 {
     const std::string problem = auditEntryProblem(entry);
     if (!problem.empty())
         return makeError("ledger.invalid_audit", "Audit entry rejected: " + problem + ".");
-    AuditRecord record;
-    record.sequence = m_auditCount + 1;
-    record.entry = entry;
-    record.previousHash = m_auditHead;
+    if (!signer || !signer->valid())
+        return makeError("ledger.no_signer", "Audit entry '" + entry.action
+                                                 + "' rejected: no key to sign it with.");
+    return Status::success();
+}
+
+Result<AuditRecord> SqlLedger::appendAudit(const AuditEntry &entry, const crypto::KeyPair &signer)
+{
+    GTX_TRY(checkAuditEntry(entry, &signer));
+    const AuditRecord record = signAuditRecord(m_auditCount + 1, m_auditHead, entry, signer);
     sql::Transaction tx(m_db);
     GTX_TRY(tx.begin());
-    GTX_TRY(insertAudit(record.sequence, record.previousHash, entry, record.hash));
+    GTX_TRY(insertAudit(record));
     GTX_TRY(tx.commit());
     m_auditCount = record.sequence;
     m_auditHead = record.hash;
@@ -1448,14 +1525,10 @@ Result<std::vector<AuditRecord>> SqlLedger::auditRange(std::uint64_t firstSequen
         if (!*row)
             break;
         AuditRecord record;
-        record.sequence = static_cast<std::uint64_t>(st.integer(0));
-        record.entry.timeMs = st.integer(1);
-        record.entry.actor = st.text(2);
-        record.entry.action = st.text(3);
-        record.entry.reason = st.text(4);
-        record.entry.details = st.text(5);
-        hashFromBlob(st.blobView(6), record.previousHash);
-        hashFromBlob(st.blobView(7), record.hash);
+        if (!readAuditRecord(st, record)) {
+            st.reset();
+            return corrupt("audit record " + std::to_string(record.sequence) + " is malformed");
+        }
         out.push_back(std::move(record));
     }
     st.reset();
@@ -1505,7 +1578,7 @@ Status SqlLedger::resume(sql::Database db)
     m_db = std::move(db);
     Status status = configureConnection(m_db);
     if (status.ok())
-        status = prepareAll(m_db, m_st, true);
+        status = prepareAll(m_db, m_st, kSchemaVersion);
     if (!status.ok()) {
         m_st = Statements{};
         m_db = sql::Database{};
@@ -1653,10 +1726,11 @@ std::string SqlLedger::verifyAudit(VerifyReport &report) const
 std::string SqlLedger::verifyAuditChain(VerifyReport &report) const
 {
     auto st = m_db.prepare("SELECT sequence, time_ms, actor, action, reason, details, prev_hash, "
-                           "hash FROM audit ORDER BY sequence");
+                           "hash, signer, signature FROM audit ORDER BY sequence");
     if (!st)
         return st.error().message;
     std::uint64_t expected = 1;
+    std::uint64_t unsignedRecords = 0;
     Hash256 previous;
     st->start();
     for (;;) {
@@ -1670,25 +1744,26 @@ std::string SqlLedger::verifyAuditChain(VerifyReport &report) const
             return "audit records are not contiguous: expected " + std::to_string(expected)
                    + ", found " + std::to_string(st->integer(0));
         AuditRecord record;
-        record.sequence = expected;
-        record.entry.timeMs = st->integer(1);
-        record.entry.actor = st->text(2);
-        record.entry.action = st->text(3);
-        record.entry.reason = st->text(4);
-        record.entry.details = st->text(5);
-        if (!hashFromBlob(st->blobView(6), record.previousHash)
-            || !hashFromBlob(st->blobView(7), record.hash))
-            return at + ": a stored hash is malformed";
+        if (!readAuditRecord(*st, record))
+            return at + ": a stored hash, key or signature is malformed";
         const std::string problem = auditEntryProblem(record.entry);
         if (!problem.empty())
             return at + ": " + problem;
         if (record.previousHash != previous)
             return at + " does not link to the record before it";
-        if (auditHash(record.sequence, record.previousHash, record.entry) != record.hash)
-            return at + " has been altered (its hash does not match its content)";
+        const std::string recordProblem = auditRecordProblem(record);
+        if (!recordProblem.empty())
+            return at + " " + recordProblem;
+        // Unsigned records predate signing: none may follow a signed one.
+        if (!record.isSigned()) {
+            if (unsignedRecords + 1 != expected)
+                return at + " is not signed, but records before it are";
+            ++unsignedRecords;
+        }
         previous = record.hash;
         ++expected;
         report.auditRecords = expected - 1;
+        report.unsignedAuditRecords = unsignedRecords;
     }
     return {};
 }
@@ -1919,7 +1994,8 @@ Hash256 Ledger::stateRootFor(std::span<const StateChange> state)
 Result<std::unique_ptr<Ledger>> Ledger::create(const fs::path &dir, ByteView passphrase,
                                                const Block &genesis,
                                                std::span<const StateChange> genesisState,
-                                               const crypto::Argon2Params &kdf)
+                                               const crypto::Argon2Params &kdf,
+                                               const crypto::KeyPair &creator)
 {
     try {
         const fs::path kdfPath = dir / kKdfFile;
@@ -1940,6 +2016,9 @@ Result<std::unique_ptr<Ledger>> Ledger::create(const fs::path &dir, ByteView pas
         if (genesis.header.height != 0 || !genesis.header.parentHash.isZero())
             return makeError("ledger.invalid_genesis",
                              "The genesis block must have height 0 and a zero parent hash.");
+        if (!creator.valid())
+            return makeError("ledger.no_signer",
+                             "A new ledger needs the key that signs its first audit record.");
 
         // Creation protocol: ledger.kdf.creating, then ledger.db with the
         // genesis block, then ledger.kdf.creating renamed to ledger.kdf (the
@@ -1990,7 +2069,7 @@ Result<std::unique_ptr<Ledger>> Ledger::create(const fs::path &dir, ByteView pas
         auto ledger = std::make_unique<SqlLedger>(dir, std::move(lock).value(),
                                                   std::move(db).value(),
                                                   std::move(newKey->key));
-        const Status initialised = ledger->initialise(genesis, genesisState);
+        const Status initialised = ledger->initialise(genesis, genesisState, creator);
         if (!initialised.ok()) {
             ledger.reset();
             return cleanup(initialised.error());

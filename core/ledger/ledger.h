@@ -63,6 +63,9 @@ struct VerifyReport
     bool ok = false;
     std::uint64_t blocks = 0;        // blocks checked (height + 1)
     std::uint64_t auditRecords = 0;  // audit records checked
+    // of which written before records were signed (schema version 5 and
+    // older): they carry no signer and come before every signed record
+    std::uint64_t unsignedAuditRecords = 0;
     std::string problem;             // first problem found, empty when ok
 };
 
@@ -81,12 +84,15 @@ public:
 
     // Creates a new ledger whose first block is `genesis` (height 0, zero
     // parent) with the initial state `genesisState`, and records the audit
-    // entry "ledger.created". Fails with "ledger.exists" if one exists.
-    // The directory is created with mode 0700, the files with 0600.
+    // entry "ledger.created" signed by `creator` (the node's key, or the
+    // founding operator's). Fails with "ledger.exists" if one exists,
+    // "ledger.no_signer" when `creator` holds no key. The directory is
+    // created with mode 0700, the files with 0600.
     static Result<std::unique_ptr<Ledger>> create(const std::filesystem::path &dir,
                                                   ByteView passphrase, const Block &genesis,
                                                   std::span<const StateChange> genesisState,
-                                                  const crypto::Argon2Params &kdf);
+                                                  const crypto::Argon2Params &kdf,
+                                                  const crypto::KeyPair &creator);
     // Opens an existing ledger. Errors: "ledger.wrong_passphrase",
     // "ledger.not_found", "ledger.corrupt" (naming the file), "ledger.io",
     // "ledger.busy" (already open, here or in another process),
@@ -172,22 +178,30 @@ public:
     // does not fold writes a few rows whatever its size; a fold costs about
     // what the old per-block commit did for all its changes at once, with
     // the tree's upper levels shared between them.
+    // Audit entries, when there are any, are signed by `signer`
+    // ("ledger.no_signer" when it is missing or holds no key).
     virtual Status commitBlock(const Block &block, std::span<const StateChange> changes,
-                               std::span<const AuditEntry> audit = {}) = 0;
+                               std::span<const AuditEntry> audit = {},
+                               const crypto::KeyPair *signer = nullptr) = 0;
     // Folds the waiting changes now (after the same root check), so that
     // the state tables hold the head's state. Errors as commitBlock().
     virtual Status flushState() = 0;
 
     // --- audit trail ---------------------------------------------------
-    virtual Result<AuditRecord> appendAudit(const AuditEntry &entry) = 0;
+    // Appends `entry` as the next record, signed by `signer` (the key of
+    // the operator or node that acted; core/ledger/audit.h). Errors:
+    // "ledger.invalid_audit", "ledger.no_signer", the database's.
+    virtual Result<AuditRecord> appendAudit(const AuditEntry &entry,
+                                            const crypto::KeyPair &signer) = 0;
     virtual std::uint64_t auditCount() const = 0;
     // Errors: the database's (a failed read is an error, not a short range).
     virtual Result<std::vector<AuditRecord>> auditRange(std::uint64_t firstSequence,
                                                         std::size_t maxCount) const = 0;
 
     // --- verification --------------------------------------------------
-    // Checks every page, the block hash chain, the audit chain and the
-    // audit trail's append-only triggers (their exact text), and recomputes
+    // Checks every page, the block hash chain, the audit chain with every
+    // record's signature, and the audit trail's append-only triggers (their
+    // exact text), and recomputes
     // the state root from the stored state. Read-only.
     virtual VerifyReport verify() const = 0;
 };

@@ -5,6 +5,7 @@
 #include "core/node/grid_snapshot.h"
 #include "core/node/network_file.h"
 #include "core/node/node_config.h"
+#include "core/node/node_key.h"
 #include "core/node/governance_snapshot.h"
 #include "core/node/slashing_snapshot.h"
 #include "core/node/subscription.h"
@@ -396,20 +397,22 @@ Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool
         return config.error();
     if (!create && !ledger::Ledger::exists(m_options.dataDir))
         return makeError("ledger.not_found", "There is no ledger in " + m_options.dataDir.string() + " yet.");
-    auto store = consensus::LedgerConsensusStore::open(m_options.dataDir, passphrase, network->params,
-                                                       *network->genesis, kdfParams(), actor);
-    if (!store)
-        return store.error();
-    auto audited = (*store)->ledger().appendAudit(
-        {m_clock->nowMs(), actor, "node.unlocked", create ? "first start" : "", "network=devnet observer"});
-    if (!audited)
-        return audited.error();
     auto observerPass = readPassphraseFile(config->passphraseFile);
     if (!observerPass)
         return observerPass.error();
     auto key = crypto::loadKeystore(config->keyFile, asBytes(*observerPass));
     if (!key)
         return key.error();
+    auto store = consensus::LedgerConsensusStore::open(m_options.dataDir, passphrase, network->params,
+                                                       *network->genesis, kdfParams(), *key);
+    if (!store)
+        return store.error();
+    auto audited = (*store)->ledger().appendAudit(
+        {m_clock->nowMs(), actor, "node.unlocked", create ? "first start" : "", "network=devnet observer"},
+        *key);
+    if (!audited)
+        return audited.error();
+    crypto::KeyPair nodeKey = key->copy();
     auto host = net::PeerHost::start(hostSetup(*config, network->params, network->genesis, store->get()),
                                      std::move(key).value());
     if (!host)
@@ -418,6 +421,7 @@ Status LocalNode::joinLocked(ByteView passphrase, const std::string &actor, bool
     (*host)->run();
     m_store = std::move(store).value();
     m_host = std::move(host).value();
+    m_nodeKey = std::move(nodeKey);
     m_slotMs = network->params.slotMs;
     // The ledger grows with the Fast-final chain: the status follows it.
     m_consensus->attach(m_host.get(), m_slotMs, network->genesis, [this] { notifyStatus(); });
@@ -435,6 +439,11 @@ LocalNode::~LocalNode()
 std::filesystem::path LocalNode::dataDir() const
 {
     return m_options.dataDir;
+}
+
+std::filesystem::path LocalNode::nodeKeyFile() const
+{
+    return node::nodeKeyFile(m_options.dataDir);
 }
 
 bool LocalNode::ledgerExists() const
@@ -468,16 +477,34 @@ Status LocalNode::createLedger(ByteView passphrase, const std::string &actor)
         std::lock_guard lock(m_mutex);
         if (m_ledger)
             return makeError("node.already_unlocked", "The ledger is already open.");
+        if (ledger::Ledger::exists(m_options.dataDir))
+            return makeError("ledger.exists", "A ledger already exists in this directory.");
+        // The node key first: a ledger is never left without the key that
+        // signed its first record. A key file left by a creation that
+        // failed before its ledger was begun, or while it was being made,
+        // is replaced; one beside a database is kept (Ledger::create then
+        // refuses, and says why).
+        crypto::KeyPair key = crypto::KeyPair::generate();
+        std::error_code ec;
+        std::filesystem::create_directories(m_options.dataDir, ec);
+        const auto &dir = m_options.dataDir;
+        if (!std::filesystem::exists(dir / "ledger.db", ec)
+            || std::filesystem::exists(dir / "ledger.kdf.creating", ec))
+            std::filesystem::remove(nodeKeyFile(), ec);
+        GTX_TRY(crypto::saveKeystore(nodeKeyFile(), key, "node", passphrase, kdfParams()));
         auto created = ledger::Ledger::create(m_options.dataDir, passphrase, genesis.block,
-                                              genesis.state, kdfParams());
+                                              genesis.state, kdfParams(), key);
         if (!created)
             return created.error();
-        auto ledger = std::move(created).value();
-        auto audited = ledger->appendAudit({m_clock->nowMs(), actor, "node.unlocked",
-                                            "first start", "network=" + params->name});
-        if (!audited)
-            return audited.error(); // the ledger closes; a later unlock retries
-        m_ledger = std::move(ledger);
+        m_nodeKey = std::move(key);
+        m_ledger = std::move(created).value();
+        auto audited = appendAuditLocked({m_clock->nowMs(), actor, "node.unlocked",
+                                          "first start", "network=" + params->name});
+        if (!audited) {
+            m_ledger.reset();   // a later unlock retries
+            m_nodeKey = {};
+            return audited.error();
+        }
     }
     notifyStatus();
     return {};
@@ -502,12 +529,18 @@ Status LocalNode::unlock(ByteView passphrase, const std::string &actor)
         auto opened = ledger::Ledger::open(m_options.dataDir, passphrase);
         if (!opened)
             return opened.error();
-        auto ledger = std::move(opened).value();
+        auto key = node::loadNodeKey(m_options.dataDir, passphrase);
+        if (!key)
+            return key.error();
+        m_nodeKey = std::move(key).value();
+        m_ledger = std::move(opened).value();
         // No unlock without its audit record.
-        auto audited = ledger->appendAudit({m_clock->nowMs(), actor, "node.unlocked", "", ""});
-        if (!audited)
+        auto audited = appendAuditLocked({m_clock->nowMs(), actor, "node.unlocked", "", ""});
+        if (!audited) {
+            m_ledger.reset();
+            m_nodeKey = {};
             return audited.error();
-        m_ledger = std::move(ledger);
+        }
     }
     notifyStatus();
     return {};
@@ -527,6 +560,7 @@ void LocalNode::shutdown()
         closing = std::move(m_ledger);
         host = std::move(m_host);
         store = std::move(m_store);
+        m_nodeKey = {};
     }
     if (host)
         host->stop();   // before its store goes
@@ -571,17 +605,21 @@ Status LocalNode::recordAudit(const std::string &actor, const std::string &actio
 {
     {
         std::lock_guard lock(m_mutex);
-        const ledger::AuditEntry entry{m_clock->nowMs(), actor, action, reason, details};
-        Result<ledger::AuditRecord> appended = makeError("node.locked", "The ledger is locked: unlock it first.");
-        if (m_store)
-            appended = m_store->withLedger([&](ledger::Ledger &l) { return l.appendAudit(entry); });
-        else if (m_ledger)
-            appended = m_ledger->appendAudit(entry);
+        auto appended = appendAuditLocked({m_clock->nowMs(), actor, action, reason, details});
         if (!appended)
             return appended.error();
     }
     notifyStatus();
     return {};
+}
+
+Result<ledger::AuditRecord> LocalNode::appendAuditLocked(const ledger::AuditEntry &entry)
+{
+    if (m_store)
+        return m_store->withLedger([&](ledger::Ledger &l) { return l.appendAudit(entry, m_nodeKey); });
+    if (m_ledger)
+        return m_ledger->appendAudit(entry, m_nodeKey);
+    return makeError("node.locked", "The ledger is locked: unlock it first.");
 }
 
 std::unique_ptr<interfaces::Handler> LocalNode::handleStatusChanged(StatusChangedFn fn)

@@ -5,6 +5,11 @@
 // transport as an observer (a full, non-voting node), whose view of the
 // chain consensus() hands out, and the grid that chain records, which
 // grid() hands out.
+//
+// Its audit records are signed by the node's key: on a network the key in
+// the console's node.toml; without one, the key file node.key in the data
+// directory (role "node"), made with the ledger and sealed under the
+// ledger's passphrase.
 
 #include "core/common/clock.h"
 #include "core/consensus/ledger_store.h"
@@ -54,6 +59,10 @@ private:
     // Opens (or, with `create`, creates) the ledger of the joined network
     // and starts the observer node. Called with m_mutex held.
     Status joinLocked(ByteView passphrase, const std::string &actor, bool create);
+    // The data directory's own node key (without a network).
+    std::filesystem::path nodeKeyFile() const;
+    // Appends under m_mutex, signed by m_nodeKey.
+    Result<ledger::AuditRecord> appendAuditLocked(const ledger::AuditEntry &entry);
 
     const interfaces::NodeOptions m_options;
     const std::shared_ptr<const Clock> m_clock;
@@ -62,6 +71,7 @@ private:
     std::unique_ptr<ledger::Ledger> m_ledger;                       // without a network
     std::unique_ptr<consensus::LedgerConsensusStore> m_store;      // on a network
     std::unique_ptr<net::PeerHost> m_host;
+    crypto::KeyPair m_nodeKey;   // signs this node's audit records while unlocked
     std::uint64_t m_slotMs = 0;
     std::unique_ptr<Consensus> m_consensus;
     std::unique_ptr<Grid> m_grid;

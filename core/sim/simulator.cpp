@@ -883,7 +883,7 @@ bool Simulation::startNode(int index)
         if (n.durable) {
             n.ledgerDir = m_runDir / ("node-" + std::to_string(index));
             auto opened = LedgerConsensusStore::open(n.ledgerDir, asBytes("simulated node passphrase"), m_params,
-                                                     *m_genesis, crypto::Argon2Params::floor(), n.key.hex());
+                                                     *m_genesis, crypto::Argon2Params::floor(), cachedKey(n.keySeed));
             if (!opened) {
                 violation(ViolationKind::Setup, "node " + n.name + " could not open its ledger: " + opened.error().message);
                 return false;

@@ -1,5 +1,9 @@
 // Drives the gtx-node executable as an operator's script would.
 
+#include "core/common/bytes.h"
+#include "core/crypto/keystore.h"
+#include "core/node/node_key.h"
+
 #include <QtTest>
 
 #include <QCryptographicHash>
@@ -262,6 +266,13 @@ private slots:
                      QStringLiteral("--passphrase-file"), pass});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString statusBefore = r.out;
+        // The node's own key, which signs its audit records, is sealed under
+        // the ledger's passphrase.
+        const std::filesystem::path keyFile =
+            std::filesystem::path(data.toStdString()) / "node.key";
+        auto key = gtx::crypto::loadKeystore(keyFile, gtx::toBytes("old passphrase of EGAT"));
+        QVERIFY2(key, key ? "" : key.error().message.c_str());
+        const gtx::crypto::PublicKey nodeKey = key->publicKey();
 
         r = gtxNode({QStringLiteral("ledger"), QStringLiteral("passwd"), QStringLiteral("--data-dir"),
                      data, QStringLiteral("--passphrase-file"), pass,
@@ -277,6 +288,37 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         // Nothing lost: the head and state are the same, one more audit record may exist.
         QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 2), statusBefore.section(QLatin1Char('\n'), 0, 2));
+
+        // ... and re-sealed with it: the same key under the new passphrase.
+        QVERIFY(!gtx::crypto::loadKeystore(keyFile, gtx::toBytes("old passphrase of EGAT")));
+        key = gtx::crypto::loadKeystore(keyFile, gtx::toBytes("new passphrase of EGAT"));
+        QVERIFY2(key, key ? "" : key.error().message.c_str());
+        QVERIFY(key->publicKey() == nodeKey);
+        QVERIFY(!QFile::exists(QDir(data).filePath(QStringLiteral("node.key.new"))));
+    }
+
+    // A passphrase change cut short after the ledger took the new passphrase
+    // but before node.key was replaced: the key waits in node.key.new, and
+    // opening with the new passphrase finds it and moves it into place.
+    void interruptedResealKeepsTheNodeKey()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path data = dir.path().toStdString();
+        const auto oldPass = gtx::toBytes("old passphrase of EGAT");
+        const auto newPass = gtx::toBytes("new passphrase of EGAT");
+        const auto key = gtx::crypto::KeyPair::generate();
+        const auto kdf = gtx::crypto::Argon2Params::floor();
+        QVERIFY(gtx::crypto::saveKeystore(data / "node.key", key, "node", oldPass, kdf));
+        QVERIFY(gtx::crypto::saveKeystore(data / "node.key.new", key, "node", newPass, kdf));
+        auto loaded = gtx::node::loadNodeKey(data, newPass);
+        QVERIFY2(loaded, loaded ? "" : loaded.error().message.c_str());
+        QVERIFY(loaded->publicKey() == key.publicKey());
+        QVERIFY(!std::filesystem::exists(data / "node.key.new"));
+        QVERIFY(gtx::node::loadNodeKey(data, newPass));
+        // A wrong passphrase opens neither, and the error names the file.
+        auto wrong = gtx::node::loadNodeKey(data, gtx::toBytes("some other passphrase"));
+        QVERIFY(!wrong);
+        QVERIFY(wrong.error().message.find("node.key") != std::string::npos);
     }
 
     void verifyDetectsDamage()

@@ -18,7 +18,7 @@ Result<std::unique_ptr<LedgerConsensusStore>> openStore(const std::unique_ptr<QT
                                                         const TestNetwork &n)
 {
     return LedgerConsensusStore::open(std::filesystem::path(dir->path().toStdString()) / "node", kPassphrase,
-                                      n.params, *n.genesis, crypto::Argon2Params::floor(), "test-node");
+                                      n.params, *n.genesis, crypto::Argon2Params::floor(), n.authorities[0]);
 }
 
 // Records what a node sends; optionally checks each outgoing vote against the
@@ -239,7 +239,7 @@ void TestSignerState::olderLedgerSignerRecordIsStillRead()
         QVERIFY(store.ok());
         ledger::AuditEntry entry{7, "test-node", std::string(kSignerRecordAction), "",
                                  toHex(codec::encode(old))};
-        QVERIFY((*store)->ledger().appendAudit(entry).ok());
+        QVERIFY((*store)->ledger().appendAudit(entry, n.authorities[0]).ok());
         QVERIFY((*store)->recordAudit("emergency.certified", "x", 8).ok());
     }
     {

@@ -42,7 +42,7 @@ Measurement measure(std::uint64_t entries, int commits)
     const std::filesystem::path dir = std::filesystem::path(tmp.path().toStdString()) / "ledger";
     const std::string passphrase = "benchmark passphrase";
     auto created = Ledger::create(dir, gtx::asBytes(passphrase), makeGenesis({}), {},
-                                  gtx::crypto::Argon2Params::floor());
+                                  gtx::crypto::Argon2Params::floor(), testSigner());
     if (!created) {
         std::fprintf(stderr, "create: %s\n", created.error().message.c_str());
         return m;

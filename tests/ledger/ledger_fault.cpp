@@ -36,7 +36,7 @@ int create(const std::string &dir, const std::string &passphrase)
 {
     const std::vector<StateChange> state = {{gtx::toBytes("network/name"), gtx::toBytes("devnet")}};
     auto created = Ledger::create(dir, gtx::asBytes(passphrase), makeGenesis(state), state,
-                                  gtx::crypto::Argon2Params::floor());
+                                  gtx::crypto::Argon2Params::floor(), testSigner());
     if (!created)
         return report(created.error());
     return report(gtx::Status::success());

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QString>
 
+#include <array>
 #include <cstdint>
 #include <random>
 #include <span>
@@ -26,6 +27,18 @@ using gtx::ledger::StateChange;
 
 constexpr std::uint32_t kNetworkId = 7;
 constexpr std::int64_t kGenesisTimeMs = 1767225600000;   // 2026-01-01T00:00:00Z
+
+// The key that signs the tests' audit records (a fixed seed, so that runs
+// repeat).
+inline const gtx::crypto::KeyPair &testSigner()
+{
+    static const gtx::crypto::KeyPair key = [] {
+        std::array<std::uint8_t, 32> seed{};
+        seed.fill(0x5a);
+        return gtx::crypto::KeyPair::fromSeed(seed);
+    }();
+    return key;
+}
 
 inline Block makeGenesis(std::span<const StateChange> state)
 {

@@ -67,7 +67,7 @@ int main(int argc, char **argv)
             }).detach();
         }
         const gtx::Status committed = ledger.commitBlock(
-            *block, changes, std::span<const gtx::ledger::AuditEntry>(&audit, 1));
+            *block, changes, std::span<const gtx::ledger::AuditEntry>(&audit, 1), &testSigner());
         if (!committed.ok()) {
             std::fprintf(stderr, "commit failed: %s %s\n", committed.error().code.c_str(),
                          committed.error().message.c_str());

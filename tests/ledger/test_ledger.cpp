@@ -122,7 +122,7 @@ std::unique_ptr<Ledger> createLedger(const std::filesystem::path &dir, Model *mo
                                      const QByteArray &passphrase = kPassphrase)
 {
     const auto state = genesisState();
-    auto created = Ledger::create(dir, bytesOf(passphrase), makeGenesis(state), state, kFastKdf);
+    auto created = Ledger::create(dir, bytesOf(passphrase), makeGenesis(state), state, kFastKdf, testSigner());
     if (!created) {
         qWarning() << created.error().code.c_str() << created.error().message.c_str();
         return nullptr;
@@ -138,7 +138,7 @@ Status commitChanges(Ledger &ledger, std::span<const StateChange> changes,
     auto block = makeNextBlock(ledger, changes);
     if (!block)
         return block.error();
-    return ledger.commitBlock(*block, changes, audit);
+    return ledger.commitBlock(*block, changes, audit, &testSigner());
 }
 
 // A second connection to the database, as someone holding the key could open it.
@@ -216,6 +216,92 @@ QString errorMessage(const gtx::Error &error)
     return QString::fromStdString(error.message);
 }
 
+// Turns the audit trail into what schema version 5 and older kept: the table
+// without the signature columns and every record unsigned, hashed as
+// version 1 hashed it, under the same triggers (less `dropTrigger`, if set).
+gtx::Status makeAuditUnsigned(gtx::ledger::sql::Database &raw, const char *dropTrigger = nullptr)
+{
+    using gtx::ledger::AuditEntry;
+    struct Row
+    {
+        std::uint64_t sequence;
+        AuditEntry entry;
+    };
+    std::vector<Row> rows;
+    std::vector<std::string> triggers;
+    std::string table;
+    {
+        auto st = raw.prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'audit'");
+        if (!st)
+            return st.error();
+        st->start();
+        for (;;) {
+            auto more = st->next();
+            if (!more)
+                return more.error();
+            if (!*more)
+                break;
+            if (st->text(0) == "table")
+                table = st->text(2);
+            else if (st->text(0) == "trigger" && (!dropTrigger || st->text(1) != dropTrigger))
+                triggers.push_back(st->text(2));
+        }
+    }
+    const std::size_t columns = table.find("\n, signer BLOB");
+    if (columns == std::string::npos)
+        return gtx::makeError("test.schema", "the audit table has no signer column");
+    table = table.substr(0, columns) + "\n)";
+    {
+        auto st = raw.prepare("SELECT sequence, time_ms, actor, action, reason, details FROM audit "
+                              "ORDER BY sequence");
+        if (!st)
+            return st.error();
+        st->start();
+        for (;;) {
+            auto more = st->next();
+            if (!more)
+                return more.error();
+            if (!*more)
+                break;
+            rows.push_back({static_cast<std::uint64_t>(st->integer(0)),
+                            {st->integer(1), st->text(2), st->text(3), st->text(4), st->text(5)}});
+        }
+    }
+    for (const char *sql : {"DROP TRIGGER IF EXISTS audit_no_update",
+                            "DROP TRIGGER IF EXISTS audit_no_delete",
+                            "DROP TRIGGER IF EXISTS audit_next_only", "DROP TABLE audit"})
+        if (auto status = raw.exec(sql); !status)
+            return status;
+    if (auto status = raw.exec(table.c_str()); !status)
+        return status;
+    auto insert = raw.prepare("INSERT INTO audit (sequence, time_ms, actor, action, reason, details, "
+                              "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!insert)
+        return insert.error();
+    gtx::crypto::Hash256 previous;
+    for (const Row &row : rows) {
+        const auto hash = gtx::ledger::auditHash(row.sequence, previous, gtx::crypto::PublicKey{},
+                                                 row.entry);
+        auto status = insert->start()
+                          .bind(1, static_cast<std::int64_t>(row.sequence))
+                          .bind(2, row.entry.timeMs)
+                          .bindText(3, row.entry.actor)
+                          .bindText(4, row.entry.action)
+                          .bindText(5, row.entry.reason)
+                          .bindText(6, row.entry.details)
+                          .bind(7, previous.view())
+                          .bind(8, hash.view())
+                          .run();
+        if (!status)
+            return status;
+        previous = hash;
+    }
+    for (const std::string &trigger : triggers)
+        if (auto status = raw.exec(trigger.c_str()); !status)
+            return status;
+    return {};
+}
+
 } // namespace
 
 class TestLedger : public QObject
@@ -243,6 +329,7 @@ private slots:
     void consensusLogKeepsEntriesUntilPruned();
     void olderSchemaIsUpgraded();
     void auditRuleIsAddedToAnIntactTrailOnly();
+    void auditRecordsAreSignedByTheirWriter();
     void survivesSigkill();
     void failedReencryptionKeepsOldPassphrase();
     void reencryptionNeedsFreeSpace();
@@ -343,7 +430,7 @@ void TestLedger::createAndReopen()
 
     // A second create in the same place is refused and changes nothing.
     const auto before = digestsOf(dir);
-    auto again = Ledger::create(dir, bytesOf(kPassphrase), genesis, state, kFastKdf);
+    auto again = Ledger::create(dir, bytesOf(kPassphrase), genesis, state, kFastKdf, testSigner());
     QVERIFY(!again);
     QCOMPARE(QString::fromStdString(again.error().code), QString("ledger.exists"));
     QCOMPARE(digestsOf(dir), before);
@@ -395,7 +482,7 @@ void TestLedger::oneOpenAtATimeAndInterruptedCreation()
     QVERIFY(QFile::remove(qPath(dir / "ledger.kdf")));
     const QByteArray db = readFile(dir / "ledger.db");
     const auto state = genesisState();
-    auto refused = Ledger::create(dir, bytesOf(kPassphrase), makeGenesis(state), state, kFastKdf);
+    auto refused = Ledger::create(dir, bytesOf(kPassphrase), makeGenesis(state), state, kFastKdf, testSigner());
     QVERIFY(!refused);
     QCOMPARE(QString::fromStdString(refused.error().code), QString("ledger.exists"));
     QCOMPARE(readFile(dir / "ledger.db"), db);
@@ -539,7 +626,7 @@ void TestLedger::rejectedBlocksWriteNothing()
 
     const auto expectRejected = [&](const Block &block, const char *code) {
         const Status status =
-            ledger->commitBlock(block, changes, std::span<const AuditEntry>(&audit, 1));
+            ledger->commitBlock(block, changes, std::span<const AuditEntry>(&audit, 1), &testSigner());
         QVERIFY(!status.ok());
         QCOMPARE(QString::fromStdString(status.error().code), QString(code));
         QCOMPARE(ledger->height(), height);
@@ -571,7 +658,7 @@ void TestLedger::rejectedBlocksWriteNothing()
     const AuditEntry tooLong{1, "tester", "test.long",
                              std::string(gtx::ledger::kMaxAuditFieldBytes + 1, 'r'), ""};
     const Status longAudit =
-        ledger->commitBlock(*good, changes, std::span<const AuditEntry>(&tooLong, 1));
+        ledger->commitBlock(*good, changes, std::span<const AuditEntry>(&tooLong, 1), &testSigner());
     QCOMPARE(QString::fromStdString(longAudit.error().code), QString("ledger.invalid_audit"));
     QCOMPARE(files(), before);
 
@@ -733,7 +820,7 @@ void TestLedger::plaintextNeverReachesDisk()
     const AuditEntry audit{1, "operator-1", "test.marker", marker.toStdString(),
                            "details " + marker.toStdString()};
     QVERIFY(commitChanges(*ledger, changes, std::span<const AuditEntry>(&audit, 1)).ok());
-    QVERIFY(ledger->appendAudit({2, "operator-1", "test.marker", marker.toStdString(), ""}).ok());
+    QVERIFY(ledger->appendAudit({2, "operator-1", "test.marker", marker.toStdString(), ""}, testSigner()).ok());
     QVERIFY(ledger->get(markerBytes).has_value());
 
     // While open: the commits sit in the WAL.
@@ -860,7 +947,7 @@ void TestLedger::changePassphraseKeepsEverything()
             QVERIFY(commitChanges(*ledger, changes).ok());
             applyToModel(model, changes);
         }
-        QVERIFY(ledger->appendAudit({5, "operator-1", "test.before_change", "", ""}).ok());
+        QVERIFY(ledger->appendAudit({5, "operator-1", "test.before_change", "", ""}, testSigner()).ok());
         const auto oldKdf = readFile(dir / "ledger.kdf");
         const Status changed = ledger->changePassphrase(bytesOf(newPassphrase), kFastKdf);
         QVERIFY2(changed.ok(), changed.ok() ? "" : changed.error().message.c_str());
@@ -966,11 +1053,13 @@ void TestLedger::auditIsAppendOnlyAndChained()
         for (int i = 0; i < 5; ++i) {
             auto record = ledger->appendAudit({1000 + i, "operator-" + std::to_string(i),
                                                "emergency.halt", "reason " + std::to_string(i),
-                                               "zones=BKK,NON"});
+                                               "zones=BKK,NON"}, testSigner());
             QVERIFY(record);
             QCOMPARE(record->sequence, std::uint64_t(i + 2));
             QCOMPARE(record->hash, gtx::ledger::auditHash(record->sequence, record->previousHash,
-                                                          record->entry));
+                                                          testSigner().publicKey(), record->entry));
+            QCOMPARE(record->signer, testSigner().publicKey());
+            QVERIFY(gtx::ledger::auditRecordProblem(*record).empty());
             records.push_back(*record);
         }
         const auto range = ledger->auditRange(2, 100).value();
@@ -984,9 +1073,9 @@ void TestLedger::auditIsAppendOnlyAndChained()
 
         // Oversized fields and a missing action are refused.
         AuditEntry big{1, "a", "x", "", std::string(gtx::ledger::kMaxAuditFieldBytes + 1, 'd')};
-        QCOMPARE(QString::fromStdString(ledger->appendAudit(big).error().code),
+        QCOMPARE(QString::fromStdString(ledger->appendAudit(big, testSigner()).error().code),
                  QString("ledger.invalid_audit"));
-        QVERIFY(!ledger->appendAudit({1, "a", "", "", ""}));
+        QVERIFY(!ledger->appendAudit({1, "a", "", "", ""}, testSigner()));
         QCOMPARE(ledger->auditCount(), std::uint64_t{6});
 
         // The entry codec round-trips and enforces the field limit.
@@ -1014,7 +1103,7 @@ void TestLedger::auditIsAppendOnlyAndChained()
     QCOMPARE((*opened)->auditRange(2, 100).value().at(1), records[1]);
     QVERIFY((*opened)->verify().ok);
     // Sequence numbers continue after a reopen.
-    auto next = (*opened)->appendAudit({9, "operator-9", "node.unlocked", "", ""});
+    auto next = (*opened)->appendAudit({9, "operator-9", "node.unlocked", "", ""}, testSigner());
     QVERIFY(next);
     QCOMPARE(next->sequence, std::uint64_t{7});
     QCOMPARE(next->previousHash, records.back().hash);
@@ -1034,14 +1123,14 @@ void TestLedger::auditAdmitsOnlyTheNextRecord()
         QVERIFY(ledger);
         for (int i = 0; i < 6; ++i)
             QVERIFY(ledger->appendAudit({1000 + i, "operator-" + std::to_string(i),
-                                         "emergency.halt", "reason " + std::to_string(i), ""}));
+                                         "emergency.halt", "reason " + std::to_string(i), ""}, testSigner()));
         records = ledger->auditRange(1, 100).value();
     }
     QCOMPARE(records.size(), std::size_t{7});
     const auto insertSql = [](const char *verb) {
         return std::string(verb)
                + " INTO audit (sequence, time_ms, actor, action, reason, details, prev_hash, "
-                 "hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+                 "hash, signer, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
     };
     const auto insert = [](gtx::ledger::sql::Statement &st, const AuditRecord &r) {
         return st.start()
@@ -1053,6 +1142,8 @@ void TestLedger::auditAdmitsOnlyTheNextRecord()
             .bindText(6, r.entry.details)
             .bind(7, r.previousHash.view())
             .bind(8, r.hash.view())
+            .bind(9, r.signer.view())
+            .bind(10, r.signature.view())
             .run();
     };
     const auto expectRefused = [](const Status &status) {
@@ -1069,7 +1160,7 @@ void TestLedger::auditAdmitsOnlyTheNextRecord()
         for (std::size_t i = 2; i < forged.size(); ++i) {
             forged[i].previousHash = forged[i - 1].hash;
             forged[i].hash = gtx::ledger::auditHash(forged[i].sequence, forged[i].previousHash,
-                                                    forged[i].entry);
+                                                    forged[i].signer, forged[i].entry);
         }
         for (const char *verb : {"INSERT OR REPLACE", "REPLACE", "INSERT OR IGNORE"}) {
             auto st = raw->prepare(insertSql(verb));
@@ -1096,7 +1187,7 @@ void TestLedger::auditAdmitsOnlyTheNextRecord()
     const auto report = (*opened)->verify();
     QVERIFY2(report.ok, report.problem.c_str());
     // The ledger's own appends still pass the rule.
-    auto appended = (*opened)->appendAudit({2000, "operator-7", "node.unlocked", "", ""});
+    auto appended = (*opened)->appendAudit({2000, "operator-7", "node.unlocked", "", ""}, testSigner());
     QVERIFY2(appended, appended ? "" : appended.error().message.c_str());
     QCOMPARE(appended->sequence, std::uint64_t{8});
 }
@@ -1111,7 +1202,7 @@ void TestLedger::verifyFindsTampering()
         std::mt19937_64 rng(17);
         for (int i = 0; i < 4; ++i) {
             QVERIFY(commitChanges(*ledger, randomChanges(rng, 30, 200, 0)).ok());
-            QVERIFY(ledger->appendAudit({i, "operator", "test.step", "", ""}).ok());
+            QVERIFY(ledger->appendAudit({i, "operator", "test.step", "", ""}, testSigner()).ok());
         }
         QVERIFY(ledger->verify().ok);
     }
@@ -1181,7 +1272,7 @@ void TestLedger::newerSchemaIsRefused()
     {
         auto raw = openRaw(dir);
         QVERIFY(raw);
-        QVERIFY(raw->exec("UPDATE meta SET value = 6 WHERE name = 'schema_version'").ok());
+        QVERIFY(raw->exec("UPDATE meta SET value = 7 WHERE name = 'schema_version'").ok());
     }
     auto opened = Ledger::open(dir, bytesOf(kPassphrase));
     QVERIFY(!opened);
@@ -1249,7 +1340,7 @@ void TestLedger::consensusLogKeepsEntriesUntilPruned()
         auto raw = openRaw(dir);
         QVERIFY(raw);
         QVERIFY(raw->exec("DROP TABLE consensus_log").ok());
-        QVERIFY(raw->exec("DROP TRIGGER audit_next_only").ok());
+        QVERIFY(makeAuditUnsigned(*raw, "audit_next_only").ok());
         QVERIFY(raw->exec("UPDATE meta SET value = 3 WHERE name = 'schema_version'").ok());
     }
     auto upgraded = Ledger::open(dir, bytesOf(kPassphrase));
@@ -1357,7 +1448,7 @@ void TestLedger::olderSchemaIsUpgraded()
         QVERIFY(raw->exec("DROP TABLE local_meta").ok());
         QVERIFY(raw->exec("DROP TABLE state_log").ok());
         QVERIFY(raw->exec("DROP TABLE consensus_log").ok());
-        QVERIFY(raw->exec("DROP TRIGGER audit_next_only").ok());
+        QVERIFY(makeAuditUnsigned(*raw, "audit_next_only").ok());
         QVERIFY(raw->exec("DELETE FROM meta WHERE name = 'folded_height'").ok());
         QVERIFY(raw->exec("UPDATE meta SET value = 1 WHERE name = 'schema_version'").ok());
         auto update = raw->prepare("UPDATE blocks SET data = ?2 WHERE height = ?1");
@@ -1399,7 +1490,7 @@ void TestLedger::olderSchemaIsUpgraded()
         auto raw = openRaw(dir);
         QVERIFY(raw);
         QCOMPARE(raw->queryText("SELECT value FROM meta WHERE name = 'schema_version'").value(),
-                 std::string("5"));
+                 std::string("6"));
     }
     auto opened = Ledger::open(dir, bytesOf(kPassphrase));
     QVERIFY(opened);
@@ -1419,12 +1510,12 @@ void TestLedger::auditRuleIsAddedToAnIntactTrailOnly()
         auto ledger = createLedger(dir);
         QVERIFY(ledger);
         for (int i = 0; i < 3; ++i)
-            QVERIFY(ledger->appendAudit({1000 + i, "operator", "test.step", "", ""}));
+            QVERIFY(ledger->appendAudit({1000 + i, "operator", "test.step", "", ""}, testSigner()));
     }
     const auto makeVersion4 = [&](const char *extra) {
         auto raw = openRaw(dir);
         QVERIFY(raw);
-        QVERIFY(raw->exec("DROP TRIGGER audit_next_only").ok());
+        QVERIFY(makeAuditUnsigned(*raw, "audit_next_only").ok());
         QVERIFY(raw->exec("UPDATE meta SET value = 4 WHERE name = 'schema_version'").ok());
         if (*extra) {
             const Status status = raw->exec(extra);
@@ -1439,12 +1530,18 @@ void TestLedger::auditRuleIsAddedToAnIntactTrailOnly()
         const auto report = (*opened)->verify();
         QVERIFY2(report.ok, report.problem.c_str());
         QCOMPARE(report.auditRecords, std::uint64_t{4});
+        QCOMPARE(report.unsignedAuditRecords, std::uint64_t{4});
+        // The next record is signed and follows the unsigned ones.
+        QVERIFY((*opened)->appendAudit({2000, "operator", "test.after", "", ""}, testSigner()));
+        const auto after = (*opened)->verify();
+        QVERIFY2(after.ok, after.problem.c_str());
+        QCOMPARE(after.unsignedAuditRecords, std::uint64_t{4});
     }
     {
         auto raw = openRaw(dir);
         QVERIFY(raw);
         QCOMPARE(raw->queryText("SELECT value FROM meta WHERE name = 'schema_version'").value(),
-                 std::string("5"));
+                 std::string("6"));
         QVERIFY(!raw->exec("INSERT OR REPLACE INTO audit SELECT * FROM audit WHERE sequence = 2")
                      .ok());
     }
@@ -1463,6 +1560,190 @@ void TestLedger::auditRuleIsAddedToAnIntactTrailOnly()
              qPrintable(errorMessage(opened.error())));
     QVERIFY2(errorMessage(opened.error()).contains("audit record 2"),
              qPrintable(errorMessage(opened.error())));
+}
+
+// The attack of someone who holds the database key: drop the triggers,
+// rewrite a record in the middle, recompute every later hash (and link),
+// recreate the triggers exactly. The chain and the schema hold; the
+// signatures do not. A record re-signed under another key, an unsigned
+// record after a signed one, and an entry without a key are refused too.
+void TestLedger::auditRecordsAreSignedByTheirWriter()
+{
+    using gtx::ledger::AuditRecord;
+    QTemporaryDir tmp(tempBase() + "/ledger-XXXXXX");
+    const auto dir = pathOf(tmp);
+    std::array<std::uint8_t, 32> otherSeed{};
+    otherSeed.fill(0x33);
+    const auto other = gtx::crypto::KeyPair::fromSeed(otherSeed);
+    {
+        auto ledger = createLedger(dir);
+        QVERIFY(ledger);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(ledger->appendAudit({1000 + i, "operator", "emergency.halt",
+                                         "reason " + std::to_string(i), "zones=BKK"},
+                                        i % 2 ? other : testSigner()));
+        const auto records = ledger->auditRange(1, 10).value();
+        QCOMPARE(records.size(), std::size_t{6});
+        QVERIFY(records[0].signer == testSigner().publicKey());   // ledger.created
+        QVERIFY(records[2].signer == other.publicKey());
+        for (const AuditRecord &record : records)
+            QVERIFY2(gtx::ledger::auditRecordProblem(record).empty(),
+                     gtx::ledger::auditRecordProblem(record).c_str());
+        // No key, no record.
+        const gtx::crypto::KeyPair none;
+        auto refused = ledger->appendAudit({2000, "operator", "test.unsigned", "", ""}, none);
+        QVERIFY(!refused);
+        QCOMPARE(errorCode(refused.error()), QString("ledger.no_signer"));
+        QCOMPARE(ledger->auditCount(), std::uint64_t{6});
+        const auto report = ledger->verify();
+        QVERIFY2(report.ok, report.problem.c_str());
+        QCOMPARE(report.unsignedAuditRecords, std::uint64_t{0});
+    }
+    const QByteArray pristine = readFile(dir / "ledger.db");
+    const auto restore = [&] {
+        QVERIFY(writeFile(dir / "ledger.db", pristine));
+        QFile::remove(qPath(dir / "ledger.db-wal"));
+        QFile::remove(qPath(dir / "ledger.db-shm"));
+    };
+
+    // Rewrites records from `from` on: record `from` gets `reason`, is
+    // signed by `signer` (or keeps its old signature when null, or is left
+    // unsigned when `unsign`), and every later record is re-hashed and
+    // re-linked under its own signer and old signature.
+    const auto rewrite = [&](std::uint64_t from, const std::string &reason,
+                             const gtx::crypto::KeyPair *signer, bool unsign) {
+        std::vector<AuditRecord> records;
+        {
+            auto ledger = Ledger::open(dir, bytesOf(kPassphrase));
+            QVERIFY(ledger);
+            records = (*ledger)->auditRange(1, 100).value();
+        }
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        std::vector<std::string> triggers;
+        {
+            auto st = raw->prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger'");
+            QVERIFY(st);
+            st->start();
+            while (st->next().value())
+                triggers.push_back(st->text(0));
+        }
+        QCOMPARE(triggers.size(), std::size_t{3});
+        for (const char *sql : {"DROP TRIGGER audit_no_update", "DROP TRIGGER audit_no_delete",
+                                "DROP TRIGGER audit_next_only"})
+            QVERIFY(raw->exec(sql).ok());
+        auto update = raw->prepare("UPDATE audit SET reason = ?2, prev_hash = ?3, hash = ?4, "
+                                   "signer = ?5, signature = ?6 WHERE sequence = ?1");
+        QVERIFY(update);
+        gtx::crypto::Hash256 previous = records[from - 2].hash;
+        for (std::size_t i = from - 1; i < records.size(); ++i) {
+            AuditRecord &r = records[i];
+            r.previousHash = previous;
+            if (r.sequence == from) {
+                r.entry.reason = reason;
+                if (unsign) {
+                    r.signer = {};
+                    r.signature = {};
+                } else if (signer) {
+                    r.signer = signer->publicKey();
+                }
+            }
+            r.hash = gtx::ledger::auditHash(r.sequence, r.previousHash, r.signer, r.entry);
+            if (r.sequence == from && signer)
+                r.signature = signer->sign(gtx::ledger::kAuditSignatureDomain, r.hash.view());
+            previous = r.hash;
+            const gtx::ByteView signerBytes = r.signer.isZero() ? gtx::ByteView{} : r.signer.view();
+            const gtx::ByteView signatureBytes =
+                r.signature.isZero() ? gtx::ByteView{} : r.signature.view();
+            const gtx::Status status = update->start()
+                                           .bind(1, static_cast<std::int64_t>(r.sequence))
+                                           .bindText(2, r.entry.reason)
+                                           .bind(3, r.previousHash.view())
+                                           .bind(4, r.hash.view())
+                                           .bind(5, signerBytes)
+                                           .bind(6, signatureBytes)
+                                           .run();
+            QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+        }
+        for (const std::string &trigger : triggers)
+            QVERIFY(raw->exec(trigger.c_str()).ok());
+    };
+    const auto verifyProblem = [&]() -> std::string {
+        auto ledger = Ledger::open(dir, bytesOf(kPassphrase));
+        if (!ledger)
+            return "open: " + ledger.error().message;
+        const auto report = (*ledger)->verify();
+        return report.ok ? std::string() : report.problem;
+    };
+
+    // The attack: record 3 edited, the rest re-chained, the
+    // signatures kept.
+    rewrite(3, "forged", nullptr, false);
+    std::string problem = verifyProblem();
+    QVERIFY2(QString::fromStdString(problem).contains("audit record 3 has a signature that does "
+                                                      "not verify"),
+             problem.c_str());
+    // The same, re-signed by a key of the attacker's making: the edited
+    // record verifies (the limit audit.h states), but record 4's signature
+    // covered the old hash chain.
+    restore();
+    const auto attacker = gtx::crypto::KeyPair::generate();
+    rewrite(3, "forged", &attacker, false);
+    problem = verifyProblem();
+    QVERIFY2(QString::fromStdString(problem).contains("audit record 4 has a signature"),
+             problem.c_str());
+    // The newest record rewritten and re-signed by another key: its own
+    // signature holds; nothing local can tell (anchored checkpoints will).
+    restore();
+    rewrite(6, "forged", &attacker, false);
+    QCOMPARE(verifyProblem(), std::string());
+    // An unsigned record after signed ones (the edit disguised as an old,
+    // unsigned record).
+    restore();
+    rewrite(6, "forged", nullptr, true);
+    problem = verifyProblem();
+    QVERIFY2(QString::fromStdString(problem).contains("audit record 6 is not signed"),
+             problem.c_str());
+    // A signer without a signature, or garbage where the key should be.
+    restore();
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QVERIFY(raw->exec("DROP TRIGGER audit_no_update").ok());
+        QVERIFY(raw->exec("UPDATE audit SET signature = x'' WHERE sequence = 2").ok());
+    }
+    QVERIFY(!verifyProblem().empty());
+    restore();
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QVERIFY(raw->exec("DROP TRIGGER audit_no_update").ok());
+        QVERIFY(raw->exec("UPDATE audit SET signer = x'0102' WHERE sequence = 2").ok());
+    }
+    problem = verifyProblem();
+    QVERIFY2(QString::fromStdString(problem).contains("malformed"), problem.c_str());
+
+    // A version 5 ledger (unsigned records under the insert rule) is
+    // upgraded: its records stay as they were, counted as unsigned, and new
+    // ones are signed.
+    restore();
+    {
+        auto raw = openRaw(dir);
+        QVERIFY(raw);
+        QVERIFY(makeAuditUnsigned(*raw).ok());
+        QVERIFY(raw->exec("UPDATE meta SET value = 5 WHERE name = 'schema_version'").ok());
+    }
+    {
+        auto opened = Ledger::open(dir, bytesOf(kPassphrase));
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        QVERIFY((*opened)->appendAudit({3000, "operator", "test.after", "", ""}, testSigner()));
+        const auto report = (*opened)->verify();
+        QVERIFY2(report.ok, report.problem.c_str());
+        QCOMPARE(report.auditRecords, std::uint64_t{7});
+        QCOMPARE(report.unsignedAuditRecords, std::uint64_t{6});
+        QVERIFY((*opened)->auditRange(7, 1).value().front().signer == testSigner().publicKey());
+        QVERIFY((*opened)->auditRange(6, 1).value().front().signer.isZero());
+    }
 }
 
 void TestLedger::survivesSigkill()
@@ -1782,7 +2063,7 @@ void TestLedger::hostileKeyFileParametersAreRefused()
     const auto otherDir = dir.parent_path() / "other";
     const auto state = genesisState();
     auto created = Ledger::create(otherDir, bytesOf(kPassphrase), makeGenesis(state), state,
-                                  tooCostly);
+                                  tooCostly, testSigner());
     QVERIFY(!created);
     QVERIFY(!Ledger::exists(otherDir));
     {
@@ -1804,7 +2085,7 @@ void TestLedger::auditProtectionMustMatchSchema()
         auto ledger = createLedger(dir);
         QVERIFY(ledger);
         for (int i = 0; i < 3; ++i)
-            QVERIFY(ledger->appendAudit({i, "operator", "test.step", "", ""}).ok());
+            QVERIFY(ledger->appendAudit({i, "operator", "test.step", "", ""}, testSigner()).ok());
         QVERIFY(ledger->verify().ok);
     }
     const QByteArray pristine = readFile(dir / "ledger.db");

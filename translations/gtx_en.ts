@@ -860,11 +860,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>GridTokenX Operator Console</translation>
     </message>
     <message>
-        <source>Operator: %1</source>
-        <extracomment>Status bar: the operator who unlocked the console (recorded in the audit trail).</extracomment>
-        <translation>Operator: %1</translation>
-    </message>
-    <message>
         <source>Shutting down the node...</source>
         <extracomment>Status bar message while the node closes the ledger after the window was closed.</extracomment>
         <translation>Shutting down the node...</translation>
@@ -883,6 +878,54 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Link to authority lost: %1.</source>
         <extracomment>Alarm banner: this node has heard nothing for five slots from these authorities&apos; nodes. %1 their names.</extracomment>
         <translation>Link to authority lost: %1.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <extracomment>Status bar while no operator is signed in.</extracomment>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2), %3</source>
+        <extracomment>Status bar: the signed-in operator (%1 their name, %2 their id) and their roles (%3).</extracomment>
+        <translation>Operator: %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>control-room operator</source>
+        <extracomment>Role: an EGAT control-room operator (may request halts, handles alarms).</extracomment>
+        <translation>control-room operator</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <extracomment>Role: the authority supervisor, who approves critical commands.</extracomment>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>validator owner</source>
+        <extracomment>Role: the owner of a validator (manages their stake).</extracomment>
+        <translation>validator owner</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <extracomment>Role: an auditor (read-only, notes, exports).</extracomment>
+        <translation>auditor</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <extracomment>Role: the administrator, who manages operators and roles.</extracomment>
+        <translation>administrator</translation>
+    </message>
+    <message numerus="yes">
+        <source>Operator: %1 (%2), %n role(s)</source>
+        <extracomment>Status bar: the signed-in operator (%1 their name, %2 their id) with %n roles (listed in the tooltip).</extracomment>
+        <translation>
+            <numerusform>Operator: %1 (%2), %n role</numerusform>
+            <numerusform>Operator: %1 (%2), %n roles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <extracomment>Tooltip of the operator in the status bar: their roles, one per line.</extracomment>
+        <translation>Roles:</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1438,141 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     </message>
 </context>
 <context>
+    <name>gtx::ui::SignInDialog</name>
+    <message>
+        <source>GridTokenX - First administrator</source>
+        <extracomment>Window title of the dialog that makes the console&apos;s first operator.</extracomment>
+        <translation>GridTokenX - First administrator</translation>
+    </message>
+    <message>
+        <source>Create the first administrator</source>
+        <extracomment>Heading of the first-administrator dialog.</extracomment>
+        <translation>Create the first administrator</translation>
+    </message>
+    <message>
+        <source>No operator has been set up on this ledger yet. Create your own administrator account: it gets its own key, sealed under the passphrase you choose (at least %1 characters). You then add the other operators and their roles on the Settings page.</source>
+        <extracomment>Explanation in the first-administrator dialog; %1 the passphrase minimum.</extracomment>
+        <translation>No operator has been set up on this ledger yet. Create your own administrator account: it gets its own key, sealed under the passphrase you choose (at least %1 characters). You then add the other operators and their roles on the Settings page.</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Sign in</source>
+        <extracomment>Window title of the operator sign-in dialog.</extracomment>
+        <translation>GridTokenX - Sign in</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <extracomment>Heading of the sign-in dialog.
+----------
+Button that signs the operator in.</extracomment>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Sign in with your own operator id and passphrase. Every command you give is signed with your key and recorded in the audit trail.</source>
+        <extracomment>Explanation in the sign-in dialog.</extracomment>
+        <translation>Sign in with your own operator id and passphrase. Every command you give is signed with your key and recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Session locked</source>
+        <extracomment>Window title when the session locked after inactivity.</extracomment>
+        <translation>GridTokenX - Session locked</translation>
+    </message>
+    <message>
+        <source>The session is locked</source>
+        <extracomment>Heading of the dialog shown when the session locked.</extracomment>
+        <translation>The session is locked</translation>
+    </message>
+    <message>
+        <source>The session locked after a period without use. Sign in again to give commands; another operator may sign in instead at a shift change.</source>
+        <extracomment>Explanation when the session locked after inactivity.</extracomment>
+        <translation>The session locked after a period without use. Sign in again to give commands; another operator may sign in instead at a shift change.</translation>
+    </message>
+    <message>
+        <source>Operator &amp;id:</source>
+        <extracomment>Label of the operator id field (letters a-z, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</extracomment>
+        <translation>Operator &amp;id:</translation>
+    </message>
+    <message>
+        <source>1 to 32 characters: small letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <extracomment>Tooltip of the operator id field.</extracomment>
+        <translation>1 to 32 characters: small letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <extracomment>Label of the display name field (first administrator).</extracomment>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <extracomment>Label of the passphrase field in the sign-in dialog.</extracomment>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <extracomment>Label of the confirmation field (first administrator).</extracomment>
+        <translation>&amp;Confirm passphrase:</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <extracomment>Button that creates the first administrator.</extracomment>
+        <translation>Create administrator</translation>
+    </message>
+    <message>
+        <source>Close console</source>
+        <extracomment>Button that closes the console instead of signing in.</extracomment>
+        <translation>Close console</translation>
+    </message>
+    <message>
+        <source>Checking: deriving the key from the passphrase...</source>
+        <extracomment>Shown with a busy bar while the node checks the passphrase.</extracomment>
+        <translation>Checking: deriving the key from the passphrase...</translation>
+    </message>
+    <message>
+        <source>Type your operator id.</source>
+        <extracomment>Error when the operator id field is empty.</extracomment>
+        <translation>Type your operator id.</translation>
+    </message>
+    <message>
+        <source>Type your name as it should appear in the audit trail.</source>
+        <extracomment>Error when the name field of the first administrator is empty.</extracomment>
+        <translation>Type your name as it should appear in the audit trail.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters.</source>
+        <extracomment>Error when the new passphrase is shorter than the minimum; %1 is the minimum.</extracomment>
+        <translation>The passphrase is too short: use at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <extracomment>Error when the two passphrases of the first administrator differ.</extracomment>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <extracomment>Error when Sign in is pressed with an empty passphrase field.</extracomment>
+        <translation>Type the passphrase first.</translation>
+    </message>
+    <message>
+        <source>The operator id or the passphrase is wrong. Check Caps Lock and the keyboard language (Thai or English), then try again.</source>
+        <extracomment>Error after a wrong operator id or passphrase (the dialog does not say which).</extracomment>
+        <translation>The operator id or the passphrase is wrong. Check Caps Lock and the keyboard language (Thai or English), then try again.</translation>
+    </message>
+    <message>
+        <source>Your key file does not match the operator list. Do not use this console; tell an administrator.</source>
+        <extracomment>Error when the operator&apos;s key file does not match the operator list.</extracomment>
+        <translation>Your key file does not match the operator list. Do not use this console; tell an administrator.</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be used: %1</source>
+        <extracomment>Error when the node refuses a new passphrase; %1 the node&apos;s reason (English).</extracomment>
+        <translation>The passphrase cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <extracomment>Error when the sign-in failed for another reason; %1 the node&apos;s reason (English).</extracomment>
+        <translation>Signing in failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::SlashingPage</name>
     <message numerus="yes">
         <source>Cases (%n)</source>
@@ -1555,10 +1733,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <source>Exported, but the audit trail refused the entry: %1</source>
-        <translation>Exported, but the audit trail refused the entry: %1</translation>
-    </message>
-    <message>
         <source>Slashing &amp; Appeals</source>
         <extracomment>Page title.</extracomment>
         <translation>Slashing &amp; Appeals</translation>
@@ -1657,6 +1831,10 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>None (an authority bonds no stake)</source>
         <translation>None (an authority bonds no stake)</translation>
+    </message>
+    <message>
+        <source>Not exported: the audit trail refused the entry: %1</source>
+        <translation>Not exported: the audit trail refused the entry: %1</translation>
     </message>
 </context>
 <context>
@@ -1925,16 +2103,6 @@ Appeal trail column.</extracomment>
         <translation>Data directory: %1</translation>
     </message>
     <message>
-        <source>&amp;Operator:</source>
-        <extracomment>Label of the field for the operator&apos;s name or ID, recorded in the audit trail.</extracomment>
-        <translation>&amp;Operator:</translation>
-    </message>
-    <message>
-        <source>Your name or operator ID. It is recorded in the audit trail with every action you take.</source>
-        <extracomment>Tooltip of the operator field in the unlock dialog.</extracomment>
-        <translation>Your name or operator ID. It is recorded in the audit trail with every action you take.</translation>
-    </message>
-    <message>
         <source>&amp;Passphrase:</source>
         <extracomment>Label of the passphrase field.</extracomment>
         <translation>&amp;Passphrase:</translation>
@@ -2015,11 +2183,6 @@ Appeal trail column.</extracomment>
             <numerusform>Acceptable: %n character, %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters). Longer, or more types, is stronger.</numerusform>
             <numerusform>Acceptable: %n characters, %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters). Longer, or more types, is stronger.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Enter your name or operator ID: it is recorded in the audit trail.</source>
-        <extracomment>Error in the unlock dialog when the operator field is empty.</extracomment>
-        <translation>Enter your name or operator ID: it is recorded in the audit trail.</translation>
     </message>
     <message>
         <source>The passphrase is too short: use at least %1 characters.</source>

@@ -854,11 +854,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>คอนโซลผู้ปฏิบัติงาน GridTokenX</translation>
     </message>
     <message>
-        <source>Operator: %1</source>
-        <extracomment>Status bar: the operator who unlocked the console (recorded in the audit trail).</extracomment>
-        <translation>ผู้ปฏิบัติงาน: %1</translation>
-    </message>
-    <message>
         <source>Shutting down the node...</source>
         <extracomment>Status bar message while the node closes the ledger after the window was closed.</extracomment>
         <translation>กำลังปิดโหนด...</translation>
@@ -877,6 +872,53 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Link to authority lost: %1.</source>
         <extracomment>Alarm banner: this node has heard nothing for five slots from these authorities&apos; nodes. %1 their names.</extracomment>
         <translation>ขาดการเชื่อมต่อกับหน่วยงาน: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <extracomment>Status bar while no operator is signed in.</extracomment>
+        <translation>ยังไม่ได้ลงชื่อเข้าใช้</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2), %3</source>
+        <extracomment>Status bar: the signed-in operator (%1 their name, %2 their id) and their roles (%3).</extracomment>
+        <translation>ผู้ปฏิบัติงาน: %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>control-room operator</source>
+        <extracomment>Role: an EGAT control-room operator (may request halts, handles alarms).</extracomment>
+        <translation>ผู้ปฏิบัติงานห้องควบคุม</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <extracomment>Role: the authority supervisor, who approves critical commands.</extracomment>
+        <translation>ผู้ควบคุมดูแล</translation>
+    </message>
+    <message>
+        <source>validator owner</source>
+        <extracomment>Role: the owner of a validator (manages their stake).</extracomment>
+        <translation>เจ้าของผู้รับรองบล็อก</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <extracomment>Role: an auditor (read-only, notes, exports).</extracomment>
+        <translation>ผู้ตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <extracomment>Role: the administrator, who manages operators and roles.</extracomment>
+        <translation>ผู้ดูแลระบบ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Operator: %1 (%2), %n role(s)</source>
+        <extracomment>Status bar: the signed-in operator (%1 their name, %2 their id) with %n roles (listed in the tooltip).</extracomment>
+        <translation>
+            <numerusform>ผู้ปฏิบัติงาน: %1 (%2), %n บทบาท</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <extracomment>Tooltip of the operator in the status bar: their roles, one per line.</extracomment>
+        <translation>บทบาท:</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1426,141 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     </message>
 </context>
 <context>
+    <name>gtx::ui::SignInDialog</name>
+    <message>
+        <source>GridTokenX - First administrator</source>
+        <extracomment>Window title of the dialog that makes the console&apos;s first operator.</extracomment>
+        <translation>GridTokenX - ผู้ดูแลระบบคนแรก</translation>
+    </message>
+    <message>
+        <source>Create the first administrator</source>
+        <extracomment>Heading of the first-administrator dialog.</extracomment>
+        <translation>สร้างผู้ดูแลระบบคนแรก</translation>
+    </message>
+    <message>
+        <source>No operator has been set up on this ledger yet. Create your own administrator account: it gets its own key, sealed under the passphrase you choose (at least %1 characters). You then add the other operators and their roles on the Settings page.</source>
+        <extracomment>Explanation in the first-administrator dialog; %1 the passphrase minimum.</extracomment>
+        <translation>บัญชีแยกประเภทนี้ยังไม่มีผู้ปฏิบัติงาน โปรดสร้างผู้ดูแลระบบของคุณเอง ซึ่งจะได้กุญแจของตนเองที่เข้ารหัสไว้ด้วยรหัสผ่านที่คุณเลือก (อย่างน้อย %1 อักขระ) จากนั้นจึงเพิ่มผู้ปฏิบัติงานคนอื่นและบทบาทของแต่ละคนได้ที่หน้าการตั้งค่า</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Sign in</source>
+        <extracomment>Window title of the operator sign-in dialog.</extracomment>
+        <translation>GridTokenX - ลงชื่อเข้าใช้</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <extracomment>Heading of the sign-in dialog.
+----------
+Button that signs the operator in.</extracomment>
+        <translation>ลงชื่อเข้าใช้</translation>
+    </message>
+    <message>
+        <source>Sign in with your own operator id and passphrase. Every command you give is signed with your key and recorded in the audit trail.</source>
+        <extracomment>Explanation in the sign-in dialog.</extracomment>
+        <translation>ลงชื่อเข้าใช้ด้วยรหัสผู้ปฏิบัติงานและรหัสผ่านของคุณเอง ทุกคำสั่งที่คุณสั่งจะลงลายมือชื่อด้วยกุญแจของคุณและบันทึกไว้ในร่องรอยการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Session locked</source>
+        <extracomment>Window title when the session locked after inactivity.</extracomment>
+        <translation>GridTokenX - เซสชันถูกล็อก</translation>
+    </message>
+    <message>
+        <source>The session is locked</source>
+        <extracomment>Heading of the dialog shown when the session locked.</extracomment>
+        <translation>เซสชันถูกล็อก</translation>
+    </message>
+    <message>
+        <source>The session locked after a period without use. Sign in again to give commands; another operator may sign in instead at a shift change.</source>
+        <extracomment>Explanation when the session locked after inactivity.</extracomment>
+        <translation>เซสชันถูกล็อกเนื่องจากไม่มีการใช้งานช่วงหนึ่ง โปรดลงชื่อเข้าใช้อีกครั้งเพื่อสั่งการ เมื่อเปลี่ยนกะ ผู้ปฏิบัติงานคนอื่นลงชื่อเข้าใช้แทนได้</translation>
+    </message>
+    <message>
+        <source>Operator &amp;id:</source>
+        <extracomment>Label of the operator id field (letters a-z, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</extracomment>
+        <translation>รหัสผู้ปฏิบัติงาน (&amp;I):</translation>
+    </message>
+    <message>
+        <source>1 to 32 characters: small letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <extracomment>Tooltip of the operator id field.</extracomment>
+        <translation>1 ถึง 32 อักขระ: อักษรอังกฤษตัวเล็ก a-z ตัวเลข &apos;.&apos; &apos;_&apos; และ &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <extracomment>Label of the display name field (first administrator).</extracomment>
+        <translation>ชื่อ (&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <extracomment>Label of the passphrase field in the sign-in dialog.</extracomment>
+        <translation>รหัสผ่าน (&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <extracomment>Label of the confirmation field (first administrator).</extracomment>
+        <translation>ยืนยันรหัสผ่าน (&amp;C):</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <extracomment>Button that creates the first administrator.</extracomment>
+        <translation>สร้างผู้ดูแลระบบ</translation>
+    </message>
+    <message>
+        <source>Close console</source>
+        <extracomment>Button that closes the console instead of signing in.</extracomment>
+        <translation>ปิดคอนโซล</translation>
+    </message>
+    <message>
+        <source>Checking: deriving the key from the passphrase...</source>
+        <extracomment>Shown with a busy bar while the node checks the passphrase.</extracomment>
+        <translation>กำลังตรวจสอบ โดยคำนวณกุญแจจากรหัสผ่าน...</translation>
+    </message>
+    <message>
+        <source>Type your operator id.</source>
+        <extracomment>Error when the operator id field is empty.</extracomment>
+        <translation>โปรดพิมพ์รหัสผู้ปฏิบัติงานของคุณ</translation>
+    </message>
+    <message>
+        <source>Type your name as it should appear in the audit trail.</source>
+        <extracomment>Error when the name field of the first administrator is empty.</extracomment>
+        <translation>โปรดพิมพ์ชื่อของคุณตามที่ต้องการให้ปรากฏในร่องรอยการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters.</source>
+        <extracomment>Error when the new passphrase is shorter than the minimum; %1 is the minimum.</extracomment>
+        <translation>รหัสผ่านสั้นเกินไป: ต้องมีอย่างน้อย %1 อักขระ</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <extracomment>Error when the two passphrases of the first administrator differ.</extracomment>
+        <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <extracomment>Error when Sign in is pressed with an empty passphrase field.</extracomment>
+        <translation>โปรดพิมพ์รหัสผ่านก่อน</translation>
+    </message>
+    <message>
+        <source>The operator id or the passphrase is wrong. Check Caps Lock and the keyboard language (Thai or English), then try again.</source>
+        <extracomment>Error after a wrong operator id or passphrase (the dialog does not say which).</extracomment>
+        <translation>รหัสผู้ปฏิบัติงานหรือรหัสผ่านไม่ถูกต้อง โปรดตรวจสอบปุ่ม Caps Lock และภาษาของแป้นพิมพ์ (ไทยหรืออังกฤษ) แล้วลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Your key file does not match the operator list. Do not use this console; tell an administrator.</source>
+        <extracomment>Error when the operator&apos;s key file does not match the operator list.</extracomment>
+        <translation>ไฟล์กุญแจของคุณไม่ตรงกับรายชื่อผู้ปฏิบัติงาน โปรดอย่าใช้คอนโซลนี้ และแจ้งผู้ดูแลระบบ</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be used: %1</source>
+        <extracomment>Error when the node refuses a new passphrase; %1 the node&apos;s reason (English).</extracomment>
+        <translation>ใช้รหัสผ่านนี้ไม่ได้: %1</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <extracomment>Error when the sign-in failed for another reason; %1 the node&apos;s reason (English).</extracomment>
+        <translation>ลงชื่อเข้าใช้ไม่สำเร็จ: %1</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::SlashingPage</name>
     <message numerus="yes">
         <source>Cases (%n)</source>
@@ -1542,10 +1719,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <translation>ส่งออกไม่สำเร็จ: %1</translation>
     </message>
     <message>
-        <source>Exported, but the audit trail refused the entry: %1</source>
-        <translation>ส่งออกแล้ว แต่ร่องรอยการตรวจสอบไม่รับบันทึก: %1</translation>
-    </message>
-    <message>
         <source>Slashing &amp; Appeals</source>
         <extracomment>Page title.</extracomment>
         <translation>การริบหลักประกันและการอุทธรณ์</translation>
@@ -1644,6 +1817,10 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>None (an authority bonds no stake)</source>
         <translation>ไม่มี (หน่วยงานไม่วางหลักประกัน)</translation>
+    </message>
+    <message>
+        <source>Not exported: the audit trail refused the entry: %1</source>
+        <translation>ไม่ได้ส่งออก: ร่องรอยการตรวจสอบไม่รับบันทึกนี้: %1</translation>
     </message>
 </context>
 <context>
@@ -1912,16 +2089,6 @@ Appeal trail column.</extracomment>
         <translation>โฟลเดอร์ข้อมูล: %1</translation>
     </message>
     <message>
-        <source>&amp;Operator:</source>
-        <extracomment>Label of the field for the operator&apos;s name or ID, recorded in the audit trail.</extracomment>
-        <translation>ผู้ปฏิบัติงาน (&amp;O):</translation>
-    </message>
-    <message>
-        <source>Your name or operator ID. It is recorded in the audit trail with every action you take.</source>
-        <extracomment>Tooltip of the operator field in the unlock dialog.</extracomment>
-        <translation>ชื่อหรือรหัสประจำตัวผู้ปฏิบัติงานของคุณ ซึ่งจะถูกบันทึกในบันทึกการตรวจสอบพร้อมกับทุกการดำเนินการของคุณ</translation>
-    </message>
-    <message>
         <source>&amp;Passphrase:</source>
         <extracomment>Label of the passphrase field.</extracomment>
         <translation>รหัสผ่าน (&amp;P):</translation>
@@ -1939,7 +2106,7 @@ Appeal trail column.</extracomment>
     <message>
         <source>Why at least %1 characters: the ledger file is encrypted with this passphrase, and anyone who obtains a copy of the file can try passphrases offline without limit. Every extra character multiplies their work. Several words make a long passphrase that is easy to remember.</source>
         <extracomment>Why the passphrase must be long; shown under the strength hint when creating a ledger.</extracomment>
-        <translation>เหตุที่ต้องมีอย่างน้อย %1 ตัวอักษร: ไฟล์บัญชีแยกประเภทเข้ารหัสด้วยรหัสผ่านนี้ ผู้ที่ได้สำเนาไฟล์ไปสามารถลองเดารหัสผ่านแบบออฟไลน์ได้ไม่จำกัดจำนวนครั้ง ตัวอักษรที่เพิ่มขึ้นทุกตัวทำให้การเดายากขึ้นหลายเท่า การใช้หลายคำต่อกันช่วยให้ได้รหัสผ่านที่ยาวและจำได้ง่าย</translation>
+        <translation>เหตุที่ต้องมีอย่างน้อย %1 อักขระ: ไฟล์บัญชีแยกประเภทเข้ารหัสด้วยรหัสผ่านนี้ ผู้ที่ได้สำเนาไฟล์ไปสามารถลองเดารหัสผ่านแบบออฟไลน์ได้ไม่จำกัดจำนวนครั้ง อักขระที่เพิ่มขึ้นทุกตัวทำให้การเดายากขึ้นหลายเท่า การใช้หลายคำต่อกันช่วยให้ได้รหัสผ่านที่ยาวและจำได้ง่าย</translation>
     </message>
     <message>
         <source>Caps Lock appears to be on.</source>
@@ -1975,39 +2142,34 @@ Appeal trail column.</extracomment>
         <source>Use at least %n characters.</source>
         <extracomment>Strength hint before anything is typed (create-ledger dialog).</extracomment>
         <translation>
-            <numerusform>ใช้อย่างน้อย %n ตัวอักษร</numerusform>
+            <numerusform>ใช้อย่างน้อย %n อักขระ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Too short: %n character(s), at least %1 needed.</source>
         <extracomment>Strength hint while the passphrase is shorter than the minimum; %1 is the minimum.</extracomment>
         <translation>
-            <numerusform>สั้นเกินไป: มี %n ตัวอักษร ต้องมีอย่างน้อย %1 ตัวอักษร</numerusform>
+            <numerusform>สั้นเกินไป: มี %n อักขระ ต้องมีอย่างน้อย %1 อักขระ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Strong: %n character(s), %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters).</source>
         <extracomment>Strength hint for a good passphrase; %1 is how many of the 4 character types are used.</extracomment>
         <translation>
-            <numerusform>รัดกุม: %n ตัวอักษร ใช้อักขระ %1 จาก 4 ประเภท (a-z, A-Z, 0-9, สัญลักษณ์หรืออักษรไทย)</numerusform>
+            <numerusform>รัดกุม: %n อักขระ ใช้อักขระ %1 จาก 4 ประเภท (a-z, A-Z, 0-9, สัญลักษณ์หรืออักษรไทย)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Acceptable: %n character(s), %1 of 4 character types (a-z, A-Z, 0-9, symbols or Thai letters). Longer, or more types, is stronger.</source>
         <extracomment>Strength hint for an acceptable passphrase; %1 is how many of the 4 character types are used.</extracomment>
         <translation>
-            <numerusform>พอใช้: %n ตัวอักษร ใช้อักขระ %1 จาก 4 ประเภท (a-z, A-Z, 0-9, สัญลักษณ์หรืออักษรไทย) ยิ่งยาวหรือใช้หลายประเภทยิ่งรัดกุม</numerusform>
+            <numerusform>พอใช้: %n อักขระ ใช้อักขระ %1 จาก 4 ประเภท (a-z, A-Z, 0-9, สัญลักษณ์หรืออักษรไทย) ยิ่งยาวหรือใช้หลายประเภทยิ่งรัดกุม</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Enter your name or operator ID: it is recorded in the audit trail.</source>
-        <extracomment>Error in the unlock dialog when the operator field is empty.</extracomment>
-        <translation>โปรดป้อนชื่อหรือรหัสประจำตัวผู้ปฏิบัติงาน ซึ่งจะถูกบันทึกในบันทึกการตรวจสอบ</translation>
     </message>
     <message>
         <source>The passphrase is too short: use at least %1 characters.</source>
         <extracomment>Error when the new passphrase is shorter than the minimum; %1 is the minimum.</extracomment>
-        <translation>รหัสผ่านสั้นเกินไป: ต้องมีอย่างน้อย %1 ตัวอักษร</translation>
+        <translation>รหัสผ่านสั้นเกินไป: ต้องมีอย่างน้อย %1 อักขระ</translation>
     </message>
     <message>
         <source>Type the passphrase first.</source>

@@ -84,7 +84,7 @@ MainWindow::MainWindow(interfaces::Node &node, LanguageManager &languages, QWidg
     // The one subscription to the slashing area.
     m_slashingModel = new SlashingModel(m_node.slashing(), this);
     m_slashingPage->setModel(m_slashingModel);
-    m_slashingPage->setAudit(&m_node, m_operatorName);
+    m_slashingPage->setOperator(&m_node, m_session);
     // The one subscription to the governance area.
     m_governanceModel = new GovernanceModel(m_node.governance(), this);
     m_governancePage->setModel(m_governanceModel);
@@ -279,11 +279,30 @@ void MainWindow::retranslateUi()
         widest = std::max(widest, metrics.horizontalAdvance(pageName(page)));
     m_navigation->setFixedWidth(widest + 56);
 
-    if (m_operatorName.isEmpty()) {
-        m_operatorLabel->clear();
+    if (m_session.id.empty()) {
+        //: Status bar while no operator is signed in.
+        m_operatorLabel->setText(tr("Not signed in"));
+        m_operatorLabel->setToolTip(QString());
     } else {
-        //: Status bar: the operator who unlocked the console (recorded in the audit trail).
-        m_operatorLabel->setText(tr("Operator: %1").arg(m_operatorName));
+        QStringList roles;
+        for (int i = 0; i < interfaces::kRoleCount; ++i) {
+            const auto role = static_cast<interfaces::Role>(i);
+            if (interfaces::hasRole(m_session.roles, role))
+                roles << roleTitle(role);
+        }
+        const QString name = QString::fromStdString(m_session.displayName);
+        const QString id = QString::fromStdString(m_session.id);
+        // Up to two roles fit in the status bar; more are counted, and all
+        // are in the tooltip.
+        if (roles.size() <= 2) {
+            //: Status bar: the signed-in operator (%1 their name, %2 their id) and their roles (%3).
+            m_operatorLabel->setText(tr("Operator: %1 (%2), %3").arg(name, id, roles.join(QStringLiteral(", "))));
+        } else {
+            //: Status bar: the signed-in operator (%1 their name, %2 their id) with %n roles (listed in the tooltip).
+            m_operatorLabel->setText(tr("Operator: %1 (%2), %n role(s)", nullptr, int(roles.size())).arg(name, id));
+        }
+        //: Tooltip of the operator in the status bar: their roles, one per line.
+        m_operatorLabel->setToolTip(tr("Roles:") + QLatin1Char('\n') + roles.join(QLatin1Char('\n')));
     }
 }
 
@@ -297,11 +316,33 @@ MainWindow::Page MainWindow::currentPage() const
     return kPages[std::max(0, m_pages->currentIndex())];
 }
 
-void MainWindow::setOperatorName(const QString &name)
+void MainWindow::setOperatorSession(const interfaces::OperatorSession &session)
 {
-    m_operatorName = name;
-    m_slashingPage->setAudit(&m_node, name);
+    m_session = session;
+    m_slashingPage->setOperator(&m_node, session);
     retranslateUi();
+}
+
+QString MainWindow::roleTitle(interfaces::Role role)
+{
+    switch (role) {
+    case interfaces::Role::ControlRoomOperator:
+        //: Role: an EGAT control-room operator (may request halts, handles alarms).
+        return tr("control-room operator");
+    case interfaces::Role::Supervisor:
+        //: Role: the authority supervisor, who approves critical commands.
+        return tr("supervisor");
+    case interfaces::Role::ValidatorOwner:
+        //: Role: the owner of a validator (manages their stake).
+        return tr("validator owner");
+    case interfaces::Role::Auditor:
+        //: Role: an auditor (read-only, notes, exports).
+        return tr("auditor");
+    case interfaces::Role::Administrator:
+        //: Role: the administrator, who manages operators and roles.
+        return tr("administrator");
+    }
+    return {};
 }
 
 void MainWindow::subscribeToStatus()

@@ -3,6 +3,8 @@
 // The operator console's main window: an alarm banner on top, navigation on
 // the left, the pages in a stack, and the node's state in the status bar.
 
+#include "core/node/interface.h"
+
 #include <QMainWindow>
 
 #include <array>
@@ -11,12 +13,6 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
-
-namespace gtx::interfaces {
-class Handler;
-class Node;
-struct NodeStatus;
-}
 
 namespace gtx::ui {
 
@@ -66,7 +62,12 @@ public:
     AlarmBanner *alarmBanner() const { return m_alarmBanner; }
 
     // The operator who unlocked the ledger, shown in the status bar.
-    void setOperatorName(const QString &name);
+    // The signed-in operator: shown in the status bar; the pages offer only
+    // the commands their roles allow.
+    void setOperatorSession(const interfaces::OperatorSession &session);
+    const interfaces::OperatorSession &operatorSession() const { return m_session; }
+    // A role as the console names it (translated).
+    static QString roleTitle(interfaces::Role role);
     // Reads the node's state again (off the GUI thread).
     void refresh();
     // Lets the window close; until then closing asks for a node shutdown
@@ -99,7 +100,7 @@ private:
     static constexpr int kFinalityStallSlots = 10;
     LanguageManager &m_languages;
     std::shared_ptr<interfaces::Handler> m_statusHandler;
-    QString m_operatorName;
+    interfaces::OperatorSession m_session;
     bool m_closeAllowed = false;
     bool m_closeRequested = false;
 

@@ -2,6 +2,7 @@
 
 #include "core/common/bytes.h"
 #include "core/node/interface.h"
+#include "ui/dialogs/signindialog.h"
 #include "ui/dialogs/unlockdialog.h"
 
 #include <algorithm>
@@ -26,7 +27,10 @@ namespace gtx::ui {
 
 namespace {
 
-constexpr char kOperator[] = "operator-1";
+constexpr char kActor[] = "os:screenshots";
+// The devnet's screenshot operator: every role, so that every control shows.
+constexpr char kOperatorId[] = "somchai.k";
+constexpr char kOperatorName[] = "Somchai K.";
 
 // Lets layouts and style sheets settle before a widget is grabbed.
 void settle()
@@ -105,7 +109,6 @@ void ScreenshotSession::captureDialogs(bool ledgerExists, const QString &dataDir
         // First run: the create mode, with a passphrase typed in.
         UnlockDialog dialog(m_node, UnlockDialog::Mode::Create);
         dialog.setDataDirectory(dataDir);
-        dialog.setOperatorName(QLatin1String(kOperator));
         const QString sample = QStringLiteral("correct horse battery staple");
         dialog.findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))->setText(sample);
         dialog.findChild<QLineEdit *>(QStringLiteral("confirmEdit"))->setText(sample);
@@ -126,7 +129,7 @@ void ScreenshotSession::captureDialogs(bool ledgerExists, const QString &dataDir
     runNodeTask(
         this,
         [node]() {
-            return node->createLedger(asBytes(std::string_view(kDevnetPassphrase)), kOperator);
+            return node->createLedger(asBytes(std::string_view(kDevnetPassphrase)), kActor);
         },
         [this, dataDir](const Status &status) {
             if (!status.ok()) {
@@ -143,20 +146,65 @@ void ScreenshotSession::captureUnlockDialog(const QString &dataDir)
     {
         UnlockDialog dialog(m_node, UnlockDialog::Mode::Unlock);
         dialog.setDataDirectory(dataDir);
-        dialog.setOperatorName(QLatin1String(kOperator));
         dialog.show();
         settle();
         if (!save(&dialog, QStringLiteral("unlock-%1.png").arg(languageCode())))
             return;
     }
-    captureMainWindow();
+    captureSignIn();
 }
 
-void ScreenshotSession::captureMainWindow()
+// On a devnet ledger made here: the first-administrator dialog, then the
+// screenshot operator made and signed in, and the sign-in dialog.
+void ScreenshotSession::captureSignIn()
+{
+    interfaces::Node *node = &m_node;
+    const bool devnet = m_devnet;
+    runNodeTask(
+        this,
+        [node, devnet]() -> Result<interfaces::OperatorSession> {
+            if (!devnet || !node->operators().needsFirstAdministrator())
+                return makeError("screenshots.no_operator", "");
+            interfaces::NewOperator who;
+            who.id = kOperatorId;
+            who.displayName = kOperatorName;
+            who.roles = interfaces::kAllRoles;
+            return node->operators().createFirstAdministrator(who, asBytes(std::string_view(kDevnetPassphrase)));
+        },
+        [this](const Result<interfaces::OperatorSession> &session) {
+            if (!session) {
+                captureMainWindow({});
+                return;
+            }
+            {
+                SignInDialog dialog(m_node, SignInDialog::Mode::FirstAdministrator);
+                dialog.findChild<QLineEdit *>(QStringLiteral("operatorIdEdit"))->setText(QLatin1String(kOperatorId));
+                dialog.findChild<QLineEdit *>(QStringLiteral("displayNameEdit"))->setText(QLatin1String(kOperatorName));
+                const QString sample = QStringLiteral("correct horse battery staple");
+                dialog.findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))->setText(sample);
+                dialog.findChild<QLineEdit *>(QStringLiteral("confirmEdit"))->setText(sample);
+                dialog.show();
+                settle();
+                if (!save(&dialog, QStringLiteral("first-administrator-%1.png").arg(languageCode())))
+                    return;
+            }
+            {
+                SignInDialog dialog(m_node, SignInDialog::Mode::SignIn);
+                dialog.setOperatorId(QLatin1String(kOperatorId));
+                dialog.show();
+                settle();
+                if (!save(&dialog, QStringLiteral("sign-in-%1.png").arg(languageCode())))
+                    return;
+            }
+            captureMainWindow(*session);
+        });
+}
+
+void ScreenshotSession::captureMainWindow(const interfaces::OperatorSession &session)
 {
     auto *window = new MainWindow(m_node, m_languages);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setOperatorName(QLatin1String(kOperator));
+    window->setOperatorSession(session);
     window->resize(1280, 720);
     connect(window, &MainWindow::snapshotShown, this,
             [this, window]() { waitForConsensus(window, 0); }, Qt::SingleShotConnection);

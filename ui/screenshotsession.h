@@ -5,17 +5,16 @@
 // language into PNG files, then finishes.
 //
 // On a devnet data directory without a ledger it first creates one with a
-// fixed, public passphrase so that the main window shows a live node: use a
-// scratch --data-dir.
+// fixed, public passphrase so that the main window shows a live node, and
+// its first administrator (every role, the same public passphrase), whose
+// sign-in dialogs it captures too: use a scratch --data-dir.
+
+#include "core/node/interface.h"
 
 #include <QObject>
 #include <QString>
 
 class QWidget;
-
-namespace gtx::interfaces {
-class Node;
-}
 
 namespace gtx::ui {
 
@@ -43,7 +42,8 @@ signals:
 private:
     void captureDialogs(bool ledgerExists, const QString &dataDir);
     void captureUnlockDialog(const QString &dataDir);
-    void captureMainWindow();
+    void captureSignIn();
+    void captureMainWindow(const interfaces::OperatorSession &session);
     void captureMainPages(MainWindow *window);
     void waitForConsensus(MainWindow *window, int attempt);
     bool save(QWidget *widget, const QString &name);

@@ -29,6 +29,9 @@ inline Bytes toBytes(std::string_view s)
 std::string toHex(ByteView data);
 // Parses lower- or upper-case hex; returns false on odd length or a non-hex digit.
 bool fromHex(std::string_view hex, Bytes &out);
+// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or
+// values beyond U+10FFFF).
+bool validUtf8(ByteView s);
 
 // A fixed-size byte string (hashes, public keys, signatures).
 template<std::size_t N>

@@ -11,6 +11,7 @@
 #include "core/common/bytes.h"
 #include "core/common/result.h"
 #include "core/crypto/passphrase_policy.h"
+#include "core/node/operator_roles.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -429,6 +430,95 @@ public:
     virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
 };
 
+// --- Operators -------------------------------------------------------------
+
+// The people who use the console (core/node/roster.h, core/node/
+// operator_roles.h). Each signs in with their own key file and passphrase;
+// each command they give is checked against their roles, signed with their
+// key and written to the audit trail.
+
+struct OperatorRow
+{
+    std::string id;            // "somchai.k": 1..32 of a-z, 0-9, '.', '_', '-'
+    std::string displayName;   // as they asked to be named (UTF-8)
+    RoleSet roles = 0;
+    std::string key;           // hex Ed25519 public key
+    bool active = true;        // false once disabled (an id is never reused)
+    std::int64_t addedMs = 0;  // UTC ms
+    std::string addedBy;       // the administrator's id (their own for the first)
+    bool operator==(const OperatorRow &) const = default;
+};
+
+// A signed-in operator. `token` names the session in later calls; it is
+// locked (every call then fails with "operator.session_locked") after
+// NodeOptions::sessionIdleMs without a call, or when the operator is
+// disabled; their roles follow the roster at every call.
+struct OperatorSession
+{
+    std::string token;
+    std::string id;
+    std::string displayName;
+    RoleSet roles = 0;
+    bool operator==(const OperatorSession &) const = default;
+};
+
+struct NewOperator
+{
+    std::string id;
+    std::string displayName;
+    RoleSet roles = 0;
+};
+
+class Operators
+{
+public:
+    virtual ~Operators() = default;
+
+    // Every operator the trail has added, by id.
+    virtual std::vector<OperatorRow> list() const = 0;
+    // True while the ledger is open and no operator exists yet.
+    virtual bool needsFirstAdministrator() const = 0;
+    // Adds the first operator, an administrator, with a new key file sealed
+    // under `passphrase`, and signs them in. Errors: "operator.exists" once
+    // there is an operator; "operator.invalid" (the id, name or roles);
+    // the passphrase policy's.
+    virtual Result<OperatorSession> createFirstAdministrator(const NewOperator &who, ByteView passphrase) = 0;
+    // Errors: "operator.unknown" (no such active operator: the same for a
+    // disabled one), "operator.wrong_passphrase", "operator.key_mismatch"
+    // (the key file is not the one the roster holds). Every attempt is
+    // audited.
+    virtual Result<OperatorSession> signIn(const std::string &id, ByteView passphrase) = 0;
+    virtual void signOut(const std::string &token) = 0;
+    // The session as it stands (its roles now), without counting as use.
+    virtual Result<OperatorSession> session(const std::string &token) = 0;
+    // Counts as use: the console calls it on the operator's input.
+    virtual Status keepAlive(const std::string &token) = 0;
+    // Re-authentication before a critical command: the session's own
+    // passphrase again. Errors as signIn.
+    virtual Status confirm(const std::string &token, ByteView passphrase) = 0;
+
+    // Administrator only ("operator.not_permitted" otherwise). The new
+    // operator's key file is sealed under `initialPassphrase`, which they
+    // are given in person.
+    virtual Status addOperator(const std::string &token, const NewOperator &who, ByteView initialPassphrase,
+                               const std::string &reason) = 0;
+    virtual Status setRoles(const std::string &token, const std::string &id, RoleSet roles,
+                            const std::string &reason) = 0;
+    virtual Status disableOperator(const std::string &token, const std::string &id, const std::string &reason) = 0;
+
+    // Records a command the operator gave: refused with
+    // "operator.not_permitted" unless their roles allow `permission`;
+    // otherwise signed with their key and appended to the audit trail.
+    // `action` is a machine name outside "operator." (e.g.
+    // "slashing.export").
+    virtual Status recordAction(const std::string &token, Permission permission, const std::string &action,
+                                const std::string &reason, const std::string &details) = 0;
+
+    // Called on a node thread when the roster changed or a session locked.
+    using ChangedFn = std::function<void()>;
+    virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
+};
+
 class Node
 {
 public:
@@ -446,10 +536,6 @@ public:
 
     virtual NodeStatus status() const = 0;
 
-    // Appends to the audit trail (who, what, why).
-    virtual Status recordAudit(const std::string &actor, const std::string &action,
-                               const std::string &reason, const std::string &details) = 0;
-
     using StatusChangedFn = std::function<void(const NodeStatus &)>;
     virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;
 
@@ -461,6 +547,8 @@ public:
     virtual SlashingView &slashing() = 0;
     // The governance area: proposals, their timelines and tallies.
     virtual GovernanceView &governance() = 0;
+    // The operators: sign-in, roles, and the commands they give.
+    virtual Operators &operators() = 0;
 };
 
 struct NodeOptions
@@ -472,6 +560,8 @@ struct NodeOptions
     // network file, its nodes' addresses, and the observer key it made
     // for the console (console/observer.key). Empty: no network.
     std::filesystem::path joinDevnet;
+    // An operator's session locks after this long without a call.
+    std::int64_t sessionIdleMs = 15 * 60 * 1000;
 };
 
 // The node embedded in this process.

@@ -360,8 +360,35 @@ public:
 LocalNode::LocalNode(interfaces::NodeOptions options, std::shared_ptr<const Clock> clock)
     : m_options(std::move(options)), m_clock(std::move(clock)), m_consensus(std::make_unique<Consensus>()),
       m_grid(std::make_unique<Grid>()), m_slashing(std::make_unique<Slashing>()),
-      m_governance(std::make_unique<Governance>())
+      m_governance(std::make_unique<Governance>()), m_operators(m_clock, m_options.sessionIdleMs)
 {
+}
+
+interfaces::Operators &LocalNode::operators()
+{
+    return m_operators;
+}
+
+Status LocalNode::openOperators()
+{
+    auto append = [this](const ledger::AuditEntry &entry, const crypto::KeyPair *signer) {
+        Result<ledger::AuditRecord> record = [&] {
+            std::lock_guard lock(m_mutex);
+            return appendAuditLocked(entry, signer);
+        }();
+        if (record)
+            notifyStatus();
+        return record;
+    };
+    auto read = [this](std::uint64_t first, std::size_t max) -> Result<std::vector<ledger::AuditRecord>> {
+        std::lock_guard lock(m_mutex);
+        if (m_store)
+            return m_store->withLedger([&](ledger::Ledger &l) { return l.auditRange(first, max); });
+        if (m_ledger)
+            return m_ledger->auditRange(first, max);
+        return makeError("node.locked", "The ledger is locked: unlock it first.");
+    };
+    return m_operators.open(m_options.dataDir, kdfParams(), std::move(append), std::move(read));
 }
 
 interfaces::ConsensusView &LocalNode::consensus()
@@ -467,7 +494,7 @@ Status LocalNode::createLedger(ByteView passphrase, const std::string &actor)
             GTX_TRY(joinLocked(passphrase, actor, true));
         }
         notifyStatus();
-        return {};
+        return openOperatorsOrClose();
     }
     auto params = networkByName(m_options.networkName);
     if (!params)
@@ -507,7 +534,7 @@ Status LocalNode::createLedger(ByteView passphrase, const std::string &actor)
         }
     }
     notifyStatus();
-    return {};
+    return openOperatorsOrClose();
 }
 
 Status LocalNode::unlock(ByteView passphrase, const std::string &actor)
@@ -522,7 +549,7 @@ Status LocalNode::unlock(ByteView passphrase, const std::string &actor)
     }
     if (!m_options.joinDevnet.empty()) {
         notifyStatus();
-        return {};
+        return openOperatorsOrClose();
     }
     {
         std::lock_guard lock(m_mutex);
@@ -543,11 +570,20 @@ Status LocalNode::unlock(ByteView passphrase, const std::string &actor)
         }
     }
     notifyStatus();
-    return {};
+    return openOperatorsOrClose();
+}
+
+Status LocalNode::openOperatorsOrClose()
+{
+    Status opened = openOperators();
+    if (!opened)
+        shutdown();   // no console without its operators
+    return opened;
 }
 
 void LocalNode::shutdown()
 {
+    m_operators.close();
     m_consensus->detach();
     m_grid->detach();
     m_slashing->detach();
@@ -600,25 +636,14 @@ interfaces::NodeStatus LocalNode::status() const
     return statusLocked();
 }
 
-Status LocalNode::recordAudit(const std::string &actor, const std::string &action,
-                              const std::string &reason, const std::string &details)
+Result<ledger::AuditRecord> LocalNode::appendAuditLocked(const ledger::AuditEntry &entry,
+                                                         const crypto::KeyPair *signer)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        auto appended = appendAuditLocked({m_clock->nowMs(), actor, action, reason, details});
-        if (!appended)
-            return appended.error();
-    }
-    notifyStatus();
-    return {};
-}
-
-Result<ledger::AuditRecord> LocalNode::appendAuditLocked(const ledger::AuditEntry &entry)
-{
+    const crypto::KeyPair &key = signer ? *signer : m_nodeKey;
     if (m_store)
-        return m_store->withLedger([&](ledger::Ledger &l) { return l.appendAudit(entry, m_nodeKey); });
+        return m_store->withLedger([&](ledger::Ledger &l) { return l.appendAudit(entry, key); });
     if (m_ledger)
-        return m_ledger->appendAudit(entry, m_nodeKey);
+        return m_ledger->appendAudit(entry, key);
     return makeError("node.locked", "The ledger is locked: unlock it first.");
 }
 

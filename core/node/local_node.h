@@ -17,6 +17,7 @@
 #include "core/ledger/ledger.h"
 #include "core/node/genesis.h"
 #include "core/node/interface.h"
+#include "core/node/operator_desk.h"
 #include "core/node/subscription.h"
 
 #include <atomic>
@@ -40,13 +41,12 @@ public:
     Status unlock(ByteView passphrase, const std::string &actor) override;
     void shutdown() override;
     interfaces::NodeStatus status() const override;
-    Status recordAudit(const std::string &actor, const std::string &action,
-                       const std::string &reason, const std::string &details) override;
     std::unique_ptr<interfaces::Handler> handleStatusChanged(StatusChangedFn fn) override;
     interfaces::ConsensusView &consensus() override;
     interfaces::GridView &grid() override;
     interfaces::SlashingView &slashing() override;
     interfaces::GovernanceView &governance() override;
+    interfaces::Operators &operators() override;
 
 private:
     class Consensus;
@@ -61,8 +61,13 @@ private:
     Status joinLocked(ByteView passphrase, const std::string &actor, bool create);
     // The data directory's own node key (without a network).
     std::filesystem::path nodeKeyFile() const;
-    // Appends under m_mutex, signed by m_nodeKey.
-    Result<ledger::AuditRecord> appendAuditLocked(const ledger::AuditEntry &entry);
+    // Appends under m_mutex, signed by `signer` or else m_nodeKey.
+    Result<ledger::AuditRecord> appendAuditLocked(const ledger::AuditEntry &entry,
+                                                  const crypto::KeyPair *signer = nullptr);
+    // Opens the operator desk on the unlocked ledger (without m_mutex held).
+    Status openOperators();
+    // openOperators(), closing the ledger again when it fails.
+    Status openOperatorsOrClose();
 
     const interfaces::NodeOptions m_options;
     const std::shared_ptr<const Clock> m_clock;
@@ -77,6 +82,7 @@ private:
     std::unique_ptr<Grid> m_grid;
     std::unique_ptr<Slashing> m_slashing;
     std::unique_ptr<Governance> m_governance;
+    OperatorDesk m_operators;   // before m_mutex in the lock order (core/node/operator_desk.h)
 
     Subscribers<StatusChangedFn> m_statusSubscribers;
 };

@@ -96,6 +96,194 @@ using FakeGrid = FakeArea<interfaces::GridView, interfaces::GridSnapshot>;
 using FakeSlashing = FakeArea<interfaces::SlashingView, interfaces::SlashingSnapshot>;
 using FakeGovernance = FakeArea<interfaces::GovernanceView, interfaces::GovernanceSnapshot>;
 
+// The operators of the fake node: accounts the test sets (id, roles,
+// passphrase), sessions by token, and the role table of the real node
+// (interfaces::roleAllows) for recordAction. Sessions lock when the test
+// says so.
+class FakeOperators final : public interfaces::Operators
+{
+public:
+    void addAccount(const std::string &id, const std::string &name, interfaces::RoleSet roles,
+                    const std::string &passphrase)
+    {
+        std::lock_guard lock(m_mutex);
+        interfaces::OperatorRow row;
+        row.id = id;
+        row.displayName = name;
+        row.roles = roles;
+        m_accounts[id] = {row, passphrase};
+    }
+    // A session opened without a dialog (pages under test).
+    interfaces::OperatorSession openSession(const std::string &id, interfaces::RoleSet roles)
+    {
+        addAccount(id, id, roles, "unused passphrase");
+        std::lock_guard lock(m_mutex);
+        return openLocked(id);
+    }
+    void lockAll()
+    {
+        std::lock_guard lock(m_mutex);
+        m_sessions.clear();
+    }
+    // Commands recorded so far ("id action details"), and a switch to refuse them.
+    std::vector<std::string> actions() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_actions;
+    }
+    void setActionsFail(bool fails)
+    {
+        std::lock_guard lock(m_mutex);
+        m_actionsFail = fails;
+    }
+    int signInCalls() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_signInCalls;
+    }
+    QThread *lastCallThread() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lastCallThread;
+    }
+
+    std::vector<interfaces::OperatorRow> list() const override
+    {
+        std::lock_guard lock(m_mutex);
+        std::vector<interfaces::OperatorRow> rows;
+        for (const auto &[id, a] : m_accounts)
+            rows.push_back(a.row);
+        return rows;
+    }
+    bool needsFirstAdministrator() const override
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastCallThread = QThread::currentThread();
+        return m_accounts.empty();
+    }
+    Result<interfaces::OperatorSession> createFirstAdministrator(const interfaces::NewOperator &who,
+                                                                 ByteView passphrase) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastCallThread = QThread::currentThread();
+        if (!m_accounts.empty())
+            return makeError("operator.exists", "There are operators already: sign in.");
+        if (passphrase.size() < 12)
+            return makeError("passphrase.too_short", "The passphrase is too short.");
+        interfaces::OperatorRow row;
+        row.id = who.id;
+        row.displayName = who.displayName;
+        row.roles = who.roles;
+        m_accounts[who.id] = {row, std::string(passphrase.begin(), passphrase.end())};
+        return openLocked(who.id);
+    }
+    Result<interfaces::OperatorSession> signIn(const std::string &id, ByteView passphrase) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastCallThread = QThread::currentThread();
+        ++m_signInCalls;
+        const auto it = m_accounts.find(id);
+        if (it == m_accounts.end())
+            return makeError("operator.unknown", "There is no active operator with that id.");
+        if (it->second.passphrase != std::string(passphrase.begin(), passphrase.end()))
+            return makeError("operator.wrong_passphrase", "The passphrase is wrong.");
+        return openLocked(id);
+    }
+    void signOut(const std::string &token) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_sessions.erase(token);
+    }
+    Result<interfaces::OperatorSession> session(const std::string &token) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastCallThread = QThread::currentThread();
+        const auto it = m_sessions.find(token);
+        if (it == m_sessions.end())
+            return makeError("operator.session_locked", "The session is locked: sign in again.");
+        return describeLocked(token, it->second);
+    }
+    Status keepAlive(const std::string &token) override
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_keepAlives;
+        if (!m_sessions.count(token))
+            return makeError("operator.session_locked", "The session is locked: sign in again.");
+        return Status::success();
+    }
+    int keepAlives() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_keepAlives;
+    }
+    Status confirm(const std::string &token, ByteView passphrase) override
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_sessions.find(token);
+        if (it == m_sessions.end())
+            return makeError("operator.session_locked", "The session is locked: sign in again.");
+        if (m_accounts[it->second].passphrase != std::string(passphrase.begin(), passphrase.end()))
+            return makeError("operator.wrong_passphrase", "The passphrase is wrong.");
+        return Status::success();
+    }
+    Status addOperator(const std::string &, const interfaces::NewOperator &, ByteView, const std::string &) override
+    {
+        return makeError("operator.not_permitted", "not in the fake");
+    }
+    Status setRoles(const std::string &, const std::string &, interfaces::RoleSet, const std::string &) override
+    {
+        return makeError("operator.not_permitted", "not in the fake");
+    }
+    Status disableOperator(const std::string &, const std::string &, const std::string &) override
+    {
+        return makeError("operator.not_permitted", "not in the fake");
+    }
+    Status recordAction(const std::string &token, interfaces::Permission permission, const std::string &action,
+                        const std::string &, const std::string &details) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastCallThread = QThread::currentThread();
+        const auto it = m_sessions.find(token);
+        if (it == m_sessions.end())
+            return makeError("operator.session_locked", "The session is locked: sign in again.");
+        if (!interfaces::roleAllows(m_accounts[it->second].row.roles, permission))
+            return makeError("operator.not_permitted", "Your roles do not allow this.");
+        if (m_actionsFail)
+            return makeError("ledger.write_failed", "The audit trail cannot be written.");
+        m_actions.push_back(it->second + " " + action + " " + details);
+        return Status::success();
+    }
+    std::unique_ptr<interfaces::Handler> handleChanged(ChangedFn) override { return nullptr; }
+
+private:
+    struct Account
+    {
+        interfaces::OperatorRow row;
+        std::string passphrase;
+    };
+    interfaces::OperatorSession openLocked(const std::string &id)
+    {
+        const std::string token = "token-" + std::to_string(++m_nextToken);
+        m_sessions[token] = id;
+        return describeLocked(token, id);
+    }
+    interfaces::OperatorSession describeLocked(const std::string &token, const std::string &id) const
+    {
+        const Account &a = m_accounts.at(id);
+        return {token, id, a.row.displayName, a.row.roles};
+    }
+
+    mutable std::mutex m_mutex;
+    std::map<std::string, Account> m_accounts;
+    std::map<std::string, std::string> m_sessions;   // token -> id
+    std::vector<std::string> m_actions;
+    bool m_actionsFail = false;
+    int m_nextToken = 0;
+    int m_signInCalls = 0;
+    int m_keepAlives = 0;
+    mutable QThread *m_lastCallThread = nullptr;
+};
+
 class FakeNode final : public interfaces::Node
 {
 public:
@@ -228,27 +416,8 @@ public:
         return m_status;
     }
 
-    Status recordAudit(const std::string &actor, const std::string &action, const std::string &,
-                       const std::string &details) override
-    {
-        std::lock_guard lock(m_mutex);
-        m_lastCallThread = QThread::currentThread();
-        if (m_auditFails)
-            return makeError("ledger.write_failed", "The audit trail cannot be written.");
-        m_audits.push_back(actor + " " + action + " " + details);
-        return Status::success();
-    }
-    // Audit entries written so far ("actor action details"), and a switch to refuse them.
-    std::vector<std::string> audits() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_audits;
-    }
-    void setAuditFails(bool fails)
-    {
-        std::lock_guard lock(m_mutex);
-        m_auditFails = fails;
-    }
+    interfaces::Operators &operators() override { return m_operators; }
+    FakeOperators &fakeOperators() { return m_operators; }
 
     interfaces::ConsensusView &consensus() override { return m_consensus; }
     FakeConsensus &fakeConsensus() { return m_consensus; }
@@ -270,8 +439,7 @@ public:
 private:
     FakeConsensus m_consensus;
     FakeGrid m_grid;
-    std::vector<std::string> m_audits;
-    bool m_auditFails = false;
+    FakeOperators m_operators;
     FakeSlashing m_slashing;
     FakeGovernance m_governance;
 

@@ -231,8 +231,9 @@ void TestSlashingPage::exportWritesEveryCaseAndIsAudited()
     ui::SlashingModel model(node.slashing());
     ui::SlashingPage page;
     page.setModel(&model);
-    page.setAudit(&node, "auditor-1");
+    page.setOperator(&node, node.fakeOperators().openSession("auditor-1", interfaces::roleBit(interfaces::Role::Auditor)));
     auto *button = page.findChild<QPushButton *>("exportButton");
+    QVERIFY(!button->isHidden());
     QVERIFY(!button->isEnabled());   // nothing to export yet
     model.apply(snapshot());
     QVERIFY(button->isEnabled());
@@ -255,20 +256,32 @@ void TestSlashingPage::exportWritesEveryCaseAndIsAudited()
     QVERIFY(csv.contains(",40000.000000,8000.000000,0.000000,pending,community-review,"));
     // An appellant's text is never a formula.
     QVERIFY(csv.contains("\"'=HYPERLINK(\"\"x\"\") a failover node\""));
-    QCOMPARE(node.audits().size(), std::size_t(1));
-    QVERIFY(node.audits().front().rfind("auditor-1 slashing.export ", 0) == 0);
-    // The audit refused: the page says so.
-    node.setAuditFails(true);
+    QCOMPARE(node.fakeOperators().actions().size(), std::size_t(1));
+    QVERIFY(node.fakeOperators().actions().front().rfind("auditor-1 slashing.export ", 0) == 0);
+    // The audit refused: the page says so, and no file is left.
+    node.fakeOperators().setActionsFail(true);
     page.exportTo(dir.filePath("again.csv"));
     QVERIFY(exported.wait(5000));
     QCOMPARE(exported.back().at(0).toBool(), false);
     QVERIFY(exported.back().at(1).toString().contains("audit trail refused"));
-    // A file that cannot be written.
-    node.setAuditFails(false);
+    QVERIFY(!QFile::exists(dir.filePath("again.csv")));
+    // A file that cannot be written: nothing recorded.
+    node.fakeOperators().setActionsFail(false);
     page.exportTo(dir.filePath("no/such/dir/cases.csv"));
     QVERIFY(exported.wait(5000));
     QVERIFY(exported.back().at(1).toString().startsWith("Export failed"));
-    QCOMPARE(node.audits().size(), std::size_t(1));
+    QCOMPARE(node.fakeOperators().actions().size(), std::size_t(1));
+
+    // A control-room operator may not export: no button, and the node
+    // refuses the command if it is sent anyway.
+    page.setOperator(&node, node.fakeOperators().openSession(
+                                "op-1", interfaces::roleBit(interfaces::Role::ControlRoomOperator)));
+    QVERIFY(button->isHidden());
+    page.exportTo(dir.filePath("operator.csv"));
+    QVERIFY(exported.wait(5000));
+    QCOMPARE(exported.back().at(0).toBool(), false);
+    QVERIFY(!QFile::exists(dir.filePath("operator.csv")));
+    QCOMPARE(node.fakeOperators().actions().size(), std::size_t(1));
 }
 
 QTEST_MAIN(TestSlashingPage)

@@ -68,17 +68,10 @@ void UnlockDialog::buildUi()
     m_introLabel = new QLabel(this);
     m_introLabel->setWordWrap(true);
 
-    m_operatorLabel = new QLabel(this);
-    m_operatorEdit = new QLineEdit(this);
-    m_operatorEdit->setObjectName(QStringLiteral("operatorEdit"));
-    m_operatorEdit->setMaxLength(kMaxOperatorNameLength);
-    m_operatorEdit->setMinimumWidth(fieldWidth);
-    m_operatorEdit->setText(systemUserName());
-    m_operatorLabel->setBuddy(m_operatorEdit);
-
     m_passphraseLabel = new QLabel(this);
     m_passphraseEdit = new QLineEdit(this);
     m_passphraseEdit->setObjectName(QStringLiteral("passphraseEdit"));
+    m_passphraseEdit->setMinimumWidth(fieldWidth);
     m_passphraseEdit->setEchoMode(QLineEdit::Password);
     m_passphraseLabel->setBuddy(m_passphraseEdit);
     m_passphraseEdit->installEventFilter(this);
@@ -95,7 +88,6 @@ void UnlockDialog::buildUi()
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(m_operatorLabel, m_operatorEdit);
     form->addRow(m_passphraseLabel, m_passphraseEdit);
     form->addRow(m_confirmLabel, m_confirmEdit);
     form->addRow(QString(), m_showPassphraseBox);
@@ -157,10 +149,7 @@ void UnlockDialog::buildUi()
     connect(m_buttons, &QDialogButtonBox::accepted, this, &UnlockDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &UnlockDialog::reject);
 
-    if (m_operatorEdit->text().isEmpty())
-        m_operatorEdit->setFocus();
-    else
-        m_passphraseEdit->setFocus();
+    m_passphraseEdit->setFocus();
 }
 
 void UnlockDialog::retranslateUi()
@@ -190,11 +179,6 @@ void UnlockDialog::retranslateUi()
                               + tr("Data directory: %1").arg(m_dataDirectory));
     }
 
-    //: Label of the field for the operator's name or ID, recorded in the audit trail.
-    m_operatorLabel->setText(tr("&Operator:"));
-    //: Tooltip of the operator field in the unlock dialog.
-    m_operatorEdit->setToolTip(tr("Your name or operator ID. It is recorded in the audit trail "
-                                  "with every action you take."));
     //: Label of the passphrase field.
     m_passphraseLabel->setText(tr("&Passphrase:"));
     //: Label of the second passphrase field (create-ledger dialog).
@@ -236,24 +220,14 @@ void UnlockDialog::setDataDirectory(const QString &path)
     retranslateUi();
 }
 
-QString UnlockDialog::operatorName() const
-{
-    return m_operatorEdit->text().trimmed();
-}
-
-void UnlockDialog::setOperatorName(const QString &name)
-{
-    m_operatorEdit->setText(name.left(kMaxOperatorNameLength));
-}
-
 QString UnlockDialog::systemUserName()
 {
     for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
         const QString value = qEnvironmentVariable(name).trimmed();
         if (!value.isEmpty())
-            return value.left(kMaxOperatorNameLength);
+            return value.left(kMaxUserNameLength);
     }
-    return QDir::home().dirName().left(kMaxOperatorNameLength);
+    return QDir::home().dirName().left(kMaxUserNameLength);
 }
 
 int UnlockDialog::passphraseLength(const QString &text)
@@ -368,15 +342,9 @@ void UnlockDialog::submit()
         return;
     clearError();
 
-    const QString actor = operatorName();
-    if (actor.isEmpty()) {
-        showError([] {
-            //: Error in the unlock dialog when the operator field is empty.
-            return tr("Enter your name or operator ID: it is recorded in the audit trail.");
-        });
-        m_operatorEdit->setFocus();
-        return;
-    }
+    // The workstation account that opened the ledger; the operators sign
+    // in with their own keys afterwards (SignInDialog).
+    const QString actor = QStringLiteral("os:") + systemUserName();
     const QString passphrase = m_passphraseEdit->text();  // shares the edit's buffer
     if (m_mode == Mode::Create) {
         if (passphraseLength(passphrase) < kMinPassphraseLength) {
@@ -452,7 +420,6 @@ void UnlockDialog::finishSubmit(const Status &status)
 void UnlockDialog::setBusy(bool busy)
 {
     m_busy = busy;
-    m_operatorEdit->setEnabled(!busy);
     m_passphraseEdit->setEnabled(!busy);
     m_confirmEdit->setEnabled(!busy);
     m_showPassphraseBox->setEnabled(!busy);

@@ -1,6 +1,7 @@
 #pragma once
 
-// Asks for the ledger passphrase and opens the ledger with it.
+// Asks for the ledger passphrase and opens the ledger with it. The
+// operator then signs in with their own key (SignInDialog).
 //
 // Create mode (first run, no ledger in the data directory): passphrase and
 // confirmation, a strength hint, at least kMinPassphraseLength characters.
@@ -48,19 +49,17 @@ public:
     };
 
     static constexpr int kMinPassphraseLength = interfaces::kMinPassphraseCharacters;
-    static constexpr int kMaxOperatorNameLength = 64;
+    static constexpr int kMaxUserNameLength = 64;
 
     UnlockDialog(interfaces::Node &node, Mode mode, QWidget *parent = nullptr);
 
     Mode mode() const { return m_mode; }
     // Shown under the title so the operator knows which ledger this is.
     void setDataDirectory(const QString &path);
-    // The operator named in the audit trail (defaults to the system user).
-    QString operatorName() const;
-    void setOperatorName(const QString &name);
     bool isBusy() const { return m_busy; }
 
-    // The user name the operating system reports, the default operator.
+    // The user name the operating system reports: the ledger's unlock is
+    // recorded as "os:NAME" (operators sign in afterwards).
     static QString systemUserName();
 
     // Characters (code points, not UTF-16 units) in a passphrase.
@@ -99,8 +98,6 @@ private:
 
     QLabel *m_titleLabel = nullptr;
     QLabel *m_introLabel = nullptr;
-    QLabel *m_operatorLabel = nullptr;
-    QLineEdit *m_operatorEdit = nullptr;
     QLabel *m_passphraseLabel = nullptr;
     QLineEdit *m_passphraseEdit = nullptr;
     QLabel *m_confirmLabel = nullptr;

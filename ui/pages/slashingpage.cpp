@@ -166,10 +166,12 @@ void SlashingPage::setModel(SlashingModel *model)
     showCases();
 }
 
-void SlashingPage::setAudit(interfaces::Node *node, const QString &operatorName)
+void SlashingPage::setOperator(interfaces::Node *node, const interfaces::OperatorSession &session)
 {
     m_node = node;
-    m_operator = operatorName;
+    m_session = session;
+    m_exportButton->setVisible(interfaces::roleAllows(session.roles, interfaces::Permission::ExportAudit));
+    showCases();
 }
 
 void SlashingPage::selectCase(const std::string &key)
@@ -384,17 +386,26 @@ void SlashingPage::exportTo(const QString &path)
     const QByteArray csv = casesCsv(m_model->snapshot());
     const std::size_t cases = m_model->snapshot().cases.size();
     interfaces::Node *node = m_node;
-    const std::string actor = m_operator.toStdString();
+    const std::string token = m_session.token;
     runNodeTask(
         this,
-        [node, actor, path, csv, cases]() -> QString {
-            // Written whole or not at all; then audited (a failed audit is reported).
+        [node, token, path, csv, cases]() -> QString {
+            // Written aside, then audited (the node checks that the
+            // operator may export), then put in place: no file without its
+            // audit record, and whole or not at all.
             QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
+            if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size())
                 return QStringLiteral("file:") + file.errorString();
-            const Status audited = node->recordAudit(actor, "slashing.export", "auditor export",
-                                                     path.toStdString() + " (" + std::to_string(cases) + " cases)");
-            return audited ? QString() : QStringLiteral("audit:") + QString::fromStdString(audited.error().message);
+            const Status audited = node->operators().recordAction(
+                token, interfaces::Permission::ExportAudit, "slashing.export", "auditor export",
+                path.toStdString() + " (" + std::to_string(cases) + " cases)");
+            if (!audited) {
+                file.cancelWriting();
+                return QStringLiteral("audit:") + QString::fromStdString(audited.error().message);
+            }
+            if (!file.commit())
+                return QStringLiteral("file:") + file.errorString();
+            return QString();
         },
         [this, path](const QString &problem) {
             m_exporting = false;
@@ -409,8 +420,8 @@ void SlashingPage::exportTo(const QString &path)
             const QString message = problem.startsWith(QLatin1String("file:"))
                                         //: The export file could not be written; %1 why.
                                         ? tr("Export failed: %1").arg(problem.mid(5))
-                                        //: The file was written but the audit entry failed; %1 why.
-                                        : tr("Exported, but the audit trail refused the entry: %1").arg(problem.mid(6));
+                                        //: The export was refused: the audit trail did not take its entry; %1 why.
+                                        : tr("Not exported: the audit trail refused the entry: %1").arg(problem.mid(6));
             m_exportResult->setText(message);
             emit exported(false, message);
         });

@@ -8,6 +8,8 @@
 // whole trail. An auditor exports every case and trail as a CSV file; the
 // export is audited.
 
+#include "core/node/interface.h"
+
 #include <QWidget>
 
 #include <string>
@@ -37,7 +39,9 @@ public:
     // The live view (the page does not own it); shown as it changes.
     void setModel(SlashingModel *model);
     // Where the export's audit entry goes, and who gives it.
-    void setAudit(interfaces::Node *node, const QString &operatorName);
+    // The node and the signed-in operator: the export is offered to roles
+    // that may export for audit, and recorded under their session.
+    void setOperator(interfaces::Node *node, const interfaces::OperatorSession &session);
     // The case shown (its key); the newest until the operator picks one
     // (selectCase() is the operator's pick, as a click in the table).
     std::string selectedCase() const { return m_case; }
@@ -61,7 +65,7 @@ private:
 
     SlashingModel *m_model = nullptr;
     interfaces::Node *m_node = nullptr;
-    QString m_operator;
+    interfaces::OperatorSession m_session;
     std::string m_case;
     bool m_casePicked = false;
     bool m_selecting = false;

@@ -889,31 +889,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <extracomment>Status bar: the signed-in operator (%1 their name, %2 their id) and their roles (%3).</extracomment>
         <translation>Operator: %1 (%2), %3</translation>
     </message>
-    <message>
-        <source>control-room operator</source>
-        <extracomment>Role: an EGAT control-room operator (may request halts, handles alarms).</extracomment>
-        <translation>control-room operator</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <extracomment>Role: the authority supervisor, who approves critical commands.</extracomment>
-        <translation>supervisor</translation>
-    </message>
-    <message>
-        <source>validator owner</source>
-        <extracomment>Role: the owner of a validator (manages their stake).</extracomment>
-        <translation>validator owner</translation>
-    </message>
-    <message>
-        <source>auditor</source>
-        <extracomment>Role: an auditor (read-only, notes, exports).</extracomment>
-        <translation>auditor</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <extracomment>Role: the administrator, who manages operators and roles.</extracomment>
-        <translation>administrator</translation>
-    </message>
     <message numerus="yes">
         <source>Operator: %1 (%2), %n role(s)</source>
         <extracomment>Status bar: the signed-in operator (%1 their name, %2 their id) with %n roles (listed in the tooltip).</extracomment>
@@ -1013,6 +988,231 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Ledger locked</source>
         <extracomment>Status bar: the encrypted ledger is closed; the node is not working.</extracomment>
         <translation>Ledger locked</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::OperatorDialog</name>
+    <message>
+        <source>GridTokenX - Add operator</source>
+        <extracomment>Window title of the dialog that adds an operator.</extracomment>
+        <translation>GridTokenX - Add operator</translation>
+    </message>
+    <message>
+        <source>Add an operator</source>
+        <extracomment>Heading of the add-operator dialog.</extracomment>
+        <translation>Add an operator</translation>
+    </message>
+    <message>
+        <source>The new operator gets their own key, sealed under the initial passphrase you set here (at least %1 characters). Give it to them in person.</source>
+        <extracomment>Explanation in the add-operator dialog; %1 the passphrase minimum.</extracomment>
+        <translation>The new operator gets their own key, sealed under the initial passphrase you set here (at least %1 characters). Give it to them in person.</translation>
+    </message>
+    <message>
+        <source>Add operator</source>
+        <extracomment>Button that adds the operator.</extracomment>
+        <translation>Add operator</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Change roles</source>
+        <extracomment>Window title of the dialog that changes an operator&apos;s roles.</extracomment>
+        <translation>GridTokenX - Change roles</translation>
+    </message>
+    <message>
+        <source>Roles of %1 (%2)</source>
+        <extracomment>Heading of the change-roles dialog; %1 the operator&apos;s name, %2 their id.</extracomment>
+        <translation>Roles of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The new roles apply at once, to a session already signed in too.</source>
+        <extracomment>Explanation in the change-roles dialog.</extracomment>
+        <translation>The new roles apply at once, to a session already signed in too.</translation>
+    </message>
+    <message>
+        <source>Change roles</source>
+        <extracomment>Button that changes the roles.</extracomment>
+        <translation>Change roles</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Disable operator</source>
+        <extracomment>Window title of the dialog that disables an operator.</extracomment>
+        <translation>GridTokenX - Disable operator</translation>
+    </message>
+    <message>
+        <source>Disable %1 (%2)</source>
+        <extracomment>Heading of the disable dialog; %1 the operator&apos;s name, %2 their id.</extracomment>
+        <translation>Disable %1 (%2)</translation>
+    </message>
+    <message>
+        <source>They can no longer sign in, and a session of theirs ends at once. This cannot be undone: the id is never given again.</source>
+        <extracomment>Explanation in the disable dialog: what disabling does and that it cannot be undone.</extracomment>
+        <translation>They can no longer sign in, and a session of theirs ends at once. This cannot be undone: the id is never given again.</translation>
+    </message>
+    <message>
+        <source>Disable operator</source>
+        <extracomment>Button that disables the operator.</extracomment>
+        <translation>Disable operator</translation>
+    </message>
+    <message>
+        <source>Operator &amp;id:</source>
+        <extracomment>Label of the operator id field.</extracomment>
+        <translation>Operator &amp;id:</translation>
+    </message>
+    <message>
+        <source>1 to 32 characters: small letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <extracomment>Tooltip of the operator id field.</extracomment>
+        <translation>1 to 32 characters: small letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <extracomment>Label of the new operator&apos;s name.</extracomment>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <extracomment>Label of the role check boxes.</extracomment>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <source>Initial &amp;passphrase:</source>
+        <extracomment>Label of the new operator&apos;s initial passphrase.</extracomment>
+        <translation>Initial &amp;passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <extracomment>Label of its confirmation.</extracomment>
+        <translation>&amp;Confirm passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <extracomment>Label of the reason, recorded in the audit trail with the change.</extracomment>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Your passphrase:</source>
+        <extracomment>Label of the administrator&apos;s own passphrase, asked again before the change (re-authentication).</extracomment>
+        <translation>&amp;Your passphrase:</translation>
+    </message>
+    <message>
+        <source>Type the new operator&apos;s id.</source>
+        <extracomment>Error: the new operator&apos;s id is empty.</extracomment>
+        <translation>Type the new operator&apos;s id.</translation>
+    </message>
+    <message>
+        <source>Type the new operator&apos;s name.</source>
+        <extracomment>Error: the new operator&apos;s name is empty.</extracomment>
+        <translation>Type the new operator&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Tick at least one role.</source>
+        <extracomment>Error: no role is ticked.</extracomment>
+        <translation>Tick at least one role.</translation>
+    </message>
+    <message>
+        <source>The initial passphrase is too short: use at least %1 characters.</source>
+        <extracomment>Error: the initial passphrase is shorter than the minimum; %1 the minimum.</extracomment>
+        <translation>The initial passphrase is too short: use at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <extracomment>Error: the two initial passphrases differ.</extracomment>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is recorded in the audit trail with the change.</source>
+        <extracomment>Error: the reason is empty (it goes into the audit trail).</extracomment>
+        <translation>Give a reason: it is recorded in the audit trail with the change.</translation>
+    </message>
+    <message>
+        <source>Type your own passphrase to confirm the change.</source>
+        <extracomment>Error: the administrator&apos;s own passphrase is empty.</extracomment>
+        <translation>Type your own passphrase to confirm the change.</translation>
+    </message>
+    <message>
+        <source>Your passphrase is wrong: nothing was changed.</source>
+        <extracomment>Error: the administrator&apos;s own passphrase was wrong; nothing was changed.</extracomment>
+        <translation>Your passphrase is wrong: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Your session has locked: nothing was changed. Sign in again.</source>
+        <extracomment>Error: the administrator&apos;s session locked; nothing was changed.</extracomment>
+        <translation>Your session has locked: nothing was changed. Sign in again.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the operators.</source>
+        <extracomment>Error: the signed-in operator is not an administrator.</extracomment>
+        <translation>Only an administrator may change the operators.</translation>
+    </message>
+    <message>
+        <source>The change was refused: %1</source>
+        <extracomment>Error: the node refused the change; %1 its reason (the node&apos;s rule, in English).</extracomment>
+        <translation>The change was refused: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::OperatorTableModel</name>
+    <message>
+        <source>control-room operator</source>
+        <extracomment>Role: an EGAT control-room operator (may request halts, handles alarms).</extracomment>
+        <translation>control-room operator</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <extracomment>Role: the authority supervisor, who approves critical commands.</extracomment>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>validator owner</source>
+        <extracomment>Role: the owner of a validator (manages their stake).</extracomment>
+        <translation>validator owner</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <extracomment>Role: an auditor (read-only, notes, exports).</extracomment>
+        <translation>auditor</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <extracomment>Role: the administrator, who manages operators and roles.</extracomment>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <extracomment>Operator list: the operator may sign in.</extracomment>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <extracomment>Operator list column: the operator&apos;s id.</extracomment>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Operator list column: the operator&apos;s name.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <extracomment>Operator list column: the operator&apos;s roles.</extracomment>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <extracomment>Operator list column: active or disabled.</extracomment>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <extracomment>Operator list column: when the operator was added (Bangkok time).</extracomment>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <extracomment>Operator list column: the administrator who added them.</extracomment>
+        <translation>Added by</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1635,31 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>No ledger in this data directory yet</source>
         <extracomment>Settings page: no ledger has been created in the data directory.</extracomment>
         <translation>No ledger in this data directory yet</translation>
+    </message>
+    <message>
+        <source>Operators and roles</source>
+        <extracomment>Group box on the Settings page: the console&apos;s operators and their roles.</extracomment>
+        <translation>Operators and roles</translation>
+    </message>
+    <message>
+        <source>Everyone who uses this console signs in with their own key. Only an administrator adds operators, changes roles and disables; every change is signed and recorded in the audit trail.</source>
+        <extracomment>Settings page: what the operator list is and who may change it.</extracomment>
+        <translation>Everyone who uses this console signs in with their own key. Only an administrator adds operators, changes roles and disables; every change is signed and recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>&amp;Add operator...</source>
+        <extracomment>Button: add an operator (administrator only).</extracomment>
+        <translation>&amp;Add operator...</translation>
+    </message>
+    <message>
+        <source>Change &amp;roles...</source>
+        <extracomment>Button: change the selected operator&apos;s roles (administrator only).</extracomment>
+        <translation>Change &amp;roles...</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble...</source>
+        <extracomment>Button: disable the selected operator (administrator only).</extracomment>
+        <translation>Disa&amp;ble...</translation>
     </message>
 </context>
 <context>

@@ -796,7 +796,7 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
     <message>
         <source>Emergency</source>
         <extracomment>Navigation entry: emergency actions on trading and the grid.</extracomment>
-        <translation>เหตุฉุกเฉิน</translation>
+        <translation>มาตรการฉุกเฉิน</translation>
     </message>
     <message>
         <source>Staking</source>
@@ -882,31 +882,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Operator: %1 (%2), %3</source>
         <extracomment>Status bar: the signed-in operator (%1 their name, %2 their id) and their roles (%3).</extracomment>
         <translation>ผู้ปฏิบัติงาน: %1 (%2), %3</translation>
-    </message>
-    <message>
-        <source>control-room operator</source>
-        <extracomment>Role: an EGAT control-room operator (may request halts, handles alarms).</extracomment>
-        <translation>ผู้ปฏิบัติงานห้องควบคุม</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <extracomment>Role: the authority supervisor, who approves critical commands.</extracomment>
-        <translation>ผู้ควบคุมดูแล</translation>
-    </message>
-    <message>
-        <source>validator owner</source>
-        <extracomment>Role: the owner of a validator (manages their stake).</extracomment>
-        <translation>เจ้าของผู้รับรองบล็อก</translation>
-    </message>
-    <message>
-        <source>auditor</source>
-        <extracomment>Role: an auditor (read-only, notes, exports).</extracomment>
-        <translation>ผู้ตรวจสอบ</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <extracomment>Role: the administrator, who manages operators and roles.</extracomment>
-        <translation>ผู้ดูแลระบบ</translation>
     </message>
     <message numerus="yes">
         <source>Operator: %1 (%2), %n role(s)</source>
@@ -1006,6 +981,231 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>Ledger locked</source>
         <extracomment>Status bar: the encrypted ledger is closed; the node is not working.</extracomment>
         <translation>บัญชีแยกประเภท: ล็อกอยู่</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::OperatorDialog</name>
+    <message>
+        <source>GridTokenX - Add operator</source>
+        <extracomment>Window title of the dialog that adds an operator.</extracomment>
+        <translation>GridTokenX - เพิ่มผู้ปฏิบัติงาน</translation>
+    </message>
+    <message>
+        <source>Add an operator</source>
+        <extracomment>Heading of the add-operator dialog.</extracomment>
+        <translation>เพิ่มผู้ปฏิบัติงาน</translation>
+    </message>
+    <message>
+        <source>The new operator gets their own key, sealed under the initial passphrase you set here (at least %1 characters). Give it to them in person.</source>
+        <extracomment>Explanation in the add-operator dialog; %1 the passphrase minimum.</extracomment>
+        <translation>ผู้ปฏิบัติงานใหม่จะได้กุญแจของตนเองที่เข้ารหัสไว้ด้วยรหัสผ่านเริ่มต้นที่คุณตั้งที่นี่ (อย่างน้อย %1 อักขระ) โปรดมอบรหัสผ่านนี้ให้เจ้าตัวด้วยตนเอง</translation>
+    </message>
+    <message>
+        <source>Add operator</source>
+        <extracomment>Button that adds the operator.</extracomment>
+        <translation>เพิ่มผู้ปฏิบัติงาน</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Change roles</source>
+        <extracomment>Window title of the dialog that changes an operator&apos;s roles.</extracomment>
+        <translation>GridTokenX - เปลี่ยนบทบาท</translation>
+    </message>
+    <message>
+        <source>Roles of %1 (%2)</source>
+        <extracomment>Heading of the change-roles dialog; %1 the operator&apos;s name, %2 their id.</extracomment>
+        <translation>บทบาทของ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The new roles apply at once, to a session already signed in too.</source>
+        <extracomment>Explanation in the change-roles dialog.</extracomment>
+        <translation>บทบาทใหม่มีผลทันที รวมถึงเซสชันที่ลงชื่อเข้าใช้อยู่แล้วด้วย</translation>
+    </message>
+    <message>
+        <source>Change roles</source>
+        <extracomment>Button that changes the roles.</extracomment>
+        <translation>เปลี่ยนบทบาท</translation>
+    </message>
+    <message>
+        <source>GridTokenX - Disable operator</source>
+        <extracomment>Window title of the dialog that disables an operator.</extracomment>
+        <translation>GridTokenX - ระงับผู้ปฏิบัติงาน</translation>
+    </message>
+    <message>
+        <source>Disable %1 (%2)</source>
+        <extracomment>Heading of the disable dialog; %1 the operator&apos;s name, %2 their id.</extracomment>
+        <translation>ระงับ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>They can no longer sign in, and a session of theirs ends at once. This cannot be undone: the id is never given again.</source>
+        <extracomment>Explanation in the disable dialog: what disabling does and that it cannot be undone.</extracomment>
+        <translation>ผู้ปฏิบัติงานนี้จะลงชื่อเข้าใช้ไม่ได้อีก และเซสชันที่เปิดอยู่จะสิ้นสุดทันที การระงับนี้ยกเลิกไม่ได้ และรหัสนี้จะไม่ถูกนำมาใช้อีก</translation>
+    </message>
+    <message>
+        <source>Disable operator</source>
+        <extracomment>Button that disables the operator.</extracomment>
+        <translation>ระงับผู้ปฏิบัติงาน</translation>
+    </message>
+    <message>
+        <source>Operator &amp;id:</source>
+        <extracomment>Label of the operator id field.</extracomment>
+        <translation>รหัสผู้ปฏิบัติงาน (&amp;I):</translation>
+    </message>
+    <message>
+        <source>1 to 32 characters: small letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <extracomment>Tooltip of the operator id field.</extracomment>
+        <translation>1 ถึง 32 อักขระ: อักษรอังกฤษตัวเล็ก a-z ตัวเลข &apos;.&apos; &apos;_&apos; และ &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <extracomment>Label of the new operator&apos;s name.</extracomment>
+        <translation>ชื่อ (&amp;N):</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <extracomment>Label of the role check boxes.</extracomment>
+        <translation>บทบาท:</translation>
+    </message>
+    <message>
+        <source>Initial &amp;passphrase:</source>
+        <extracomment>Label of the new operator&apos;s initial passphrase.</extracomment>
+        <translation>รหัสผ่านเริ่มต้น (&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <extracomment>Label of its confirmation.</extracomment>
+        <translation>ยืนยันรหัสผ่าน (&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <extracomment>Label of the reason, recorded in the audit trail with the change.</extracomment>
+        <translation>เหตุผล (&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Your passphrase:</source>
+        <extracomment>Label of the administrator&apos;s own passphrase, asked again before the change (re-authentication).</extracomment>
+        <translation>รหัสผ่านของคุณ (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Type the new operator&apos;s id.</source>
+        <extracomment>Error: the new operator&apos;s id is empty.</extracomment>
+        <translation>โปรดพิมพ์รหัสของผู้ปฏิบัติงานใหม่</translation>
+    </message>
+    <message>
+        <source>Type the new operator&apos;s name.</source>
+        <extracomment>Error: the new operator&apos;s name is empty.</extracomment>
+        <translation>โปรดพิมพ์ชื่อของผู้ปฏิบัติงานใหม่</translation>
+    </message>
+    <message>
+        <source>Tick at least one role.</source>
+        <extracomment>Error: no role is ticked.</extracomment>
+        <translation>โปรดเลือกอย่างน้อยหนึ่งบทบาท</translation>
+    </message>
+    <message>
+        <source>The initial passphrase is too short: use at least %1 characters.</source>
+        <extracomment>Error: the initial passphrase is shorter than the minimum; %1 the minimum.</extracomment>
+        <translation>รหัสผ่านเริ่มต้นสั้นเกินไป: ต้องมีอย่างน้อย %1 อักขระ</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <extracomment>Error: the two initial passphrases differ.</extracomment>
+        <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is recorded in the audit trail with the change.</source>
+        <extracomment>Error: the reason is empty (it goes into the audit trail).</extracomment>
+        <translation>โปรดระบุเหตุผล ซึ่งจะบันทึกไว้ในร่องรอยการตรวจสอบพร้อมกับการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Type your own passphrase to confirm the change.</source>
+        <extracomment>Error: the administrator&apos;s own passphrase is empty.</extracomment>
+        <translation>โปรดพิมพ์รหัสผ่านของคุณเองเพื่อยืนยันการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Your passphrase is wrong: nothing was changed.</source>
+        <extracomment>Error: the administrator&apos;s own passphrase was wrong; nothing was changed.</extracomment>
+        <translation>รหัสผ่านของคุณไม่ถูกต้อง: ไม่มีการเปลี่ยนแปลงใด</translation>
+    </message>
+    <message>
+        <source>Your session has locked: nothing was changed. Sign in again.</source>
+        <extracomment>Error: the administrator&apos;s session locked; nothing was changed.</extracomment>
+        <translation>เซสชันของคุณถูกล็อก: ไม่มีการเปลี่ยนแปลงใด โปรดลงชื่อเข้าใช้อีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the operators.</source>
+        <extracomment>Error: the signed-in operator is not an administrator.</extracomment>
+        <translation>เฉพาะผู้ดูแลระบบเท่านั้นที่เปลี่ยนแปลงผู้ปฏิบัติงานได้</translation>
+    </message>
+    <message>
+        <source>The change was refused: %1</source>
+        <extracomment>Error: the node refused the change; %1 its reason (the node&apos;s rule, in English).</extracomment>
+        <translation>ระบบไม่รับการเปลี่ยนแปลงนี้: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::OperatorTableModel</name>
+    <message>
+        <source>control-room operator</source>
+        <extracomment>Role: an EGAT control-room operator (may request halts, handles alarms).</extracomment>
+        <translation>ผู้ปฏิบัติงานห้องควบคุม</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <extracomment>Role: the authority supervisor, who approves critical commands.</extracomment>
+        <translation>ผู้ควบคุมดูแล</translation>
+    </message>
+    <message>
+        <source>validator owner</source>
+        <extracomment>Role: the owner of a validator (manages their stake).</extracomment>
+        <translation>เจ้าของผู้รับรองบล็อก</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <extracomment>Role: an auditor (read-only, notes, exports).</extracomment>
+        <translation>ผู้ตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <extracomment>Role: the administrator, who manages operators and roles.</extracomment>
+        <translation>ผู้ดูแลระบบ</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <extracomment>Operator list: the operator may sign in.</extracomment>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>ถูกระงับ</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <extracomment>Operator list column: the operator&apos;s id.</extracomment>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Operator list column: the operator&apos;s name.</extracomment>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <extracomment>Operator list column: the operator&apos;s roles.</extracomment>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <extracomment>Operator list column: active or disabled.</extracomment>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <extracomment>Operator list column: when the operator was added (Bangkok time).</extracomment>
+        <translation>เพิ่มเมื่อ</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <extracomment>Operator list column: the administrator who added them.</extracomment>
+        <translation>เพิ่มโดย</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +1623,31 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>No ledger in this data directory yet</source>
         <extracomment>Settings page: no ledger has been created in the data directory.</extracomment>
         <translation>ยังไม่มีบัญชีแยกประเภทในโฟลเดอร์ข้อมูลนี้</translation>
+    </message>
+    <message>
+        <source>Operators and roles</source>
+        <extracomment>Group box on the Settings page: the console&apos;s operators and their roles.</extracomment>
+        <translation>ผู้ปฏิบัติงานและบทบาท</translation>
+    </message>
+    <message>
+        <source>Everyone who uses this console signs in with their own key. Only an administrator adds operators, changes roles and disables; every change is signed and recorded in the audit trail.</source>
+        <extracomment>Settings page: what the operator list is and who may change it.</extracomment>
+        <translation>ทุกคนที่ใช้คอนโซลนี้ลงชื่อเข้าใช้ด้วยกุญแจของตนเอง เฉพาะผู้ดูแลระบบเท่านั้นที่เพิ่มผู้ปฏิบัติงาน เปลี่ยนบทบาท และระงับผู้ปฏิบัติงานได้ ทุกการเปลี่ยนแปลงลงลายมือชื่อและบันทึกไว้ในร่องรอยการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>&amp;Add operator...</source>
+        <extracomment>Button: add an operator (administrator only).</extracomment>
+        <translation>เพิ่มผู้ปฏิบัติงาน (&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Change &amp;roles...</source>
+        <extracomment>Button: change the selected operator&apos;s roles (administrator only).</extracomment>
+        <translation>เปลี่ยนบทบาท (&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble...</source>
+        <extracomment>Button: disable the selected operator (administrator only).</extracomment>
+        <translation>ระงับ (&amp;B)...</translation>
     </message>
 </context>
 <context>
@@ -2066,7 +2291,7 @@ Appeal trail column.</extracomment>
     <message>
         <source>This data directory has no ledger yet. Choose the passphrase that will encrypt it. The ledger cannot be opened without it: keep it as your key-custody procedure requires.</source>
         <extracomment>Explanation at the top of the create-ledger dialog (first run).</extracomment>
-        <translation>โฟลเดอร์ข้อมูลนี้ยังไม่มีบัญชีแยกประเภท โปรดตั้งรหัสผ่านที่จะใช้เข้ารหัสบัญชี หากไม่มีรหัสผ่านนี้จะเปิดบัญชีไม่ได้อีก จึงต้องเก็บรักษาตามขั้นตอนการดูแลกุญแจของหน่วยงาน</translation>
+        <translation>โฟลเดอร์ข้อมูลนี้ยังไม่มีบัญชีแยกประเภท โปรดตั้งรหัสผ่านที่จะใช้เข้ารหัสบัญชีแยกประเภท หากไม่มีรหัสผ่านนี้จะเปิดบัญชีแยกประเภทไม่ได้อีก จึงต้องเก็บรักษาตามขั้นตอนการดูแลกุญแจของหน่วยงาน</translation>
     </message>
     <message>
         <source>GridTokenX - Unlock ledger</source>
@@ -2081,7 +2306,7 @@ Appeal trail column.</extracomment>
     <message>
         <source>Enter the ledger passphrase. The node keeps no data open and takes no part in the network until the ledger is unlocked.</source>
         <extracomment>Explanation at the top of the unlock dialog.</extracomment>
-        <translation>ป้อนรหัสผ่านของบัญชีแยกประเภท โหนดจะไม่เปิดข้อมูลใดและไม่เข้าร่วมเครือข่ายจนกว่าจะปลดล็อกบัญชี</translation>
+        <translation>ป้อนรหัสผ่านของบัญชีแยกประเภท โหนดจะไม่เปิดข้อมูลใดและไม่เข้าร่วมเครือข่ายจนกว่าจะปลดล็อกบัญชีแยกประเภท</translation>
     </message>
     <message>
         <source>Data directory: %1</source>
@@ -2131,12 +2356,12 @@ Appeal trail column.</extracomment>
     <message>
         <source>Creating the ledger: deriving the key from the passphrase...</source>
         <extracomment>Shown with a busy bar while the ledger is being created.</extracomment>
-        <translation>กำลังสร้างบัญชีแยกประเภท: กำลังคำนวณกุญแจจากรหัสผ่าน...</translation>
+        <translation>กำลังสร้างบัญชีแยกประเภท โดยคำนวณกุญแจจากรหัสผ่าน...</translation>
     </message>
     <message>
         <source>Unlocking: deriving the key from the passphrase...</source>
         <extracomment>Shown with a busy bar while the ledger is being unlocked.</extracomment>
-        <translation>กำลังปลดล็อก: กำลังคำนวณกุญแจจากรหัสผ่าน...</translation>
+        <translation>กำลังปลดล็อกบัญชีแยกประเภท โดยคำนวณกุญแจจากรหัสผ่าน...</translation>
     </message>
     <message numerus="yes">
         <source>Use at least %n characters.</source>

@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Ignore</source>
-        <translation>ข้าม</translation>
+        <translation>ละเว้น</translation>
     </message>
     <message>
         <source>Close</source>
@@ -246,7 +246,7 @@
     <name>QFileDialog</name>
     <message>
         <source>Look in:</source>
-        <translation>ค้นหาใน:</translation>
+        <translation>ดูใน:</translation>
     </message>
     <message>
         <source>File &amp;name:</source>
@@ -278,7 +278,7 @@
     </message>
     <message>
         <source>Find Directory</source>
-        <translation>ค้นหาโฟลเดอร์</translation>
+        <translation>เลือกโฟลเดอร์</translation>
     </message>
     <message>
         <source>Directory:</source>

@@ -3,6 +3,7 @@
 #include "ui/models/consensusmodel.h"
 #include "ui/models/governancemodel.h"
 #include "ui/models/gridmodel.h"
+#include "ui/models/operatormodel.h"
 #include "ui/models/slashingmodel.h"
 
 #include "core/node/interface.h"
@@ -284,12 +285,7 @@ void MainWindow::retranslateUi()
         m_operatorLabel->setText(tr("Not signed in"));
         m_operatorLabel->setToolTip(QString());
     } else {
-        QStringList roles;
-        for (int i = 0; i < interfaces::kRoleCount; ++i) {
-            const auto role = static_cast<interfaces::Role>(i);
-            if (interfaces::hasRole(m_session.roles, role))
-                roles << roleTitle(role);
-        }
+        const QStringList roles = roleTitles(m_session.roles);
         const QString name = QString::fromStdString(m_session.displayName);
         const QString id = QString::fromStdString(m_session.id);
         // Up to two roles fit in the status bar; more are counted, and all
@@ -320,29 +316,8 @@ void MainWindow::setOperatorSession(const interfaces::OperatorSession &session)
 {
     m_session = session;
     m_slashingPage->setOperator(&m_node, session);
+    m_settingsPage->setOperator(&m_node, session);
     retranslateUi();
-}
-
-QString MainWindow::roleTitle(interfaces::Role role)
-{
-    switch (role) {
-    case interfaces::Role::ControlRoomOperator:
-        //: Role: an EGAT control-room operator (may request halts, handles alarms).
-        return tr("control-room operator");
-    case interfaces::Role::Supervisor:
-        //: Role: the authority supervisor, who approves critical commands.
-        return tr("supervisor");
-    case interfaces::Role::ValidatorOwner:
-        //: Role: the owner of a validator (manages their stake).
-        return tr("validator owner");
-    case interfaces::Role::Auditor:
-        //: Role: an auditor (read-only, notes, exports).
-        return tr("auditor");
-    case interfaces::Role::Administrator:
-        //: Role: the administrator, who manages operators and roles.
-        return tr("administrator");
-    }
-    return {};
 }
 
 void MainWindow::subscribeToStatus()

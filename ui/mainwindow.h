@@ -66,8 +66,6 @@ public:
     // the commands their roles allow.
     void setOperatorSession(const interfaces::OperatorSession &session);
     const interfaces::OperatorSession &operatorSession() const { return m_session; }
-    // A role as the console names it (translated).
-    static QString roleTitle(interfaces::Role role);
     // Reads the node's state again (off the GUI thread).
     void refresh();
     // Lets the window close; until then closing asks for a node shutdown

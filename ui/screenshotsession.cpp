@@ -2,6 +2,7 @@
 
 #include "core/common/bytes.h"
 #include "core/node/interface.h"
+#include "ui/dialogs/operatordialog.h"
 #include "ui/dialogs/signindialog.h"
 #include "ui/dialogs/unlockdialog.h"
 
@@ -15,6 +16,7 @@
 #include "ui/nodetask.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QPixmap>
@@ -169,7 +171,18 @@ void ScreenshotSession::captureSignIn()
             who.id = kOperatorId;
             who.displayName = kOperatorName;
             who.roles = interfaces::kAllRoles;
-            return node->operators().createFirstAdministrator(who, asBytes(std::string_view(kDevnetPassphrase)));
+            auto admin = node->operators().createFirstAdministrator(who, asBytes(std::string_view(kDevnetPassphrase)));
+            if (!admin)
+                return admin;
+            // Two more, so that the Settings page lists a shift.
+            const auto pass = asBytes(std::string_view(kDevnetPassphrase));
+            GTX_TRY(node->operators().addOperator(admin->token,
+                                                  {"nid.s", "Nid S.", interfaces::roleBit(interfaces::Role::ControlRoomOperator)},
+                                                  pass, "screenshots"));
+            GTX_TRY(node->operators().addOperator(admin->token,
+                                                  {"pim.w", "Pim W.", interfaces::roleBit(interfaces::Role::Auditor)},
+                                                  pass, "screenshots"));
+            return admin;
         },
         [this](const Result<interfaces::OperatorSession> &session) {
             if (!session) {
@@ -252,6 +265,17 @@ void ScreenshotSession::captureMainPages(MainWindow *window)
             ok = save(window, QStringLiteral("page-consensus-links-%1.png").arg(languageCode()));
             tabs->setCurrentIndex(0);
         }
+    }
+    if (ok && !window->operatorSession().token.empty()) {
+        // The administrator's add-operator dialog, filled in.
+        OperatorDialog dialog(m_node, window->operatorSession(), OperatorDialog::Mode::Add);
+        dialog.findChild<QLineEdit *>(QStringLiteral("operatorIdEdit"))->setText(QStringLiteral("korn.p"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("displayNameEdit"))->setText(QStringLiteral("Korn P."));
+        dialog.findChild<QCheckBox *>(QStringLiteral("role-supervisor"))->setChecked(true);
+        dialog.findChild<QLineEdit *>(QStringLiteral("reasonEdit"))->setText(QStringLiteral("EGAT shift roster 2026-12"));
+        dialog.show();
+        settle();
+        ok = save(&dialog, QStringLiteral("operator-add-%1.png").arg(languageCode()));
     }
     window->close();
     if (ok) {

@@ -514,8 +514,9 @@ public:
     virtual Status recordAction(const std::string &token, Permission permission, const std::string &action,
                                 const std::string &reason, const std::string &details) = 0;
 
-    // Called on a node thread when the roster changed or a session locked.
-    using ChangedFn = std::function<void()>;
+    // Called on a node thread, with list(), when the roster changed or a
+    // session locked.
+    using ChangedFn = std::function<void(const std::vector<OperatorRow> &)>;
     virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
 };
 

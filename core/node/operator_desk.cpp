@@ -72,7 +72,7 @@ Status OperatorDesk::open(const std::filesystem::path &dataDir, const crypto::Ar
         m_roster = std::move(roster);
         m_sessions.clear();
     }
-    m_subscribers.notify();
+    m_subscribers.notify(list());
     return {};
 }
 
@@ -85,7 +85,7 @@ void OperatorDesk::close()
         m_roster = Roster();
         m_sessions.clear();
     }
-    m_subscribers.notify();
+    m_subscribers.notify(list());
 }
 
 std::uint64_t OperatorDesk::refusedRecords() const
@@ -223,7 +223,7 @@ Result<OperatorSession> OperatorDesk::createFirstAdministrator(const interfaces:
         }
         out = openSessionLocked(who.id, std::move(key));
     }
-    m_subscribers.notify();
+    m_subscribers.notify(list());
     return out;
 }
 
@@ -316,7 +316,7 @@ Result<OperatorSession> OperatorDesk::session(const std::string &token)
             out = s.error();
     }
     if (locked)
-        m_subscribers.notify();
+        m_subscribers.notify(list());
     return out;
 }
 
@@ -331,7 +331,7 @@ Status OperatorDesk::keepAlive(const std::string &token)
             out = s.error();
     }
     if (locked)
-        m_subscribers.notify();
+        m_subscribers.notify(list());
     return out;
 }
 
@@ -391,7 +391,7 @@ Status OperatorDesk::changeRoster(const std::string &token, const RosterChange &
         }
     }
     if (out || locked)
-        m_subscribers.notify();
+        m_subscribers.notify(list());
     return out;
 }
 
@@ -443,7 +443,7 @@ Status OperatorDesk::recordAction(const std::string &token, Permission permissio
             out = appendLocked({m_clock->nowMs(), (*s)->id, action, reason, details}, &(*s)->key);
     }
     if (locked)
-        m_subscribers.notify();
+        m_subscribers.notify(list());
     return out;
 }
 

@@ -253,6 +253,7 @@ public:
         m_actions.push_back(it->second + " " + action + " " + details);
         return Status::success();
     }
+    // Roster changes are not reported by the fake (the real node's are, in test_operatorsettings).
     std::unique_ptr<interfaces::Handler> handleChanged(ChangedFn) override { return nullptr; }
 
 private:

@@ -52,7 +52,8 @@ const QStringList kEnglishNames = {
 const QStringList kThaiNames = {
     QStringLiteral("\u0e42\u0e04\u0e23\u0e07\u0e02\u0e48\u0e32\u0e22\u0e44\u0e1f\u0e1f\u0e49\u0e32"),
     QStringLiteral("\u0e09\u0e31\u0e19\u0e17\u0e32\u0e21\u0e15\u0e34"),
-    QStringLiteral("\u0e40\u0e2b\u0e15\u0e38\u0e09\u0e38\u0e01\u0e40\u0e09\u0e34\u0e19"),
+    // The glossary's "emergency" page: measures taken, not incidents.
+    QStringLiteral("\u0e21\u0e32\u0e15\u0e23\u0e01\u0e32\u0e23\u0e09\u0e38\u0e01\u0e40\u0e09\u0e34\u0e19"),
     QStringLiteral("\u0e01\u0e32\u0e23\u0e27\u0e32\u0e07\u0e2b\u0e25\u0e31\u0e01\u0e1b\u0e23\u0e30"
                    "\u0e01\u0e31\u0e19"),
     QStringLiteral("\u0e01\u0e32\u0e23\u0e23\u0e34\u0e1a\u0e2b\u0e25\u0e31\u0e01\u0e1b\u0e23\u0e30"

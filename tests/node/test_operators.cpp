@@ -266,7 +266,7 @@ void TestOperators::sessionsLockWhenIdle()
     QVERIFY(f.node->createLedger(view(kNodePass), "console").ok());
     interfaces::Operators &ops = f.node->operators();
     int changes = 0;
-    auto handler = ops.handleChanged([&] { ++changes; });
+    auto handler = ops.handleChanged([&](const std::vector<interfaces::OperatorRow> &) { ++changes; });
     auto admin = ops.createFirstAdministrator({"admin", "Admin", roleBit(Role::Administrator)}, view(kAdminPass));
     QVERIFY(admin);
     const int afterCreate = changes;

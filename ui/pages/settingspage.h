@@ -1,7 +1,11 @@
 #pragma once
 
-// Settings: the display language (Thai or English, applied at once) and,
-// read-only, where the node keeps its data and the state of the ledger.
+// Settings: the display language (Thai or English, applied at once); the
+// operators and their roles, which an administrator adds, changes and
+// disables (OperatorDialog; everyone else sees the list); and, read-only,
+// where the node keeps its data and the state of the ledger.
+
+#include "core/node/interface.h"
 
 #include <QWidget>
 
@@ -11,14 +15,13 @@ class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-
-namespace gtx::interfaces {
-struct NodeStatus;
-}
+class QPushButton;
+class QTableView;
 
 namespace gtx::ui {
 
 class LanguageManager;
+class OperatorTableModel;
 struct NodeSnapshot;
 
 class SettingsPage : public QWidget
@@ -31,6 +34,10 @@ public:
 
     void setSnapshot(const NodeSnapshot &snapshot);
     void setStatus(const interfaces::NodeStatus &status);
+    // The node's operators and the signed-in operator (the buttons are an
+    // administrator's).
+    void setOperator(interfaces::Node *node, const interfaces::OperatorSession &session);
+    OperatorTableModel *operatorModel() const { return m_operatorModel; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -39,6 +46,9 @@ private:
     void retranslateUi();
     void chooseLanguage(int index);
     void showCurrentLanguage();
+    void refreshOperators();
+    void updateOperatorButtons();
+    void openOperatorDialog(int mode);
 
     LanguageManager &m_languages;
     std::unique_ptr<NodeSnapshot> m_snapshot;
@@ -48,6 +58,15 @@ private:
     QLabel *m_languageLabel = nullptr;
     QComboBox *m_languageCombo = nullptr;
     QLabel *m_languageNote = nullptr;
+    interfaces::Node *m_node = nullptr;
+    interfaces::OperatorSession m_session;
+    OperatorTableModel *m_operatorModel = nullptr;
+    QGroupBox *m_operatorsBox = nullptr;
+    QLabel *m_operatorsNote = nullptr;
+    QTableView *m_operatorsView = nullptr;
+    QPushButton *m_addButton = nullptr;
+    QPushButton *m_rolesButton = nullptr;
+    QPushButton *m_disableButton = nullptr;
     QGroupBox *m_nodeBox = nullptr;
     QLabel *m_dataDirLabel = nullptr;
     QLineEdit *m_dataDirEdit = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/secretbytes.h"
 
 #include <QByteArray>
+#include <QLineEdit>
 
 #include <utility>
 
@@ -59,6 +60,12 @@ void SecretBytes::wipe()
     if (!m_bytes.empty())
         wipeMemory(m_bytes.data(), m_bytes.size());
     m_bytes.clear();
+}
+
+void wipeLineEdit(QLineEdit *edit)
+{
+    wipeSharedString(edit->text());
+    edit->setText(QString());
 }
 
 } // namespace gtx::ui

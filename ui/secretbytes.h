@@ -9,6 +9,8 @@
 
 #include <QString>
 
+class QLineEdit;
+
 #include <cstdint>
 #include <vector>
 
@@ -26,6 +28,10 @@ void wipeString(QString &text);
 // heap; literals are left alone. Use only on the GUI thread that owns every
 // sharer, immediately before those sharers drop the text.
 void wipeSharedString(const QString &text);
+// Overwrites a line edit's text in place (the edit shares its buffer with
+// the QString that text() returns), then empties the edit. setText() rather
+// than clear() so that the undo history is dropped too.
+void wipeLineEdit(QLineEdit *edit);
 
 class SecretBytes
 {

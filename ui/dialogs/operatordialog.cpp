@@ -25,12 +25,6 @@ namespace gtx::ui {
 
 namespace {
 
-void wipeEdit(QLineEdit *edit)
-{
-    wipeSharedString(edit->text());
-    edit->setText(QString());
-}
-
 QLineEdit *passwordEdit(const char *name, QWidget *parent)
 {
     auto *edit = new QLineEdit(parent);
@@ -299,9 +293,9 @@ void OperatorDialog::submit()
 
     auto adminSecret = std::make_shared<SecretBytes>(SecretBytes::fromUtf8Of(m_adminPassEdit->text()));
     auto newSecret = std::make_shared<SecretBytes>(SecretBytes::fromUtf8Of(m_passEdit->text()));
-    wipeEdit(m_adminPassEdit);
-    wipeEdit(m_passEdit);
-    wipeEdit(m_confirmEdit);
+    wipeLineEdit(m_adminPassEdit);
+    wipeLineEdit(m_passEdit);
+    wipeLineEdit(m_confirmEdit);
     setBusy(true);
 
     interfaces::Node *node = &m_node;
@@ -392,9 +386,9 @@ void OperatorDialog::reject()
 {
     if (m_busy)
         return;
-    wipeEdit(m_adminPassEdit);
-    wipeEdit(m_passEdit);
-    wipeEdit(m_confirmEdit);
+    wipeLineEdit(m_adminPassEdit);
+    wipeLineEdit(m_passEdit);
+    wipeLineEdit(m_confirmEdit);
     QDialog::reject();
 }
 

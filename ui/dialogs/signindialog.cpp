@@ -23,16 +23,6 @@
 
 namespace gtx::ui {
 
-namespace {
-
-void wipeEdit(QLineEdit *edit)
-{
-    wipeSharedString(edit->text());
-    edit->setText(QString());
-}
-
-} // namespace
-
 SignInDialog::SignInDialog(interfaces::Node &node, Mode mode, QWidget *parent)
     : QDialog(parent), m_node(node), m_mode(mode)
 {
@@ -251,8 +241,8 @@ void SignInDialog::submit()
     }
 
     auto secret = std::make_shared<SecretBytes>(SecretBytes::fromUtf8Of(passphrase));
-    wipeEdit(m_passphraseEdit);
-    wipeEdit(m_confirmEdit);
+    wipeLineEdit(m_passphraseEdit);
+    wipeLineEdit(m_confirmEdit);
     setBusy(true);
     interfaces::Node *node = &m_node;
     interfaces::NewOperator who;
@@ -329,8 +319,8 @@ void SignInDialog::reject()
 {
     if (m_busy)
         return;
-    wipeEdit(m_passphraseEdit);
-    wipeEdit(m_confirmEdit);
+    wipeLineEdit(m_passphraseEdit);
+    wipeLineEdit(m_confirmEdit);
     QDialog::reject();
 }
 

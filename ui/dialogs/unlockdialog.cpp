@@ -37,15 +37,6 @@ QLabel *makeMessageLabel(const char *objectName, HmiState state, QWidget *parent
     return label;
 }
 
-// Overwrites a line edit's text in place (the edit shares its buffer with
-// the QString that text() returns), then empties the edit. setText() rather
-// than clear() so that the undo history is dropped too.
-void wipeLineEdit(QLineEdit *edit)
-{
-    wipeSharedString(edit->text());
-    edit->setText(QString());
-}
-
 } // namespace
 
 UnlockDialog::UnlockDialog(interfaces::Node &node, Mode mode, QWidget *parent)

@@ -10,6 +10,388 @@
     </message>
 </context>
 <context>
+    <name>gtx::ui::AuditPage</name>
+    <message>
+        <source>Reading the audit trail...</source>
+        <extracomment>Shown while a page of the audit trail is read.</extracomment>
+        <translation>กำลังอ่านร่องรอยการตรวจสอบ...</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <extracomment>The audit trail could not be read; %1 the node&apos;s reason.</extracomment>
+        <translation>อ่านร่องรอยการตรวจสอบไม่ได้: %1</translation>
+    </message>
+    <message>
+        <source>The ledger is not open.</source>
+        <extracomment>Audit page before the ledger is open.</extracomment>
+        <translation>บัญชีแยกประเภทยังไม่เปิด</translation>
+    </message>
+    <message>
+        <source>No record matches, of %1 in the trail.</source>
+        <extracomment>Audit page: nothing matches the filter; %1 the records in the trail.</extracomment>
+        <translation>ไม่มีบันทึกที่ตรงกับเงื่อนไข จากทั้งหมด %1 รายการในร่องรอยการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Page %1: records %2 to %3, of %4 in the trail</source>
+        <extracomment>Audit page: the page shown; %1 page number, %2 and %3 the record numbers shown (newest, oldest), %4 records in the trail.</extracomment>
+        <translation>หน้า %1: บันทึกที่ %2 ถึง %3 จากทั้งหมด %4 รายการ</translation>
+    </message>
+    <message>
+        <source>Verifying: reading every block and every audit record...</source>
+        <extracomment>Shown while the whole ledger is checked.</extracomment>
+        <translation>กำลังตรวจสอบความถูกต้อง โดยอ่านทุกบล็อกและทุกบันทึกการตรวจสอบ...</translation>
+    </message>
+    <message>
+        <source>Add a note to the audit trail</source>
+        <extracomment>Title of the dialog that adds a note to the audit trail.</extracomment>
+        <translation>เพิ่มหมายเหตุในร่องรอยการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Note (recorded with your name, signed with your key):</source>
+        <extracomment>Prompt of the note dialog.</extracomment>
+        <translation>หมายเหตุ (บันทึกพร้อมชื่อของคุณ และลงลายมือชื่อด้วยกุญแจของคุณ):</translation>
+    </message>
+    <message>
+        <source>The note was not recorded: %1</source>
+        <extracomment>The note was refused; %1 the node&apos;s reason.</extracomment>
+        <translation>ไม่ได้บันทึกหมายเหตุ: %1</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <extracomment>Save dialog title for the audit trail export.</extracomment>
+        <translation>ส่งออกร่องรอยการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <extracomment>File type filter.</extracomment>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <extracomment>File type filter.</extracomment>
+        <translation>ไฟล์ CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <extracomment>Shown while the export is read and written.</extracomment>
+        <translation>กำลังส่งออก...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1.</source>
+        <extracomment>The export succeeded; %n records, %1 the file&apos;s name.</extracomment>
+        <translation>
+            <numerusform>ส่งออก %n รายการไปยัง %1 แล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It stopped at %1 records: narrow the filter for the rest.</source>
+        <translation>การส่งออกหยุดที่ %1 รายการ โปรดจำกัดเงื่อนไขให้แคบลงเพื่อส่งออกส่วนที่เหลือ</translation>
+    </message>
+    <message>
+        <source>Not exported: the audit trail refused the entry: %1</source>
+        <extracomment>The export was refused because the audit trail did not take its record; %1 why.</extracomment>
+        <translation>ไม่ได้ส่งออก: ร่องรอยการตรวจสอบไม่รับบันทึกนี้: %1</translation>
+    </message>
+    <message>
+        <source>Not exported: the audit trail could not be read: %1</source>
+        <extracomment>The trail could not be read for the export; %1 why.</extracomment>
+        <translation>ไม่ได้ส่งออก: อ่านร่องรอยการตรวจสอบไม่ได้: %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <extracomment>The export file could not be written; %1 why.</extracomment>
+        <translation>ส่งออกไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <source>GridTokenX audit trail</source>
+        <extracomment>Title of the exported audit report.</extracomment>
+        <translation>ร่องรอยการตรวจสอบ GridTokenX</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <extracomment>Report heading: the filter used (machine form).</extracomment>
+        <translation>เงื่อนไข: %1</translation>
+    </message>
+    <message>
+        <source>Exported by %1 (%2) on %3</source>
+        <extracomment>Report heading: who exported it (%1 name, %2 id) and when (%3).</extracomment>
+        <translation>ส่งออกโดย %1 (%2) เมื่อ %3</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <extracomment>Report footer: page %1 of %2.</extracomment>
+        <translation>หน้า %1 จาก %2</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <extracomment>Report signature line: who prepared the export.</extracomment>
+        <translation>ผู้จัดทำ</translation>
+    </message>
+    <message>
+        <source>Reviewed by (auditor)</source>
+        <extracomment>Report signature line: the auditor who reviewed it.</extracomment>
+        <translation>ผู้ตรวจทาน (ผู้ตรวจสอบ)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>Report signature line: the date written by hand.</extracomment>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>No record matches the filter.</source>
+        <extracomment>Report: no record matched the filter.</extracomment>
+        <translation>ไม่มีบันทึกที่ตรงกับเงื่อนไข</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <extracomment>Title of the Audit page.</extracomment>
+        <translation>ร่องรอยการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Every operator action and the node&apos;s own records, newest first. Each record is signed with the key of whoever wrote it and chained to the one before, so an edit or a deletion is found by &quot;Verify integrity&quot;.</source>
+        <extracomment>Audit page: what it holds and how it is kept.</extracomment>
+        <translation>ทุกการดำเนินการของผู้ปฏิบัติงานและบันทึกของโหนดเอง เรียงจากล่าสุด แต่ละบันทึกลงลายมือชื่อด้วยกุญแจของผู้บันทึกและเชื่อมโยงกับบันทึกก่อนหน้า การแก้ไขหรือการลบจึงตรวจพบได้ด้วยปุ่ม &quot;ตรวจสอบความถูกต้อง&quot;</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <extracomment>Audit filter: the period.</extracomment>
+        <translation>ช่วงเวลา (&amp;P):</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <extracomment>Audit period: every record.</extracomment>
+        <translation>ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <extracomment>Audit period.</extracomment>
+        <translation>24 ชั่วโมงล่าสุด</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <extracomment>Audit period.</extracomment>
+        <translation>7 วันล่าสุด</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <extracomment>Audit period.</extracomment>
+        <translation>30 วันล่าสุด</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <extracomment>Audit filter: who acted.</extracomment>
+        <translation>ผู้ปฏิบัติงาน (&amp;O):</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <extracomment>Audit filter: any operator or the node.</extracomment>
+        <translation>ทุกคน</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <extracomment>Audit filter: the action, exact or a prefix ending in a dot.</extracomment>
+        <translation>การดำเนินการ (&amp;C):</translation>
+    </message>
+    <message>
+        <source>e.g. operator. or emergency.</source>
+        <extracomment>Placeholder of the action filter.</extracomment>
+        <translation>เช่น operator. หรือ emergency.</translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <extracomment>Audit filter: a zone code named in the record.</extracomment>
+        <translation>โซน (&amp;Z):</translation>
+    </message>
+    <message>
+        <source>e.g. PEA-S</source>
+        <extracomment>Placeholder of the zone filter.</extracomment>
+        <translation>เช่น PEA-S</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <extracomment>Button: run the filter from the newest record.</extracomment>
+        <translation>ค้นหา (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Newer</source>
+        <extracomment>Button: the page of newer records.</extracomment>
+        <translation>&lt; ใหม่กว่า (&amp;N)</translation>
+    </message>
+    <message>
+        <source>O&amp;lder &gt;</source>
+        <extracomment>Button: the page of older records.</extracomment>
+        <translation>เก่ากว่า (&amp;L) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Verify integrity</source>
+        <extracomment>Button: check the hash chains and signatures of the whole ledger.</extracomment>
+        <translation>ตรวจสอบความถูกต้อง (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Add &amp;note...</source>
+        <extracomment>Button: add a note to the trail.</extracomment>
+        <translation>เพิ่มหมายเหตุ (&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV...</source>
+        <extracomment>Button: export what the filter matches as CSV.</extracomment>
+        <translation>ส่งออก CSV (&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF...</source>
+        <extracomment>Button: export what the filter matches as a PDF report.</extracomment>
+        <translation>ส่งออก PDF (&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Integrity could not be checked: %1</source>
+        <extracomment>Verification could not run; %1 why.</extracomment>
+        <translation>ตรวจสอบความถูกต้องไม่ได้: %1</translation>
+    </message>
+    <message>
+        <source>Intact: the chain of %1 records is complete and unaltered, every signature holds, and the %2 blocks chain correctly (checked %3).</source>
+        <extracomment>Verification passed; %1 records, %2 blocks, %3 when.</extracomment>
+        <translation>ถูกต้อง: ห่วงโซ่ของบันทึก %1 รายการยังสมบูรณ์และไม่ถูกแก้ไข ลายมือชื่อทุกรายการถูกต้อง และบล็อก %2 บล็อกเชื่อมโยงกันถูกต้อง (ตรวจเมื่อ %3)</translation>
+    </message>
+    <message>
+        <source>The first %1 records were written before records were signed.</source>
+        <extracomment>Added when old records carry no signature; %1 how many.</extracomment>
+        <translation>บันทึก %1 รายการแรกเขียนไว้ก่อนที่จะมีการลงลายมือชื่อในบันทึก</translation>
+    </message>
+    <message>
+        <source>NOT intact: %1 (checked %2). Do not rely on this ledger: keep it as it is and report it to the administrator and the auditors.</source>
+        <extracomment>Verification failed; %1 the first problem (the node&apos;s words), %2 when. Tells what to do.</extracomment>
+        <translation>ไม่ถูกต้อง: %1 (ตรวจเมื่อ %2) อย่าใช้ข้อมูลในบัญชีแยกประเภทนี้ โปรดเก็บไว้ตามสภาพเดิม และแจ้งผู้ดูแลระบบและผู้ตรวจสอบ</translation>
+    </message>
+</context>
+<context>
+    <name>gtx::ui::AuditTableModel</name>
+    <message>
+        <source>Ledger created</source>
+        <extracomment>Audit action: the ledger was created.</extracomment>
+        <translation>สร้างบัญชีแยกประเภท</translation>
+    </message>
+    <message>
+        <source>Ledger unlocked</source>
+        <extracomment>Audit action: the node opened the ledger.</extracomment>
+        <translation>ปลดล็อกบัญชีแยกประเภท</translation>
+    </message>
+    <message>
+        <source>Operator added</source>
+        <extracomment>Audit action: an administrator added an operator.</extracomment>
+        <translation>เพิ่มผู้ปฏิบัติงาน</translation>
+    </message>
+    <message>
+        <source>Roles changed</source>
+        <extracomment>Audit action: an administrator changed an operator&apos;s roles.</extracomment>
+        <translation>เปลี่ยนบทบาท</translation>
+    </message>
+    <message>
+        <source>Operator disabled</source>
+        <extracomment>Audit action: an administrator disabled an operator.</extracomment>
+        <translation>ระงับผู้ปฏิบัติงาน</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <extracomment>Audit action: an operator signed in.</extracomment>
+        <translation>ลงชื่อเข้าใช้</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <extracomment>Audit action: an operator signed out.</extracomment>
+        <translation>ออกจากระบบ</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <extracomment>Audit action: a sign-in failed (wrong id or passphrase).</extracomment>
+        <translation>ลงชื่อเข้าใช้ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <extracomment>Audit action: the session locked (idle, or the operator disabled).</extracomment>
+        <translation>เซสชันถูกล็อก</translation>
+    </message>
+    <message>
+        <source>Passphrase confirmed</source>
+        <extracomment>Audit action: an operator confirmed their passphrase before a critical command.</extracomment>
+        <translation>ยืนยันรหัสผ่านแล้ว</translation>
+    </message>
+    <message>
+        <source>Confirmation failed</source>
+        <extracomment>Audit action: an operator&apos;s passphrase confirmation failed.</extracomment>
+        <translation>ยืนยันรหัสผ่านไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Slashing cases exported</source>
+        <extracomment>Audit action: an auditor exported the slashing cases.</extracomment>
+        <translation>ส่งออกกรณีการริบหลักประกัน</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <extracomment>Audit action: the audit trail was exported.</extracomment>
+        <translation>ส่งออกร่องรอยการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <extracomment>Audit action: a note added to the audit trail.</extracomment>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Integrity verified</source>
+        <extracomment>Audit action: the integrity of the trail was verified.</extracomment>
+        <translation>ตรวจสอบความถูกต้องแล้ว</translation>
+    </message>
+    <message>
+        <source>Unsigned (older ledger)</source>
+        <extracomment>Audit column: a record written before records were signed.</extracomment>
+        <translation>ไม่มีลายมือชื่อ (บัญชีแยกประเภทรุ่นเก่า)</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s key</source>
+        <extracomment>Audit column: signed with the operator&apos;s own key.</extracomment>
+        <translation>กุญแจของผู้ปฏิบัติงาน</translation>
+    </message>
+    <message>
+        <source>Node key %1</source>
+        <extracomment>Audit column: signed with the node&apos;s key (the node&apos;s own records), %1 the key&apos;s first digits.</extracomment>
+        <translation>กุญแจของโหนด %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <extracomment>Audit column: the record&apos;s number in the trail.</extracomment>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Audit column: when (Bangkok time).</extracomment>
+        <translation>เวลา</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <extracomment>Audit column: who acted.</extracomment>
+        <translation>ผู้ดำเนินการ</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <extracomment>Audit column: what was done.</extracomment>
+        <translation>การดำเนินการ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <extracomment>Audit column: why (the operator&apos;s reason).</extracomment>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <extracomment>Audit column: further facts, as recorded.</extracomment>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Signed with</source>
+        <extracomment>Audit column: which key signed the record.</extracomment>
+        <translation>ลงลายมือชื่อด้วย</translation>
+    </message>
+</context>
+<context>
     <name>gtx::ui::BlockFeedModel</name>
     <message>
         <source>EGAT</source>
@@ -837,11 +1219,6 @@ Energy balance: the band the losses must lie in; %1 lowest, %2 highest (percenta
         <source>When built, this page will show the stake each authority&apos;s node has put up, and stake being added or withdrawn.</source>
         <extracomment>What the unbuilt Staking page will show.</extracomment>
         <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงหลักประกันที่โหนดของแต่ละหน่วยงานวางไว้ และหลักประกันที่กำลังเพิ่มหรือถอนออก</translation>
-    </message>
-    <message>
-        <source>When built, this page will show the audit trail - who did what, when and why - and whether its chain of records is intact.</source>
-        <extracomment>What the unbuilt Audit page will show.</extracomment>
-        <translation>เมื่อพัฒนาเสร็จ หน้านี้จะแสดงบันทึกการตรวจสอบว่าใครทำอะไร เมื่อใด และเพราะเหตุใด พร้อมผลการตรวจว่าสายโซ่ของบันทึกยังครบถ้วนไม่ถูกแก้ไข</translation>
     </message>
     <message>
         <source>When built, this page will show active and past alarms by priority, for acknowledgement and shelving.</source>

@@ -10,6 +10,7 @@
 #include "ui/i18n/languagemanager.h"
 #include "ui/nodesnapshot.h"
 #include "ui/nodetask.h"
+#include "ui/pages/auditpage.h"
 #include "ui/pages/consensuspage.h"
 #include "ui/pages/governancepage.h"
 #include "ui/pages/gridpage.h"
@@ -126,6 +127,8 @@ void MainWindow::buildUi()
             widget = m_governancePage = new GovernancePage(m_pages);
         } else if (page == Page::Consensus) {
             widget = m_consensusPage = new ConsensusPage(m_pages);
+        } else if (page == Page::Audit) {
+            widget = m_auditPage = new AuditPage(m_pages);
         } else if (page == Page::Settings) {
             widget = m_settingsPage = new SettingsPage(m_languages, m_pages);
         } else {
@@ -209,16 +212,13 @@ QString MainWindow::plannedContent(Page page)
         //: What the unbuilt Staking page will show.
         return tr("When built, this page will show the stake each authority's node has put up, "
                   "and stake being added or withdrawn.");
-    case Page::Audit:
-        //: What the unbuilt Audit page will show.
-        return tr("When built, this page will show the audit trail - who did what, when and "
-                  "why - and whether its chain of records is intact.");
     case Page::Alarms:
         //: What the unbuilt Alarms page will show.
         return tr("When built, this page will show active and past alarms by priority, for "
                   "acknowledgement and shelving.");
     case Page::Grid:
     case Page::Consensus:
+    case Page::Audit:
     case Page::SlashingAndAppeals:
     case Page::Governance:
     case Page::Settings:
@@ -317,6 +317,7 @@ void MainWindow::setOperatorSession(const interfaces::OperatorSession &session)
     m_session = session;
     m_slashingPage->setOperator(&m_node, session);
     m_settingsPage->setOperator(&m_node, session);
+    m_auditPage->setOperator(&m_node, session);
     retranslateUi();
 }
 

@@ -21,6 +21,7 @@ class GridModel;
 class GridPage;
 class SlashingModel;
 class SlashingPage;
+class AuditPage;
 class GovernanceModel;
 class GovernancePage;
 
@@ -110,6 +111,7 @@ private:
     GridPage *m_gridPage = nullptr;
     SlashingModel *m_slashingModel = nullptr;
     SlashingPage *m_slashingPage = nullptr;
+    AuditPage *m_auditPage = nullptr;
     GovernanceModel *m_governanceModel = nullptr;
     GovernancePage *m_governancePage = nullptr;
     SettingsPage *m_settingsPage = nullptr;

@@ -12,6 +12,7 @@
 #include <QTimer>
 #include "ui/i18n/languagemanager.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/auditpage.h"
 #include "ui/nodesnapshot.h"
 #include "ui/nodetask.h"
 
@@ -265,6 +266,15 @@ void ScreenshotSession::captureMainPages(MainWindow *window)
             ok = save(window, QStringLiteral("page-consensus-links-%1.png").arg(languageCode()));
             tabs->setCurrentIndex(0);
         }
+    }
+    if (auto *audit = window->findChild<AuditPage *>(); ok && audit) {
+        // The first page of the auditors' PDF report of the page shown.
+        const QString path = QDir(m_outputDir).filePath(QStringLiteral("audit-report-%1.png").arg(languageCode()));
+        ok = audit->reportPreview().save(path, "PNG");
+        if (ok)
+            m_written.append(path);
+        else
+            fail(QStringLiteral("cannot write %1").arg(path));
     }
     if (ok && !window->operatorSession().token.empty()) {
         // The administrator's add-operator dialog, filled in.

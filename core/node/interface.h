@@ -520,6 +520,69 @@ public:
     virtual std::unique_ptr<Handler> handleChanged(ChangedFn fn) = 0;
 };
 
+// --- Audit -----------------------------------------------------------------
+
+// The audit trail as the console reads it (core/ledger/audit.h): every
+// operator action and the node's own, newest first, filtered and paged.
+
+struct AuditFilter
+{
+    std::int64_t fromMs = 0;      // UTC ms, inclusive; 0: from the start
+    std::int64_t toMs = 0;        // UTC ms, exclusive; 0: to now
+    std::string actor;            // an operator id (or the node's actor); empty: anyone
+    std::string action;           // an action, or a prefix ending in '.' ("emergency."); empty: any
+    std::string zone;             // a zone code named in the details ("zone=X", "zones=X,Y"); empty: any
+    bool operator==(const AuditFilter &) const = default;
+};
+
+struct AuditRow
+{
+    std::uint64_t sequence = 0;
+    std::int64_t timeMs = 0;
+    std::string actor;
+    std::string actorName;        // the operator's display name, when the actor is an operator
+    std::string action;
+    std::string reason;
+    std::string details;
+    std::string signer;           // hex key; empty for a record written before records were signed
+    bool byOperator = false;      // signed by the key the roster holds for the actor
+    bool operator==(const AuditRow &) const = default;
+};
+
+// One page of matches, newest first. `nextBefore` continues to older
+// records (0: none left).
+struct AuditPage
+{
+    std::vector<AuditRow> rows;
+    std::uint64_t total = 0;       // records in the trail
+    std::uint64_t nextBefore = 0;
+    bool operator==(const AuditPage &) const = default;
+};
+
+// What "verify integrity" found (Ledger::verify: the block and audit hash
+// chains, every record's signature, the append-only triggers, every page).
+struct AuditVerification
+{
+    bool ok = false;
+    std::uint64_t records = 0;
+    std::uint64_t unsignedRecords = 0;   // written before records were signed
+    std::uint64_t blocks = 0;
+    std::string problem;                 // the first problem found (English), empty when ok
+    std::int64_t checkedAtMs = 0;
+};
+
+class AuditView
+{
+public:
+    virtual ~AuditView() = default;
+    // At most `limit` (up to kMaxAuditPage) matches among the records older
+    // than `beforeSequence` (0: from the newest). Errors: the ledger's.
+    static constexpr std::size_t kMaxAuditPage = 1000;
+    virtual Result<AuditPage> query(const AuditFilter &filter, std::uint64_t beforeSequence, std::size_t limit) = 0;
+    // Reads the whole ledger: seconds on a large one.
+    virtual Result<AuditVerification> verify() = 0;
+};
+
 class Node
 {
 public:
@@ -550,6 +613,8 @@ public:
     virtual GovernanceView &governance() = 0;
     // The operators: sign-in, roles, and the commands they give.
     virtual Operators &operators() = 0;
+    // The audit trail: read, filtered, paged and verified.
+    virtual AuditView &audit() = 0;
 };
 
 struct NodeOptions

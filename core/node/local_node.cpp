@@ -2,6 +2,7 @@
 
 #include "core/crypto/keystore.h"
 #include "core/energy/grid_model.h"
+#include "core/node/audit_query.h"
 #include "core/node/grid_snapshot.h"
 #include "core/node/network_file.h"
 #include "core/node/node_config.h"
@@ -357,11 +358,71 @@ public:
     }
 };
 
+// The audit area: pages of the trail and its verification, read under the
+// node's mutex (a verification holds the ledger while it reads it all).
+class LocalNode::Audit final : public interfaces::AuditView
+{
+public:
+    explicit Audit(LocalNode &node) : m_node(node) {}
+
+    Result<interfaces::AuditPage> query(const interfaces::AuditFilter &filter, std::uint64_t beforeSequence,
+                                        std::size_t limit) override
+    {
+        const std::uint64_t count = m_node.status().auditRecords;
+        if (!m_node.status().unlocked)
+            return makeError("node.locked", "The ledger is locked: unlock it first.");
+        const std::vector<interfaces::OperatorRow> operators = m_node.m_operators.list();
+        return queryAudit([this](std::uint64_t first, std::size_t max) { return m_node.readAudit(first, max); },
+                          count, filter, beforeSequence, limit, operators);
+    }
+
+    Result<interfaces::AuditVerification> verify() override
+    {
+        ledger::VerifyReport report;
+        {
+            std::lock_guard lock(m_node.m_mutex);
+            if (m_node.m_store)
+                report = m_node.m_store->withLedger([](ledger::Ledger &l) { return l.verify(); });
+            else if (m_node.m_ledger)
+                report = m_node.m_ledger->verify();
+            else
+                return makeError("node.locked", "The ledger is locked: unlock it first.");
+        }
+        interfaces::AuditVerification v;
+        v.ok = report.ok;
+        v.records = report.auditRecords;
+        v.unsignedRecords = report.unsignedAuditRecords;
+        v.blocks = report.blocks;
+        v.problem = report.problem;
+        v.checkedAtMs = m_node.m_clock->nowMs();
+        return v;
+    }
+
+private:
+    LocalNode &m_node;
+};
+
 LocalNode::LocalNode(interfaces::NodeOptions options, std::shared_ptr<const Clock> clock)
     : m_options(std::move(options)), m_clock(std::move(clock)), m_consensus(std::make_unique<Consensus>()),
       m_grid(std::make_unique<Grid>()), m_slashing(std::make_unique<Slashing>()),
-      m_governance(std::make_unique<Governance>()), m_operators(m_clock, m_options.sessionIdleMs)
+      m_governance(std::make_unique<Governance>()), m_operators(m_clock, m_options.sessionIdleMs),
+      m_audit(std::make_unique<Audit>(*this))
 {
+}
+
+interfaces::AuditView &LocalNode::audit()
+{
+    return *m_audit;
+}
+
+Result<std::vector<ledger::AuditRecord>> LocalNode::readAudit(std::uint64_t first, std::size_t max) const
+{
+    std::lock_guard lock(m_mutex);
+    if (m_store)
+        return m_store->withLedger([&](ledger::Ledger &l) { return l.auditRange(first, max); });
+    if (m_ledger)
+        return m_ledger->auditRange(first, max);
+    return makeError("node.locked", "The ledger is locked: unlock it first.");
 }
 
 interfaces::Operators &LocalNode::operators()
@@ -380,14 +441,7 @@ Status LocalNode::openOperators()
             notifyStatus();
         return record;
     };
-    auto read = [this](std::uint64_t first, std::size_t max) -> Result<std::vector<ledger::AuditRecord>> {
-        std::lock_guard lock(m_mutex);
-        if (m_store)
-            return m_store->withLedger([&](ledger::Ledger &l) { return l.auditRange(first, max); });
-        if (m_ledger)
-            return m_ledger->auditRange(first, max);
-        return makeError("node.locked", "The ledger is locked: unlock it first.");
-    };
+    auto read = [this](std::uint64_t first, std::size_t max) { return readAudit(first, max); };
     return m_operators.open(m_options.dataDir, kdfParams(), std::move(append), std::move(read));
 }
 

@@ -47,12 +47,14 @@ public:
     interfaces::SlashingView &slashing() override;
     interfaces::GovernanceView &governance() override;
     interfaces::Operators &operators() override;
+    interfaces::AuditView &audit() override;
 
 private:
     class Consensus;
     class Grid;
     class Slashing;
     class Governance;
+    class Audit;
     interfaces::NodeStatus statusLocked() const;
     void notifyStatus();
     crypto::Argon2Params kdfParams() const;
@@ -68,6 +70,9 @@ private:
     Status openOperators();
     // openOperators(), closing the ledger again when it fails.
     Status openOperatorsOrClose();
+    // Reads audit records under m_mutex (the read function the desk and
+    // the audit area share).
+    Result<std::vector<ledger::AuditRecord>> readAudit(std::uint64_t first, std::size_t max) const;
 
     const interfaces::NodeOptions m_options;
     const std::shared_ptr<const Clock> m_clock;
@@ -82,7 +87,8 @@ private:
     std::unique_ptr<Grid> m_grid;
     std::unique_ptr<Slashing> m_slashing;
     std::unique_ptr<Governance> m_governance;
-    OperatorDesk m_operators;   // before m_mutex in the lock order (core/node/operator_desk.h)
+    OperatorDesk m_operators;
+    std::unique_ptr<Audit> m_audit;   // before m_mutex in the lock order (core/node/operator_desk.h)
 
     Subscribers<StatusChangedFn> m_statusSubscribers;
 };

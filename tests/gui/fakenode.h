@@ -96,6 +96,50 @@ using FakeGrid = FakeArea<interfaces::GridView, interfaces::GridSnapshot>;
 using FakeSlashing = FakeArea<interfaces::SlashingView, interfaces::SlashingSnapshot>;
 using FakeGovernance = FakeArea<interfaces::GovernanceView, interfaces::GovernanceSnapshot>;
 
+// The audit trail of the fake node: the rows the test sets, filtered by
+// actor and paged like the real one; verify() answers what the test says.
+class FakeAudit final : public interfaces::AuditView
+{
+public:
+    void setRows(std::vector<interfaces::AuditRow> rowsNewestFirst)
+    {
+        std::lock_guard lock(m_mutex);
+        m_rows = std::move(rowsNewestFirst);
+    }
+    void setVerification(const interfaces::AuditVerification &v)
+    {
+        std::lock_guard lock(m_mutex);
+        m_verification = v;
+    }
+    Result<interfaces::AuditPage> query(const interfaces::AuditFilter &filter, std::uint64_t before,
+                                        std::size_t limit) override
+    {
+        std::lock_guard lock(m_mutex);
+        interfaces::AuditPage page;
+        page.total = m_rows.size();
+        for (const auto &r : m_rows) {
+            if ((before != 0 && r.sequence >= before) || (!filter.actor.empty() && r.actor != filter.actor))
+                continue;
+            if (page.rows.size() == limit) {
+                page.nextBefore = r.sequence + 1;
+                break;
+            }
+            page.rows.push_back(r);
+        }
+        return page;
+    }
+    Result<interfaces::AuditVerification> verify() override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_verification;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<interfaces::AuditRow> m_rows;
+    interfaces::AuditVerification m_verification;
+};
+
 // The operators of the fake node: accounts the test sets (id, roles,
 // passphrase), sessions by token, and the role table of the real node
 // (interfaces::roleAllows) for recordAction. Sessions lock when the test
@@ -418,6 +462,8 @@ public:
     }
 
     interfaces::Operators &operators() override { return m_operators; }
+    interfaces::AuditView &audit() override { return m_audit; }
+    FakeAudit &fakeAudit() { return m_audit; }
     FakeOperators &fakeOperators() { return m_operators; }
 
     interfaces::ConsensusView &consensus() override { return m_consensus; }
@@ -441,6 +487,7 @@ private:
     FakeConsensus m_consensus;
     FakeGrid m_grid;
     FakeOperators m_operators;
+    FakeAudit m_audit;
     FakeSlashing m_slashing;
     FakeGovernance m_governance;
 

@@ -81,6 +81,7 @@ private slots:
     void sessionsLockWhenIdle();
     void forgedRecordsAreRefusedByTheFold();
     void rosterRecordsParseOneWayOnly();
+    void auditQueryFiltersAndPages();
 };
 
 void TestOperators::firstAdministratorThenSignIn()
@@ -401,6 +402,83 @@ void TestOperators::rosterRecordsParseOneWayOnly()
     }
     entry.action = "operator.signed_in";
     QVERIFY(!node::parseRosterChange(entry, &problem));
+}
+
+void TestOperators::auditQueryFiltersAndPages()
+{
+    Fixture f;
+    f.start();
+    QVERIFY(f.node->createLedger(view(kNodePass), "console").ok());
+    interfaces::Operators &ops = f.node->operators();
+    auto admin = ops.createFirstAdministrator({"admin", "Admin", roleBit(Role::Administrator)}, view(kAdminPass));
+    QVERIFY(admin);
+    QVERIFY(ops.addOperator(admin->token, {"alice", "Alice", roleBit(Role::ControlRoomOperator)}, view(kAlicePass),
+                            "").ok());
+    auto alice = ops.signIn("alice", view(kAlicePass));
+    QVERIFY(alice);
+    // 1,200 commands over 1,200 minutes: every third one names PEA-S, every
+    // fifth is alice's alarm handling, the rest the administrator's notes.
+    const std::int64_t start = f.clock->nowMs() + 1;   // after the set-up's records
+    for (int i = 0; i < 1200; ++i) {
+        f.clock->set(start + std::int64_t(i) * 60'000);
+        const std::string zone = i % 3 == 0 ? "zones=PEA-N,PEA-S" : "zone=MEA-METRO";
+        const Status s = i % 5 == 0
+                             ? ops.recordAction(alice->token, Permission::HandleAlarms, "alarm.acknowledged", "", zone)
+                             : ops.recordAction(admin->token, Permission::AnnotateAudit, "audit.note", "n", zone);
+        QVERIFY(s.ok());
+        (void)ops.keepAlive(alice->token);
+        (void)ops.keepAlive(admin->token);
+    }
+    interfaces::AuditView &audit = f.node->audit();
+    const std::uint64_t total = f.node->status().auditRecords;
+
+    // Everything, newest first, in pages that cross the read batches.
+    std::uint64_t before = 0, seen = 0, last = UINT64_MAX;
+    int pages = 0;
+    do {
+        auto page = audit.query({}, before, 300);
+        QVERIFY2(page, page ? "" : page.error().message.c_str());
+        QCOMPARE(page->total, total);
+        for (const auto &r : page->rows) {
+            QVERIFY(r.sequence < last);
+            last = r.sequence;
+        }
+        seen += page->rows.size();
+        before = page->nextBefore;
+        ++pages;
+    } while (before != 0 && pages < 100);
+    QCOMPARE(seen, total);
+    QCOMPARE(last, std::uint64_t(1));
+
+    // By operator and action, with names and their own signatures.
+    auto alarms = audit.query({0, 0, "alice", "alarm.", ""}, 0, 1000);
+    QVERIFY(alarms);
+    QCOMPARE(alarms->rows.size(), std::size_t(240));
+    QVERIFY(alarms->rows.front().actorName == "Alice" && alarms->rows.front().byOperator);
+    QCOMPARE(alarms->nextBefore, std::uint64_t(0));
+    // By zone: "zones=PEA-N,PEA-S" names PEA-S, "zone=MEA-METRO" does not.
+    auto south = audit.query({0, 0, "", "", "PEA-S"}, 0, 1000);
+    QVERIFY(south);
+    QCOMPARE(south->rows.size(), std::size_t(400));
+    auto metro = audit.query({0, 0, "", "audit.note", "MEA-METRO"}, 0, 1000);
+    QVERIFY(metro);
+    QCOMPARE(metro->rows.size(), std::size_t(640));   // of 960 notes, those not divisible by 3
+    // By time: the first hour of commands.
+    auto hour = audit.query({start, start + 3'600'000, "", "", ""}, 0, 1000);
+    QVERIFY(hour);
+    QCOMPARE(hour->rows.size(), std::size_t(60));
+    // An exact action is not a prefix.
+    auto exact = audit.query({0, 0, "", "alarm", ""}, 0, 10);
+    QVERIFY(exact && exact->rows.empty());
+    // The node's own records are not an operator's.
+    auto node = audit.query({0, 0, "console", "", ""}, 0, 10);
+    QVERIFY(node && !node->rows.empty() && !node->rows.front().byOperator && node->rows.front().actorName.empty());
+
+    auto verified = audit.verify();
+    QVERIFY(verified && verified->ok);
+    QCOMPARE(verified->records, total);
+    f.node->shutdown();
+    QVERIFY(!f.node->audit().query({}, 0, 10));
 }
 
 QTEST_GUILESS_MAIN(TestOperators)

@@ -1,5 +1,6 @@
 #include "ui/models/slashingmodel.h"
 
+#include "ui/models/csv.h"
 #include "ui/style/hmistyle.h"
 #include "ui/style/thaidate.h"
 
@@ -421,22 +422,6 @@ void SlashingModel::apply(const interfaces::SlashingSnapshot &snapshot)
 }
 
 namespace {
-
-QByteArray csvField(const QString &value)
-{
-    QString v = value;
-    // Texts come from anyone who files an appeal: a spreadsheet must not
-    // take one for a formula.
-    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
-        v.prepend(QLatin1Char('\''));
-    v.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return '"' + v.toUtf8() + '"';
-}
-
-QString isoUtc(std::int64_t ms)
-{
-    return ms == 0 ? QString() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
 
 QString gtOf(std::uint64_t micro)
 {

@@ -7,6 +7,7 @@
 #include "ui/consolesession.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/screenshotsession.h"
+#include "ui/stallbench.h"
 #include "ui/style/hmistyle.h"
 
 #include <QApplication>
@@ -65,12 +66,23 @@ struct ConsoleOptions
                        "--data-dir."),
         QStringLiteral("DIR")};
 
+    QCommandLineOption benchStall{
+        QStringLiteral("bench-stall"),
+        QStringLiteral("Benchmark: with --join-devnet and a scratch --data-dir, show the console on the devnet "
+                       "while a meter feed loads it for SECONDS (e.g. 60), walking the pages, and print "
+                       "gui-stall: max_ms=M p99_ms=P (how late a 5 ms timer on the GUI thread came)."),
+        QStringLiteral("SECONDS")};
+    QCommandLineOption nodeBinary{
+        QStringLiteral("node-binary"),
+        QStringLiteral("The gtx-node program --bench-stall runs the meter feed with (default: the one built "
+                       "beside this console, else gtx-node on the PATH)."),
+        QStringLiteral("PATH")};
     void addTo(QCommandLineParser &parser) const
     {
         parser.setApplicationDescription(QStringLiteral("GridTokenX operator console"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({lang, dataDir, devnet, joinDevnet, screenshots});
+        parser.addOptions({lang, dataDir, devnet, joinDevnet, screenshots, benchStall, nodeBinary});
     }
 };
 
@@ -147,7 +159,24 @@ int main(int argc, char *argv[])
         // the application quits.
         QApplication::setQuitOnLastWindowClosed(false);
         std::unique_ptr<QObject> session;
-        if (parser.isSet(options.screenshots)) {
+        if (parser.isSet(options.benchStall)) {
+            bool ok = false;
+            const int seconds = parser.value(options.benchStall).toInt(&ok);
+            if (!ok || seconds < 5 || seconds > 3600)
+                return fail(QStringLiteral("--bench-stall takes 5 to 3600 seconds"));
+            if (joinDir.isEmpty())
+                return fail(QStringLiteral("--bench-stall needs --join-devnet DIR (a running devnet)"));
+            QString binary = parser.value(options.nodeBinary);
+            if (binary.isEmpty()) {
+                const QString beside = QCoreApplication::applicationDirPath() + QStringLiteral("/../node/gtx-node");
+                binary = QFileInfo::exists(beside) ? beside : QStringLiteral("gtx-node");
+            }
+            auto *bench = new gtx::ui::StallBench(*node, languages, QDir(joinDir).absolutePath(), binary, seconds);
+            QObject::connect(bench, &gtx::ui::StallBench::finished, &app, &QCoreApplication::exit,
+                             Qt::QueuedConnection);
+            bench->start();
+            session.reset(bench);
+        } else if (parser.isSet(options.screenshots)) {
             auto *screenshots = new gtx::ui::ScreenshotSession(
                 *node, languages, parser.value(options.screenshots), parser.isSet(options.devnet) || !joinDir.isEmpty());
             QObject::connect(screenshots, &gtx::ui::ScreenshotSession::finished, &app,
